@@ -1,0 +1,319 @@
+//! What happens on an account: visits, calls, promises to pay, payments and
+//! supervisors' reviews. Times are UTC, with the zone where they happened.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    DomainError,
+    geo::Position,
+    ids::{RecordId, UserId},
+    money::{Amount, Currency},
+    outcome::{Channel, Outcome},
+    text::{Label, Phone, check_notes},
+    validated,
+    zone::Zone,
+};
+
+/// The fields of a [`Visit`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VisitFields {
+    /// When the gestor arrived, by the device's clock.
+    pub started_at: DateTime<Utc>,
+    /// When the gestor left, by the device's clock.
+    pub ended_at: DateTime<Utc>,
+    /// Where the visit took place, for local times.
+    pub zone: Zone,
+    /// GPS fix at the visit, if the device had one.
+    pub position: Option<Position>,
+    /// What came of it.
+    pub outcome: Outcome,
+    /// What was said and seen.
+    pub notes: String,
+    /// When to follow up.
+    pub next_action_on: Option<NaiveDate>,
+}
+
+impl VisitFields {
+    fn check(&self) -> Result<(), DomainError> {
+        if self.ended_at < self.started_at {
+            return Err(DomainError::EndsBeforeStart);
+        }
+        self.outcome.check_channel(Channel::Visit)?;
+        check_notes(&self.notes, "notas")
+    }
+}
+
+validated! {
+    /// A field visit to a debtor.
+    Visit(VisitFields), check = VisitFields::check
+}
+
+/// Who placed a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// The gestor called the debtor.
+    Outbound,
+    /// The debtor called the gestor.
+    Inbound,
+}
+
+/// The fields of a [`Call`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CallFields {
+    /// The debtor's number.
+    pub number: Phone,
+    /// Who called.
+    pub direction: Direction,
+    /// When the call started, by the device's clock.
+    pub started_at: DateTime<Utc>,
+    /// Length in seconds.
+    pub duration_s: u32,
+    /// The debtor's zone, for local times.
+    pub zone: Zone,
+    /// What came of it.
+    pub outcome: Outcome,
+    /// What was said.
+    pub notes: String,
+    /// When to follow up.
+    pub next_action_on: Option<NaiveDate>,
+}
+
+impl CallFields {
+    fn check(&self) -> Result<(), DomainError> {
+        self.outcome.check_channel(Channel::Call)?;
+        check_notes(&self.notes, "notas")
+    }
+}
+
+validated! {
+    /// A phone call with a debtor.
+    Call(CallFields), check = CallFields::check
+}
+
+/// Where a promise stands. A promise is pending until its due date passes;
+/// then it is kept (fully paid on time), partially kept, or broken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PromiseStatus {
+    /// Not yet due.
+    Pending,
+    /// Paid in full on or before the due date.
+    Kept,
+    /// Paid in part by the due date.
+    PartiallyKept,
+    /// Nothing paid by the due date.
+    Broken,
+    /// Withdrawn, e.g. replaced by a payment plan.
+    Cancelled,
+}
+
+/// One instalment of a payment plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Installment {
+    /// When it falls due.
+    pub due_on: NaiveDate,
+    /// How much.
+    pub amount: Amount,
+}
+
+/// The fields of a [`Promise`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PromiseFields {
+    /// The total promised.
+    pub amount: Amount,
+    /// Must be the account's currency.
+    pub currency: Currency,
+    /// The debtor's local date when the promise was made.
+    pub made_on: NaiveDate,
+    /// When the (last) payment falls due.
+    pub due_on: NaiveDate,
+    /// A payment plan; empty for a single payment.
+    pub installments: Vec<Installment>,
+    /// Where it stands.
+    pub status: PromiseStatus,
+    /// The visit or call where it was made.
+    pub source: Option<RecordId>,
+}
+
+impl PromiseFields {
+    fn check(&self) -> Result<(), DomainError> {
+        if self.amount.is_zero() {
+            return Err(DomainError::ZeroAmount { field: "monto prometido".into() });
+        }
+        if self.due_on < self.made_on {
+            return Err(DomainError::PromiseDueInPast {
+                due_on: self.due_on.to_string(),
+                made_on: self.made_on.to_string(),
+            });
+        }
+        let Some(last) = self.installments.last() else {
+            return Ok(());
+        };
+        let in_order = self.installments.windows(2).all(|w| w[0].due_on < w[1].due_on);
+        let starts_after_made = self.installments[0].due_on >= self.made_on;
+        if !in_order || !starts_after_made || last.due_on != self.due_on {
+            return Err(DomainError::InstallmentsOutOfOrder);
+        }
+        if self.installments.iter().any(|i| i.amount.is_zero()) {
+            return Err(DomainError::ZeroAmount { field: "parcialidad".into() });
+        }
+        let total: Decimal = self.installments.iter().map(|i| i.amount.value()).sum();
+        if total != self.amount.value() {
+            return Err(DomainError::InstallmentsDoNotAddUp {
+                total: total.to_string(),
+                amount: self.amount.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+validated! {
+    /// A promise to pay, possibly in instalments. Never due before it was made;
+    /// instalments are in date order and add up to the amount.
+    Promise(PromiseFields), check = PromiseFields::check
+}
+
+/// A payment the lender reports; imported, never entered on a device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// How much arrived.
+    pub amount: Amount,
+    /// The account's currency.
+    pub currency: Currency,
+    /// The day it was paid.
+    pub paid_on: NaiveDate,
+    /// The lender's payment reference.
+    pub reference: Label,
+}
+
+/// A supervisor's verdict on a visit or call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The record and its evidence hold up.
+    Approved,
+    /// Fine, but the gestor should follow something up.
+    FollowUp,
+    /// The evidence does not support the record (wrong place, wrong time).
+    Questioned,
+}
+
+/// The fields of a [`Review`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewFields {
+    /// The visit or call reviewed.
+    pub target: RecordId,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// Coaching notes for the gestor.
+    pub comment: String,
+    /// The supervisor.
+    pub reviewer: UserId,
+    /// When, by the server's clock.
+    pub reviewed_at: DateTime<Utc>,
+}
+
+impl ReviewFields {
+    fn check(&self) -> Result<(), DomainError> {
+        check_notes(&self.comment, "comentario")
+    }
+}
+
+validated! {
+    /// A supervisor's review of a visit or call.
+    Review(ReviewFields), check = ReviewFields::check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
+    }
+
+    fn amount(cents: i64) -> Amount {
+        Amount::parse(Decimal::new(cents, 2), "monto").unwrap()
+    }
+
+    fn promise() -> PromiseFields {
+        PromiseFields {
+            amount: amount(100000),
+            currency: Currency::MXN,
+            made_on: day(22),
+            due_on: day(30),
+            installments: vec![],
+            status: PromiseStatus::Pending,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn a_promise_due_in_the_past_is_refused() {
+        let mut p = promise();
+        p.due_on = day(21);
+        assert!(matches!(Promise::try_from(p), Err(DomainError::PromiseDueInPast { .. })));
+        assert!(Promise::try_from(promise()).is_ok());
+    }
+
+    #[test]
+    fn instalments_must_add_up_and_be_in_order() {
+        let mut p = promise();
+        p.installments = vec![
+            Installment { due_on: day(25), amount: amount(50000) },
+            Installment { due_on: day(30), amount: amount(50000) },
+        ];
+        assert!(Promise::try_from(p.clone()).is_ok());
+        p.installments[1].amount = amount(40000);
+        assert!(matches!(Promise::try_from(p.clone()), Err(DomainError::InstallmentsDoNotAddUp { .. })));
+        p.installments[1].amount = amount(50000);
+        p.installments.swap(0, 1);
+        assert_eq!(Promise::try_from(p), Err(DomainError::InstallmentsOutOfOrder));
+    }
+
+    #[test]
+    fn deserialising_runs_the_same_checks() {
+        let mut p = serde_json::to_value(promise()).unwrap();
+        p["due_on"] = "2026-11-01".into();
+        assert!(serde_json::from_value::<Promise>(p).is_err());
+    }
+
+    #[test]
+    fn a_visit_cannot_end_before_it_starts_or_use_a_call_outcome() {
+        let now = Utc::now();
+        let mut v = VisitFields {
+            started_at: now,
+            ended_at: now,
+            zone: Zone::LIMA,
+            position: None,
+            outcome: Outcome::NoAnswer,
+            notes: String::new(),
+            next_action_on: None,
+        };
+        assert!(Visit::try_from(v.clone()).is_ok());
+        v.outcome = Outcome::Voicemail;
+        assert!(matches!(Visit::try_from(v.clone()), Err(DomainError::OutcomeNotForChannel { .. })));
+        v.outcome = Outcome::NoAnswer;
+        v.ended_at = now - chrono::Duration::minutes(1);
+        assert_eq!(Visit::try_from(v), Err(DomainError::EndsBeforeStart));
+    }
+}

@@ -1,0 +1,207 @@
+//! The debtor account, as the lender hands it over and the gestor works it.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    DomainError,
+    geo::GeoPoint,
+    ids::TerritoryId,
+    money::{Amount, Currency},
+    text::{Label, Phone},
+    validated,
+    zone::Zone,
+};
+
+/// The kind of credit behind the debt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Product {
+    /// Tarjeta de crédito.
+    CreditCard,
+    /// Préstamo personal.
+    PersonalLoan,
+    /// Crédito de nómina.
+    PayrollLoan,
+    /// Microcrédito.
+    Microcredit,
+    /// Crédito automotriz.
+    AutoLoan,
+}
+
+/// An address, with its coordinates when the lender or a gestor has them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Street, number, neighbourhood, city.
+    pub line: Label,
+    /// Where it is, if known.
+    pub point: Option<GeoPoint>,
+}
+
+/// Days-past-due buckets, as supervisors and coordinators segment a portfolio.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Bucket {
+    /// Not overdue.
+    Current,
+    /// 1 to 30 days.
+    D1To30,
+    /// 31 to 60 days.
+    D31To60,
+    /// 61 to 90 days.
+    D61To90,
+    /// 91 to 120 days.
+    D91To120,
+    /// Over 120 days.
+    Over120,
+}
+
+impl Bucket {
+    /// The bucket of `days` past due.
+    pub fn of(days: u32) -> Self {
+        match days {
+            0 => Self::Current,
+            1..=30 => Self::D1To30,
+            31..=60 => Self::D31To60,
+            61..=90 => Self::D61To90,
+            91..=120 => Self::D91To120,
+            _ => Self::Over120,
+        }
+    }
+}
+
+/// The fields of a [`Debtor`] account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DebtorFields {
+    /// The lender's reference for the account; unique per lender.
+    pub external_ref: Label,
+    /// The debtor's full name.
+    pub name: Label,
+    /// CURP or RFC in Mexico, DNI in Peru.
+    pub national_id: Label,
+    /// The credit product.
+    pub product: Product,
+    /// The account's currency; every amount on it is in this currency.
+    pub currency: Currency,
+    /// Total outstanding (saldo).
+    pub balance: Amount,
+    /// Overdue amount (monto vencido).
+    pub overdue: Amount,
+    /// Minimum payment that brings the account current.
+    pub minimum_payment: Amount,
+    /// First day of the oldest unpaid instalment; days past due follow from it.
+    pub overdue_since: Option<NaiveDate>,
+    /// The lender's or coordinator's segment, e.g. "alto saldo".
+    pub segment: Label,
+    /// The region the account belongs to.
+    pub territory: TerritoryId,
+    /// The debtor's time zone: contact hours are the debtor's local hours.
+    pub zone: Zone,
+    /// Phone numbers the debtor gave the lender, or gave a gestor.
+    pub phones: Vec<Phone>,
+    /// Home and work addresses.
+    pub addresses: Vec<Address>,
+    /// The debtor disputes the debt (aclaración): no collection pressure.
+    pub dispute: bool,
+    /// The debtor has died.
+    pub deceased: bool,
+    /// The lender or the law forbids field visits.
+    pub do_not_visit: bool,
+}
+
+impl DebtorFields {
+    /// The fields a gestor's device may change; the rest belong to the lender
+    /// and the office. Names are the JSON field names.
+    pub const DEVICE_EDITABLE: &'static [&'static str] = &["phones", "addresses"];
+
+    fn check(&self) -> Result<(), DomainError> {
+        if self.overdue > self.balance {
+            return Err(DomainError::ExceedsBalance { field: "monto vencido".into() });
+        }
+        if self.minimum_payment > self.balance {
+            return Err(DomainError::ExceedsBalance { field: "pago mínimo".into() });
+        }
+        Ok(())
+    }
+}
+
+validated! {
+    /// A debtor account. Its overdue amount and minimum payment never exceed the balance.
+    Debtor(DebtorFields), check = DebtorFields::check
+}
+
+impl Debtor {
+    /// Days past due on `today` (the debtor's local date).
+    pub fn days_past_due(&self, today: NaiveDate) -> u32 {
+        self.overdue_since
+            .map(|since| u32::try_from((today - since).num_days()).unwrap_or(0))
+            .unwrap_or(0)
+    }
+
+    /// The delinquency bucket on `today`.
+    pub fn bucket(&self, today: NaiveDate) -> Bucket {
+        Bucket::of(self.days_past_due(today))
+    }
+
+    /// Checks that `currency` is the account's.
+    pub fn check_currency(&self, currency: Currency) -> Result<(), DomainError> {
+        if currency == self.currency {
+            Ok(())
+        } else {
+            Err(DomainError::CurrencyMismatch {
+                expected: self.currency.code().into(),
+                found: currency.code().into(),
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use rust_decimal::Decimal;
+
+    pub(crate) fn fields() -> DebtorFields {
+        DebtorFields {
+            external_ref: Label::parse("TC-0001", "ref").unwrap(),
+            name: Label::parse("María López", "nombre").unwrap(),
+            national_id: Label::parse("LOPM800101MDFRRR09", "id").unwrap(),
+            product: Product::CreditCard,
+            currency: Currency::MXN,
+            balance: Amount::parse(Decimal::new(1200000, 2), "saldo").unwrap(),
+            overdue: Amount::parse(Decimal::new(300000, 2), "vencido").unwrap(),
+            minimum_payment: Amount::parse(Decimal::new(150000, 2), "mínimo").unwrap(),
+            overdue_since: NaiveDate::from_ymd_opt(2026, 9, 1),
+            segment: Label::parse("medio", "segmento").unwrap(),
+            territory: TerritoryId::generate(),
+            zone: Zone::MEXICO_CITY,
+            phones: vec![Phone::parse("5512345678").unwrap()],
+            addresses: vec![],
+            dispute: false,
+            deceased: false,
+            do_not_visit: false,
+        }
+    }
+
+    #[test]
+    fn overdue_above_balance_is_refused() {
+        let mut f = fields();
+        f.overdue = Amount::parse(Decimal::new(2000000, 2), "x").unwrap();
+        assert!(matches!(Debtor::try_from(f), Err(DomainError::ExceedsBalance { .. })));
+    }
+
+    #[test]
+    fn days_past_due_follow_from_the_overdue_date() {
+        let d = Debtor::try_from(fields()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(d.days_past_due(today), 82);
+        assert_eq!(d.bucket(today), Bucket::D61To90);
+        assert!(d.check_currency(Currency::PEN).is_err());
+    }
+}

@@ -1,0 +1,131 @@
+//! The one error type of the domain: what makes a value invalid.
+//!
+//! It serialises as a tagged union (`{"code": "…", …}`) so the UI can show it in
+//! the user's language; its `Display` is the Spanish sentence for logs and tools.
+
+use serde::{Deserialize, Serialize};
+
+/// Why a value was refused. Each variant names the field at fault.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum DomainError {
+    /// An amount below zero.
+    #[error("{field}: el monto no puede ser negativo")]
+    NegativeAmount {
+        /// The field at fault.
+        field: String,
+    },
+    /// An amount that must be positive is zero.
+    #[error("{field}: el monto debe ser mayor que cero")]
+    ZeroAmount {
+        /// The field at fault.
+        field: String,
+    },
+    /// More decimals than the currency has.
+    #[error("{field}: el monto tiene más de 2 decimales")]
+    TooManyDecimals {
+        /// The field at fault.
+        field: String,
+    },
+    /// The currency differs from the account's.
+    #[error("la moneda {found} no coincide con la de la cuenta ({expected})")]
+    CurrencyMismatch {
+        /// The account's currency.
+        expected: String,
+        /// The currency given.
+        found: String,
+    },
+    /// A latitude outside -90..=90.
+    #[error("latitud fuera de rango: {value}")]
+    LatitudeOutOfRange {
+        /// The value given.
+        value: String,
+    },
+    /// A longitude outside -180..=180.
+    #[error("longitud fuera de rango: {value}")]
+    LongitudeOutOfRange {
+        /// The value given.
+        value: String,
+    },
+    /// A GPS accuracy that is negative or not a number.
+    #[error("precisión GPS inválida: {value}")]
+    InvalidAccuracy {
+        /// The value given.
+        value: String,
+    },
+    /// An outcome code that is not on the list.
+    #[error("código de resultado desconocido: {value}")]
+    UnknownOutcome {
+        /// The value given.
+        value: String,
+    },
+    /// An outcome that does not apply to this kind of contact.
+    #[error("el resultado {outcome} no aplica a una {channel}")]
+    OutcomeNotForChannel {
+        /// The outcome code.
+        outcome: String,
+        /// `visita` or `llamada`.
+        channel: String,
+    },
+    /// A promise due before the day it was made.
+    #[error("la promesa vence el {due_on}, antes de hoy ({made_on})")]
+    PromiseDueInPast {
+        /// The due date given.
+        due_on: String,
+        /// The day the promise was made.
+        made_on: String,
+    },
+    /// Installments that do not add up to the promised amount.
+    #[error("las parcialidades suman {total}, pero la promesa es de {amount}")]
+    InstallmentsDoNotAddUp {
+        /// Their sum.
+        total: String,
+        /// The promised amount.
+        amount: String,
+    },
+    /// Installments out of date order, or the last one not on the due date.
+    #[error("las parcialidades deben ir en orden de fecha y la última vencer con la promesa")]
+    InstallmentsOutOfOrder,
+    /// A required text left empty.
+    #[error("{field}: no puede quedar vacío")]
+    EmptyText {
+        /// The field at fault.
+        field: String,
+    },
+    /// A text longer than allowed.
+    #[error("{field}: admite hasta {max} caracteres")]
+    TextTooLong {
+        /// The field at fault.
+        field: String,
+        /// The limit.
+        max: usize,
+    },
+    /// Not a phone number.
+    #[error("teléfono inválido: {value}")]
+    InvalidPhone {
+        /// The value given.
+        value: String,
+    },
+    /// A time zone Campo does not serve.
+    #[error("zona horaria desconocida: {value}")]
+    UnknownZone {
+        /// The value given.
+        value: String,
+    },
+    /// An end time before the start time.
+    #[error("la hora de fin es anterior a la de inicio")]
+    EndsBeforeStart,
+    /// An overdue amount or minimum payment above the balance.
+    #[error("{field} no puede ser mayor que el saldo")]
+    ExceedsBalance {
+        /// The field at fault.
+        field: String,
+    },
+    /// A record body that does not parse: wrong type, unknown field, missing field.
+    #[error("registro inválido: {message}")]
+    Malformed {
+        /// What the parser said.
+        message: String,
+    },
+}

@@ -1,0 +1,116 @@
+//! GPS positions, as recorded at a visit.
+
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+/// A point on Earth in WGS 84 degrees.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "RawPoint")]
+pub struct GeoPoint {
+    lat: f64,
+    lon: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPoint {
+    lat: f64,
+    lon: f64,
+}
+
+impl GeoPoint {
+    /// A point, if both coordinates are in range.
+    pub fn new(lat: f64, lon: f64) -> Result<Self, DomainError> {
+        if !(-90.0..=90.0).contains(&lat) {
+            return Err(DomainError::LatitudeOutOfRange { value: lat.to_string() });
+        }
+        if !(-180.0..=180.0).contains(&lon) {
+            return Err(DomainError::LongitudeOutOfRange { value: lon.to_string() });
+        }
+        Ok(Self { lat, lon })
+    }
+
+    /// Latitude in degrees.
+    pub fn lat(self) -> f64 {
+        self.lat
+    }
+
+    /// Longitude in degrees.
+    pub fn lon(self) -> f64 {
+        self.lon
+    }
+}
+
+impl TryFrom<RawPoint> for GeoPoint {
+    type Error = DomainError;
+    fn try_from(raw: RawPoint) -> Result<Self, DomainError> {
+        Self::new(raw.lat, raw.lon)
+    }
+}
+
+/// Where a device was, and how sure it was: the evidence a supervisor checks.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(try_from = "RawPosition")]
+pub struct Position {
+    point: GeoPoint,
+    accuracy_m: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPosition {
+    point: GeoPoint,
+    accuracy_m: f64,
+}
+
+impl Position {
+    /// A position with its accuracy radius in metres.
+    pub fn new(point: GeoPoint, accuracy_m: f64) -> Result<Self, DomainError> {
+        if !accuracy_m.is_finite() || accuracy_m < 0.0 {
+            return Err(DomainError::InvalidAccuracy { value: accuracy_m.to_string() });
+        }
+        Ok(Self { point, accuracy_m })
+    }
+
+    /// The point.
+    pub fn point(self) -> GeoPoint {
+        self.point
+    }
+
+    /// The accuracy radius in metres.
+    pub fn accuracy_m(self) -> f64 {
+        self.accuracy_m
+    }
+}
+
+impl TryFrom<RawPosition> for Position {
+    type Error = DomainError;
+    fn try_from(raw: RawPosition) -> Result<Self, DomainError> {
+        Self::new(raw.point, raw.accuracy_m)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coordinates_out_of_range_are_refused() {
+        assert!(GeoPoint::new(19.43, -99.13).is_ok());
+        assert!(matches!(GeoPoint::new(91.0, 0.0), Err(DomainError::LatitudeOutOfRange { .. })));
+        assert!(matches!(GeoPoint::new(0.0, -181.0), Err(DomainError::LongitudeOutOfRange { .. })));
+        assert!(matches!(GeoPoint::new(f64::NAN, 0.0), Err(DomainError::LatitudeOutOfRange { .. })));
+        assert!(serde_json::from_str::<GeoPoint>(r#"{"lat":100,"lon":0}"#).is_err());
+    }
+
+    #[test]
+    fn accuracy_must_be_a_non_negative_number() {
+        let p = GeoPoint::new(-12.05, -77.04).unwrap();
+        assert!(Position::new(p, 12.0).is_ok());
+        assert!(Position::new(p, -1.0).is_err());
+        assert!(Position::new(p, f64::INFINITY).is_err());
+    }
+}

@@ -1,0 +1,224 @@
+//! The record envelope that crosses the wire and the typed bodies inside it.
+//!
+//! Storage and the sync protocol carry a body as JSON text, so a pull passes
+//! bodies through without parsing them. Whoever accepts a body from outside
+//! (the server on push, the device on entry) parses it with [`RecordBody::parse`].
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::{
+    DomainError,
+    activity::{Call, Payment, Promise, Review, Visit},
+    debtor::Debtor,
+    ids::{DebtorId, RecordId},
+    money::Currency,
+    vv::VersionVector,
+};
+
+/// The kinds of synced record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    /// A debtor account.
+    Debtor,
+    /// A field visit.
+    Visit,
+    /// A phone call.
+    Call,
+    /// A promise to pay.
+    Promise,
+    /// A payment reported by the lender.
+    Payment,
+    /// A supervisor's review.
+    Review,
+}
+
+impl RecordKind {
+    /// Every kind.
+    pub const ALL: &'static [Self] =
+        &[Self::Debtor, Self::Visit, Self::Call, Self::Promise, Self::Payment, Self::Review];
+
+    /// The stable name used on the wire and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Debtor => "debtor",
+            Self::Visit => "visit",
+            Self::Call => "call",
+            Self::Promise => "promise",
+            Self::Payment => "payment",
+            Self::Review => "review",
+        }
+    }
+
+    /// Whether a gestor's device may create records of this kind. Debtors and
+    /// payments come from the lender, reviews from supervisors.
+    pub fn device_may_create(self) -> bool {
+        matches!(self, Self::Visit | Self::Call | Self::Promise)
+    }
+
+    /// Whether a gestor's device may change records of this kind at all.
+    /// On a debtor only [`crate::debtor::DebtorFields::DEVICE_EDITABLE`] fields.
+    pub fn device_may_edit(self) -> bool {
+        self.device_may_create() || self == Self::Debtor
+    }
+
+    /// The merge rule's tie-break for a field both sides changed: on a debtor
+    /// account the office's write (console, import) wins, since the lender's
+    /// figures and the supervisor's flags are authoritative; on the gestor's own
+    /// records the device's write wins. See [`crate::merge`].
+    pub fn office_wins_ties(self) -> bool {
+        matches!(self, Self::Debtor | Self::Payment | Self::Review)
+    }
+}
+
+impl fmt::Display for RecordKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for RecordKind {
+    type Err = DomainError;
+    fn from_str(s: &str) -> Result<Self, DomainError> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| DomainError::Malformed { message: format!("tipo de registro desconocido: {s}") })
+    }
+}
+
+/// A record's body, typed by kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum RecordBody {
+    /// A debtor account.
+    Debtor(Debtor),
+    /// A field visit.
+    Visit(Visit),
+    /// A phone call.
+    Call(Call),
+    /// A promise to pay.
+    Promise(Promise),
+    /// A payment.
+    Payment(Payment),
+    /// A review.
+    Review(Review),
+}
+
+impl RecordBody {
+    /// The body's kind.
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            Self::Debtor(_) => RecordKind::Debtor,
+            Self::Visit(_) => RecordKind::Visit,
+            Self::Call(_) => RecordKind::Call,
+            Self::Promise(_) => RecordKind::Promise,
+            Self::Payment(_) => RecordKind::Payment,
+            Self::Review(_) => RecordKind::Review,
+        }
+    }
+
+    /// Parses a body of `kind` from JSON, running every domain check.
+    pub fn parse(kind: RecordKind, json: &str) -> Result<Self, DomainError> {
+        fn typed<'a, T: Deserialize<'a>>(json: &'a str, wrap: fn(T) -> RecordBody) -> Result<RecordBody, DomainError> {
+            serde_json::from_str(json).map(wrap).map_err(|e| DomainError::Malformed { message: e.to_string() })
+        }
+        match kind {
+            RecordKind::Debtor => typed(json, Self::Debtor),
+            RecordKind::Visit => typed(json, Self::Visit),
+            RecordKind::Call => typed(json, Self::Call),
+            RecordKind::Promise => typed(json, Self::Promise),
+            RecordKind::Payment => typed(json, Self::Payment),
+            RecordKind::Review => typed(json, Self::Review),
+        }
+    }
+
+    /// The body as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| unreachable!("record bodies always serialise"))
+    }
+
+    /// The currency the body is in, if it carries money of its own.
+    pub fn currency(&self) -> Option<Currency> {
+        match self {
+            Self::Debtor(d) => Some(d.currency),
+            Self::Promise(p) => Some(p.currency),
+            Self::Payment(p) => Some(p.currency),
+            Self::Visit(_) | Self::Call(_) | Self::Review(_) => None,
+        }
+    }
+}
+
+/// One version of a record, as stored and as it crosses the wire.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The record's id; a debtor account's id is its debtor id.
+    pub id: RecordId,
+    /// The account it belongs to; this decides whose device holds it.
+    pub debtor_id: DebtorId,
+    /// What kind of record it is.
+    pub kind: RecordKind,
+    /// Its causal version.
+    pub vv: VersionVector,
+    /// A tombstone: deleted, body kept for the record.
+    pub deleted: bool,
+    /// The body as JSON; its shape depends on `kind`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub body: Box<RawValue>,
+}
+
+impl Record {
+    /// A record with a typed body.
+    pub fn new(id: RecordId, debtor_id: DebtorId, body: &RecordBody, vv: VersionVector, deleted: bool) -> Self {
+        Self {
+            id,
+            debtor_id,
+            kind: body.kind(),
+            vv,
+            deleted,
+            body: raw(body.to_json()),
+        }
+    }
+
+    /// Parses and checks the body.
+    pub fn parse_body(&self) -> Result<RecordBody, DomainError> {
+        RecordBody::parse(self.kind, self.body.get())
+    }
+}
+
+/// Wraps JSON text known to be valid (it came from a serialiser or storage).
+pub fn raw(json: String) -> Box<RawValue> {
+    RawValue::from_string(json).unwrap_or_else(|e| unreachable!("stored JSON is valid: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::debtor::tests::fields;
+
+    #[test]
+    fn bodies_round_trip_through_their_kind() {
+        let body = RecordBody::Debtor(Debtor::try_from(fields()).unwrap());
+        let json = body.to_json();
+        assert_eq!(RecordBody::parse(RecordKind::Debtor, &json).unwrap(), body);
+        let err = RecordBody::parse(RecordKind::Visit, &json).unwrap_err();
+        assert!(matches!(err, DomainError::Malformed { .. }));
+    }
+
+    #[test]
+    fn unknown_fields_and_wrong_types_are_malformed() {
+        let mut v = serde_json::to_value(fields()).unwrap();
+        v["nickname"] = "x".into();
+        assert!(RecordBody::parse(RecordKind::Debtor, &v.to_string()).is_err());
+        let mut v = serde_json::to_value(fields()).unwrap();
+        v["balance"] = true.into();
+        assert!(RecordBody::parse(RecordKind::Debtor, &v.to_string()).is_err());
+    }
+}

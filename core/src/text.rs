@@ -1,0 +1,129 @@
+//! Bounded text and phone numbers.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::DomainError;
+
+/// Trimmed text that is neither empty nor longer than 200 characters: names,
+/// references, address lines.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
+#[serde(try_from = "String")]
+pub struct Label(String);
+
+impl Label {
+    /// The longest label accepted.
+    pub const MAX: usize = 200;
+
+    /// Parses `value` for `field`.
+    pub fn parse(value: &str, field: &str) -> Result<Self, DomainError> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err(DomainError::EmptyText { field: field.into() });
+        }
+        if value.chars().count() > Self::MAX {
+            return Err(DomainError::TextTooLong { field: field.into(), max: Self::MAX });
+        }
+        Ok(Self(value.to_owned()))
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Label {
+    type Error = DomainError;
+    fn try_from(value: String) -> Result<Self, DomainError> {
+        Self::parse(&value, "texto")
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Free notes on a visit, call or review: up to 4,000 characters, may be empty.
+pub fn check_notes(notes: &str, field: &str) -> Result<(), DomainError> {
+    const MAX: usize = 4000;
+    if notes.chars().count() > MAX {
+        return Err(DomainError::TextTooLong { field: field.into(), max: MAX });
+    }
+    Ok(())
+}
+
+/// A phone number, kept as `+` and digits only. Spaces, dashes, dots and
+/// brackets are dropped; 7 to 15 digits remain (E.164's maximum).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "+525512345678"))]
+#[serde(try_from = "String")]
+pub struct Phone(String);
+
+impl Phone {
+    /// Parses a phone number as a person would type it.
+    pub fn parse(value: &str) -> Result<Self, DomainError> {
+        let invalid = || DomainError::InvalidPhone { value: value.into() };
+        let trimmed = value.trim();
+        let (plus, rest) = match trimmed.strip_prefix('+') {
+            Some(rest) => ("+", rest),
+            None => ("", trimmed),
+        };
+        let mut digits = String::with_capacity(rest.len() + 1);
+        digits.push_str(plus);
+        for c in rest.chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                ' ' | '-' | '.' | '(' | ')' => {}
+                _ => return Err(invalid()),
+            }
+        }
+        let count = digits.len() - plus.len();
+        if !(7..=15).contains(&count) {
+            return Err(invalid());
+        }
+        Ok(Self(digits))
+    }
+
+    /// The normalised number.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Phone {
+    type Error = DomainError;
+    fn try_from(value: String) -> Result<Self, DomainError> {
+        Self::parse(&value)
+    }
+}
+
+impl fmt::Display for Phone {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_are_normalised_and_checked() {
+        assert_eq!(Phone::parse("+52 (55) 1234-5678").unwrap().as_str(), "+525512345678");
+        assert_eq!(Phone::parse("01 234 5678").unwrap().as_str(), "012345678");
+        assert!(Phone::parse("12345").is_err());
+        assert!(Phone::parse("55-CALL-ME").is_err());
+    }
+
+    #[test]
+    fn labels_are_trimmed_and_bounded() {
+        assert_eq!(Label::parse("  Ana  ", "nombre").unwrap().as_str(), "Ana");
+        assert_eq!(Label::parse(" ", "nombre"), Err(DomainError::EmptyText { field: "nombre".into() }));
+        assert!(Label::parse(&"x".repeat(201), "nombre").is_err());
+    }
+}

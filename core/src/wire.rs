@@ -1,0 +1,390 @@
+//! The sync protocol's messages (see docs/sync.md for the whole story).
+//!
+//! Every request carries [`PROTOCOL_HEADER`]; a server that does not speak that
+//! version answers [`ErrorCode::ProtocolUnsupported`] instead of guessing.
+//! Every error is an [`ErrorBody`]: a stable code for programs and a Spanish
+//! sentence for people.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    DomainError,
+    ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    record::{Record, RecordKind},
+    vv::VersionVector,
+};
+
+/// The protocol version this build speaks.
+pub const PROTOCOL_VERSION: u32 = 1;
+/// The request header that names the protocol version.
+pub const PROTOCOL_HEADER: &str = "campo-protocol";
+/// The request header that makes a push idempotent.
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+/// Most records in one push.
+pub const MAX_PUSH_RECORDS: usize = 1000;
+/// Largest request body, uncompressed.
+pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
+
+/// What a user may do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Works a portfolio in the field, from the app.
+    Gestor,
+    /// Leads a team; reviews visits and calls.
+    Supervisor,
+    /// Owns territories; reassigns debtors, imports portfolios.
+    Coordinator,
+    /// Runs the installation.
+    Admin,
+}
+
+impl Role {
+    /// The stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Gestor => "gestor",
+            Self::Supervisor => "supervisor",
+            Self::Coordinator => "coordinator",
+            Self::Admin => "admin",
+        }
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        [Self::Gestor, Self::Supervisor, Self::Coordinator, Self::Admin]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| format!("rol desconocido: {s}"))
+    }
+}
+
+/// Who is signed in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserInfo {
+    /// Their id.
+    pub id: UserId,
+    /// Their login.
+    pub login: String,
+    /// Their name.
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+    /// Their team, for gestores and supervisors.
+    pub team: Option<TeamId>,
+}
+
+/// Signs a device (or a console session) in.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// The user's login.
+    pub login: String,
+    /// The user's password.
+    pub password: String,
+    /// For a device: a name the user recognises ("Moto G de Ana"). Absent for
+    /// a console session, which gets no replica.
+    pub device_name: Option<String>,
+}
+
+/// A signed-in session.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginResponse {
+    /// Bearer token for every later request.
+    pub token: String,
+    /// For a device: its new replica id, never issued before.
+    pub replica_id: Option<ReplicaId>,
+    /// Who signed in.
+    pub user: UserInfo,
+}
+
+/// One record a device pushes, with the version it was edited from.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PushRecord {
+    /// The new version.
+    pub record: Record,
+    /// The version the edit started from (empty for a new record): the
+    /// ancestor for a three-way merge.
+    pub base_vv: VersionVector,
+}
+
+/// A batch of a device's pending writes.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    /// The device's write counter: every write it ever made has a counter at or
+    /// below this. A value below what the server has seen means the device was
+    /// restored from a backup.
+    pub replica_clock: u64,
+    /// At most [`MAX_PUSH_RECORDS`].
+    pub records: Vec<PushRecord>,
+}
+
+/// Why a pushed record was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RejectionCode {
+    /// The body fails the domain checks.
+    InvalidRecord,
+    /// No such debtor in the user's scope, now or before.
+    NotFound,
+    /// The user may not write this kind of record, or this field.
+    NotAllowed,
+}
+
+/// A refused record's reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Rejection {
+    /// For programs.
+    pub code: RejectionCode,
+    /// For people, in Spanish.
+    pub message: String,
+    /// The domain error, when a domain check failed.
+    pub error: Option<DomainError>,
+}
+
+/// What the server did with one pushed record.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum PushOutcome {
+    /// Stored; the pushed version is now the current one.
+    Accepted,
+    /// The server had seen this write already; `current` is what it has now.
+    AlreadyKnown {
+        /// The server's current version.
+        current: Record,
+    },
+    /// Concurrent with the server's version; merged into `current`.
+    Merged {
+        /// The merged version.
+        current: Record,
+        /// Whether values were lost to the tie-break (a conflict entry exists).
+        conflict: bool,
+    },
+    /// Not stored. The device keeps the record and shows the reason.
+    Rejected {
+        /// Why.
+        reason: Rejection,
+    },
+}
+
+/// The answer for one pushed record.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PushResult {
+    /// The record.
+    pub id: RecordId,
+    /// What happened.
+    #[serde(flatten)]
+    pub outcome: PushOutcome,
+    /// The debtor had been reassigned away from this user; the record was kept,
+    /// flagged for the new gestor and the supervisor.
+    pub after_reassignment: bool,
+}
+
+/// The answer to a push, one result per record, in request order.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PushResponse {
+    /// Per-record results.
+    pub results: Vec<PushResult>,
+}
+
+/// One entry of a device's change feed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FeedItem {
+    /// A record's current version.
+    Record {
+        /// The record.
+        record: Record,
+    },
+    /// A debtor was assigned to this user; its records follow in the feed.
+    Granted {
+        /// The debtor.
+        debtor_id: DebtorId,
+    },
+    /// A debtor was assigned away from this user; the device purges it once its
+    /// pending work on it is pushed.
+    Revoked {
+        /// The debtor.
+        debtor_id: DebtorId,
+    },
+}
+
+/// Query of a pull.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct PullQuery {
+    /// The feed position the device has applied up to; 0 at first.
+    pub cursor: u64,
+    /// Most items in the page.
+    pub limit: Option<u32>,
+    /// Most bytes of record bodies in the page (at least one item is sent).
+    pub max_bytes: Option<u32>,
+}
+
+/// A page of the change feed.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PullPage {
+    /// Items in feed order.
+    pub items: Vec<FeedItem>,
+    /// The cursor to store with this page and send next time.
+    pub cursor: u64,
+    /// Whether more items wait after this page.
+    pub more: bool,
+}
+
+/// A stable error code for every failed request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No token, a bad token, or a bad login.
+    Unauthorized,
+    /// The role may not do this.
+    Forbidden,
+    /// Nothing there, or nothing the user may see.
+    NotFound,
+    /// The body is not valid JSON, has unknown fields or wrong types.
+    MalformedRequest,
+    /// A value fails the domain checks.
+    InvalidValue,
+    /// Too many records or too many bytes.
+    BatchTooLarge,
+    /// The client speaks another protocol version.
+    ProtocolUnsupported,
+    /// The device's write counter went backwards (restored from a backup): it
+    /// must sign in again to get a new replica id; its pending work is kept.
+    ReplicaRewound,
+    /// The idempotency key was used before for a different request.
+    IdempotencyKeyReused,
+    /// The version read is no longer current; read again and retry.
+    StaleVersion,
+    /// Something broke on the server.
+    Internal,
+}
+
+/// The body of every error response.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErrorBody {
+    /// For programs.
+    pub error: ErrorCode,
+    /// For people, in Spanish.
+    pub message: String,
+}
+
+/// A visit or call as a supervisor reviews it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityRow {
+    /// The record.
+    pub record: Record,
+    /// The gestor who recorded it.
+    pub gestor: UserId,
+    /// The debtor's name.
+    pub debtor_name: String,
+    /// Recorded after the debtor had been reassigned away from that gestor.
+    pub after_reassignment: bool,
+}
+
+/// A supervisor's review of a visit or call.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewRequest {
+    /// The visit or call.
+    pub target: RecordId,
+    /// The verdict.
+    pub verdict: crate::activity::Verdict,
+    /// Notes for the gestor.
+    pub comment: String,
+}
+
+/// Moves a debtor to another gestor.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AssignRequest {
+    /// The new gestor.
+    pub gestor: UserId,
+    /// The gestor the coordinator saw (compare-and-set): if someone else moved
+    /// the debtor meanwhile, the request fails with `stale_version`.
+    pub expected_gestor: Option<UserId>,
+}
+
+/// A change the office makes to a debtor account.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DebtorPatch {
+    /// The version read (compare-and-set).
+    pub if_vv: VersionVector,
+    /// Set the dispute flag.
+    pub dispute: Option<bool>,
+    /// Set the deceased flag.
+    pub deceased: Option<bool>,
+    /// Set the do-not-visit flag.
+    pub do_not_visit: Option<bool>,
+    /// Replace the phone numbers.
+    pub phones: Option<Vec<crate::text::Phone>>,
+    /// Replace the segment.
+    pub segment: Option<crate::text::Label>,
+}
+
+/// A record in a debtor's scope, with where it stands now.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RecordView {
+    /// The current version.
+    pub record: Record,
+    /// Recorded by a gestor after the debtor was reassigned away from them.
+    pub after_reassignment: bool,
+}
+
+/// A conflict the server resolved, for supervisors.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConflictRow {
+    /// The record.
+    pub record_id: RecordId,
+    /// Its kind.
+    pub kind: RecordKind,
+    /// Its debtor.
+    pub debtor_id: DebtorId,
+    /// The merged version.
+    pub merged_vv: VersionVector,
+    /// The losing values, by field.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub lost: serde_json::Map<String, serde_json::Value>,
+    /// A delete lost to an edit.
+    pub lost_delete: bool,
+    /// When the server merged, by its clock.
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// A territory with its name.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TerritoryInfo {
+    /// Its id.
+    pub id: TerritoryId,
+    /// Its name.
+    pub name: String,
+}
