@@ -211,6 +211,8 @@ pub enum FeedItem {
     Record {
         /// The record.
         record: Record,
+        /// Some version came from a gestor after the debtor had left them.
+        after_reassignment: bool,
     },
     /// A debtor was assigned to this user; its records follow in the feed.
     Granted {
@@ -356,6 +358,33 @@ pub struct RecordView {
     pub record: Record,
     /// Recorded by a gestor after the debtor was reassigned away from them.
     pub after_reassignment: bool,
+}
+
+/// One version in a record's history: the audit trail.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionRow {
+    /// The version.
+    pub record: Record,
+    /// The replica that wrote it.
+    pub writer: ReplicaId,
+    /// Written through the server (console, import, a merge).
+    pub office: bool,
+    /// The user behind the write, if any.
+    pub user: Option<UserId>,
+    /// Written by a gestor after the debtor had left them.
+    pub after_reassignment: bool,
+    /// When the server stored it (RFC 3339, UTC).
+    pub stored_at: String,
+}
+
+/// Deletes a record, if it is still at the version read.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeleteRequest {
+    /// The version read (compare-and-set).
+    pub if_vv: VersionVector,
 }
 
 /// A conflict the server resolved, for supervisors.

@@ -1,0 +1,99 @@
+//! The server's one error type, and how each becomes an HTTP answer.
+
+use axum::{
+    Json,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
+use campo_core::{
+    DomainError,
+    wire::{ErrorBody, ErrorCode, PROTOCOL_VERSION},
+};
+
+use crate::store::StoreError;
+
+/// Why a request failed. The message is for people, in Spanish.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// No valid token, or a wrong login or password.
+    #[error("{0}")]
+    Unauthorized(&'static str),
+    /// The role may not do this.
+    #[error("tu rol no permite esta operación")]
+    Forbidden,
+    /// Nothing there, or nothing this user may see; the two look the same.
+    #[error("no existe o no tienes acceso")]
+    NotFound,
+    /// The body does not parse.
+    #[error("solicitud mal formada: {0}")]
+    Malformed(String),
+    /// A value fails the domain checks.
+    #[error("{0}")]
+    Invalid(#[from] DomainError),
+    /// Too many records or bytes.
+    #[error("{0}")]
+    TooLarge(String),
+    /// The client speaks another protocol version.
+    #[error("versión de protocolo no admitida ({0}); este servidor habla la versión {PROTOCOL_VERSION}: actualiza la app")]
+    Protocol(String),
+    /// The device's counter went backwards.
+    #[error("este dispositivo fue restaurado de un respaldo: inicia sesión de nuevo; tu trabajo pendiente se conserva")]
+    ReplicaRewound,
+    /// An idempotency key reused for another request.
+    #[error("la clave de idempotencia ya se usó con otra solicitud")]
+    KeyReused,
+    /// The version read is stale.
+    #[error("alguien más cambió este registro; vuelve a cargarlo e inténtalo de nuevo")]
+    Stale,
+    /// Storage failed.
+    #[error("error interno del servidor; inténtalo de nuevo")]
+    Store(#[from] StoreError),
+    /// A background task failed.
+    #[error("error interno del servidor; inténtalo de nuevo")]
+    Task(#[from] tokio::task::JoinError),
+}
+
+impl ApiError {
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::Unauthorized(_) => ErrorCode::Unauthorized,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::Malformed(_) => ErrorCode::MalformedRequest,
+            Self::Invalid(_) => ErrorCode::InvalidValue,
+            Self::TooLarge(_) => ErrorCode::BatchTooLarge,
+            Self::Protocol(_) => ErrorCode::ProtocolUnsupported,
+            Self::ReplicaRewound => ErrorCode::ReplicaRewound,
+            Self::KeyReused => ErrorCode::IdempotencyKeyReused,
+            Self::Stale => ErrorCode::StaleVersion,
+            Self::Store(_) | Self::Task(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self.code() {
+            ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            ErrorCode::MalformedRequest => StatusCode::BAD_REQUEST,
+            ErrorCode::InvalidValue => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::BatchTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::ProtocolUnsupported => StatusCode::UPGRADE_REQUIRED,
+            ErrorCode::ReplicaRewound | ErrorCode::IdempotencyKeyReused | ErrorCode::StaleVersion => {
+                StatusCode::CONFLICT
+            }
+            ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if matches!(self, Self::Store(_) | Self::Task(_)) {
+            tracing::error!(error = ?self, "request failed");
+        }
+        let body = ErrorBody { error: self.code(), message: self.to_string() };
+        (self.status(), Json(body)).into_response()
+    }
+}

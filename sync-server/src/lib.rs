@@ -1,0 +1,40 @@
+//! Campo's sync server: where gestores' devices sync, and the office API that
+//! supervisors and coordinators use from the console.
+//!
+//! - [`store`]: storage behind the [`store::Storage`] trait; SQLite is the default.
+//! - [`sync`]: push (idempotent, merging concurrent versions) and pull (a
+//!   gap-free, paged change feed per gestor).
+//! - [`office`]: writes made through the server (edits, deletes, reviews,
+//!   reassignments, imports), serialised by compare-and-set.
+//! - [`api`]: the HTTP routes and the OpenAPI document.
+//! - [`auth`]: password hashing and bearer tokens.
+//! - [`import`] and [`demo`]: loading a lender's portfolio, and a made-up one.
+//!
+//! The protocol is described in docs/sync.md.
+
+pub mod api;
+pub mod auth;
+pub mod demo;
+pub mod error;
+pub mod import;
+pub mod office;
+pub mod store;
+pub mod sync;
+
+use std::{future::Future, sync::Arc};
+
+use tokio::net::TcpListener;
+
+pub use error::ApiError;
+pub use store::{Storage, sqlite::SqliteStorage};
+
+/// Serves the API on `listener` until `shutdown` completes, then finishes the
+/// requests in flight. Tests pass a listener bound to port 0.
+pub async fn launch_with_listener(
+    listener: TcpListener,
+    storage: Arc<dyn Storage>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    tracing::info!(addr = %listener.local_addr()?, "listening");
+    axum::serve(listener, api::router(storage)).with_graceful_shutdown(shutdown).await
+}

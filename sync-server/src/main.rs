@@ -1,0 +1,110 @@
+//! `campo-sync-server`: serve the API, create a demo database, import a portfolio.
+
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+
+use campo_sync_server::{SqliteStorage, demo, import};
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+/// Campo's sync server.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// The SQLite database file (created if missing).
+    #[arg(long, env = "CAMPO_DB", default_value = "campo.db", global = true)]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the sync API and the office API.
+    Serve {
+        /// Address to listen on; port 0 picks a free port (it is logged).
+        #[arg(long, env = "CAMPO_LISTEN", default_value = "127.0.0.1:8080")]
+        listen: SocketAddr,
+    },
+    /// Fill an empty database with a demo portfolio (logins in README.md).
+    Demo {
+        /// How many debtor accounts.
+        #[arg(long, default_value_t = 3000)]
+        debtors: usize,
+    },
+    /// Import a debtors CSV (columns in README.md); all or nothing.
+    Import {
+        /// The CSV file.
+        file: PathBuf,
+    },
+}
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let storage = SqliteStorage::open(&cli.db).map_err(|e| format!("no se pudo abrir {}: {e}", cli.db.display()))?;
+    match cli.command {
+        Command::Serve { listen } => serve(Arc::new(storage), listen),
+        Command::Demo { debtors } => {
+            let report = demo::create(&storage, debtors).map_err(|e| e.to_string())?;
+            println!(
+                "demo creada en {}: {} usuarios, {} cuentas; contraseña de todos: {}",
+                cli.db.display(),
+                report.users,
+                report.debtors,
+                demo::DEMO_PASSWORD
+            );
+            Ok(())
+        }
+        Command::Import { file } => {
+            let input = std::fs::File::open(&file).map_err(|e| format!("no se pudo leer {}: {e}", file.display()))?;
+            let report = import::import(&storage, std::io::BufReader::new(input), |rows| eprintln!("{rows} filas…"))
+                .map_err(|e| format!("{}: {e}; no se importó nada", file.display()))?;
+            println!(
+                "importado {}: {} nuevas, {} actualizadas, {} sin cambios",
+                file.display(),
+                report.created,
+                report.updated,
+                report.unchanged
+            );
+            Ok(())
+        }
+    }
+}
+
+fn serve(storage: Arc<SqliteStorage>, listen: SocketAddr) -> Result<(), String> {
+    let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("no se pudo escuchar en {listen}: {e}"))?;
+        campo_sync_server::launch_with_listener(listener, storage, shutdown_signal()).await.map_err(|e| e.to_string())
+    })
+}
+
+/// Ctrl-C or SIGTERM: stop taking requests, finish those in flight.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! { () = ctrl_c => {}, () = term => {} }
+    tracing::info!("shutting down");
+}

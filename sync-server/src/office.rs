@@ -1,0 +1,267 @@
+//! Writes made through the server: the console's edits, deletes, reviews,
+//! reassignments, and imports of the lender's portfolio.
+//!
+//! Each reads the current version and writes the next one inside one write
+//! transaction. Where a person saw a version before deciding, the request names
+//! it and a stale one is refused (compare-and-set), so office writes are
+//! serialised and never create false concurrency with each other.
+
+use campo_core::{
+    Record, RecordBody, VersionVector,
+    activity::{Review, ReviewFields},
+    debtor::{Debtor, DebtorFields},
+    ids::{DebtorId, RecordId, UserId},
+    merge::Writer,
+    record::raw,
+    wire::{DebtorPatch, RecordView, ReviewRequest, Role, UserInfo},
+};
+
+use crate::{
+    error::ApiError,
+    store::{StoreResult, StoredRecord, StoredVersion, Tx},
+    sync::store_current,
+};
+
+/// Whose debtors a user may see and act on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scope {
+    /// Coordinators and admins: every debtor.
+    All,
+    /// A supervisor: their team's gestores' debtors.
+    Team(Vec<UserId>),
+    /// A gestor: their own debtors.
+    Own(UserId),
+}
+
+impl Scope {
+    /// The scope of `user`.
+    pub fn of(tx: &mut dyn Tx, user: &UserInfo) -> StoreResult<Self> {
+        Ok(match (user.role, user.team) {
+            (Role::Coordinator | Role::Admin, _) => Self::All,
+            (Role::Supervisor, Some(team)) => Self::Team(tx.team_members(team)?),
+            (Role::Supervisor, None) => Self::Team(Vec::new()),
+            (Role::Gestor, _) => Self::Own(user.id),
+        })
+    }
+
+    /// Whether a debtor assigned to `gestor` is in scope.
+    pub fn covers(&self, gestor: Option<UserId>) -> bool {
+        match (self, gestor) {
+            (Self::All, _) => true,
+            (Self::Team(members), Some(g)) => members.contains(&g),
+            (Self::Own(me), Some(g)) => *me == g,
+            (_, None) => false,
+        }
+    }
+
+    /// The gestores in scope, or `None` for all.
+    pub fn gestores(&self) -> Option<Vec<UserId>> {
+        match self {
+            Self::All => None,
+            Self::Team(members) => Some(members.clone()),
+            Self::Own(me) => Some(vec![*me]),
+        }
+    }
+}
+
+/// A record the user may see; anything else is [`ApiError::NotFound`], so an
+/// id outside the scope tells nothing about whether it exists.
+pub fn visible_record(tx: &mut dyn Tx, user: &UserInfo, id: RecordId) -> Result<StoredRecord, ApiError> {
+    let scope = Scope::of(tx, user)?;
+    let record = tx.record(id)?.ok_or(ApiError::NotFound)?;
+    if scope.covers(tx.assignee(record.record.debtor_id)?) { Ok(record) } else { Err(ApiError::NotFound) }
+}
+
+fn require(user: &UserInfo, roles: &[Role]) -> Result<(), ApiError> {
+    if roles.contains(&user.role) { Ok(()) } else { Err(ApiError::Forbidden) }
+}
+
+const OFFICE_ROLES: &[Role] = &[Role::Supervisor, Role::Coordinator, Role::Admin];
+
+/// Writes `body` (or a tombstone) as the next version of `current`, by the
+/// server's own replica on behalf of `user`.
+fn write_next(
+    tx: &mut dyn Tx,
+    current: &StoredRecord,
+    body: &RecordBody,
+    deleted: bool,
+    user: Option<UserId>,
+) -> StoreResult<Record> {
+    let (office, counter) = tx.next_office_write()?;
+    let record = Record {
+        vv: current.record.vv.clone().with_write(office, counter),
+        deleted,
+        body: raw(body.to_json()),
+        ..current.record.clone()
+    };
+    let writer = Writer { replica: office, office: true };
+    let version = StoredVersion {
+        record: record.clone(),
+        writer,
+        user,
+        after_reassignment: false,
+        stored_at: crate::store::now(),
+    };
+    tx.put_version(&version)?;
+    let owner = tx.assignee(record.debtor_id)?;
+    store_current(tx, &StoredRecord { record: record.clone(), owner, writer, ..current.clone() })?;
+    Ok(record)
+}
+
+/// Writes a record that did not exist, by the server's replica on behalf of
+/// `user` (`None`: the operator, e.g. an import from the command line).
+pub fn write_new(tx: &mut dyn Tx, id: RecordId, debtor: DebtorId, body: &RecordBody, user: Option<UserId>) -> StoreResult<Record> {
+    let (office, counter) = tx.next_office_write()?;
+    let record = Record::new(id, debtor, body, VersionVector::new().with_write(office, counter), false);
+    let writer = Writer { replica: office, office: true };
+    tx.put_version(&StoredVersion {
+        record: record.clone(),
+        writer,
+        user,
+        after_reassignment: false,
+        stored_at: crate::store::now(),
+    })?;
+    let owner = tx.assignee(debtor)?;
+    store_current(tx, &StoredRecord { record: record.clone(), owner, author: user, writer, after_reassignment: false })?;
+    Ok(record)
+}
+
+fn view(record: Record, current: &StoredRecord) -> RecordView {
+    RecordView { record, after_reassignment: current.after_reassignment }
+}
+
+fn check_version(current: &StoredRecord, read: &VersionVector) -> Result<(), ApiError> {
+    if &current.record.vv == read { Ok(()) } else { Err(ApiError::Stale) }
+}
+
+/// Changes a debtor account's flags, phones or segment.
+pub fn patch_debtor(tx: &mut dyn Tx, user: &UserInfo, id: DebtorId, patch: DebtorPatch) -> Result<RecordView, ApiError> {
+    require(user, OFFICE_ROLES)?;
+    let current = visible_record(tx, user, id.into())?;
+    let Ok(RecordBody::Debtor(debtor)) = current.record.parse_body() else {
+        return Err(ApiError::NotFound);
+    };
+    check_version(&current, &patch.if_vv)?;
+    let mut fields = debtor.into_fields();
+    fields.dispute = patch.dispute.unwrap_or(fields.dispute);
+    fields.deceased = patch.deceased.unwrap_or(fields.deceased);
+    fields.do_not_visit = patch.do_not_visit.unwrap_or(fields.do_not_visit);
+    fields.phones = patch.phones.unwrap_or(fields.phones);
+    fields.segment = patch.segment.unwrap_or(fields.segment);
+    let body = RecordBody::Debtor(Debtor::try_from(fields)?);
+    let record = write_next(tx, &current, &body, current.record.deleted, Some(user.id))?;
+    Ok(view(record, &current))
+}
+
+/// Deletes a record (keeping it as a tombstone with its history).
+pub fn delete_record(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, read: &VersionVector) -> Result<RecordView, ApiError> {
+    require(user, OFFICE_ROLES)?;
+    let current = visible_record(tx, user, id)?;
+    check_version(&current, read)?;
+    let body = current.record.parse_body()?;
+    let record = write_next(tx, &current, &body, true, Some(user.id))?;
+    Ok(view(record, &current))
+}
+
+/// A supervisor's review of a visit or call, sent to the gestor's device.
+pub fn review(tx: &mut dyn Tx, user: &UserInfo, req: ReviewRequest) -> Result<RecordView, ApiError> {
+    require(user, OFFICE_ROLES)?;
+    let target = visible_record(tx, user, req.target)?;
+    if !matches!(target.record.kind, campo_core::RecordKind::Visit | campo_core::RecordKind::Call) {
+        return Err(ApiError::Malformed("solo se revisan visitas y llamadas".into()));
+    }
+    let review = Review::try_from(ReviewFields {
+        target: req.target,
+        verdict: req.verdict,
+        comment: req.comment,
+        reviewer: user.id,
+        reviewed_at: chrono::Utc::now(),
+    })?;
+    let record = write_new(tx, RecordId::generate(), target.record.debtor_id, &RecordBody::Review(review), Some(user.id))?;
+    Ok(RecordView { record, after_reassignment: false })
+}
+
+/// Makes `gestor` the debtor's gestor. `expected` is the gestor the caller saw
+/// (compare-and-set); `None` skips the check. The old gestor's feed gets a
+/// revoke, the new one's a grant followed by the debtor's whole history.
+pub fn assign(tx: &mut dyn Tx, debtor: DebtorId, gestor: UserId, expected: Option<UserId>) -> Result<(), ApiError> {
+    let target = tx.user(gestor)?.ok_or_else(|| ApiError::Malformed(format!("no existe el usuario {gestor}")))?;
+    if target.role != Role::Gestor {
+        return Err(ApiError::Malformed(format!("{} no es gestor", target.login)));
+    }
+    let current = tx.assignee(debtor)?;
+    if expected.is_some() && expected != current {
+        return Err(ApiError::Stale);
+    }
+    if current == Some(gestor) {
+        return Ok(());
+    }
+    if let Some(old) = current {
+        let seq = tx.next_seq()?;
+        tx.put_scope_event(seq, old, debtor, false)?;
+    }
+    let seq = tx.next_seq()?;
+    tx.assign(debtor, gestor, seq)?;
+    tx.put_scope_event(seq, gestor, debtor, true)?;
+    tx.move_debtor_records(debtor, gestor)?;
+    Ok(())
+}
+
+/// A coordinator's reassignment.
+pub fn reassign(tx: &mut dyn Tx, user: &UserInfo, debtor: DebtorId, gestor: UserId, expected: Option<UserId>) -> Result<(), ApiError> {
+    require(user, &[Role::Coordinator, Role::Admin])?;
+    visible_record(tx, user, debtor.into())?;
+    assign(tx, debtor, gestor, expected)
+}
+
+/// What an import did with one account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Upserted {
+    /// A new account.
+    Created,
+    /// An existing account changed.
+    Updated,
+    /// Already exactly so.
+    Unchanged,
+}
+
+/// Creates or updates the account with `fields.external_ref`, assigned to
+/// `gestor`. The lender's figures replace the stored ones; phones and
+/// addresses the gestor added on the street, and the office's flags
+/// (dispute, deceased, do-not-visit), are kept.
+pub fn upsert_debtor(tx: &mut dyn Tx, fields: DebtorFields, gestor: UserId, by: Option<UserId>) -> Result<Upserted, ApiError> {
+    let Some(current) = tx.debtor_by_ref(fields.external_ref.as_str())? else {
+        let id = DebtorId::generate();
+        assign(tx, id, gestor, None)?;
+        write_new(tx, id.into(), id, &RecordBody::Debtor(Debtor::try_from(fields)?), by)?;
+        return Ok(Upserted::Created);
+    };
+    let debtor_id = current.record.debtor_id;
+    let Ok(RecordBody::Debtor(stored)) = current.record.parse_body() else {
+        return Err(ApiError::Malformed(format!("la referencia {} no es una cuenta", fields.external_ref.as_str())));
+    };
+    let mut fields = fields;
+    let stored = stored.into_fields();
+    fields.dispute = stored.dispute;
+    fields.deceased = stored.deceased;
+    fields.do_not_visit = stored.do_not_visit;
+    for phone in stored.phones.iter().rev() {
+        if !fields.phones.contains(phone) {
+            fields.phones.insert(0, phone.clone());
+        }
+    }
+    for address in stored.addresses.iter().rev() {
+        if !fields.addresses.contains(address) {
+            fields.addresses.insert(0, address.clone());
+        }
+    }
+    let changed = fields != stored;
+    if changed {
+        write_next(tx, &current, &RecordBody::Debtor(Debtor::try_from(fields)?), false, by)?;
+    }
+    let moved = tx.assignee(debtor_id)? != Some(gestor);
+    if moved {
+        assign(tx, debtor_id, gestor, None)?;
+    }
+    Ok(if changed || moved { Upserted::Updated } else { Upserted::Unchanged })
+}

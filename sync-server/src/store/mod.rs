@@ -1,0 +1,221 @@
+//! Storage behind a trait, so the sync logic is written once.
+//!
+//! A [`Storage`] hands out transactions; a [`Tx`] offers the small set of reads
+//! and writes the sync and office logic needs. [`sqlite`] is the embedded
+//! default. Any implementation must keep two promises the protocol rests on:
+//!
+//! - a write transaction is serialisable and all-or-nothing;
+//! - [`Tx::next_seq`] hands out feed positions in commit order: a transaction
+//!   that took position *n* commits before any that took *n + 1* becomes
+//!   visible (SQLite has one writer at a time; PostgreSQL gets the same from
+//!   the row lock on the counter, held to commit).
+
+pub mod sqlite;
+
+use campo_core::{
+    Record, VersionVector,
+    ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    merge::Writer,
+    wire::{ActivityRow, ConflictRow, FeedItem, Role, UserInfo},
+};
+
+/// The current time as stored: RFC 3339 UTC with milliseconds.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Errors from storage: the database, not the request, is at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite said no.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// No connection could be had.
+    #[error("connection pool: {0}")]
+    Pool(#[from] r2d2::Error),
+    /// Schema migration failed.
+    #[error("migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// Stored data does not parse; it was written by something other than us.
+    #[error("corrupt data in {what}: {detail}")]
+    Corrupt {
+        /// Where.
+        what: &'static str,
+        /// What.
+        detail: String,
+    },
+}
+
+/// Storage results.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A record as the server keeps it.
+#[derive(Clone, Debug)]
+pub struct StoredRecord {
+    /// The current version.
+    pub record: Record,
+    /// The debtor's current gestor, whose feed carries the record.
+    pub owner: Option<UserId>,
+    /// The user who created the record.
+    pub author: Option<UserId>,
+    /// Who wrote the current version.
+    pub writer: Writer,
+    /// Some version came from a gestor after the debtor left them.
+    pub after_reassignment: bool,
+}
+
+/// One stored version of a record.
+#[derive(Clone, Debug)]
+pub struct StoredVersion {
+    /// The version.
+    pub record: Record,
+    /// Who wrote it.
+    pub writer: Writer,
+    /// The user behind the write, if any.
+    pub user: Option<UserId>,
+    /// Written after the debtor was reassigned away from that user.
+    pub after_reassignment: bool,
+    /// When the server stored it.
+    pub stored_at: String,
+}
+
+/// An authenticated token.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// Who.
+    pub user: UserInfo,
+    /// The device install, for device tokens.
+    pub replica: Option<ReplicaId>,
+}
+
+/// A replica's state.
+#[derive(Clone, Copy, Debug)]
+pub struct ReplicaState {
+    /// The highest write counter the replica has claimed.
+    pub clock: u64,
+    /// Restored from a backup; may not write again.
+    pub retired: bool,
+}
+
+/// What to list for supervisors.
+#[derive(Clone, Debug, Default)]
+pub struct ActivityFilter {
+    /// Only these gestores' records (a supervisor's team); `None` for all.
+    pub gestores: Option<Vec<UserId>>,
+    /// Only records flagged after-reassignment.
+    pub after_reassignment_only: bool,
+    /// At most this many, newest first.
+    pub limit: u32,
+}
+
+/// A user to create.
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    /// Id.
+    pub id: UserId,
+    /// Login.
+    pub login: String,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// Team.
+    pub team: Option<TeamId>,
+    /// argon2id PHC string.
+    pub password_hash: String,
+}
+
+/// Opens transactions.
+pub trait Storage: Send + Sync + 'static {
+    /// A read-only snapshot.
+    fn read(&self) -> StoreResult<Box<dyn Tx + '_>>;
+    /// A write transaction; it takes the write lock at once.
+    fn write(&self) -> StoreResult<Box<dyn Tx + '_>>;
+}
+
+/// One transaction. Dropped without [`Tx::commit`], it rolls back.
+pub trait Tx {
+    /// Makes the transaction's writes durable and visible.
+    fn commit(self: Box<Self>) -> StoreResult<()>;
+
+    // --- people and devices ---
+
+    /// A user and their password hash, by login.
+    fn user_by_login(&mut self, login: &str) -> StoreResult<Option<(UserInfo, String)>>;
+    /// A user by id.
+    fn user(&mut self, id: UserId) -> StoreResult<Option<UserInfo>>;
+    /// The gestores of a team.
+    fn team_members(&mut self, team: TeamId) -> StoreResult<Vec<UserId>>;
+    /// Creates a user.
+    fn insert_user(&mut self, user: &NewUser) -> StoreResult<()>;
+    /// Creates a territory.
+    fn insert_territory(&mut self, id: TerritoryId, name: &str) -> StoreResult<()>;
+    /// A territory by name.
+    fn territory_by_name(&mut self, name: &str) -> StoreResult<Option<TerritoryId>>;
+    /// Creates a team.
+    fn insert_team(&mut self, id: TeamId, name: &str, territory: TerritoryId) -> StoreResult<()>;
+    /// The session behind a token hash, unless revoked.
+    fn session(&mut self, token_hash: &[u8]) -> StoreResult<Option<Session>>;
+    /// Stores a token hash.
+    fn insert_token(&mut self, token_hash: &[u8], user: UserId, replica: Option<ReplicaId>) -> StoreResult<()>;
+    /// Creates a device replica.
+    fn insert_replica(&mut self, id: ReplicaId, user: UserId, device_name: &str) -> StoreResult<()>;
+    /// A replica's state.
+    fn replica(&mut self, id: ReplicaId) -> StoreResult<Option<ReplicaState>>;
+    /// Raises a replica's clock.
+    fn set_replica_clock(&mut self, id: ReplicaId, clock: u64) -> StoreResult<()>;
+    /// Retires a replica and revokes its tokens.
+    fn retire_replica(&mut self, id: ReplicaId) -> StoreResult<()>;
+    /// The server's own replica and its next write counter (taken).
+    fn next_office_write(&mut self) -> StoreResult<(ReplicaId, u64)>;
+
+    // --- records ---
+
+    /// The next feed position; see the module docs.
+    fn next_seq(&mut self) -> StoreResult<u64>;
+    /// A record's current version.
+    fn record(&mut self, id: RecordId) -> StoreResult<Option<StoredRecord>>;
+    /// Inserts or replaces a record's current version at feed position `seq`.
+    fn put_record(&mut self, record: &StoredRecord, seq: u64) -> StoreResult<()>;
+    /// A stored version of a record, by its version vector.
+    fn version(&mut self, id: RecordId, vv: &VersionVector) -> StoreResult<Option<StoredVersion>>;
+    /// Every stored version of a record, oldest first.
+    fn versions(&mut self, id: RecordId) -> StoreResult<Vec<StoredVersion>>;
+    /// Adds a version to the history (a version already there is left alone).
+    fn put_version(&mut self, version: &StoredVersion) -> StoreResult<()>;
+    /// The record and version written with `counter` by `replica`, if any: a
+    /// write is named by its replica and counter, so a second, different write
+    /// under the same name means the replica was restored from a backup.
+    fn write_by_dot(&mut self, replica: ReplicaId, counter: u64) -> StoreResult<Option<(RecordId, VersionVector)>>;
+    /// A debtor by the lender's reference.
+    fn debtor_by_ref(&mut self, external_ref: &str) -> StoreResult<Option<StoredRecord>>;
+    /// Records a conflict.
+    fn put_conflict(&mut self, conflict: &ConflictRow) -> StoreResult<()>;
+    /// Conflicts on debtors of these gestores (`None`: all), newest first.
+    fn conflicts(&mut self, gestores: Option<&[UserId]>, limit: u32) -> StoreResult<Vec<ConflictRow>>;
+    /// Visits and calls, newest first.
+    fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
+
+    // --- scope ---
+
+    /// The debtor's current gestor.
+    fn assignee(&mut self, debtor: DebtorId) -> StoreResult<Option<UserId>>;
+    /// Whether the gestor ever had the debtor.
+    fn was_assigned(&mut self, debtor: DebtorId, gestor: UserId) -> StoreResult<bool>;
+    /// Makes `gestor` the debtor's current gestor from feed position `seq`.
+    fn assign(&mut self, debtor: DebtorId, gestor: UserId, seq: u64) -> StoreResult<()>;
+    /// Moves all of a debtor's records to `owner`'s feed, each at a new position.
+    fn move_debtor_records(&mut self, debtor: DebtorId, owner: UserId) -> StoreResult<u64>;
+    /// Notes a debtor granted to or revoked from a gestor, at `seq`.
+    fn put_scope_event(&mut self, seq: u64, gestor: UserId, debtor: DebtorId, granted: bool) -> StoreResult<()>;
+    /// A gestor's feed after `cursor`, at most `limit` items, with each item's
+    /// position and body size.
+    fn feed(&mut self, gestor: UserId, cursor: u64, limit: u32) -> StoreResult<Vec<(u64, FeedItem, usize)>>;
+
+    // --- idempotency ---
+
+    /// The stored answer for a key: request hash and response JSON.
+    fn idempotent(&mut self, user: UserId, key: &str) -> StoreResult<Option<(Vec<u8>, String)>>;
+    /// Stores the answer for a key.
+    fn put_idempotent(&mut self, user: UserId, key: &str, request_hash: &[u8], response: &str) -> StoreResult<()>;
+}

@@ -1,0 +1,556 @@
+//! The embedded default: one SQLite file in WAL mode.
+//!
+//! Readers run in parallel on pooled connections; writers queue on SQLite's
+//! single write lock, taken at `BEGIN IMMEDIATE` so a transaction never fails
+//! half-way for want of it.
+
+use std::{path::Path, str::FromStr, time::Duration};
+
+use campo_core::{
+    Record, RecordKind, VersionVector,
+    ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    merge::Writer,
+    record::raw,
+    wire::{ActivityRow, ConflictRow, FeedItem, Role, UserInfo},
+};
+use r2d2::{Pool, PooledConnection};
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{OptionalExtension, Row, params};
+use rusqlite_migration::{M, Migrations};
+
+use super::{
+    ActivityFilter, NewUser, ReplicaState, now, Session, Storage, StoreError, StoreResult, StoredRecord, StoredVersion, Tx,
+};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/server/0001_init.sql")];
+
+/// A pool of connections to one SQLite file.
+pub struct SqliteStorage {
+    pool: Pool<SqliteConnectionManager>,
+    office: ReplicaId,
+}
+
+impl SqliteStorage {
+    /// Opens (creating if needed) the database at `path` and brings its schema
+    /// up to date.
+    pub fn open(path: &Path) -> StoreResult<Self> {
+        let manager = SqliteConnectionManager::file(path).with_init(|c| {
+            c.busy_timeout(Duration::from_secs(30))?;
+            c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+        });
+        let pool = Pool::builder().max_size(8).build(manager)?;
+        let mut conn = pool.get()?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+        migrations.to_latest(&mut conn)?;
+        let office = office_replica(&mut conn)?;
+        Ok(Self { pool, office })
+    }
+
+    fn begin(&self, sql: &str) -> StoreResult<Box<dyn Tx + '_>> {
+        let conn = self.pool.get()?;
+        conn.execute_batch(sql)?;
+        Ok(Box::new(SqliteTx { conn, done: false, office: self.office }))
+    }
+}
+
+fn office_replica(conn: &mut rusqlite::Connection) -> StoreResult<ReplicaId> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let existing: Option<String> =
+        tx.query_row("SELECT id FROM replicas WHERE office = 1", [], |r| r.get(0)).optional()?;
+    let id = match existing {
+        Some(id) => parse(&id, "replicas.id")?,
+        None => {
+            let id = ReplicaId::generate();
+            tx.execute(
+                "INSERT INTO replicas (id, office, device_name, created_at) VALUES (?1, 1, 'sync server', ?2)",
+                params![id.to_string(), now()],
+            )?;
+            id
+        }
+    };
+    tx.commit()?;
+    Ok(id)
+}
+
+impl Storage for SqliteStorage {
+    fn read(&self) -> StoreResult<Box<dyn Tx + '_>> {
+        self.begin("BEGIN DEFERRED")
+    }
+
+    fn write(&self) -> StoreResult<Box<dyn Tx + '_>> {
+        self.begin("BEGIN IMMEDIATE")
+    }
+}
+
+struct SqliteTx {
+    conn: PooledConnection<SqliteConnectionManager>,
+    done: bool,
+    office: ReplicaId,
+}
+
+impl Drop for SqliteTx {
+    fn drop(&mut self) {
+        if !self.done {
+            // Nothing to report to: the caller already has the error that made it bail.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+    }
+}
+
+fn parse<T: FromStr>(text: &str, what: &'static str) -> StoreResult<T>
+where
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(|e: T::Err| StoreError::Corrupt { what, detail: format!("{text}: {e}") })
+}
+
+fn vv(text: &str) -> StoreResult<VersionVector> {
+    serde_json::from_str(text).map_err(|e| StoreError::Corrupt { what: "vv", detail: e.to_string() })
+}
+
+fn json_ids(ids: &[UserId]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| unreachable!("ids serialise"))
+}
+
+/// Columns: id, debtor_id, kind, vv, deleted, body, starting at `at`.
+fn record_at(row: &Row<'_>, at: usize) -> StoreResult<Record> {
+    let id: String = row.get(at)?;
+    let debtor: String = row.get(at + 1)?;
+    let kind: String = row.get(at + 2)?;
+    let version: String = row.get(at + 3)?;
+    Ok(Record {
+        id: parse(&id, "records.id")?,
+        debtor_id: parse(&debtor, "records.debtor_id")?,
+        kind: kind.parse::<RecordKind>().map_err(|e| StoreError::Corrupt { what: "kind", detail: e.to_string() })?,
+        vv: vv(&version)?,
+        deleted: row.get(at + 4)?,
+        body: raw(row.get(at + 5)?),
+    })
+}
+
+fn opt_id<T: FromStr>(text: Option<String>, what: &'static str) -> StoreResult<Option<T>>
+where
+    T::Err: std::fmt::Display,
+{
+    text.map(|t| parse(&t, what)).transpose()
+}
+
+impl SqliteTx {
+    fn writer(&self, replica: &str) -> StoreResult<Writer> {
+        let replica: ReplicaId = parse(replica, "writer_id")?;
+        Ok(Writer { replica, office: replica == self.office })
+    }
+
+    fn user_info(row: &Row<'_>) -> StoreResult<UserInfo> {
+        let id: String = row.get(0)?;
+        let role: String = row.get(3)?;
+        Ok(UserInfo {
+            id: parse(&id, "users.id")?,
+            login: row.get(1)?,
+            name: row.get(2)?,
+            role: role.parse::<Role>().map_err(|detail| StoreError::Corrupt { what: "users.role", detail })?,
+            team: opt_id(row.get(4)?, "users.team_id")?,
+        })
+    }
+
+    fn stored_record(&self, row: &Row<'_>) -> StoreResult<StoredRecord> {
+        let writer: String = row.get(8)?;
+        Ok(StoredRecord {
+            record: record_at(row, 0)?,
+            owner: opt_id(row.get(6)?, "owner_id")?,
+            author: opt_id(row.get(7)?, "author_id")?,
+            writer: self.writer(&writer)?,
+            after_reassignment: row.get(9)?,
+        })
+    }
+
+    fn stored_version(&self, row: &Row<'_>) -> StoreResult<StoredVersion> {
+        let writer: String = row.get(6)?;
+        Ok(StoredVersion {
+            record: record_at(row, 0)?,
+            writer: self.writer(&writer)?,
+            user: opt_id(row.get(7)?, "user_id")?,
+            after_reassignment: row.get(8)?,
+            stored_at: row.get(9)?,
+        })
+    }
+
+    fn collect<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl Fn(&Self, &Row<'_>) -> StoreResult<T>,
+    ) -> StoreResult<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params)?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(map(self, row)?);
+        }
+        Ok(out)
+    }
+}
+
+const RECORD_COLUMNS: &str =
+    "id, debtor_id, kind, vv, deleted, body, owner_id, author_id, writer_id, after_reassignment";
+const USER_COLUMNS: &str = "id, login, name, role, team_id";
+
+impl Tx for SqliteTx {
+    fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        self.conn.execute_batch("COMMIT")?;
+        self.done = true;
+        Ok(())
+    }
+
+    fn user_by_login(&mut self, login: &str) -> StoreResult<Option<(UserInfo, String)>> {
+        let sql = format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE login = ?1");
+        let found = self.collect(&sql, [login], |_, row| Ok((Self::user_info(row)?, row.get(5)?)))?;
+        Ok(found.into_iter().next())
+    }
+
+    fn user(&mut self, id: UserId) -> StoreResult<Option<UserInfo>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1");
+        Ok(self.collect(&sql, [id.to_string()], |_, row| Self::user_info(row))?.into_iter().next())
+    }
+
+    fn team_members(&mut self, team: TeamId) -> StoreResult<Vec<UserId>> {
+        self.collect("SELECT id FROM users WHERE team_id = ?1 AND role = 'gestor'", [team.to_string()], |_, row| {
+            parse(&row.get::<_, String>(0)?, "users.id")
+        })
+    }
+
+    fn insert_user(&mut self, user: &NewUser) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO users (id, login, name, role, team_id, password_hash, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                user.id.to_string(),
+                user.login,
+                user.name,
+                user.role.as_str(),
+                user.team.map(|t| t.to_string()),
+                user.password_hash,
+                now()
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn insert_territory(&mut self, id: TerritoryId, name: &str) -> StoreResult<()> {
+        self.conn.execute("INSERT INTO territories (id, name) VALUES (?1, ?2)", params![id.to_string(), name])?;
+        Ok(())
+    }
+
+    fn territory_by_name(&mut self, name: &str) -> StoreResult<Option<TerritoryId>> {
+        let found = self.collect("SELECT id FROM territories WHERE name = ?1", [name], |_, row| {
+            parse(&row.get::<_, String>(0)?, "territories.id")
+        })?;
+        Ok(found.into_iter().next())
+    }
+
+    fn insert_team(&mut self, id: TeamId, name: &str, territory: TerritoryId) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO teams (id, name, territory_id) VALUES (?1, ?2, ?3)",
+            params![id.to_string(), name, territory.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn session(&mut self, token_hash: &[u8]) -> StoreResult<Option<Session>> {
+        let sql = "SELECT u.id, u.login, u.name, u.role, u.team_id, t.replica_id
+                   FROM tokens t JOIN users u ON u.id = t.user_id
+                   WHERE t.hash = ?1 AND t.revoked_at IS NULL";
+        let found = self.collect(sql, [token_hash], |_, row| {
+            Ok(Session { user: Self::user_info(row)?, replica: opt_id(row.get(5)?, "tokens.replica_id")? })
+        })?;
+        Ok(found.into_iter().next())
+    }
+
+    fn insert_token(&mut self, token_hash: &[u8], user: UserId, replica: Option<ReplicaId>) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO tokens (hash, user_id, replica_id, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![token_hash, user.to_string(), replica.map(|r| r.to_string()), now()],
+        )?;
+        Ok(())
+    }
+
+    fn insert_replica(&mut self, id: ReplicaId, user: UserId, device_name: &str) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO replicas (id, user_id, device_name, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![id.to_string(), user.to_string(), device_name, now()],
+        )?;
+        Ok(())
+    }
+
+    fn replica(&mut self, id: ReplicaId) -> StoreResult<Option<ReplicaState>> {
+        let found = self.collect("SELECT clock, retired_at IS NOT NULL FROM replicas WHERE id = ?1", [id.to_string()], |_, row| {
+            Ok(ReplicaState { clock: row.get(0)?, retired: row.get(1)? })
+        })?;
+        Ok(found.into_iter().next())
+    }
+
+    fn set_replica_clock(&mut self, id: ReplicaId, clock: u64) -> StoreResult<()> {
+        self.conn
+            .prepare_cached("UPDATE replicas SET clock = max(clock, ?2) WHERE id = ?1")?
+            .execute(params![id.to_string(), clock])?;
+        Ok(())
+    }
+
+    fn retire_replica(&mut self, id: ReplicaId) -> StoreResult<()> {
+        let at = now();
+        self.conn.execute("UPDATE replicas SET retired_at = ?2 WHERE id = ?1", params![id.to_string(), at])?;
+        self.conn.execute(
+            "UPDATE tokens SET revoked_at = ?2 WHERE replica_id = ?1 AND revoked_at IS NULL",
+            params![id.to_string(), at],
+        )?;
+        Ok(())
+    }
+
+    fn next_office_write(&mut self) -> StoreResult<(ReplicaId, u64)> {
+        let counter = self
+            .conn
+            .prepare_cached("UPDATE replicas SET clock = clock + 1 WHERE id = ?1 RETURNING clock")?
+            .query_row([self.office.to_string()], |r| r.get(0))?;
+        Ok((self.office, counter))
+    }
+
+    fn next_seq(&mut self) -> StoreResult<u64> {
+        Ok(self
+            .conn
+            .prepare_cached("UPDATE feed_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    fn record(&mut self, id: RecordId) -> StoreResult<Option<StoredRecord>> {
+        let sql = format!("SELECT {RECORD_COLUMNS} FROM records WHERE id = ?1");
+        Ok(self.collect(&sql, [id.to_string()], Self::stored_record)?.into_iter().next())
+    }
+
+    fn put_record(&mut self, r: &StoredRecord, seq: u64) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO records (id, debtor_id, kind, owner_id, author_id, seq, vv, deleted, body, writer_id,
+                                      after_reassignment, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                 ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, seq = excluded.seq, vv = excluded.vv,
+                    deleted = excluded.deleted, body = excluded.body, writer_id = excluded.writer_id,
+                    after_reassignment = excluded.after_reassignment, updated_at = excluded.updated_at",
+            )?
+            .execute(params![
+                r.record.id.to_string(),
+                r.record.debtor_id.to_string(),
+                r.record.kind.as_str(),
+                r.owner.map(|o| o.to_string()),
+                r.author.map(|a| a.to_string()),
+                seq,
+                r.record.vv.to_json(),
+                r.record.deleted,
+                r.record.body.get(),
+                r.writer.replica.to_string(),
+                r.after_reassignment,
+                now(),
+            ])?;
+        Ok(())
+    }
+
+    fn version(&mut self, id: RecordId, vv: &VersionVector) -> StoreResult<Option<StoredVersion>> {
+        let sql = "SELECT v.record_id, r.debtor_id, r.kind, v.vv, v.deleted, v.body, v.writer_id, v.user_id,
+                          v.after_reassignment, v.stored_at
+                   FROM versions v JOIN records r ON r.id = v.record_id
+                   WHERE v.record_id = ?1 AND v.vv = ?2";
+        Ok(self.collect(sql, params![id.to_string(), vv.to_json()], Self::stored_version)?.into_iter().next())
+    }
+
+    fn versions(&mut self, id: RecordId) -> StoreResult<Vec<StoredVersion>> {
+        let sql = "SELECT v.record_id, r.debtor_id, r.kind, v.vv, v.deleted, v.body, v.writer_id, v.user_id,
+                          v.after_reassignment, v.stored_at
+                   FROM versions v JOIN records r ON r.id = v.record_id
+                   WHERE v.record_id = ?1 ORDER BY v.rowid";
+        self.collect(sql, [id.to_string()], Self::stored_version)
+    }
+
+    fn put_version(&mut self, v: &StoredVersion) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO versions (record_id, vv, deleted, body, writer_id, counter, user_id, after_reassignment,
+                                       stored_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                v.record.id.to_string(),
+                v.record.vv.to_json(),
+                v.record.deleted,
+                v.record.body.get(),
+                v.writer.replica.to_string(),
+                v.record.vv.get(v.writer.replica),
+                v.user.map(|u| u.to_string()),
+                v.after_reassignment,
+                v.stored_at,
+            ])?;
+        Ok(())
+    }
+
+    fn write_by_dot(&mut self, replica: ReplicaId, counter: u64) -> StoreResult<Option<(RecordId, VersionVector)>> {
+        let found = self.collect(
+            "SELECT record_id, vv FROM versions WHERE writer_id = ?1 AND counter = ?2 LIMIT 1",
+            params![replica.to_string(), counter],
+            |_, row| Ok((parse(&row.get::<_, String>(0)?, "versions.record_id")?, vv(&row.get::<_, String>(1)?)?)),
+        )?;
+        Ok(found.into_iter().next())
+    }
+
+    fn debtor_by_ref(&mut self, external_ref: &str) -> StoreResult<Option<StoredRecord>> {
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM records WHERE kind = 'debtor' AND json_extract(body, '$.external_ref') = ?1"
+        );
+        Ok(self.collect(&sql, [external_ref], Self::stored_record)?.into_iter().next())
+    }
+
+    fn put_conflict(&mut self, c: &ConflictRow) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO conflicts (id, record_id, kind, debtor_id, merged_vv, lost, lost_delete, at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                uuid::Uuid::now_v7().to_string(),
+                c.record_id.to_string(),
+                c.kind.as_str(),
+                c.debtor_id.to_string(),
+                c.merged_vv.to_json(),
+                serde_json::Value::Object(c.lost.clone()).to_string(),
+                c.lost_delete,
+                c.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn conflicts(&mut self, gestores: Option<&[UserId]>, limit: u32) -> StoreResult<Vec<ConflictRow>> {
+        let sql = "SELECT record_id, kind, debtor_id, merged_vv, lost, lost_delete, at FROM conflicts
+                   WHERE ?1 IS NULL OR debtor_id IN (
+                       SELECT debtor_id FROM assignments
+                       WHERE until_seq IS NULL AND gestor_id IN (SELECT value FROM json_each(?1)))
+                   ORDER BY id DESC LIMIT ?2";
+        self.collect(sql, params![gestores.map(json_ids), limit], |_, row| {
+            let lost: String = row.get(4)?;
+            let at: String = row.get(6)?;
+            Ok(ConflictRow {
+                record_id: parse(&row.get::<_, String>(0)?, "conflicts.record_id")?,
+                kind: parse(&row.get::<_, String>(1)?, "conflicts.kind")?,
+                debtor_id: parse(&row.get::<_, String>(2)?, "conflicts.debtor_id")?,
+                merged_vv: vv(&row.get::<_, String>(3)?)?,
+                lost: serde_json::from_str(&lost)
+                    .map_err(|e| StoreError::Corrupt { what: "conflicts.lost", detail: e.to_string() })?,
+                lost_delete: row.get(5)?,
+                at: parse(&at, "conflicts.at")?,
+            })
+        })
+    }
+
+    fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {
+        let sql = "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
+                          json_extract(d.body, '$.name')
+                   FROM records r LEFT JOIN records d ON d.id = r.debtor_id
+                   WHERE r.kind IN ('visit', 'call')
+                     AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
+                     AND (?2 = 0 OR r.after_reassignment = 1)
+                   ORDER BY r.id DESC LIMIT ?3";
+        self.collect(sql, params![f.gestores.as_deref().map(json_ids), f.after_reassignment_only, f.limit], |_, row| {
+            Ok(ActivityRow {
+                record: record_at(row, 0)?,
+                gestor: parse(&row.get::<_, String>(6)?, "author_id")?,
+                after_reassignment: row.get(7)?,
+                debtor_name: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
+            })
+        })
+    }
+
+    fn assignee(&mut self, debtor: DebtorId) -> StoreResult<Option<UserId>> {
+        let found = self.collect(
+            "SELECT gestor_id FROM assignments WHERE debtor_id = ?1 AND until_seq IS NULL",
+            [debtor.to_string()],
+            |_, row| parse(&row.get::<_, String>(0)?, "assignments.gestor_id"),
+        )?;
+        Ok(found.into_iter().next())
+    }
+
+    fn was_assigned(&mut self, debtor: DebtorId, gestor: UserId) -> StoreResult<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM assignments WHERE debtor_id = ?1 AND gestor_id = ?2)")?
+            .query_row([debtor.to_string(), gestor.to_string()], |r| r.get(0))?)
+    }
+
+    fn assign(&mut self, debtor: DebtorId, gestor: UserId, seq: u64) -> StoreResult<()> {
+        self.conn
+            .prepare_cached("UPDATE assignments SET until_seq = ?2 WHERE debtor_id = ?1 AND until_seq IS NULL")?
+            .execute(params![debtor.to_string(), seq])?;
+        self.conn
+            .prepare_cached("INSERT INTO assignments (debtor_id, gestor_id, from_seq) VALUES (?1, ?2, ?3)")?
+            .execute(params![debtor.to_string(), gestor.to_string(), seq])?;
+        Ok(())
+    }
+
+    fn move_debtor_records(&mut self, debtor: DebtorId, owner: UserId) -> StoreResult<u64> {
+        let ids: Vec<String> =
+            self.collect("SELECT id FROM records WHERE debtor_id = ?1 ORDER BY id", [debtor.to_string()], |_, row| {
+                Ok(row.get(0)?)
+            })?;
+        for id in &ids {
+            let seq = self.next_seq()?;
+            self.conn
+                .prepare_cached("UPDATE records SET owner_id = ?2, seq = ?3 WHERE id = ?1")?
+                .execute(params![id, owner.to_string(), seq])?;
+        }
+        Ok(ids.len() as u64)
+    }
+
+    fn put_scope_event(&mut self, seq: u64, gestor: UserId, debtor: DebtorId, granted: bool) -> StoreResult<()> {
+        self.conn
+            .prepare_cached("INSERT INTO scope_events (seq, gestor_id, debtor_id, granted) VALUES (?1, ?2, ?3, ?4)")?
+            .execute(params![seq, gestor.to_string(), debtor.to_string(), granted])?;
+        Ok(())
+    }
+
+    fn feed(&mut self, gestor: UserId, cursor: u64, limit: u32) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
+        let sql = "SELECT seq, NULL, id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
+                       WHERE owner_id = ?1 AND seq > ?2
+                   UNION ALL
+                   SELECT seq, granted, NULL, debtor_id, NULL, NULL, NULL, NULL, NULL FROM scope_events
+                       WHERE gestor_id = ?1 AND seq > ?2
+                   ORDER BY seq LIMIT ?3";
+        self.collect(sql, params![gestor.to_string(), cursor, limit], |_, row| {
+            let seq: u64 = row.get(0)?;
+            let granted: Option<bool> = row.get(1)?;
+            Ok(match granted {
+                None => {
+                    let record = record_at(row, 2)?;
+                    let size = record.body.get().len();
+                    (seq, FeedItem::Record { record, after_reassignment: row.get(8)? }, size)
+                }
+                Some(granted) => {
+                    let debtor_id = parse(&row.get::<_, String>(3)?, "scope_events.debtor_id")?;
+                    let item = if granted { FeedItem::Granted { debtor_id } } else { FeedItem::Revoked { debtor_id } };
+                    (seq, item, 64)
+                }
+            })
+        })
+    }
+
+    fn idempotent(&mut self, user: UserId, key: &str) -> StoreResult<Option<(Vec<u8>, String)>> {
+        let found = self.collect(
+            "SELECT request_hash, response FROM idempotency WHERE user_id = ?1 AND key = ?2",
+            params![user.to_string(), key],
+            |_, row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        Ok(found.into_iter().next())
+    }
+
+    fn put_idempotent(&mut self, user: UserId, key: &str, request_hash: &[u8], response: &str) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO idempotency (user_id, key, request_hash, response, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![user.to_string(), key, request_hash, response, now()],
+        )?;
+        Ok(())
+    }
+}
