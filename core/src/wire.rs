@@ -154,10 +154,12 @@ pub struct Rejection {
     pub error: Option<DomainError>,
 }
 
-/// What the server did with one pushed record.
+/// What the server did with one pushed record. Externally tagged
+/// (`"accepted"`, `{"merged": {…}}`): record bodies pass through as raw JSON,
+/// which serde cannot buffer the way internal tags need.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum PushOutcome {
     /// Stored; the pushed version is now the current one.
     Accepted,
@@ -187,7 +189,6 @@ pub struct PushResult {
     /// The record.
     pub id: RecordId,
     /// What happened.
-    #[serde(flatten)]
     pub outcome: PushOutcome,
     /// The debtor had been reassigned away from this user; the record was kept,
     /// flagged for the new gestor and the supervisor.
@@ -202,10 +203,10 @@ pub struct PushResponse {
     pub results: Vec<PushResult>,
 }
 
-/// One entry of a device's change feed.
+/// One entry of a device's change feed, externally tagged like [`PushOutcome`].
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FeedItem {
     /// A record's current version.
     Record {

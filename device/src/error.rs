@@ -1,0 +1,80 @@
+//! The device library's one error type. It crosses into the UI as a tagged
+//! union (`{"kind": "…", …}`); its `Display` is the Spanish sentence to show.
+
+use campo_core::{DomainError, wire::ErrorCode};
+use serde::Serialize;
+
+/// Why a device operation failed.
+#[derive(Debug, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DeviceError {
+    /// No one has signed in on this device yet.
+    #[error("inicia sesión para empezar")]
+    NotSignedIn,
+    /// The server no longer accepts this device's session (signed out, or the
+    /// device was restored from a backup). Pending work is kept.
+    #[error("inicia sesión de nuevo; tu trabajo pendiente se conserva y se enviará después")]
+    SignInAgain,
+    /// Another gestor signed in while this device still holds unsent work.
+    #[error("este dispositivo tiene trabajo sin enviar de {login}; que esa persona inicie sesión y sincronice primero")]
+    OtherUserPending {
+        /// Whose work it is.
+        login: String,
+    },
+    /// The server could not be reached. Nothing was lost; sync again later.
+    #[error("sin conexión con el servidor ({message}); tu trabajo queda guardado en el dispositivo")]
+    Offline {
+        /// What the network said.
+        message: String,
+    },
+    /// The server refused the request.
+    #[error("{message}")]
+    Server {
+        /// The server's code.
+        code: ErrorCode,
+        /// The server's message, in Spanish.
+        message: String,
+    },
+    /// A value fails the domain checks.
+    #[error("{0}")]
+    Invalid(#[from] DomainError),
+    /// No such debtor or record on this device.
+    #[error("no existe {what} en este dispositivo")]
+    NotFound {
+        /// What was looked for.
+        what: String,
+    },
+    /// The gestor may not make this change.
+    #[error("{message}")]
+    NotAllowed {
+        /// Why.
+        message: String,
+    },
+    /// The local database failed.
+    #[error("error del almacenamiento local: {message}")]
+    Storage {
+        /// What SQLite said.
+        message: String,
+    },
+}
+
+impl From<rusqlite::Error> for DeviceError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Storage { message: e.to_string() }
+    }
+}
+
+impl From<rusqlite_migration::Error> for DeviceError {
+    fn from(e: rusqlite_migration::Error) -> Self {
+        Self::Storage { message: e.to_string() }
+    }
+}
+
+impl From<reqwest::Error> for DeviceError {
+    fn from(e: reqwest::Error) -> Self {
+        Self::Offline { message: e.to_string() }
+    }
+}
+
+/// Device results.
+pub type Result<T, E = DeviceError> = std::result::Result<T, E>;

@@ -1,0 +1,17 @@
+//! Campo on the gestor's device, without any UI: the local store and the sync
+//! client. The Tauri app and the `campo-device` CLI are thin shells over it.
+//!
+//! - [`store`]: the SQLite database: the server's copy of the portfolio, the
+//!   outbox of local writes, notices for the gestor.
+//! - [`sync`]: sign-in and sync with the server (push, then pull).
+//! - [`error`]: [`DeviceError`], which reaches the UI as a tagged union.
+//!
+//! The protocol is described in docs/sync.md.
+
+pub mod error;
+pub mod store;
+pub mod sync;
+
+pub use error::DeviceError;
+pub use store::Store;
+pub use sync::{SyncOptions, SyncReport, login, sync};

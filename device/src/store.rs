@@ -1,0 +1,650 @@
+//! The device's SQLite store: the server's copy of the gestor's portfolio,
+//! the outbox of local writes, and the sync bookkeeping.
+//!
+//! Two tables hold records. `records` is the server's current version of each
+//! record in scope, exactly as pulled. `pending` is the outbox: the newest
+//! local version of each record the server has not acknowledged, with the
+//! server version it was edited from (`base_vv`). What the gestor sees is a
+//! pending version where there is one, else the server's. Every method that
+//! writes runs in one `BEGIN IMMEDIATE` transaction.
+
+use std::{path::Path, sync::Mutex};
+
+use campo_core::{
+    Record, RecordBody, RecordKind, VersionVector,
+    debtor::{Debtor, DebtorFields},
+    ids::{DebtorId, RecordId, ReplicaId},
+    record::raw,
+    wire::{FeedItem, LoginResponse, PullPage, PushOutcome, PushRecord, PushRequest, PushResponse, UserInfo},
+};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite_migration::{M, Migrations};
+use serde::Serialize;
+
+use crate::error::{DeviceError, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/device/0001_init.sql")];
+
+/// The signed-in user and where this device stands with the server.
+#[derive(Clone, Debug, Serialize)]
+pub struct SessionInfo {
+    /// The sync server.
+    pub server_url: String,
+    /// Who is signed in.
+    pub user: UserInfo,
+    /// This install's replica id.
+    pub replica: ReplicaId,
+    /// Whether the session is still good; `false` once the server refused it.
+    pub signed_in: bool,
+    /// The feed position applied so far.
+    pub cursor: u64,
+    /// When the last sync finished (UTC, RFC 3339).
+    pub last_sync_at: Option<String>,
+}
+
+/// A record as the gestor sees it.
+#[derive(Clone, Debug, Serialize)]
+pub struct LocalRecord {
+    /// The newest version on this device.
+    pub record: Record,
+    /// Not yet acknowledged by the server.
+    pub pending: bool,
+    /// Refused by the server, with its reason; kept until the gestor fixes it.
+    pub rejected: Option<String>,
+    /// Written by a gestor after the debtor had left them.
+    pub after_reassignment: bool,
+}
+
+/// Counts for the status screen.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Status {
+    /// Debtor accounts held.
+    pub debtors: u64,
+    /// All records held.
+    pub records: u64,
+    /// Local writes waiting to be sent.
+    pub pending: u64,
+    /// Local writes the server refused.
+    pub rejected: u64,
+}
+
+/// Something sync had to tell the gestor.
+#[derive(Clone, Debug, Serialize)]
+pub struct Notice {
+    /// Its id.
+    pub id: i64,
+    /// When (UTC).
+    pub at: String,
+    /// `revoked`, `rejected`, `after_reassignment` or `conflict`.
+    pub kind: String,
+    /// The debtor concerned.
+    pub debtor_id: Option<DebtorId>,
+    /// The record concerned.
+    pub record_id: Option<RecordId>,
+    /// What happened, in Spanish.
+    pub detail: String,
+}
+
+/// What applying one push answer did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PushTally {
+    /// Stored as sent.
+    pub accepted: u64,
+    /// The server had them already.
+    pub already_known: u64,
+    /// Merged with a concurrent version.
+    pub merged: u64,
+    /// Refused; kept on the device with the reason.
+    pub rejected: u64,
+}
+
+/// What applying one pulled page did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PageTally {
+    /// Records stored.
+    pub records: u64,
+    /// Debtors newly assigned.
+    pub granted: u64,
+    /// Debtors assigned away and purged.
+    pub revoked: Vec<DebtorId>,
+}
+
+/// The device's database.
+pub struct Store {
+    conn: Mutex<Connection>,
+}
+
+fn corrupt(what: &str, e: impl std::fmt::Display) -> DeviceError {
+    DeviceError::Storage { message: format!("{what}: {e}") }
+}
+
+fn parse_vv(text: &str) -> Result<VersionVector> {
+    serde_json::from_str(text).map_err(|e| corrupt("vv", e))
+}
+
+fn parse_id<T: std::str::FromStr>(text: &str) -> Result<T>
+where
+    T::Err: std::fmt::Display,
+{
+    text.parse().map_err(|e| corrupt("id", e))
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Reads `id, debtor_id, kind, vv, deleted, body` from the start of a row.
+fn record_from(row: &rusqlite::Row<'_>) -> Result<Record> {
+    let kind: String = row.get(2)?;
+    Ok(Record {
+        id: parse_id(&row.get::<_, String>(0)?)?,
+        debtor_id: parse_id(&row.get::<_, String>(1)?)?,
+        kind: kind.parse()?,
+        vv: parse_vv(&row.get::<_, String>(3)?)?,
+        deleted: row.get(4)?,
+        body: raw(row.get(5)?),
+    })
+}
+
+fn add_notice(tx: &Transaction<'_>, kind: &str, debtor: Option<DebtorId>, record: Option<RecordId>, detail: &str) -> Result<()> {
+    tx.prepare_cached("INSERT INTO notices (at, kind, debtor_id, record_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)")?
+        .execute(params![now(), kind, debtor.map(|d| d.to_string()), record.map(|r| r.to_string()), detail])?;
+    Ok(())
+}
+
+/// Stores the server's version of a record unless a newer one is already here.
+fn put_server_copy(tx: &Transaction<'_>, record: &Record, after_reassignment: bool) -> Result<()> {
+    let existing: Option<String> =
+        tx.prepare_cached("SELECT vv FROM records WHERE id = ?1")?.query_row([record.id.to_string()], |r| r.get(0)).optional()?;
+    if let Some(vv) = existing
+        && parse_vv(&vv)?.dominates(&record.vv)
+        && parse_vv(&vv)? != record.vv
+    {
+        return Ok(());
+    }
+    tx.prepare_cached(
+        "INSERT INTO records (id, debtor_id, kind, vv, deleted, body, after_reassignment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (id) DO UPDATE SET vv = excluded.vv, deleted = excluded.deleted, body = excluded.body,
+            after_reassignment = excluded.after_reassignment",
+    )?
+    .execute(params![
+        record.id.to_string(),
+        record.debtor_id.to_string(),
+        record.kind.as_str(),
+        record.vv.to_json(),
+        record.deleted,
+        record.body.get(),
+        after_reassignment
+    ])?;
+    Ok(())
+}
+
+fn debtor_name(tx: &Transaction<'_>, debtor: DebtorId) -> Result<String> {
+    let name: Option<String> = tx
+        .query_row("SELECT json_extract(body, '$.name') FROM records WHERE id = ?1", [debtor.to_string()], |r| r.get(0))
+        .optional()?
+        .flatten();
+    Ok(name.unwrap_or_else(|| debtor.to_string()))
+}
+
+impl Store {
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
+        Ok(Self { conn: Mutex::new(conn) })
+    }
+
+    fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+        // A panic while holding the lock left no transaction open (rusqlite
+        // rolls back on drop), so the connection is still sound.
+        let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut conn)
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction; commits if it succeeds.
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.with_conn(|conn| {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.with_conn(|conn| f(&conn.transaction()?))
+    }
+
+    /// The session, if anyone has signed in on this device.
+    pub fn session(&self) -> Result<Option<SessionInfo>> {
+        self.read(session)
+    }
+
+    /// Records a sign-in: a new replica id for this install. Local work still
+    /// pending is re-stamped as the new replica's writes, so it is sent under
+    /// the new identity; nothing is dropped. A different gestor may only sign in
+    /// once the previous one's work is sent.
+    pub(crate) fn begin_session(&self, server_url: &str, login: &LoginResponse) -> Result<()> {
+        let replica = login.replica_id.ok_or(DeviceError::NotAllowed { message: "el servidor no registró el dispositivo".into() })?;
+        self.write(|tx| {
+            if let Some(previous) = session(tx)?
+                && previous.user.id != login.user.id
+            {
+                let pending: u64 = tx.query_row("SELECT count(*) FROM pending", [], |r| r.get(0))?;
+                if pending > 0 {
+                    return Err(DeviceError::OtherUserPending { login: previous.user.login });
+                }
+                tx.execute_batch("DELETE FROM records; DELETE FROM notices; DELETE FROM outbox_batch;")?;
+                tx.execute("UPDATE session SET cursor = 0", [])?;
+            }
+            let user = serde_json::to_string(&login.user).map_err(|e| corrupt("user", e))?;
+            tx.execute(
+                "INSERT INTO session (id, server_url, user_json, replica_id, token) VALUES (1, ?1, ?2, ?3, ?4)
+                 ON CONFLICT (id) DO UPDATE SET server_url = excluded.server_url, user_json = excluded.user_json,
+                    replica_id = excluded.replica_id, token = excluded.token",
+                params![server_url, user, replica.to_string(), login.token],
+            )?;
+            // An unanswered batch was sent as the old replica; its records are
+            // still pending and go out again under the new one.
+            tx.execute("DELETE FROM outbox_batch", [])?;
+            let rows: Vec<(String, String)> = tx
+                .prepare("SELECT record_id, base_vv FROM pending ORDER BY counter")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (id, base) in rows {
+                let counter = next_counter(tx)?;
+                let vv = parse_vv(&base)?.with_write(replica, counter);
+                tx.execute("UPDATE pending SET vv = ?2, counter = ?3 WHERE record_id = ?1", params![id, vv.to_json(), counter])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The bearer token, if the session is still good.
+    pub(crate) fn token(&self) -> Result<(String, String)> {
+        self.read(|tx| {
+            let row: Option<(String, Option<String>)> = tx
+                .query_row("SELECT server_url, token FROM session", [], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            match row {
+                None => Err(DeviceError::NotSignedIn),
+                Some((_, None)) => Err(DeviceError::SignInAgain),
+                Some((url, Some(token))) => Ok((url, token)),
+            }
+        })
+    }
+
+    /// Forgets a token the server refused.
+    pub(crate) fn drop_token(&self) -> Result<()> {
+        self.write(|tx| Ok(tx.execute("UPDATE session SET token = NULL", []).map(|_| ())?))
+    }
+
+    /// Saves a local write: a new record, or a new version of one. Checks the
+    /// body, the gestor's rights and the account's currency; stores nothing on
+    /// error.
+    pub fn save(&self, id: RecordId, debtor_id: DebtorId, body: &RecordBody, deleted: bool) -> Result<()> {
+        let kind = body.kind();
+        self.write(|tx| {
+            let session = session(tx)?.ok_or(DeviceError::NotSignedIn)?;
+            let account = local_record(tx, debtor_id.into())?
+                .filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted)
+                .ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor_id}") })?;
+            let current = local_record(tx, id)?;
+            match &current {
+                Some(c) if c.record.kind != kind || c.record.debtor_id != debtor_id => {
+                    return Err(DeviceError::NotAllowed { message: "el id ya pertenece a otro registro".into() });
+                }
+                None if !kind.device_may_create() => {
+                    return Err(DeviceError::NotAllowed { message: format!("no puedes crear registros de tipo {kind}") });
+                }
+                Some(_) if !kind.device_may_edit() => {
+                    return Err(DeviceError::NotAllowed { message: format!("no puedes cambiar registros de tipo {kind}") });
+                }
+                _ => {}
+            }
+            if let RecordBody::Debtor(edit) = body {
+                check_debtor_edit(&account.record, edit, deleted)?;
+            }
+            if let (Some(currency), Ok(RecordBody::Debtor(debtor))) = (body.currency(), account.record.parse_body()) {
+                debtor.check_currency(currency)?;
+            }
+            let base: Option<String> = tx
+                .query_row("SELECT base_vv FROM pending WHERE record_id = ?1", [id.to_string()], |r| r.get(0))
+                .optional()?;
+            let base = match base {
+                Some(base) => parse_vv(&base)?,
+                None => current.map(|c| c.record.vv).unwrap_or_default(),
+            };
+            let counter = next_counter(tx)?;
+            let vv = base.clone().with_write(session.replica, counter);
+            tx.execute(
+                "INSERT INTO pending (record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                 ON CONFLICT (record_id) DO UPDATE SET vv = excluded.vv, counter = excluded.counter,
+                    deleted = excluded.deleted, body = excluded.body, saved_at = excluded.saved_at,
+                    rejected_code = NULL, rejected_message = NULL",
+                params![
+                    id.to_string(),
+                    debtor_id.to_string(),
+                    kind.as_str(),
+                    vv.to_json(),
+                    base.to_json(),
+                    counter,
+                    deleted,
+                    body.to_json(),
+                    now()
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Records a new visit, call or promise on a debtor; returns its id.
+    pub fn create(&self, debtor_id: DebtorId, body: &RecordBody) -> Result<RecordId> {
+        let id = RecordId::generate();
+        self.save(id, debtor_id, body, false)?;
+        Ok(id)
+    }
+
+    /// A record as the gestor sees it: the pending version if any, else the server's.
+    pub fn record(&self, id: RecordId) -> Result<Option<LocalRecord>> {
+        self.read(|tx| local_record(tx, id))
+    }
+
+    /// Every record of a debtor, as the gestor sees them, oldest first.
+    pub fn records_of(&self, debtor: DebtorId) -> Result<Vec<LocalRecord>> {
+        self.read(|tx| {
+            let ids: Vec<String> = tx
+                .prepare("SELECT id FROM records WHERE debtor_id = ?1 UNION SELECT record_id FROM pending WHERE debtor_id = ?1 ORDER BY 1")?
+                .query_map([debtor.to_string()], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                out.extend(local_record(tx, parse_id(&id)?)?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// The debtor accounts on this device, by name.
+    pub fn debtors(&self) -> Result<Vec<(DebtorId, Debtor)>> {
+        self.read(|tx| {
+            let rows: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT r.id, coalesce(p.body, r.body) FROM records r LEFT JOIN pending p ON p.record_id = r.id
+                     WHERE r.kind = 'debtor' AND NOT r.deleted ORDER BY json_extract(r.body, '$.name')",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            rows.into_iter()
+                .map(|(id, body)| Ok((parse_id(&id)?, serde_json::from_str(&body).map_err(|e| corrupt("debtor", e))?)))
+                .collect()
+        })
+    }
+
+    /// Local writes not yet acknowledged, oldest first, with any rejection.
+    pub fn pending(&self) -> Result<Vec<LocalRecord>> {
+        self.read(|tx| {
+            let ids: Vec<String> =
+                tx.prepare("SELECT record_id FROM pending ORDER BY counter")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                out.extend(local_record(tx, parse_id(&id)?)?);
+            }
+            Ok(out)
+        })
+    }
+
+    /// Counts for the status screen.
+    pub fn status(&self) -> Result<Status> {
+        self.read(|tx| {
+            Ok(tx.query_row(
+                "SELECT (SELECT count(*) FROM records WHERE kind = 'debtor' AND NOT deleted),
+                        (SELECT count(*) FROM records),
+                        (SELECT count(*) FROM pending WHERE rejected_code IS NULL),
+                        (SELECT count(*) FROM pending WHERE rejected_code IS NOT NULL)",
+                [],
+                |r| Ok(Status { debtors: r.get(0)?, records: r.get(1)?, pending: r.get(2)?, rejected: r.get(3)? }),
+            )?)
+        })
+    }
+
+    /// Notices not yet marked seen, newest first.
+    pub fn notices(&self) -> Result<Vec<Notice>> {
+        self.read(|tx| {
+            let rows: Vec<(i64, String, String, Option<String>, Option<String>, String)> = tx
+                .prepare("SELECT id, at, kind, debtor_id, record_id, detail FROM notices WHERE NOT seen ORDER BY id DESC")?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            rows.into_iter()
+                .map(|(id, at, kind, debtor, record, detail)| {
+                    Ok(Notice {
+                        id,
+                        at,
+                        kind,
+                        debtor_id: debtor.as_deref().map(parse_id).transpose()?,
+                        record_id: record.as_deref().map(parse_id).transpose()?,
+                        detail,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    /// Marks notices up to `id` as seen.
+    pub fn mark_notices_seen(&self, up_to: i64) -> Result<()> {
+        self.write(|tx| Ok(tx.execute("UPDATE notices SET seen = 1 WHERE id <= ?1", [up_to]).map(|_| ())?))
+    }
+
+    /// The batch to push: the one in flight if its answer never came (resent
+    /// byte for byte under the same key), else a new one of at most `limit`
+    /// pending records, oldest first. `None` when nothing waits.
+    pub(crate) fn outbox_batch(&self, limit: usize) -> Result<Option<(String, String)>> {
+        self.write(|tx| {
+            let in_flight: Option<(String, String)> =
+                tx.query_row("SELECT key, request FROM outbox_batch", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
+            if in_flight.is_some() {
+                return Ok(in_flight);
+            }
+            let rows: Vec<(Record, String)> = tx
+                .prepare(
+                    "SELECT record_id, debtor_id, kind, vv, deleted, body, base_vv FROM pending
+                     WHERE rejected_code IS NULL ORDER BY counter LIMIT ?1",
+                )?
+                .query_and_then([limit as i64], |row| Ok::<_, DeviceError>((record_from(row)?, row.get::<_, String>(6)?)))?
+                .collect::<Result<_>>()?;
+            if rows.is_empty() {
+                return Ok(None);
+            }
+            let records = rows
+                .into_iter()
+                .map(|(record, base)| Ok(PushRecord { record, base_vv: parse_vv(&base)? }))
+                .collect::<Result<Vec<_>>>()?;
+            let clock: u64 = tx.query_row("SELECT counter FROM clock", [], |r| r.get(0))?;
+            let request = serde_json::to_string(&PushRequest { replica_clock: clock, records }).map_err(|e| corrupt("batch", e))?;
+            let key = uuid::Uuid::now_v7().to_string();
+            tx.execute("INSERT INTO outbox_batch (id, key, request) VALUES (1, ?1, ?2)", params![key, request])?;
+            Ok(Some((key, request)))
+        })
+    }
+
+    /// Applies the server's answer to the batch in flight, in one transaction:
+    /// acknowledged writes leave the outbox (unless edited again meanwhile),
+    /// refused ones stay with their reason, and the server's versions are kept.
+    pub(crate) fn apply_push(&self, request: &str, response: &PushResponse) -> Result<PushTally> {
+        let request: PushRequest = serde_json::from_str(request).map_err(|e| corrupt("batch", e))?;
+        self.write(|tx| {
+            let mut tally = PushTally::default();
+            for (sent, result) in request.records.iter().zip(&response.results) {
+                let record = &sent.record;
+                let newer_local_edit: bool = tx
+                    .query_row("SELECT vv != ?2 FROM pending WHERE record_id = ?1", params![record.id.to_string(), record.vv.to_json()], |r| r.get(0))
+                    .optional()?
+                    .unwrap_or(false);
+                let current = match &result.outcome {
+                    PushOutcome::Accepted => {
+                        tally.accepted += 1;
+                        Some(record)
+                    }
+                    PushOutcome::AlreadyKnown { current } => {
+                        tally.already_known += 1;
+                        Some(current)
+                    }
+                    PushOutcome::Merged { current, conflict } => {
+                        tally.merged += 1;
+                        if *conflict {
+                            add_notice(tx, "conflict", Some(record.debtor_id), Some(record.id),
+                                "tu cambio coincidió con otro; se combinaron y el supervisor puede ver los valores descartados")?;
+                        }
+                        Some(current)
+                    }
+                    PushOutcome::Rejected { reason } => {
+                        tally.rejected += 1;
+                        if !newer_local_edit {
+                            tx.execute(
+                                "UPDATE pending SET rejected_code = ?2, rejected_message = ?3 WHERE record_id = ?1",
+                                params![record.id.to_string(), serde_json::to_value(reason.code).map_err(|e| corrupt("code", e))?.as_str(), reason.message],
+                            )?;
+                            add_notice(tx, "rejected", Some(record.debtor_id), Some(record.id), &format!("el servidor rechazó un registro: {}", reason.message))?;
+                        }
+                        None
+                    }
+                };
+                let Some(current) = current else { continue };
+                if result.after_reassignment {
+                    let name = debtor_name(tx, record.debtor_id)?;
+                    add_notice(tx, "after_reassignment", Some(record.debtor_id), Some(record.id),
+                        &format!("tu registro sobre {name} se guardó, aunque la cuenta ya está asignada a otro gestor"))?;
+                } else {
+                    put_server_copy(tx, current, false)?;
+                }
+                if newer_local_edit {
+                    // Edited again while the batch was out: the newer version
+                    // builds on the one just acknowledged, which the server keeps
+                    // in its history as the ancestor for any merge. (Its own vv
+                    // already extends the sent one: same base, a later counter.)
+                    tx.execute(
+                        "UPDATE pending SET base_vv = ?2 WHERE record_id = ?1",
+                        params![record.id.to_string(), record.vv.to_json()],
+                    )?;
+                } else {
+                    tx.execute("DELETE FROM pending WHERE record_id = ?1", [record.id.to_string()])?;
+                }
+            }
+            tx.execute("DELETE FROM outbox_batch", [])?;
+            Ok(tally)
+        })
+    }
+
+    /// The feed position applied so far.
+    pub(crate) fn cursor(&self) -> Result<u64> {
+        self.read(|tx| Ok(tx.query_row("SELECT cursor FROM session", [], |r| r.get(0)).optional()?.unwrap_or(0)))
+    }
+
+    /// Applies a pulled page and advances the cursor, in one transaction: after
+    /// a crash the page is either wholly applied or pulled again.
+    pub(crate) fn apply_page(&self, page: &PullPage) -> Result<PageTally> {
+        self.write(|tx| {
+            let mut tally = PageTally::default();
+            for item in &page.items {
+                match item {
+                    FeedItem::Record { record, after_reassignment } => {
+                        put_server_copy(tx, record, *after_reassignment)?;
+                        tally.records += 1;
+                    }
+                    // Counted, not noticed: a first sync grants the whole portfolio.
+                    FeedItem::Granted { .. } => tally.granted += 1,
+                    FeedItem::Revoked { debtor_id } => {
+                        let name = debtor_name(tx, *debtor_id)?;
+                        tx.execute("DELETE FROM records WHERE debtor_id = ?1", [debtor_id.to_string()])?;
+                        let waiting: u64 = tx.query_row("SELECT count(*) FROM pending WHERE debtor_id = ?1", [debtor_id.to_string()], |r| r.get(0))?;
+                        let detail = if waiting == 0 {
+                            format!("la cuenta de {name} se reasignó a otro gestor y se quitó de este dispositivo")
+                        } else {
+                            format!("la cuenta de {name} se reasignó a otro gestor; tus {waiting} registros pendientes sobre ella se enviarán al servidor")
+                        };
+                        add_notice(tx, "revoked", Some(*debtor_id), None, &detail)?;
+                        tally.revoked.push(*debtor_id);
+                    }
+                }
+            }
+            tx.execute("UPDATE session SET cursor = ?1", [page.cursor])?;
+            Ok(tally)
+        })
+    }
+
+    /// Notes the end of a sync.
+    pub(crate) fn finish_sync(&self) -> Result<()> {
+        self.write(|tx| Ok(tx.execute("UPDATE session SET last_sync_at = ?1", [now()]).map(|_| ())?))
+    }
+}
+
+fn session(tx: &Transaction<'_>) -> Result<Option<SessionInfo>> {
+    let row: Option<(String, String, String, bool, u64, Option<String>)> = tx
+        .query_row(
+            "SELECT server_url, user_json, replica_id, token IS NOT NULL, cursor, last_sync_at FROM session",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
+        .optional()?;
+    row.map(|(server_url, user, replica, signed_in, cursor, last_sync_at)| {
+        Ok(SessionInfo {
+            server_url,
+            user: serde_json::from_str(&user).map_err(|e| corrupt("user", e))?,
+            replica: parse_id(&replica)?,
+            signed_in,
+            cursor,
+            last_sync_at,
+        })
+    })
+    .transpose()
+}
+
+/// Takes the next write counter. One counter for every write this device
+/// ever makes, under any replica id, so a write's name is never reused.
+fn next_counter(tx: &Transaction<'_>) -> Result<u64> {
+    Ok(tx.query_row("UPDATE clock SET counter = counter + 1 RETURNING counter", [], |r| r.get(0))?)
+}
+
+fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord>> {
+    let pending = tx
+        .prepare_cached(
+            "SELECT p.record_id, p.debtor_id, p.kind, p.vv, p.deleted, p.body, p.rejected_message, coalesce(r.after_reassignment, 0)
+             FROM pending p LEFT JOIN records r ON r.id = p.record_id WHERE p.record_id = ?1",
+        )?
+        .query_and_then([id.to_string()], |row| {
+            Ok::<_, DeviceError>(LocalRecord { record: record_from(row)?, pending: true, rejected: row.get(6)?, after_reassignment: row.get(7)? })
+        })?
+        .next()
+        .transpose()?;
+    if pending.is_some() {
+        return Ok(pending);
+    }
+    tx.prepare_cached("SELECT id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records WHERE id = ?1")?
+        .query_and_then([id.to_string()], |row| {
+            Ok::<_, DeviceError>(LocalRecord { record: record_from(row)?, pending: false, rejected: None, after_reassignment: row.get(6)? })
+        })?
+        .next()
+        .transpose()
+}
+
+/// A gestor may change only a debtor's contact points, and not delete it.
+fn check_debtor_edit(account: &Record, edit: &Debtor, deleted: bool) -> Result<()> {
+    let refuse = |field: &str| Err(DeviceError::NotAllowed { message: format!("no puedes cambiar el campo {field} de la cuenta") });
+    if deleted {
+        return refuse("eliminado");
+    }
+    let before: serde_json::Map<String, serde_json::Value> = serde_json::from_str(account.body.get()).map_err(|e| corrupt("debtor", e))?;
+    let after = match serde_json::to_value(edit) {
+        Ok(serde_json::Value::Object(map)) => map,
+        _ => return refuse("cuerpo"),
+    };
+    match before.keys().chain(after.keys()).find(|k| !DebtorFields::DEVICE_EDITABLE.contains(&k.as_str()) && before.get(*k) != after.get(*k)) {
+        Some(field) => refuse(field),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,224 @@
+//! The sync client: signs in, pushes the outbox, pulls the feed.
+//!
+//! One sync is: push every pending write (in batches, each under an
+//! idempotency key that is kept until the answer is applied), pull pages until
+//! the feed is exhausted, then push again whatever the pull left waiting
+//! (writes on debtors just reassigned away, writes made meanwhile). Every step
+//! is committed locally as it completes, so an interrupted sync resumes where
+//! it stopped. Bodies are gzipped both ways and the wire bytes are counted.
+
+use std::io::{Read, Write};
+
+use campo_core::wire::{
+    ErrorBody, ErrorCode, IDEMPOTENCY_HEADER, LoginRequest, LoginResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullPage,
+    PushResponse,
+};
+use flate2::{Compression, read::GzDecoder, write::GzEncoder};
+use reqwest::{Method, RequestBuilder, header};
+use serde::{Serialize, de::DeserializeOwned};
+
+use crate::{
+    error::{DeviceError, Result},
+    store::{PushTally, Store},
+};
+
+/// Records per push batch.
+pub const PUSH_BATCH: usize = 500;
+
+/// Tuning for one sync.
+#[derive(Clone, Copy, Debug)]
+pub struct SyncOptions {
+    /// Records per push batch (at most the server's limit).
+    pub push_batch: usize,
+    /// Items per pulled page; `None` for the server's default.
+    pub page_items: Option<u32>,
+}
+
+impl Default for SyncOptions {
+    fn default() -> Self {
+        Self { push_batch: PUSH_BATCH, page_items: None }
+    }
+}
+
+/// Progress of a sync, for the screen.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Progress {
+    /// A batch of pending writes was acknowledged.
+    Pushed {
+        /// Records in the batch.
+        records: usize,
+        /// Compressed bytes sent.
+        wire_bytes: usize,
+    },
+    /// A page of the feed was applied.
+    Pulled {
+        /// Items in the page.
+        items: usize,
+        /// The cursor now stored.
+        cursor: u64,
+        /// Compressed bytes received.
+        wire_bytes: usize,
+        /// Whether more pages follow.
+        more: bool,
+    },
+}
+
+/// What a sync did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct SyncReport {
+    /// Outcomes of pushed writes.
+    pub pushed: PushTally,
+    /// Feed items applied.
+    pub pulled: u64,
+    /// Pages pulled.
+    pub pages: u64,
+    /// Compressed bytes sent.
+    pub bytes_sent: u64,
+    /// Compressed bytes received from the feed.
+    pub bytes_received: u64,
+    /// Debtors newly assigned.
+    pub granted: u64,
+    /// Debtors assigned away and purged.
+    pub revoked: u64,
+}
+
+impl SyncReport {
+    /// Bytes on the wire per pulled record.
+    pub fn bytes_per_record(&self) -> f64 {
+        if self.pulled == 0 { 0.0 } else { self.bytes_received as f64 / self.pulled as f64 }
+    }
+}
+
+fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .connect_timeout(std::time::Duration::from_secs(15))
+        .timeout(std::time::Duration::from_secs(120))
+        .build()
+        .unwrap_or_else(|e| unreachable!("a client with timeouts always builds: {e}"))
+}
+
+fn request(client: &reqwest::Client, method: Method, url: String, token: Option<&str>) -> RequestBuilder {
+    let builder = client
+        .request(method, url)
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+        .header(header::ACCEPT_ENCODING, "gzip");
+    match token {
+        Some(token) => builder.bearer_auth(token),
+        None => builder,
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::fast());
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).unwrap_or_else(|e| unreachable!("writing to memory: {e}"))
+}
+
+/// Sends a request; returns the parsed answer and its size on the wire.
+async fn send<T: DeserializeOwned>(builder: RequestBuilder) -> Result<(T, usize)> {
+    let response = builder.send().await?;
+    let status = response.status();
+    let gzipped = response.headers().get(header::CONTENT_ENCODING).is_some_and(|v| v == "gzip");
+    let wire = response.bytes().await?;
+    let mut body = Vec::new();
+    if gzipped {
+        GzDecoder::new(&wire[..]).read_to_end(&mut body).map_err(|e| DeviceError::Offline { message: e.to_string() })?;
+    } else {
+        body.extend_from_slice(&wire);
+    }
+    if !status.is_success() {
+        let error: ErrorBody = serde_json::from_slice(&body).map_err(|_| DeviceError::Offline {
+            message: format!("el servidor respondió {status}"),
+        })?;
+        return Err(match error.error {
+            ErrorCode::Unauthorized | ErrorCode::ReplicaRewound => DeviceError::SignInAgain,
+            code => DeviceError::Server { code, message: error.message },
+        });
+    }
+    let value = serde_json::from_slice(&body).map_err(|e| DeviceError::Offline { message: format!("respuesta ilegible: {e}") })?;
+    Ok((value, wire.len()))
+}
+
+/// Signs in on this device: registers a new replica with the server and
+/// re-stamps any pending work under it.
+pub async fn login(store: &Store, server_url: &str, login: &str, password: &str, device_name: &str) -> Result<LoginResponse> {
+    let server_url = server_url.trim_end_matches('/');
+    let body = LoginRequest { login: login.into(), password: password.into(), device_name: Some(device_name.into()) };
+    let builder = request(&http(), Method::POST, format!("{server_url}/v1/login"), None).json(&body);
+    let response = match send::<LoginResponse>(builder).await {
+        Err(DeviceError::SignInAgain) => {
+            return Err(DeviceError::Server { code: ErrorCode::Unauthorized, message: "usuario o contraseña incorrectos".into() });
+        }
+        other => other?.0,
+    };
+    store.begin_session(server_url, &response)?;
+    Ok(response)
+}
+
+/// Runs one full sync; `progress` hears of every batch and page.
+pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(&Progress)) -> Result<SyncReport> {
+    let (server, token) = store.token()?;
+    let client = http();
+    let mut report = SyncReport::default();
+    push_all(store, &client, &server, &token, options, &mut report, &mut progress).await?;
+    loop {
+        let cursor = store.cursor()?;
+        let mut url = format!("{server}/v1/sync/pull?cursor={cursor}");
+        if let Some(limit) = options.page_items {
+            url.push_str(&format!("&limit={limit}"));
+        }
+        let (page, wire_bytes) = send::<PullPage>(request(&client, Method::GET, url, Some(&token))).await.map_err(|e| signed_out(store, e))?;
+        let tally = store.apply_page(&page)?;
+        report.pulled += page.items.len() as u64;
+        report.pages += 1;
+        report.bytes_received += wire_bytes as u64;
+        report.granted += tally.granted;
+        report.revoked += tally.revoked.len() as u64;
+        progress(&Progress::Pulled { items: page.items.len(), cursor: page.cursor, wire_bytes, more: page.more });
+        if !page.more {
+            break;
+        }
+    }
+    push_all(store, &client, &server, &token, options, &mut report, &mut progress).await?;
+    store.finish_sync()?;
+    Ok(report)
+}
+
+/// A refused session is forgotten so the UI asks the gestor to sign in.
+fn signed_out(store: &Store, error: DeviceError) -> DeviceError {
+    if matches!(error, DeviceError::SignInAgain)
+        && let Err(e) = store.drop_token()
+    {
+        return e;
+    }
+    error
+}
+
+async fn push_all(
+    store: &Store,
+    client: &reqwest::Client,
+    server: &str,
+    token: &str,
+    options: SyncOptions,
+    report: &mut SyncReport,
+    progress: &mut impl FnMut(&Progress),
+) -> Result<()> {
+    while let Some((key, request_json)) = store.outbox_batch(options.push_batch)? {
+        let body = gzip(request_json.as_bytes());
+        let wire_bytes = body.len();
+        let builder = request(client, Method::POST, format!("{server}/v1/sync/push"), Some(token))
+            .header(IDEMPOTENCY_HEADER, &key)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::CONTENT_ENCODING, "gzip")
+            .body(body);
+        let (response, _) = send::<PushResponse>(builder).await.map_err(|e| signed_out(store, e))?;
+        let tally = store.apply_push(&request_json, &response)?;
+        report.pushed.accepted += tally.accepted;
+        report.pushed.already_known += tally.already_known;
+        report.pushed.merged += tally.merged;
+        report.pushed.rejected += tally.rejected;
+        report.bytes_sent += wire_bytes as u64;
+        progress(&Progress::Pushed { records: response.results.len(), wire_bytes });
+    }
+    Ok(())
+}
