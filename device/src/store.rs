@@ -416,21 +416,19 @@ impl Store {
     /// Notices not yet marked seen, newest first.
     pub fn notices(&self) -> Result<Vec<Notice>> {
         self.read(|tx| {
-            let rows: Vec<(i64, String, String, Option<String>, Option<String>, String)> = tx
-                .prepare("SELECT id, at, kind, debtor_id, record_id, detail FROM notices WHERE NOT seen ORDER BY id DESC")?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            rows.into_iter()
-                .map(|(id, at, kind, debtor, record, detail)| {
+            tx.prepare("SELECT id, at, kind, debtor_id, record_id, detail FROM notices WHERE NOT seen ORDER BY id DESC")?
+                .query_and_then([], |r| {
+                    let debtor: Option<String> = r.get(3)?;
+                    let record: Option<String> = r.get(4)?;
                     Ok(Notice {
-                        id,
-                        at,
-                        kind,
+                        id: r.get(0)?,
+                        at: r.get(1)?,
+                        kind: r.get(2)?,
                         debtor_id: debtor.as_deref().map(parse_id).transpose()?,
                         record_id: record.as_deref().map(parse_id).transpose()?,
-                        detail,
+                        detail: r.get(5)?,
                     })
-                })
+                })?
                 .collect()
         })
     }
