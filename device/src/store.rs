@@ -112,6 +112,9 @@ pub struct PageTally {
 /// The device's database.
 pub struct Store {
     conn: Mutex<Connection>,
+    /// Held for a whole sync: one sync at a time keeps server versions
+    /// arriving in the order the server made them.
+    pub(crate) sync_gate: tokio::sync::Mutex<()>,
 }
 
 fn corrupt(what: &str, e: impl std::fmt::Display) -> DeviceError {
@@ -152,16 +155,10 @@ fn add_notice(tx: &Transaction<'_>, kind: &str, debtor: Option<DebtorId>, record
     Ok(())
 }
 
-/// Stores the server's version of a record unless a newer one is already here.
+/// Stores the server's version of a record. Versions arrive in the order the
+/// server made them (one sync at a time, each answer read after the last), so
+/// the newest to arrive is the current one.
 fn put_server_copy(tx: &Transaction<'_>, record: &Record, after_reassignment: bool) -> Result<()> {
-    let existing: Option<String> =
-        tx.prepare_cached("SELECT vv FROM records WHERE id = ?1")?.query_row([record.id.to_string()], |r| r.get(0)).optional()?;
-    if let Some(vv) = existing
-        && parse_vv(&vv)?.dominates(&record.vv)
-        && parse_vv(&vv)? != record.vv
-    {
-        return Ok(());
-    }
     tx.prepare_cached(
         "INSERT INTO records (id, debtor_id, kind, vv, deleted, body, after_reassignment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (id) DO UPDATE SET vv = excluded.vv, deleted = excluded.deleted, body = excluded.body,
@@ -195,7 +192,7 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
-        Ok(Self { conn: Mutex::new(conn) })
+        Ok(Self { conn: Mutex::new(conn), sync_gate: tokio::sync::Mutex::new(()) })
     }
 
     fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {

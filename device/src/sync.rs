@@ -156,7 +156,9 @@ pub async fn login(store: &Store, server_url: &str, login: &str, password: &str,
 }
 
 /// Runs one full sync; `progress` hears of every batch and page.
+/// A second call waits for the first to finish.
 pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(&Progress)) -> Result<SyncReport> {
+    let _one_at_a_time = store.sync_gate.lock().await;
     let (server, token) = store.token()?;
     let client = http();
     let mut report = SyncReport::default();

@@ -95,9 +95,13 @@ impl Auth {
     }
 }
 
-/// Parses a JSON body, naming what is wrong when it does not parse.
+/// Parses a JSON body, naming where it is wrong (`records[3].base_vv: …`).
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(bytes).map_err(|e| ApiError::Malformed(e.to_string()))
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes)).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        ApiError::Malformed(if path == "." { inner.to_string() } else { format!("{path}: {inner}") })
+    })
 }
 
 /// A body read within [`MAX_BODY_BYTES`] (after decompression).

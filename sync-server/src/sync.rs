@@ -20,11 +20,11 @@ use serde_json::{Map, Value};
 use crate::store::{StoreResult, StoredRecord, StoredVersion, Tx};
 
 /// Items in a pull page unless the device asks for fewer.
-pub const DEFAULT_PAGE_ITEMS: u32 = 1000;
+pub const DEFAULT_PAGE_ITEMS: u32 = 5000;
 /// The most items a device may ask for in one page.
 pub const MAX_PAGE_ITEMS: u32 = 5000;
 /// Body bytes in a pull page unless the device asks for fewer.
-pub const DEFAULT_PAGE_BYTES: u32 = 1024 * 1024;
+pub const DEFAULT_PAGE_BYTES: u32 = 4 * 1024 * 1024;
 
 /// The device behind a push.
 #[derive(Clone, Copy, Debug)]
@@ -91,7 +91,8 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
     if !well_formed {
         return Ok(rejected(id, RejectionCode::InvalidRecord, "la versión del registro no corresponde a este dispositivo", None));
     }
-    let after_reassignment = match tx.assignee(record.debtor_id)? {
+    let owner = tx.assignee(record.debtor_id)?;
+    let after_reassignment = match owner {
         Some(gestor) if gestor == pusher.user => false,
         _ if tx.was_assigned(record.debtor_id, pusher.user)? => true,
         _ => return Ok(rejected(id, RejectionCode::NotFound, "no existe el deudor o no lo tienes asignado", None)),
@@ -133,7 +134,6 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
         stored_at: crate::store::now(),
     };
     tx.put_version(&mine)?;
-    let owner = tx.assignee(record.debtor_id)?;
     let outcome = match current {
         None => {
             let stored = StoredRecord { record: record.clone(), owner, author: Some(pusher.user), writer, after_reassignment };

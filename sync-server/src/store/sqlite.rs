@@ -50,7 +50,7 @@ impl SqliteStorage {
     fn begin(&self, sql: &str) -> StoreResult<Box<dyn Tx + '_>> {
         let conn = self.pool.get()?;
         conn.execute_batch(sql)?;
-        Ok(Box::new(SqliteTx { conn, done: false, office: self.office }))
+        Ok(Box::new(SqliteTx { conn, done: false, office: self.office, seq: None }))
     }
 }
 
@@ -87,6 +87,10 @@ struct SqliteTx {
     conn: PooledConnection<SqliteConnectionManager>,
     done: bool,
     office: ReplicaId,
+    /// The feed counter as this transaction has advanced it, written back at
+    /// commit. Safe because a writing transaction holds SQLite's write lock
+    /// from `BEGIN IMMEDIATE`, and it saves a row update per record written.
+    seq: Option<u64>,
 }
 
 impl Drop for SqliteTx {
@@ -198,6 +202,9 @@ const USER_COLUMNS: &str = "id, login, name, role, team_id";
 
 impl Tx for SqliteTx {
     fn commit(mut self: Box<Self>) -> StoreResult<()> {
+        if let Some(seq) = self.seq {
+            self.conn.execute("UPDATE feed_counter SET seq = ?1 WHERE id = 1", [seq])?;
+        }
         self.conn.execute_batch("COMMIT")?;
         self.done = true;
         Ok(())
@@ -316,10 +323,12 @@ impl Tx for SqliteTx {
     }
 
     fn next_seq(&mut self) -> StoreResult<u64> {
-        Ok(self
-            .conn
-            .prepare_cached("UPDATE feed_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq")?
-            .query_row([], |r| r.get(0))?)
+        let last = match self.seq {
+            Some(seq) => seq,
+            None => self.conn.prepare_cached("SELECT seq FROM feed_counter WHERE id = 1")?.query_row([], |r| r.get(0))?,
+        };
+        self.seq = Some(last + 1);
+        Ok(last + 1)
     }
 
     fn record(&mut self, id: RecordId) -> StoreResult<Option<StoredRecord>> {

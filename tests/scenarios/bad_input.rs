@@ -1,0 +1,127 @@
+//! Bad input gets a clear error naming what is wrong, and stores nothing.
+
+use campo_core::{
+    ids::{RecordId, ReplicaId},
+    wire::{IDEMPOTENCY_HEADER, MAX_BODY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION},
+};
+use campo_tests::{Device, World, visit_body};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+/// The device's session, read from its database as an attacker with the phone would.
+fn credentials(device: &Device) -> (String, ReplicaId) {
+    let conn = rusqlite::Connection::open(&device.path).expect("open");
+    let (token, replica): (String, String) =
+        conn.query_row("SELECT token, replica_id FROM session", [], |r| Ok((r.get(0)?, r.get(1)?))).expect("session");
+    (token, replica.parse().expect("replica id"))
+}
+
+async fn push(world: &World, token: &str, key: Option<&str>, body: Vec<u8>) -> (StatusCode, Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{}/v1/sync/push", world.server.url))
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+        .header("content-type", "application/json")
+        .bearer_auth(token)
+        .body(body);
+    if let Some(key) = key {
+        request = request.header(IDEMPOTENCY_HEADER, key);
+    }
+    let response = request.send().await.expect("request");
+    let status = response.status();
+    (status, response.json().await.expect("json answer"))
+}
+
+/// A well-formed visit for `debtor` written by `replica` as its write `counter`.
+fn visit(debtor: impl ToString, replica: ReplicaId, counter: u64) -> Value {
+    json!({
+        "record": {
+            "id": RecordId::generate(),
+            "debtor_id": debtor.to_string(),
+            "kind": "visit",
+            "vv": { replica.to_string(): counter },
+            "deleted": false,
+            "body": visit_body("visita", chrono::Utc::now()),
+        },
+        "base_vv": {},
+    })
+}
+
+#[tokio::test]
+async fn malformed_oversized_mistyped_and_unknown_input_is_refused_and_nothing_is_stored() {
+    let world = World::new(1).await;
+    let device = world.device("g1").await;
+    let (token, replica) = credentials(&device);
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let stored = || world.count("SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM versions) + (SELECT count(*) FROM idempotency)");
+    let before = stored();
+
+    let cases: Vec<(&str, Vec<u8>, StatusCode, &str, &str)> = vec![
+        ("malformed JSON", b"{\"replica_clock\": 1, \"records\": [".to_vec(), StatusCode::BAD_REQUEST, "malformed_request", "EOF"),
+        ("wrong type", br#"{"replica_clock": "uno", "records": []}"#.to_vec(), StatusCode::BAD_REQUEST, "malformed_request", "replica_clock"),
+        ("unknown field", br#"{"replica_clock": 1, "records": [], "priority": "alta"}"#.to_vec(), StatusCode::BAD_REQUEST, "malformed_request", "priority"),
+        (
+            "too many records",
+            serde_json::to_vec(&json!({ "replica_clock": 2000, "records": (1..=1001).map(|n| visit(debtor, replica, n)).collect::<Vec<_>>() })).expect("json"),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "batch_too_large",
+            "1001",
+        ),
+        ("too many bytes", vec![b' '; MAX_BODY_BYTES + 1], StatusCode::PAYLOAD_TOO_LARGE, "batch_too_large", "MiB"),
+    ];
+    for (what, body, status, code, names) in cases {
+        let (got, answer) = push(&world, &token, Some(&uuid::Uuid::now_v7().to_string()), body).await;
+        assert_eq!(got, status, "{what}: {answer}");
+        assert_eq!(answer["error"], code, "{what}");
+        assert!(answer["message"].as_str().is_some_and(|m| m.contains(names)), "{what}: the message names the fault: {answer}");
+    }
+    let (got, answer) = push(&world, &token, None, br#"{"replica_clock": 0, "records": []}"#.to_vec()).await;
+    assert_eq!((got, answer["error"].as_str()), (StatusCode::BAD_REQUEST, Some("malformed_request")), "no idempotency key");
+    assert_eq!(stored(), before, "nothing stored");
+}
+
+#[tokio::test]
+async fn another_gestors_debtor_is_refused_per_record_and_invisible() {
+    let world = World::new(1).await;
+    let device = world.device("g1").await;
+    let (token, replica) = credentials(&device);
+    let theirs = world.fixture.debtors_of("g2")[0];
+    let mine = world.fixture.debtors_of("g1")[0];
+    let mut bad_body = visit(mine, replica, 2);
+    bad_body["record"]["body"]["mood"] = json!("tenso");
+    let batch = json!({ "replica_clock": 3, "records": [visit(theirs, replica, 1), bad_body, visit(mine, replica, 3)] });
+    let (status, answer) = push(&world, &token, Some("k1"), serde_json::to_vec(&batch).expect("json")).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let results = answer["results"].as_array().expect("results");
+    assert_eq!(results[0]["outcome"]["rejected"]["reason"]["code"], "not_found", "{answer}");
+    assert_eq!(results[1]["outcome"]["rejected"]["reason"]["code"], "invalid_record");
+    assert!(results[1]["outcome"]["rejected"]["reason"]["message"].as_str().is_some_and(|m| m.contains("mood")));
+    assert_eq!(results[2]["outcome"], "accepted");
+    assert_eq!(world.count(&format!("SELECT count(*) FROM records WHERE debtor_id = '{theirs}' AND kind = 'visit'")), 0);
+    assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
+
+    for path in [format!("/v1/records/{theirs}"), format!("/v1/records/{}", RecordId::generate())] {
+        let response = reqwest::Client::new()
+            .get(format!("{}{path}", world.server.url))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "another's debtor and a missing id look the same");
+    }
+}
+
+#[tokio::test]
+async fn a_reused_idempotency_key_with_another_body_is_refused() {
+    let world = World::new(1).await;
+    let device = world.device("g1").await;
+    let (token, replica) = credentials(&device);
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let first = json!({ "replica_clock": 1, "records": [visit(debtor, replica, 1)] });
+    let (status, _) = push(&world, &token, Some("same"), serde_json::to_vec(&first).expect("json")).await;
+    assert_eq!(status, StatusCode::OK);
+    let other = json!({ "replica_clock": 2, "records": [visit(debtor, replica, 2)] });
+    let (status, answer) = push(&world, &token, Some("same"), serde_json::to_vec(&other).expect("json")).await;
+    assert_eq!((status, answer["error"].as_str()), (StatusCode::CONFLICT, Some("idempotency_key_reused")));
+    assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
+}

@@ -1,0 +1,9 @@
+//! Campo's scenarios: each test is named for what it proves, and runs the real
+//! server and real devices over real HTTP on real SQLite files.
+
+mod bad_input;
+mod conflicts;
+mod failures;
+mod process;
+mod property;
+mod reassignment;

@@ -1,0 +1,178 @@
+//! Random work on 3 to 5 devices, synced in random order with random lost
+//! answers, while the office deletes and reassigns. After a final full sync
+//! every device agrees with the server, and no acknowledged write is lost:
+//! each is the current value, a value kept by a conflict entry, or one that a
+//! later write replaced after seeing it.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use campo_core::{RecordKind, ids::RecordId};
+use campo_tests::{Device, World, proxy::Proxy};
+use proptest::prelude::*;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+#[derive(Clone, Debug)]
+enum Op {
+    /// Device records a visit on one of its debtors.
+    Visit { device: usize, debtor: usize },
+    /// Device edits one of the visits it holds.
+    Edit { device: usize, visit: usize },
+    /// Device syncs.
+    Sync { device: usize },
+    /// Device syncs and the answer is lost on the way back.
+    LostSync { device: usize },
+    /// The supervisor deletes a visit it saw.
+    OfficeDelete { visit: usize },
+    /// The coordinator moves a debtor to the other gestor.
+    Reassign { debtor: usize },
+}
+
+fn op(devices: usize) -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => (0..devices, 0..8usize).prop_map(|(device, debtor)| Op::Visit { device, debtor }),
+        4 => (0..devices, 0..64usize).prop_map(|(device, visit)| Op::Edit { device, visit }),
+        4 => (0..devices).prop_map(|device| Op::Sync { device }),
+        1 => (0..devices).prop_map(|device| Op::LostSync { device }),
+        1 => (0..64usize).prop_map(|visit| Op::OfficeDelete { visit }),
+        1 => (0..4usize).prop_map(|debtor| Op::Reassign { debtor }),
+    ]
+}
+
+fn scenario() -> impl Strategy<Value = (usize, Vec<Op>)> {
+    (3..=5usize).prop_flat_map(|devices| (Just(devices), proptest::collection::vec(op(devices), 10..40)))
+}
+
+/// One device write: which record, the notes it wrote, and the notes it saw before.
+struct Write {
+    device: usize,
+    record: RecordId,
+    notes: String,
+    seen: Option<String>,
+}
+
+fn notes_of(body: &str) -> Option<String> {
+    serde_json::from_str::<Value>(body).ok()?["notes"].as_str().map(str::to_owned)
+}
+
+type Rows = BTreeMap<String, (String, bool, String)>;
+
+fn rows(db: &std::path::Path, sql: &str, param: &str) -> Rows {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut stmt = conn.prepare(sql).expect("prepare");
+    stmt.query_map([param], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
+    let world = World::new(2).await;
+    let gestores = ["g1", "g2"];
+    let sup = world.office("sup").await;
+    let coord = world.office("coord").await;
+    let mut proxies = Vec::new();
+    let mut devices: Vec<Device> = Vec::new();
+    for i in 0..device_count {
+        let proxy = Proxy::start(world.server.addr).await;
+        devices.push(world.device_via(gestores[i % 2], &proxy.url).await);
+        proxies.push(proxy);
+    }
+    let all_debtors: Vec<_> = world.fixture.debtors_of("g1").iter().chain(world.fixture.debtors_of("g2")).copied().collect();
+    let mut owner: Vec<usize> = vec![0, 0, 1, 1];
+    let mut writes: Vec<Write> = Vec::new();
+
+    for (n, op) in ops.into_iter().enumerate() {
+        match op {
+            Op::Visit { device, debtor } => {
+                let held = devices[device].store.debtors().expect("debtors");
+                if let Some((id, _)) = held.get(debtor % held.len().max(1)) {
+                    let notes = format!("w{n}");
+                    let record = devices[device].visit(*id, &notes);
+                    writes.push(Write { device, record, notes, seen: None });
+                }
+            }
+            Op::Edit { device, visit } => {
+                let d = &devices[device];
+                let visits: Vec<_> = d
+                    .store
+                    .debtors()
+                    .expect("debtors")
+                    .iter()
+                    .flat_map(|(id, _)| d.store.records_of(*id).expect("records"))
+                    .filter(|r| r.record.kind == RecordKind::Visit && !r.record.deleted)
+                    .collect();
+                if let Some(local) = visits.get(visit % visits.len().max(1)) {
+                    let notes = format!("w{n}");
+                    let seen = notes_of(local.record.body.get());
+                    d.edit_notes(local.record.id, &notes);
+                    writes.push(Write { device, record: local.record.id, notes, seen });
+                }
+            }
+            Op::Sync { device } => {
+                devices[device].sync().await.map_err(|e| TestCaseError::fail(format!("sync: {e}")))?;
+            }
+            Op::LostSync { device } => {
+                proxies[device].lose_answers(true);
+                let _ = devices[device].sync().await;
+                proxies[device].lose_answers(false);
+            }
+            Op::OfficeDelete { visit } => {
+                let seen = sup.get("/v1/activities?limit=1000").await;
+                if let Some(row) = seen.as_array().and_then(|rows| rows.get(visit % rows.len().max(1))) {
+                    let id = row["record"]["id"].as_str().expect("id");
+                    sup.call(Method::POST, &format!("/v1/records/{id}/delete"), Some(json!({ "if_vv": row["record"]["vv"] }))).await;
+                }
+            }
+            Op::Reassign { debtor } => {
+                owner[debtor] = 1 - owner[debtor];
+                coord.reassign(all_debtors[debtor], world.fixture.gestor(gestores[owner[debtor]])).await;
+            }
+        }
+    }
+
+    for _ in 0..3 {
+        for device in &devices {
+            device.sync().await.map_err(|e| TestCaseError::fail(format!("final sync: {e}")))?;
+        }
+    }
+
+    for (i, device) in devices.iter().enumerate() {
+        let status = device.store.status().expect("status");
+        prop_assert_eq!((status.pending, status.rejected), (0, 0), "device {} sent everything", i);
+        let gestor = world.fixture.gestor(gestores[i % 2]).to_string();
+        let on_server = rows(&world.db, "SELECT id, vv, deleted, body FROM records WHERE owner_id = ?1", &gestor);
+        let on_device = rows(&device.path, "SELECT id, vv, deleted, body FROM records WHERE ?1 = ?1", "");
+        prop_assert_eq!(&on_device, &on_server, "device {} agrees with the server", i);
+    }
+
+    let conflicts = coord.get("/v1/conflicts").await;
+    let mut kept: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for c in conflicts.as_array().expect("conflicts") {
+        if let Some(notes) = c["lost"]["notes"].as_str() {
+            kept.entry(c["record_id"].as_str().expect("id").to_owned()).or_default().insert(notes.to_owned());
+        }
+    }
+    let replaced: BTreeSet<&str> = writes.iter().filter_map(|w| w.seen.as_deref()).collect();
+    let current = rows(&world.db, "SELECT id, vv, deleted, body FROM records WHERE kind = ?1", "visit");
+    let last: BTreeMap<(usize, RecordId), &Write> = writes.iter().map(|w| ((w.device, w.record), w)).collect();
+    for w in last.values() {
+        let id = w.record.to_string();
+        let now = current.get(&id).and_then(|(_, _, body)| notes_of(body));
+        let ok = now.as_deref() == Some(w.notes.as_str())
+            || kept.get(&id).is_some_and(|k| k.contains(&w.notes))
+            || replaced.contains(w.notes.as_str());
+        prop_assert!(ok, "write {} by device {} on {} is lost (now {:?})", w.notes, w.device, id, now);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, max_shrink_iters: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn replicas_converge_and_no_acknowledged_write_is_lost((devices, ops) in scenario()) {
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+        runtime.block_on(run(devices, ops))?;
+    }
+}

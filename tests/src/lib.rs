@@ -1,0 +1,327 @@
+//! The harness for Campo's cross-crate scenarios: a real sync server on a real
+//! SQLite file and 127.0.0.1 port 0, real device stores, and a proxy that can
+//! lose answers on the way back, as a field link does.
+//!
+//! [`World::new`] seeds a small organisation (one team: supervisor `sup`,
+//! coordinator `coord`, gestores `g1`, `g2`, `g3`, all with [`PASSWORD`]) and
+//! starts the server. [`World::device`] signs a fresh device in;
+//! [`World::office`] signs a console session in.
+
+pub mod proxy;
+
+use std::{
+    path::{Path, PathBuf},
+    sync::{Arc, OnceLock},
+};
+
+use campo_core::{
+    RecordBody,
+    activity::{Visit, VisitFields},
+    debtor::{DebtorFields, Product},
+    ids::{DebtorId, RecordId, TeamId, TerritoryId, UserId},
+    money::{Amount, Currency},
+    outcome::Outcome,
+    text::{Label, Phone},
+    wire::{PROTOCOL_HEADER, PROTOCOL_VERSION, Role},
+    zone::Zone,
+};
+use campo_device::{DeviceError, Store, SyncOptions, SyncReport};
+use campo_sync_server::{SqliteStorage, Storage, auth, office, store::NewUser};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+use tokio::{sync::oneshot, task::JoinHandle};
+
+/// Every fixture user's password.
+pub const PASSWORD: &str = "clave-de-prueba";
+
+/// One argon2 hash for all fixture users: hashing is slow by design.
+fn password_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| auth::hash_password(PASSWORD))
+}
+
+/// A sync server running in this process.
+pub struct TestServer {
+    /// Its base URL.
+    pub url: String,
+    /// Its address.
+    pub addr: std::net::SocketAddr,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<()>,
+}
+
+impl TestServer {
+    /// Serves `storage` on 127.0.0.1, port 0.
+    pub async fn spawn(storage: Arc<dyn Storage>) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local addr");
+        let (tx, rx) = oneshot::channel();
+        let task = tokio::spawn(async move {
+            campo_sync_server::launch_with_listener(listener, storage, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("server runs");
+        });
+        Self { url: format!("http://{addr}"), addr, shutdown: Some(tx), task }
+    }
+
+    /// Stops taking requests and waits for those in flight.
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        let _ = (&mut self.task).await;
+    }
+}
+
+/// A debtor account for the fixture, the `n`th of its gestor.
+pub fn debtor_fields(n: usize, territory: TerritoryId) -> DebtorFields {
+    let amount = |cents: i64| Amount::parse(rust_decimal_from(cents), "monto").expect("valid amount");
+    DebtorFields {
+        external_ref: Label::parse(&format!("REF-{n:06}"), "ref").expect("label"),
+        name: Label::parse(&format!("Deudor {n}"), "nombre").expect("label"),
+        national_id: Label::parse(&format!("ID{n:08}"), "id").expect("label"),
+        product: Product::PersonalLoan,
+        currency: Currency::MXN,
+        balance: amount(1_000_000),
+        overdue: amount(200_000),
+        minimum_payment: amount(100_000),
+        overdue_since: chrono::NaiveDate::from_ymd_opt(2026, 9, 1),
+        segment: Label::parse("medio", "segmento").expect("label"),
+        territory,
+        zone: Zone::MEXICO_CITY,
+        phones: vec![Phone::parse("5512345678").expect("phone")],
+        addresses: vec![],
+        dispute: false,
+        deceased: false,
+        do_not_visit: false,
+    }
+}
+
+fn rust_decimal_from(cents: i64) -> rust_decimal::Decimal {
+    rust_decimal::Decimal::new(cents, 2)
+}
+
+/// Ids of the fixture's people and accounts.
+#[derive(Clone, Debug)]
+pub struct Fixture {
+    /// Gestor logins → ids.
+    pub gestores: Vec<(String, UserId)>,
+    /// Each gestor's debtors, in the order of `gestores`.
+    pub debtors: Vec<Vec<DebtorId>>,
+}
+
+impl Fixture {
+    /// The id of gestor `login`.
+    pub fn gestor(&self, login: &str) -> UserId {
+        self.gestores.iter().find(|(l, _)| l == login).map(|(_, id)| *id).expect("fixture gestor")
+    }
+
+    /// The debtors of gestor `login`.
+    pub fn debtors_of(&self, login: &str) -> &[DebtorId] {
+        let i = self.gestores.iter().position(|(l, _)| l == login).expect("fixture gestor");
+        &self.debtors[i]
+    }
+}
+
+/// Creates the fixture organisation in `storage`, with `per_gestor` debtors
+/// for each of `g1` and `g2` (`g3` starts empty).
+pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
+    let mut tx = storage.write().expect("write tx");
+    let territory = TerritoryId::generate();
+    tx.insert_territory(territory, "Pruebas").expect("territory");
+    let team = TeamId::generate();
+    tx.insert_team(team, "Equipo de pruebas", territory).expect("team");
+    let mut add = |login: &str, role: Role| {
+        let id = UserId::generate();
+        let user = NewUser {
+            id,
+            login: login.into(),
+            name: format!("Usuario {login}"),
+            role,
+            team: (role != Role::Coordinator).then_some(team),
+            password_hash: password_hash().into(),
+        };
+        tx.insert_user(&user).expect("user");
+        id
+    };
+    add("sup", Role::Supervisor);
+    add("coord", Role::Coordinator);
+    let gestores: Vec<(String, UserId)> = ["g1", "g2", "g3"].iter().map(|l| (l.to_string(), add(l, Role::Gestor))).collect();
+    let mut debtors = vec![Vec::new(); gestores.len()];
+    for (g, (_, gestor)) in gestores.iter().enumerate().take(2) {
+        for n in 0..per_gestor {
+            let fields = debtor_fields(g * 1_000_000 + n, territory);
+            let reference = fields.external_ref.as_str().to_owned();
+            office::upsert_debtor(&mut *tx, fields, *gestor, None).expect("debtor");
+            let id = tx.debtor_by_ref(&reference).expect("lookup").expect("debtor stored").record.debtor_id;
+            debtors[g].push(id);
+        }
+    }
+    tx.commit().expect("commit");
+    Fixture { gestores, debtors }
+}
+
+/// A server with the fixture, in a temporary directory that also holds the
+/// devices' databases.
+pub struct World {
+    /// Holds every file of the scenario.
+    pub dir: tempfile::TempDir,
+    /// The server's database file.
+    pub db: PathBuf,
+    /// The server's storage, for seeding and for looking inside.
+    pub storage: Arc<SqliteStorage>,
+    /// The running server.
+    pub server: TestServer,
+    /// Who and what was seeded.
+    pub fixture: Fixture,
+}
+
+impl World {
+    /// Seeds the fixture with `per_gestor` debtors each for `g1` and `g2` and starts the server.
+    pub async fn new(per_gestor: usize) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("server.db");
+        let storage = Arc::new(SqliteStorage::open(&db).expect("open server db"));
+        let fixture = seed(&*storage, per_gestor);
+        let server = TestServer::spawn(storage.clone()).await;
+        Self { dir, db, storage, server, fixture }
+    }
+
+    /// A fresh device for `login`, signed in through `url` (the server's own by default).
+    pub async fn device_via(&self, login: &str, url: &str) -> Device {
+        let path = self.dir.path().join(format!("device-{}.db", uuid::Uuid::now_v7()));
+        let store = Store::open(&path).expect("open device db");
+        campo_device::login(&store, url, login, PASSWORD, "dispositivo de prueba").await.expect("device login");
+        Device { store, path }
+    }
+
+    /// A fresh device for `login`, signed in and not yet synced.
+    pub async fn device(&self, login: &str) -> Device {
+        self.device_via(login, &self.server.url).await
+    }
+
+    /// A console session for `login`.
+    pub async fn office(&self, login: &str) -> Office {
+        Office::login(&self.server.url, login).await
+    }
+
+    /// One number from the server's database, e.g. `SELECT count(*) FROM records`.
+    pub fn count(&self, sql: &str) -> i64 {
+        let conn = rusqlite::Connection::open(&self.db).expect("open server db");
+        conn.query_row(sql, [], |r| r.get(0)).expect("count query")
+    }
+}
+
+/// A device: its store and where it lives.
+pub struct Device {
+    /// The store.
+    pub store: Store,
+    /// Its database file.
+    pub path: PathBuf,
+}
+
+impl Device {
+    /// Reopens the store at `path` (after a restart or a restore).
+    pub fn open(path: &Path) -> Self {
+        Self { store: Store::open(path).expect("open device db"), path: path.to_owned() }
+    }
+
+    /// Syncs with the default options.
+    pub async fn sync(&self) -> Result<SyncReport, DeviceError> {
+        campo_device::sync(&self.store, SyncOptions::default(), |_| {}).await
+    }
+
+    /// Records a visit on `debtor` with `notes`.
+    pub fn visit(&self, debtor: DebtorId, notes: &str) -> RecordId {
+        self.store.create(debtor, &RecordBody::Visit(visit_body(notes, chrono::Utc::now()))).expect("visit saved")
+    }
+
+    /// Changes a visit's notes.
+    pub fn edit_notes(&self, id: RecordId, notes: &str) {
+        let local = self.store.record(id).expect("read").expect("visit on device");
+        let RecordBody::Visit(visit) = local.record.parse_body().expect("body") else { panic!("not a visit") };
+        let mut fields = visit.into_fields();
+        fields.notes = notes.into();
+        let body = RecordBody::Visit(Visit::try_from(fields).expect("valid"));
+        self.store.save(id, local.record.debtor_id, &body, false).expect("edit saved");
+    }
+
+    /// The notes of a visit as this device sees it.
+    pub fn notes(&self, id: RecordId) -> Option<String> {
+        let local = self.store.record(id).expect("read")?;
+        let body: Value = serde_json::from_str(local.record.body.get()).expect("json");
+        body["notes"].as_str().map(str::to_owned)
+    }
+}
+
+/// A visit body at `at`.
+pub fn visit_body(notes: &str, at: chrono::DateTime<chrono::Utc>) -> Visit {
+    Visit::try_from(VisitFields {
+        started_at: at,
+        ended_at: at + chrono::Duration::minutes(10),
+        zone: Zone::MEXICO_CITY,
+        position: None,
+        outcome: Outcome::NoAnswer,
+        notes: notes.into(),
+        next_action_on: None,
+    })
+    .expect("valid visit")
+}
+
+/// A console session speaking plain HTTP.
+pub struct Office {
+    http: reqwest::Client,
+    url: String,
+    /// The bearer token.
+    pub token: String,
+}
+
+impl Office {
+    /// Signs `login` in without a device.
+    pub async fn login(url: &str, login: &str) -> Self {
+        let http = reqwest::Client::new();
+        let response = http
+            .post(format!("{url}/v1/login"))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+            .json(&serde_json::json!({ "login": login, "password": PASSWORD }))
+            .send()
+            .await
+            .expect("login request");
+        assert_eq!(response.status(), StatusCode::OK, "console login for {login}");
+        let body: Value = response.json().await.expect("login json");
+        Self { http, url: url.into(), token: body["token"].as_str().expect("token").into() }
+    }
+
+    /// Sends a request with this session; returns status and JSON body (`null` if none).
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> (StatusCode, Value) {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.url))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        (status, if text.is_empty() { Value::Null } else { serde_json::from_str(&text).expect("json body") })
+    }
+
+    /// GET, expecting 200.
+    pub async fn get(&self, path: &str) -> Value {
+        let (status, body) = self.call(Method::GET, path, None).await;
+        assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
+        body
+    }
+
+    /// Moves a debtor to `gestor`.
+    pub async fn reassign(&self, debtor: DebtorId, gestor: UserId) {
+        let (status, body) = self
+            .call(Method::PUT, &format!("/v1/debtors/{debtor}/assignment"), Some(serde_json::json!({ "gestor": gestor, "expected_gestor": null })))
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT, "reassign: {body}");
+    }
+}
