@@ -477,7 +477,8 @@ impl Store {
             for (sent, result) in request.records.iter().zip(&response.results) {
                 let record = &sent.record;
                 let newer_local_edit: bool = tx
-                    .query_row("SELECT vv != ?2 FROM pending WHERE record_id = ?1", params![record.id.to_string(), record.vv.to_json()], |r| r.get(0))
+                    .prepare_cached("SELECT vv != ?2 FROM pending WHERE record_id = ?1")?
+                    .query_row(params![record.id.to_string(), record.vv.to_json()], |r| r.get(0))
                     .optional()?
                     .unwrap_or(false);
                 let current = match &result.outcome {
@@ -527,7 +528,7 @@ impl Store {
                         params![record.id.to_string(), record.vv.to_json()],
                     )?;
                 } else {
-                    tx.execute("DELETE FROM pending WHERE record_id = ?1", [record.id.to_string()])?;
+                    tx.prepare_cached("DELETE FROM pending WHERE record_id = ?1")?.execute([record.id.to_string()])?;
                 }
             }
             tx.execute("DELETE FROM outbox_batch", [])?;

@@ -23,7 +23,7 @@ use crate::{
 };
 
 /// Records per push batch.
-pub const PUSH_BATCH: usize = 500;
+pub const PUSH_BATCH: usize = campo_core::wire::MAX_PUSH_RECORDS;
 
 /// Tuning for one sync.
 #[derive(Clone, Copy, Debug)]
@@ -163,13 +163,20 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
     let client = http();
     let mut report = SyncReport::default();
     push_all(store, &client, &server, &token, options, &mut report, &mut progress).await?;
-    loop {
-        let cursor = store.cursor()?;
+    // The next page is fetched while this one is written to disk.
+    let fetch = |cursor: u64| {
         let mut url = format!("{server}/v1/sync/pull?cursor={cursor}");
         if let Some(limit) = options.page_items {
             url.push_str(&format!("&limit={limit}"));
         }
-        let (page, wire_bytes) = send::<PullPage>(request(&client, Method::GET, url, Some(&token))).await.map_err(|e| signed_out(store, e))?;
+        tokio::spawn(send::<PullPage>(request(&client, Method::GET, url, Some(&token))))
+    };
+    let mut next = Some(fetch(store.cursor()?));
+    while let Some(pending_page) = next.take() {
+        let (page, wire_bytes) = pending_page.await.map_err(|e| DeviceError::Offline { message: e.to_string() })?.map_err(|e| signed_out(store, e))?;
+        if page.more {
+            next = Some(fetch(page.cursor));
+        }
         let tally = store.apply_page(&page)?;
         report.pulled += page.items.len() as u64;
         report.pages += 1;
@@ -177,9 +184,6 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
         report.granted += tally.granted;
         report.revoked += tally.revoked.len() as u64;
         progress(&Progress::Pulled { items: page.items.len(), cursor: page.cursor, wire_bytes, more: page.more });
-        if !page.more {
-            break;
-        }
     }
     push_all(store, &client, &server, &token, options, &mut report, &mut progress).await?;
     store.finish_sync()?;
