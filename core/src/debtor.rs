@@ -139,9 +139,7 @@ validated! {
 impl Debtor {
     /// Days past due on `today` (the debtor's local date).
     pub fn days_past_due(&self, today: NaiveDate) -> u32 {
-        self.overdue_since
-            .map(|since| u32::try_from((today - since).num_days()).unwrap_or(0))
-            .unwrap_or(0)
+        self.overdue_since.map(|since| u32::try_from((today - since).num_days()).unwrap_or(0)).unwrap_or(0)
     }
 
     /// The delinquency bucket on `today`.
@@ -154,10 +152,7 @@ impl Debtor {
         if currency == self.currency {
             Ok(())
         } else {
-            Err(DomainError::CurrencyMismatch {
-                expected: self.currency.code().into(),
-                found: currency.code().into(),
-            })
+            Err(DomainError::CurrencyMismatch { expected: self.currency.code().into(), found: currency.code().into() })
         }
     }
 }

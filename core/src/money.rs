@@ -42,10 +42,7 @@ impl std::str::FromStr for Currency {
         match s.trim() {
             "MXN" => Ok(Self::MXN),
             "PEN" => Ok(Self::PEN),
-            other => Err(DomainError::CurrencyMismatch {
-                expected: "MXN o PEN".into(),
-                found: other.into(),
-            }),
+            other => Err(DomainError::CurrencyMismatch { expected: "MXN o PEN".into(), found: other.into() }),
         }
     }
 }
@@ -124,14 +121,8 @@ mod tests {
 
     #[test]
     fn negative_and_over_precise_amounts_are_refused_naming_the_field() {
-        assert_eq!(
-            Amount::parse(dec("-1"), "saldo"),
-            Err(DomainError::NegativeAmount { field: "saldo".into() })
-        );
-        assert_eq!(
-            Amount::parse(dec("1.005"), "saldo"),
-            Err(DomainError::TooManyDecimals { field: "saldo".into() })
-        );
+        assert_eq!(Amount::parse(dec("-1"), "saldo"), Err(DomainError::NegativeAmount { field: "saldo".into() }));
+        assert_eq!(Amount::parse(dec("1.005"), "saldo"), Err(DomainError::TooManyDecimals { field: "saldo".into() }));
         assert!(matches!(Amount::positive(Decimal::ZERO, "monto"), Err(DomainError::ZeroAmount { .. })));
     }
 

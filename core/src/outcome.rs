@@ -113,10 +113,7 @@ impl Outcome {
         if self.applies_to(channel) {
             Ok(())
         } else {
-            Err(DomainError::OutcomeNotForChannel {
-                outcome: self.code().into(),
-                channel: channel.spanish().into(),
-            })
+            Err(DomainError::OutcomeNotForChannel { outcome: self.code().into(), channel: channel.spanish().into() })
         }
     }
 }
@@ -124,11 +121,7 @@ impl Outcome {
 impl std::str::FromStr for Outcome {
     type Err = DomainError;
     fn from_str(s: &str) -> Result<Self, DomainError> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|o| o.code() == s)
-            .ok_or_else(|| DomainError::UnknownOutcome { value: s.into() })
+        Self::ALL.iter().copied().find(|o| o.code() == s).ok_or_else(|| DomainError::UnknownOutcome { value: s.into() })
     }
 }
 
@@ -160,10 +153,7 @@ mod tests {
         for o in Outcome::ALL {
             assert_eq!(o.code().parse::<Outcome>().unwrap(), *o);
         }
-        assert_eq!(
-            "threatened".parse::<Outcome>(),
-            Err(DomainError::UnknownOutcome { value: "threatened".into() })
-        );
+        assert_eq!("threatened".parse::<Outcome>(), Err(DomainError::UnknownOutcome { value: "threatened".into() }));
     }
 
     #[test]

@@ -177,14 +177,7 @@ pub struct Record {
 impl Record {
     /// A record with a typed body.
     pub fn new(id: RecordId, debtor_id: DebtorId, body: &RecordBody, vv: VersionVector, deleted: bool) -> Self {
-        Self {
-            id,
-            debtor_id,
-            kind: body.kind(),
-            vv,
-            deleted,
-            body: raw(body.to_json()),
-        }
+        Self { id, debtor_id, kind: body.kind(), vv, deleted, body: raw(body.to_json()) }
     }
 
     /// Parses and checks the body.

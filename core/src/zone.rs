@@ -44,11 +44,7 @@ impl Zone {
 impl std::str::FromStr for Zone {
     type Err = DomainError;
     fn from_str(s: &str) -> Result<Self, DomainError> {
-        ZONES
-            .iter()
-            .find(|z| **z == s)
-            .map(|z| Self(z))
-            .ok_or_else(|| DomainError::UnknownZone { value: s.into() })
+        ZONES.iter().find(|z| **z == s).map(|z| Self(z)).ok_or_else(|| DomainError::UnknownZone { value: s.into() })
     }
 }
 

@@ -149,7 +149,13 @@ fn record_from(row: &rusqlite::Row<'_>) -> Result<Record> {
     })
 }
 
-fn add_notice(tx: &Transaction<'_>, kind: &str, debtor: Option<DebtorId>, record: Option<RecordId>, detail: &str) -> Result<()> {
+fn add_notice(
+    tx: &Transaction<'_>,
+    kind: &str,
+    debtor: Option<DebtorId>,
+    record: Option<RecordId>,
+    detail: &str,
+) -> Result<()> {
     tx.prepare_cached("INSERT INTO notices (at, kind, debtor_id, record_id, detail) VALUES (?1, ?2, ?3, ?4, ?5)")?
         .execute(params![now(), kind, debtor.map(|d| d.to_string()), record.map(|r| r.to_string()), detail])?;
     Ok(())
@@ -226,7 +232,9 @@ impl Store {
     /// the new identity; nothing is dropped. A different gestor may only sign in
     /// once the previous one's work is sent.
     pub(crate) fn begin_session(&self, server_url: &str, login: &LoginResponse) -> Result<()> {
-        let replica = login.replica_id.ok_or(DeviceError::NotAllowed { message: "el servidor no registró el dispositivo".into() })?;
+        let replica = login
+            .replica_id
+            .ok_or(DeviceError::NotAllowed { message: "el servidor no registró el dispositivo".into() })?;
         self.write(|tx| {
             if let Some(previous) = session(tx)?
                 && previous.user.id != login.user.id
@@ -255,7 +263,10 @@ impl Store {
             for (id, base) in rows {
                 let counter = next_counter(tx)?;
                 let vv = parse_vv(&base)?.with_write(replica, counter);
-                tx.execute("UPDATE pending SET vv = ?2, counter = ?3 WHERE record_id = ?1", params![id, vv.to_json(), counter])?;
+                tx.execute(
+                    "UPDATE pending SET vv = ?2, counter = ?3 WHERE record_id = ?1",
+                    params![id, vv.to_json(), counter],
+                )?;
             }
             Ok(())
         })
@@ -264,9 +275,8 @@ impl Store {
     /// The bearer token, if the session is still good.
     pub(crate) fn token(&self) -> Result<(String, String)> {
         self.read(|tx| {
-            let row: Option<(String, Option<String>)> = tx
-                .query_row("SELECT server_url, token FROM session", [], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
+            let row: Option<(String, Option<String>)> =
+                tx.query_row("SELECT server_url, token FROM session", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
             match row {
                 None => Err(DeviceError::NotSignedIn),
                 Some((_, None)) => Err(DeviceError::SignInAgain),
@@ -296,10 +306,14 @@ impl Store {
                     return Err(DeviceError::NotAllowed { message: "el id ya pertenece a otro registro".into() });
                 }
                 None if !kind.device_may_create() => {
-                    return Err(DeviceError::NotAllowed { message: format!("no puedes crear registros de tipo {kind}") });
+                    return Err(DeviceError::NotAllowed {
+                        message: format!("no puedes crear registros de tipo {kind}"),
+                    });
                 }
                 Some(_) if !kind.device_may_edit() => {
-                    return Err(DeviceError::NotAllowed { message: format!("no puedes cambiar registros de tipo {kind}") });
+                    return Err(DeviceError::NotAllowed {
+                        message: format!("no puedes cambiar registros de tipo {kind}"),
+                    });
                 }
                 _ => {}
             }
@@ -386,8 +400,10 @@ impl Store {
     /// Local writes not yet acknowledged, oldest first, with any rejection.
     pub fn pending(&self) -> Result<Vec<LocalRecord>> {
         self.read(|tx| {
-            let ids: Vec<String> =
-                tx.prepare("SELECT record_id FROM pending ORDER BY counter")?.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let ids: Vec<String> = tx
+                .prepare("SELECT record_id FROM pending ORDER BY counter")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             let mut out = Vec::with_capacity(ids.len());
             for id in ids {
                 out.extend(local_record(tx, parse_id(&id)?)?);
@@ -413,20 +429,22 @@ impl Store {
     /// Notices not yet marked seen, newest first.
     pub fn notices(&self) -> Result<Vec<Notice>> {
         self.read(|tx| {
-            tx.prepare("SELECT id, at, kind, debtor_id, record_id, detail FROM notices WHERE NOT seen ORDER BY id DESC")?
-                .query_and_then([], |r| {
-                    let debtor: Option<String> = r.get(3)?;
-                    let record: Option<String> = r.get(4)?;
-                    Ok(Notice {
-                        id: r.get(0)?,
-                        at: r.get(1)?,
-                        kind: r.get(2)?,
-                        debtor_id: debtor.as_deref().map(parse_id).transpose()?,
-                        record_id: record.as_deref().map(parse_id).transpose()?,
-                        detail: r.get(5)?,
-                    })
-                })?
-                .collect()
+            tx.prepare(
+                "SELECT id, at, kind, debtor_id, record_id, detail FROM notices WHERE NOT seen ORDER BY id DESC",
+            )?
+            .query_and_then([], |r| {
+                let debtor: Option<String> = r.get(3)?;
+                let record: Option<String> = r.get(4)?;
+                Ok(Notice {
+                    id: r.get(0)?,
+                    at: r.get(1)?,
+                    kind: r.get(2)?,
+                    debtor_id: debtor.as_deref().map(parse_id).transpose()?,
+                    record_id: record.as_deref().map(parse_id).transpose()?,
+                    detail: r.get(5)?,
+                })
+            })?
+            .collect()
         })
     }
 
@@ -450,7 +468,9 @@ impl Store {
                     "SELECT record_id, debtor_id, kind, vv, deleted, body, base_vv FROM pending
                      WHERE rejected_code IS NULL ORDER BY counter LIMIT ?1",
                 )?
-                .query_and_then([limit as i64], |row| Ok::<_, DeviceError>((record_from(row)?, row.get::<_, String>(6)?)))?
+                .query_and_then([limit as i64], |row| {
+                    Ok::<_, DeviceError>((record_from(row)?, row.get::<_, String>(6)?))
+                })?
                 .collect::<Result<_>>()?;
             if rows.is_empty() {
                 return Ok(None);
@@ -460,7 +480,8 @@ impl Store {
                 .map(|(record, base)| Ok(PushRecord { record, base_vv: parse_vv(&base)? }))
                 .collect::<Result<Vec<_>>>()?;
             let clock: u64 = tx.query_row("SELECT counter FROM clock", [], |r| r.get(0))?;
-            let request = serde_json::to_string(&PushRequest { replica_clock: clock, records }).map_err(|e| corrupt("batch", e))?;
+            let request = serde_json::to_string(&PushRequest { replica_clock: clock, records })
+                .map_err(|e| corrupt("batch", e))?;
             let key = uuid::Uuid::now_v7().to_string();
             tx.execute("INSERT INTO outbox_batch (id, key, request) VALUES (1, ?1, ?2)", params![key, request])?;
             Ok(Some((key, request)))
@@ -622,7 +643,12 @@ fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord
     }
     tx.prepare_cached("SELECT id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records WHERE id = ?1")?
         .query_and_then([id.to_string()], |row| {
-            Ok::<_, DeviceError>(LocalRecord { record: record_from(row)?, pending: false, rejected: None, after_reassignment: row.get(6)? })
+            Ok::<_, DeviceError>(LocalRecord {
+                record: record_from(row)?,
+                pending: false,
+                rejected: None,
+                after_reassignment: row.get(6)?,
+            })
         })?
         .next()
         .transpose()
@@ -630,16 +656,23 @@ fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord
 
 /// A gestor may change only a debtor's contact points, and not delete it.
 fn check_debtor_edit(account: &Record, edit: &Debtor, deleted: bool) -> Result<()> {
-    let refuse = |field: &str| Err(DeviceError::NotAllowed { message: format!("no puedes cambiar el campo {field} de la cuenta") });
+    let refuse = |field: &str| {
+        Err(DeviceError::NotAllowed { message: format!("no puedes cambiar el campo {field} de la cuenta") })
+    };
     if deleted {
         return refuse("eliminado");
     }
-    let before: serde_json::Map<String, serde_json::Value> = serde_json::from_str(account.body.get()).map_err(|e| corrupt("debtor", e))?;
+    let before: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(account.body.get()).map_err(|e| corrupt("debtor", e))?;
     let after = match serde_json::to_value(edit) {
         Ok(serde_json::Value::Object(map)) => map,
         _ => return refuse("cuerpo"),
     };
-    match before.keys().chain(after.keys()).find(|k| !DebtorFields::DEVICE_EDITABLE.contains(&k.as_str()) && before.get(*k) != after.get(*k)) {
+    match before
+        .keys()
+        .chain(after.keys())
+        .find(|k| !DebtorFields::DEVICE_EDITABLE.contains(&k.as_str()) && before.get(*k) != after.get(*k))
+    {
         Some(field) => refuse(field),
         None => Ok(()),
     }

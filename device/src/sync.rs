@@ -122,32 +122,43 @@ async fn send<T: DeserializeOwned>(builder: RequestBuilder) -> Result<(T, usize)
     let wire = response.bytes().await?;
     let mut body = Vec::new();
     if gzipped {
-        GzDecoder::new(&wire[..]).read_to_end(&mut body).map_err(|e| DeviceError::Offline { message: e.to_string() })?;
+        GzDecoder::new(&wire[..])
+            .read_to_end(&mut body)
+            .map_err(|e| DeviceError::Offline { message: e.to_string() })?;
     } else {
         body.extend_from_slice(&wire);
     }
     if !status.is_success() {
-        let error: ErrorBody = serde_json::from_slice(&body).map_err(|_| DeviceError::Offline {
-            message: format!("el servidor respondió {status}"),
-        })?;
+        let error: ErrorBody = serde_json::from_slice(&body)
+            .map_err(|_| DeviceError::Offline { message: format!("el servidor respondió {status}") })?;
         return Err(match error.error {
             ErrorCode::Unauthorized | ErrorCode::ReplicaRewound => DeviceError::SignInAgain,
             code => DeviceError::Server { code, message: error.message },
         });
     }
-    let value = serde_json::from_slice(&body).map_err(|e| DeviceError::Offline { message: format!("respuesta ilegible: {e}") })?;
+    let value = serde_json::from_slice(&body)
+        .map_err(|e| DeviceError::Offline { message: format!("respuesta ilegible: {e}") })?;
     Ok((value, wire.len()))
 }
 
 /// Signs in on this device: registers a new replica with the server and
 /// re-stamps any pending work under it.
-pub async fn login(store: &Store, server_url: &str, login: &str, password: &str, device_name: &str) -> Result<LoginResponse> {
+pub async fn login(
+    store: &Store,
+    server_url: &str,
+    login: &str,
+    password: &str,
+    device_name: &str,
+) -> Result<LoginResponse> {
     let server_url = server_url.trim_end_matches('/');
     let body = LoginRequest { login: login.into(), password: password.into(), device_name: Some(device_name.into()) };
     let builder = request(&http(), Method::POST, format!("{server_url}/v1/login"), None).json(&body);
     let response = match send::<LoginResponse>(builder).await {
         Err(DeviceError::SignInAgain) => {
-            return Err(DeviceError::Server { code: ErrorCode::Unauthorized, message: "usuario o contraseña incorrectos".into() });
+            return Err(DeviceError::Server {
+                code: ErrorCode::Unauthorized,
+                message: "usuario o contraseña incorrectos".into(),
+            });
         }
         other => other?.0,
     };
@@ -173,7 +184,10 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
     };
     let mut next = Some(fetch(store.cursor()?));
     while let Some(pending_page) = next.take() {
-        let (page, wire_bytes) = pending_page.await.map_err(|e| DeviceError::Offline { message: e.to_string() })?.map_err(|e| signed_out(store, e))?;
+        let (page, wire_bytes) = pending_page
+            .await
+            .map_err(|e| DeviceError::Offline { message: e.to_string() })?
+            .map_err(|e| signed_out(store, e))?;
         if page.more {
             next = Some(fetch(page.cursor));
         }

@@ -25,9 +25,7 @@ use campo_core::{
     },
 };
 use serde::{Deserialize, de::DeserializeOwned};
-use tower_http::{
-    CompressionLevel, compression::CompressionLayer, decompression::RequestDecompressionLayer,
-};
+use tower_http::{CompressionLevel, compression::CompressionLayer, decompression::RequestDecompressionLayer};
 use utoipa::OpenApi;
 
 use crate::{
@@ -206,7 +204,10 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
 /// only) and returns its replica id.
 #[utoipa::path(post, path = "/v1/login", request_body = LoginRequest,
     responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody)))]
-async fn login(State(state): State<AppState>, ApiJson(req): ApiJson<LoginRequest>) -> Result<Json<LoginResponse>, ApiError> {
+async fn login(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> Result<Json<LoginResponse>, ApiError> {
     let response = state
         .write(move |tx| {
             let bad = ApiError::Unauthorized("usuario o contraseña incorrectos");
@@ -290,7 +291,11 @@ async fn push(State(state): State<AppState>, who: Auth, req: Request) -> Result<
 
 /// The next page of the gestor's change feed after `cursor`.
 #[utoipa::path(get, path = "/v1/sync/pull", params(PullQuery), responses((status = 200, body = PullPage)))]
-async fn pull(State(state): State<AppState>, who: Auth, ApiQuery(query): ApiQuery<PullQuery>) -> Result<Json<PullPage>, ApiError> {
+async fn pull(
+    State(state): State<AppState>,
+    who: Auth,
+    ApiQuery(query): ApiQuery<PullQuery>,
+) -> Result<Json<PullPage>, ApiError> {
     who.require(&[Role::Gestor])?;
     let gestor = who.0.user.id;
     let page = state.read(move |tx| Ok(sync::pull(tx, gestor, &query)?)).await?;
@@ -301,7 +306,11 @@ async fn pull(State(state): State<AppState>, who: Auth, ApiQuery(query): ApiQuer
 /// A record's current version, if it is in the user's scope.
 #[utoipa::path(get, path = "/v1/records/{id}", params(("id" = RecordId, Path)),
     responses((status = 200, body = RecordView), (status = 404, body = ErrorBody)))]
-async fn record(State(state): State<AppState>, who: Auth, ApiPath(id): ApiPath<RecordId>) -> Result<Json<RecordView>, ApiError> {
+async fn record(
+    State(state): State<AppState>,
+    who: Auth,
+    ApiPath(id): ApiPath<RecordId>,
+) -> Result<Json<RecordView>, ApiError> {
     let view = state
         .read(move |tx| {
             let r = office::visible_record(tx, &who.0.user, id)?;
@@ -315,7 +324,11 @@ async fn record(State(state): State<AppState>, who: Auth, ApiPath(id): ApiPath<R
 /// values that lost a conflict.
 #[utoipa::path(get, path = "/v1/records/{id}/versions", params(("id" = RecordId, Path)),
     responses((status = 200, body = Vec<VersionRow>), (status = 404, body = ErrorBody)))]
-async fn versions(State(state): State<AppState>, who: Auth, ApiPath(id): ApiPath<RecordId>) -> Result<Json<Vec<VersionRow>>, ApiError> {
+async fn versions(
+    State(state): State<AppState>,
+    who: Auth,
+    ApiPath(id): ApiPath<RecordId>,
+) -> Result<Json<Vec<VersionRow>>, ApiError> {
     let rows = state
         .read(move |tx| {
             office::visible_record(tx, &who.0.user, id)?;
@@ -390,7 +403,11 @@ async fn activities(
 
 /// A supervisor's review of a visit or call.
 #[utoipa::path(post, path = "/v1/reviews", request_body = ReviewRequest, responses((status = 200, body = RecordView)))]
-async fn review(State(state): State<AppState>, who: Auth, ApiJson(req): ApiJson<ReviewRequest>) -> Result<Json<RecordView>, ApiError> {
+async fn review(
+    State(state): State<AppState>,
+    who: Auth,
+    ApiJson(req): ApiJson<ReviewRequest>,
+) -> Result<Json<RecordView>, ApiError> {
     Ok(Json(state.write(move |tx| office::review(tx, &who.0.user, req)).await?))
 }
 
@@ -436,7 +453,24 @@ async fn conflicts(State(state): State<AppState>, who: Auth) -> Result<Json<Vec<
 /// The OpenAPI document of every endpoint.
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Campo sync server", description = "Device sync and the office API. Every /v1 request sends the `campo-protocol` header; every other /v1 request but login a bearer token."),
-    paths(healthz, openapi, login, push, pull, record, versions, delete, activities, review, patch_debtor, assign, conflicts)
+    info(
+        title = "Campo sync server",
+        description = "Device sync and the office API. Every /v1 request sends the `campo-protocol` header; every other /v1 request but login a bearer token."
+    ),
+    paths(
+        healthz,
+        openapi,
+        login,
+        push,
+        pull,
+        record,
+        versions,
+        delete,
+        activities,
+        review,
+        patch_debtor,
+        assign,
+        conflicts
+    )
 )]
 pub struct ApiDoc;

@@ -68,7 +68,11 @@ const REGIONS: &[Region] = &[
         zone: "America/Monterrey",
         center: (25.67, -100.31),
         supervisor: ("elena", "Elena Garza Treviño"),
-        gestores: [("jose", "José Villarreal Leal"), ("karla", "Karla Cantú Elizondo"), ("mario", "Mario Zambrano Ríos")],
+        gestores: [
+            ("jose", "José Villarreal Leal"),
+            ("karla", "Karla Cantú Elizondo"),
+            ("mario", "Mario Zambrano Ríos"),
+        ],
         streets: &["Av. Constitución", "Av. Gonzalitos", "Av. Lincoln", "Av. Ruiz Cortines"],
         phone_prefix: "81",
     },
@@ -78,7 +82,11 @@ const REGIONS: &[Region] = &[
         zone: "America/Mexico_City",
         center: (20.67, -103.35),
         supervisor: ("ruben", "Rubén Navarro Íñiguez"),
-        gestores: [("paola", "Paola Orozco Luna"), ("ivan", "Iván Padilla Mora"), ("sandra", "Sandra Casillas Ruvalcaba")],
+        gestores: [
+            ("paola", "Paola Orozco Luna"),
+            ("ivan", "Iván Padilla Mora"),
+            ("sandra", "Sandra Casillas Ruvalcaba"),
+        ],
         streets: &["Av. Vallarta", "Av. Revolución", "Calz. Independencia", "Av. López Mateos"],
         phone_prefix: "33",
     },
@@ -88,7 +96,11 @@ const REGIONS: &[Region] = &[
         zone: "America/Lima",
         center: (-12.05, -77.04),
         supervisor: ("jorge", "Jorge Quispe Huamán"),
-        gestores: [("rosa", "Rosa Mamani Condori"), ("carlos", "Carlos Flores Rojas"), ("milagros", "Milagros Chávez Ramos")],
+        gestores: [
+            ("rosa", "Rosa Mamani Condori"),
+            ("carlos", "Carlos Flores Rojas"),
+            ("milagros", "Milagros Chávez Ramos"),
+        ],
         streets: &["Av. Abancay", "Jr. de la Unión", "Av. Grau", "Av. Arequipa"],
         phone_prefix: "9",
     },
@@ -98,7 +110,11 @@ const REGIONS: &[Region] = &[
         zone: "America/Lima",
         center: (-11.95, -77.06),
         supervisor: ("patricia", "Patricia Vargas Torres"),
-        gestores: [("juan", "Juan Huamaní Paredes"), ("yesenia", "Yesenia Cárdenas Ruiz"), ("wilmer", "Wilmer Sánchez Díaz")],
+        gestores: [
+            ("juan", "Juan Huamaní Paredes"),
+            ("yesenia", "Yesenia Cárdenas Ruiz"),
+            ("wilmer", "Wilmer Sánchez Díaz"),
+        ],
         streets: &["Av. Túpac Amaru", "Av. Universitaria", "Av. Naranjal", "Av. Carlos Izaguirre"],
         phone_prefix: "9",
     },
@@ -117,12 +133,48 @@ const REGIONS: &[Region] = &[
 const COORDINATORS: &[(&str, &str)] = &[("carmen", "Carmen Delgado Soto"), ("miguel", "Miguel Paredes Ugarte")];
 
 const FIRST_NAMES: &[&str] = &[
-    "María", "José", "Guadalupe", "Juan", "Rosa", "Luis", "Verónica", "Jorge", "Patricia", "Carlos", "Leticia",
-    "Miguel", "Gabriela", "Alejandro", "Silvia", "Francisco", "Adriana", "Roberto", "Claudia", "Manuel",
+    "María",
+    "José",
+    "Guadalupe",
+    "Juan",
+    "Rosa",
+    "Luis",
+    "Verónica",
+    "Jorge",
+    "Patricia",
+    "Carlos",
+    "Leticia",
+    "Miguel",
+    "Gabriela",
+    "Alejandro",
+    "Silvia",
+    "Francisco",
+    "Adriana",
+    "Roberto",
+    "Claudia",
+    "Manuel",
 ];
 const SURNAMES: &[&str] = &[
-    "Hernández", "García", "Martínez", "López", "González", "Pérez", "Rodríguez", "Sánchez", "Ramírez", "Flores",
-    "Quispe", "Mamani", "Huamán", "Torres", "Rojas", "Díaz", "Vargas", "Castillo", "Morales", "Ortiz",
+    "Hernández",
+    "García",
+    "Martínez",
+    "López",
+    "González",
+    "Pérez",
+    "Rodríguez",
+    "Sánchez",
+    "Ramírez",
+    "Flores",
+    "Quispe",
+    "Mamani",
+    "Huamán",
+    "Torres",
+    "Rojas",
+    "Díaz",
+    "Vargas",
+    "Castillo",
+    "Morales",
+    "Ortiz",
 ];
 const SEGMENTS: &[&str] = &["alto saldo", "saldo medio", "saldo bajo", "recuperación temprana", "castigada"];
 const PRODUCTS: &[Product] =
@@ -172,7 +224,9 @@ fn money(cents: u64) -> Amount {
 pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiError> {
     let mut tx = storage.write()?;
     if tx.user_by_login("admin")?.is_some() || tx.user_by_login("carmen")?.is_some() {
-        return Err(ApiError::Malformed("la base de datos ya tiene usuarios; la demo solo se crea en una base vacía".into()));
+        return Err(ApiError::Malformed(
+            "la base de datos ya tiene usuarios; la demo solo se crea en una base vacía".into(),
+        ));
     }
     // One hash for every demo user: they share the password, and hashing is slow by design.
     let hash = auth::hash_password(DEMO_PASSWORD);

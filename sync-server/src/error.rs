@@ -34,7 +34,9 @@ pub enum ApiError {
     #[error("{0}")]
     TooLarge(String),
     /// The client speaks another protocol version.
-    #[error("versión de protocolo no admitida ({0}); este servidor habla la versión {PROTOCOL_VERSION}: actualiza la app")]
+    #[error(
+        "versión de protocolo no admitida ({0}); este servidor habla la versión {PROTOCOL_VERSION}: actualiza la app"
+    )]
     Protocol(String),
     /// The device's counter went backwards.
     #[error("este dispositivo fue restaurado de un respaldo: inicia sesión de nuevo; tu trabajo pendiente se conserva")]

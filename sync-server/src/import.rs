@@ -165,7 +165,11 @@ impl Row {
 
 /// Imports a debtors CSV (see the module docs) in one transaction.
 /// `progress` hears the number of rows done every 500 rows.
-pub fn import(storage: &dyn Storage, input: impl Read, mut progress: impl FnMut(u64)) -> Result<ImportReport, ImportError> {
+pub fn import(
+    storage: &dyn Storage,
+    input: impl Read,
+    mut progress: impl FnMut(u64),
+) -> Result<ImportReport, ImportError> {
     let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::Headers).from_reader(input);
     let mut tx = storage.write()?;
     let mut report = ImportReport::default();

@@ -87,7 +87,8 @@ fn run(cli: Cli) -> Result<(), String> {
 fn serve(storage: Arc<SqliteStorage>, listen: SocketAddr) -> Result<(), String> {
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("no se pudo escuchar en {listen}: {e}"))?;
+        let listener =
+            tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("no se pudo escuchar en {listen}: {e}"))?;
         campo_sync_server::launch_with_listener(listener, storage, shutdown_signal()).await.map_err(|e| e.to_string())
     })
 }

@@ -110,7 +110,13 @@ fn write_next(
 
 /// Writes a record that did not exist, by the server's replica on behalf of
 /// `user` (`None`: the operator, e.g. an import from the command line).
-pub fn write_new(tx: &mut dyn Tx, id: RecordId, debtor: DebtorId, body: &RecordBody, user: Option<UserId>) -> StoreResult<Record> {
+pub fn write_new(
+    tx: &mut dyn Tx,
+    id: RecordId,
+    debtor: DebtorId,
+    body: &RecordBody,
+    user: Option<UserId>,
+) -> StoreResult<Record> {
     let (office, counter) = tx.next_office_write()?;
     let record = Record::new(id, debtor, body, VersionVector::new().with_write(office, counter), false);
     let writer = Writer { replica: office, office: true };
@@ -122,7 +128,10 @@ pub fn write_new(tx: &mut dyn Tx, id: RecordId, debtor: DebtorId, body: &RecordB
         stored_at: crate::store::now(),
     })?;
     let owner = tx.assignee(debtor)?;
-    store_current(tx, &StoredRecord { record: record.clone(), owner, author: user, writer, after_reassignment: false })?;
+    store_current(
+        tx,
+        &StoredRecord { record: record.clone(), owner, author: user, writer, after_reassignment: false },
+    )?;
     Ok(record)
 }
 
@@ -135,7 +144,12 @@ fn check_version(current: &StoredRecord, read: &VersionVector) -> Result<(), Api
 }
 
 /// Changes a debtor account's flags, phones or segment.
-pub fn patch_debtor(tx: &mut dyn Tx, user: &UserInfo, id: DebtorId, patch: DebtorPatch) -> Result<RecordView, ApiError> {
+pub fn patch_debtor(
+    tx: &mut dyn Tx,
+    user: &UserInfo,
+    id: DebtorId,
+    patch: DebtorPatch,
+) -> Result<RecordView, ApiError> {
     require(user, OFFICE_ROLES)?;
     let current = visible_record(tx, user, id.into())?;
     let Ok(RecordBody::Debtor(debtor)) = current.record.parse_body() else {
@@ -154,7 +168,12 @@ pub fn patch_debtor(tx: &mut dyn Tx, user: &UserInfo, id: DebtorId, patch: Debto
 }
 
 /// Deletes a record (keeping it as a tombstone with its history).
-pub fn delete_record(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, read: &VersionVector) -> Result<RecordView, ApiError> {
+pub fn delete_record(
+    tx: &mut dyn Tx,
+    user: &UserInfo,
+    id: RecordId,
+    read: &VersionVector,
+) -> Result<RecordView, ApiError> {
     require(user, OFFICE_ROLES)?;
     let current = visible_record(tx, user, id)?;
     check_version(&current, read)?;
@@ -177,7 +196,8 @@ pub fn review(tx: &mut dyn Tx, user: &UserInfo, req: ReviewRequest) -> Result<Re
         reviewer: user.id,
         reviewed_at: chrono::Utc::now(),
     })?;
-    let record = write_new(tx, RecordId::generate(), target.record.debtor_id, &RecordBody::Review(review), Some(user.id))?;
+    let record =
+        write_new(tx, RecordId::generate(), target.record.debtor_id, &RecordBody::Review(review), Some(user.id))?;
     Ok(RecordView { record, after_reassignment: false })
 }
 
@@ -208,7 +228,13 @@ pub fn assign(tx: &mut dyn Tx, debtor: DebtorId, gestor: UserId, expected: Optio
 }
 
 /// A coordinator's reassignment.
-pub fn reassign(tx: &mut dyn Tx, user: &UserInfo, debtor: DebtorId, gestor: UserId, expected: Option<UserId>) -> Result<(), ApiError> {
+pub fn reassign(
+    tx: &mut dyn Tx,
+    user: &UserInfo,
+    debtor: DebtorId,
+    gestor: UserId,
+    expected: Option<UserId>,
+) -> Result<(), ApiError> {
     require(user, &[Role::Coordinator, Role::Admin])?;
     visible_record(tx, user, debtor.into())?;
     assign(tx, debtor, gestor, expected)
@@ -229,7 +255,12 @@ pub enum Upserted {
 /// `gestor`. The lender's figures replace the stored ones; phones and
 /// addresses the gestor added on the street, and the office's flags
 /// (dispute, deceased, do-not-visit), are kept.
-pub fn upsert_debtor(tx: &mut dyn Tx, fields: DebtorFields, gestor: UserId, by: Option<UserId>) -> Result<Upserted, ApiError> {
+pub fn upsert_debtor(
+    tx: &mut dyn Tx,
+    fields: DebtorFields,
+    gestor: UserId,
+    by: Option<UserId>,
+) -> Result<Upserted, ApiError> {
     let Some(current) = tx.debtor_by_ref(fields.external_ref.as_str())? else {
         let id = DebtorId::generate();
         assign(tx, id, gestor, None)?;

@@ -66,7 +66,12 @@ pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<P
     Ok(PushResponse { results })
 }
 
-fn rejected(id: RecordId, code: RejectionCode, message: impl Into<String>, error: Option<campo_core::DomainError>) -> PushResult {
+fn rejected(
+    id: RecordId,
+    code: RejectionCode,
+    message: impl Into<String>,
+    error: Option<campo_core::DomainError>,
+) -> PushResult {
     PushResult {
         id,
         outcome: PushOutcome::Rejected { reason: Rejection { code, message: message.into(), error } },
@@ -82,14 +87,24 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
     let record = &pushed.record;
     let id = record.id;
     if !record.kind.device_may_edit() {
-        return Ok(rejected(id, RejectionCode::NotAllowed, format!("un gestor no puede escribir registros de tipo {}", record.kind), None));
+        return Ok(rejected(
+            id,
+            RejectionCode::NotAllowed,
+            format!("un gestor no puede escribir registros de tipo {}", record.kind),
+            None,
+        ));
     }
     let counter = record.vv.get(pusher.replica);
     let well_formed = counter > pushed.base_vv.get(pusher.replica)
         && counter <= clock
         && record.vv == pushed.base_vv.clone().with_write(pusher.replica, counter);
     if !well_formed {
-        return Ok(rejected(id, RejectionCode::InvalidRecord, "la versión del registro no corresponde a este dispositivo", None));
+        return Ok(rejected(
+            id,
+            RejectionCode::InvalidRecord,
+            "la versión del registro no corresponde a este dispositivo",
+            None,
+        ));
     }
     let owner = tx.assignee(record.debtor_id)?;
     let after_reassignment = match owner {
@@ -103,7 +118,12 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
             return Ok(rejected(id, RejectionCode::InvalidRecord, "el id ya pertenece a otro registro", None));
         }
         None if !record.kind.device_may_create() => {
-            return Ok(rejected(id, RejectionCode::NotAllowed, format!("un gestor no puede crear registros de tipo {}", record.kind), None));
+            return Ok(rejected(
+                id,
+                RejectionCode::NotAllowed,
+                format!("un gestor no puede crear registros de tipo {}", record.kind),
+                None,
+            ));
         }
         _ => {}
     }
@@ -119,9 +139,15 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
         return Ok(invalid(id, e));
     }
     if record.kind == RecordKind::Debtor {
-        let base = tx.version(id, &pushed.base_vv)?.map(|v| v.record).or_else(|| current.as_ref().map(|c| c.record.clone()));
+        let base =
+            tx.version(id, &pushed.base_vv)?.map(|v| v.record).or_else(|| current.as_ref().map(|c| c.record.clone()));
         if let Some(field) = base.and_then(|base| office_field_changed(&base, record)) {
-            return Ok(rejected(id, RejectionCode::NotAllowed, format!("el gestor no puede cambiar el campo {field} de la cuenta"), None));
+            return Ok(rejected(
+                id,
+                RejectionCode::NotAllowed,
+                format!("el gestor no puede cambiar el campo {field} de la cuenta"),
+                None,
+            ));
         }
     }
 
@@ -136,7 +162,8 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
     tx.put_version(&mine)?;
     let outcome = match current {
         None => {
-            let stored = StoredRecord { record: record.clone(), owner, author: Some(pusher.user), writer, after_reassignment };
+            let stored =
+                StoredRecord { record: record.clone(), owner, author: Some(pusher.user), writer, after_reassignment };
             store_current(tx, &stored)?;
             PushOutcome::Accepted
         }
@@ -219,8 +246,18 @@ pub(crate) fn resolve(
         // instalments must add up): then the tie-break winner's whole version
         // stands, and every differing value of the other side is kept as lost.
         let (winner, loser) = if merge::wins_tie(kind, a.writer, b.writer) { (a, b) } else { (b, a) };
-        let lost = loser.body.iter().filter(|(k, v)| winner.body.get(*k) != Some(v)).map(|(k, v)| (k.clone(), v.clone())).collect();
-        Merged { body: winner.body.clone(), deleted: winner.deleted, lost, lost_delete: loser.deleted && !winner.deleted }
+        let lost = loser
+            .body
+            .iter()
+            .filter(|(k, v)| winner.body.get(*k) != Some(v))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        Merged {
+            body: winner.body.clone(),
+            deleted: winner.deleted,
+            lost,
+            lost_delete: loser.deleted && !winner.deleted,
+        }
     };
 
     let (office, counter) = tx.next_office_write()?;
@@ -243,7 +280,10 @@ pub(crate) fn resolve(
         stored_at: crate::store::now(),
     })?;
     let owner = tx.assignee(current.record.debtor_id)?;
-    store_current(tx, &StoredRecord { record: record.clone(), owner, author: current.author, writer, after_reassignment })?;
+    store_current(
+        tx,
+        &StoredRecord { record: record.clone(), owner, author: current.author, writer, after_reassignment },
+    )?;
     let conflict = merged.is_conflict();
     if conflict {
         tx.put_conflict(&ConflictRow {

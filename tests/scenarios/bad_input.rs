@@ -52,7 +52,9 @@ async fn malformed_oversized_mistyped_and_unknown_input_is_refused_and_nothing_i
     let device = world.device("g1").await;
     let (token, replica) = credentials(&device);
     let debtor = world.fixture.debtors_of("g1")[0];
-    let stored = || world.count("SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM versions) + (SELECT count(*) FROM idempotency)");
+    let stored = || {
+        world.count("SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM versions) + (SELECT count(*) FROM idempotency)")
+    };
     let before = stored();
 
     let cases: Vec<(&str, Vec<u8>, StatusCode, &str, &str)> = vec![
@@ -72,10 +74,17 @@ async fn malformed_oversized_mistyped_and_unknown_input_is_refused_and_nothing_i
         let (got, answer) = push(&world, &token, Some(&uuid::Uuid::now_v7().to_string()), body).await;
         assert_eq!(got, status, "{what}: {answer}");
         assert_eq!(answer["error"], code, "{what}");
-        assert!(answer["message"].as_str().is_some_and(|m| m.contains(names)), "{what}: the message names the fault: {answer}");
+        assert!(
+            answer["message"].as_str().is_some_and(|m| m.contains(names)),
+            "{what}: the message names the fault: {answer}"
+        );
     }
     let (got, answer) = push(&world, &token, None, br#"{"replica_clock": 0, "records": []}"#.to_vec()).await;
-    assert_eq!((got, answer["error"].as_str()), (StatusCode::BAD_REQUEST, Some("malformed_request")), "no idempotency key");
+    assert_eq!(
+        (got, answer["error"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("malformed_request")),
+        "no idempotency key"
+    );
     assert_eq!(stored(), before, "nothing stored");
 }
 
@@ -88,7 +97,8 @@ async fn another_gestors_debtor_is_refused_per_record_and_invisible() {
     let mine = world.fixture.debtors_of("g1")[0];
     let mut bad_body = visit(mine, replica, 2);
     bad_body["record"]["body"]["mood"] = json!("tenso");
-    let batch = json!({ "replica_clock": 3, "records": [visit(theirs, replica, 1), bad_body, visit(mine, replica, 3)] });
+    let batch =
+        json!({ "replica_clock": 3, "records": [visit(theirs, replica, 1), bad_body, visit(mine, replica, 3)] });
     let (status, answer) = push(&world, &token, Some("k1"), serde_json::to_vec(&batch).expect("json")).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
     let results = answer["results"].as_array().expect("results");
@@ -96,7 +106,10 @@ async fn another_gestors_debtor_is_refused_per_record_and_invisible() {
     assert_eq!(results[1]["outcome"]["rejected"]["reason"]["code"], "invalid_record");
     assert!(results[1]["outcome"]["rejected"]["reason"]["message"].as_str().is_some_and(|m| m.contains("mood")));
     assert_eq!(results[2]["outcome"], "accepted");
-    assert_eq!(world.count(&format!("SELECT count(*) FROM records WHERE debtor_id = '{theirs}' AND kind = 'visit'")), 0);
+    assert_eq!(
+        world.count(&format!("SELECT count(*) FROM records WHERE debtor_id = '{theirs}' AND kind = 'visit'")),
+        0
+    );
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
 
     for path in [format!("/v1/records/{theirs}"), format!("/v1/records/{}", RecordId::generate())] {

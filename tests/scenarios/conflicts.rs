@@ -11,7 +11,10 @@ fn add_phone(device: &Device, debtor: DebtorId, phone: &str) {
     let RecordBody::Debtor(account) = local.record.parse_body().expect("body") else { panic!("not a debtor") };
     let mut fields = account.into_fields();
     fields.phones.push(Phone::parse(phone).expect("phone"));
-    device.store.save(debtor.into(), debtor, &RecordBody::Debtor(Debtor::try_from(fields).expect("valid")), false).expect("saved");
+    device
+        .store
+        .save(debtor.into(), debtor, &RecordBody::Debtor(Debtor::try_from(fields).expect("valid")), false)
+        .expect("saved");
 }
 
 async fn patch(office: &Office, debtor: DebtorId, patch: Value) -> Value {
@@ -56,7 +59,11 @@ async fn concurrent_edits_by_a_gestor_and_a_supervisor_merge_and_keep_the_losing
     assert_eq!(conflicts[0]["lost"]["phones"], json!(["5512345678", "5511112222", "5533334444"]));
     let history = sup.get(&format!("/v1/records/{debtor}/versions")).await;
     assert!(history.to_string().contains("5533334444"), "the gestor's version is in the history");
-    assert_eq!(body(&json!({ "record": device.store.record(debtor.into()).expect("read").expect("account").record })), current, "the device converges");
+    assert_eq!(
+        body(&json!({ "record": device.store.record(debtor.into()).expect("read").expect("account").record })),
+        current,
+        "the device converges"
+    );
 }
 
 #[tokio::test]
@@ -71,8 +78,9 @@ async fn a_delete_against_a_long_offline_edit_keeps_the_edit_and_notes_the_lost_
 
     device.edit_notes(visit, "corregida tras semanas sin señal");
     let current = sup.get(&format!("/v1/records/{visit}")).await;
-    let (status, answer) =
-        sup.call(Method::POST, &format!("/v1/records/{visit}/delete"), Some(json!({ "if_vv": current["record"]["vv"] }))).await;
+    let (status, answer) = sup
+        .call(Method::POST, &format!("/v1/records/{visit}/delete"), Some(json!({ "if_vv": current["record"]["vv"] })))
+        .await;
     assert_eq!(status, StatusCode::OK, "{answer}");
 
     device.sync().await.expect("sync");
@@ -92,7 +100,11 @@ async fn a_stale_office_write_is_refused_instead_of_creating_false_concurrency()
     let read = sup.get(&format!("/v1/records/{debtor}")).await;
     patch(&sup, debtor, json!({ "dispute": true })).await;
     let (status, answer) = sup
-        .call(Method::PATCH, &format!("/v1/debtors/{debtor}"), Some(json!({ "if_vv": read["record"]["vv"], "deceased": true })))
+        .call(
+            Method::PATCH,
+            &format!("/v1/debtors/{debtor}"),
+            Some(json!({ "if_vv": read["record"]["vv"], "deceased": true })),
+        )
         .await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(answer["error"], "stale_version");
@@ -116,7 +128,11 @@ async fn race_with_clock_off_by(days: i64) -> (Value, usize, Vec<String>) {
     let account = body(&sup.get(&format!("/v1/records/{debtor}")).await);
     let conflicts = sup.get("/v1/conflicts").await;
     let lost = conflicts.as_array().expect("list").iter().map(|c| c["lost"].to_string()).collect();
-    (json!({ "phones": account["phones"], "do_not_visit": account["do_not_visit"], "notes": device.notes(visit), "merged": report.pushed.merged }), conflicts.as_array().map_or(0, Vec::len), lost)
+    (
+        json!({ "phones": account["phones"], "do_not_visit": account["do_not_visit"], "notes": device.notes(visit), "merged": report.pushed.merged }),
+        conflicts.as_array().map_or(0, Vec::len),
+        lost,
+    )
 }
 
 #[tokio::test]

@@ -65,7 +65,8 @@ async fn a_server_killed_mid_batch_and_restarted_loses_nothing_and_duplicates_no
     let report = device.sync().await.expect("sync after restart");
     assert_eq!(report.pushed.rejected, 0);
     let conn = rusqlite::Connection::open(&db).expect("open");
-    let visits: i64 = conn.query_row("SELECT count(*) FROM records WHERE kind = 'visit'", [], |r| r.get(0)).expect("count");
+    let visits: i64 =
+        conn.query_row("SELECT count(*) FROM records WHERE kind = 'visit'", [], |r| r.get(0)).expect("count");
     assert_eq!(visits, 1000, "every visit exactly once");
     assert_eq!(device.store.status().expect("status").pending, 0);
     assert_eq!(device.store.records_of(debtor).expect("records").len(), 1001);
@@ -76,7 +77,10 @@ async fn a_server_killed_mid_batch_and_restarted_loses_nothing_and_duplicates_no
 async fn a_device_killed_mid_pull_resumes_from_its_cursor_and_ends_complete() {
     let world = World::new(400).await;
     let db = world.dir.path().join("device.db");
-    let login = process::device(&db, &["login", "--server", &world.server.url, "--login", "g1", "--password", campo_tests::PASSWORD]);
+    let login = process::device(
+        &db,
+        &["login", "--server", &world.server.url, "--login", "g1", "--password", campo_tests::PASSWORD],
+    );
     assert!(login.finish().0, "login");
 
     let first = process::device(&db, &["sync", "--page-items", "20"]);
@@ -125,7 +129,9 @@ async fn a_restored_device_whose_counters_went_backwards_re_registers_and_keeps_
     assert_eq!(world.count("SELECT count(*) FROM replicas WHERE retired_at IS NOT NULL"), 1);
     assert_eq!(device.store.status().expect("status").pending, 1, "the write is kept");
 
-    campo_device::login(&device.store, &world.server.url, "g1", campo_tests::PASSWORD, "tel").await.expect("sign in again");
+    campo_device::login(&device.store, &world.server.url, "g1", campo_tests::PASSWORD, "tel")
+        .await
+        .expect("sign in again");
     device.sync().await.expect("sync as the new replica");
     assert_eq!(device.notes(before_restore).as_deref(), Some("antes de restaurar"));
     assert_eq!(device.notes(after_restore).as_deref(), Some("después de restaurar"));

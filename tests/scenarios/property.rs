@@ -78,7 +78,8 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
         devices.push(world.device_via(gestores[i % 2], &proxy.url).await);
         proxies.push(proxy);
     }
-    let all_debtors: Vec<_> = world.fixture.debtors_of("g1").iter().chain(world.fixture.debtors_of("g2")).copied().collect();
+    let all_debtors: Vec<_> =
+        world.fixture.debtors_of("g1").iter().chain(world.fixture.debtors_of("g2")).copied().collect();
     let mut owner: Vec<usize> = vec![0, 0, 1, 1];
     let mut writes: Vec<Write> = Vec::new();
 
@@ -121,7 +122,12 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let seen = sup.get("/v1/activities?limit=1000").await;
                 if let Some(row) = seen.as_array().and_then(|rows| rows.get(visit % rows.len().max(1))) {
                     let id = row["record"]["id"].as_str().expect("id");
-                    sup.call(Method::POST, &format!("/v1/records/{id}/delete"), Some(json!({ "if_vv": row["record"]["vv"] }))).await;
+                    sup.call(
+                        Method::POST,
+                        &format!("/v1/records/{id}/delete"),
+                        Some(json!({ "if_vv": row["record"]["vv"] })),
+                    )
+                    .await;
                 }
             }
             Op::Reassign { debtor } => {

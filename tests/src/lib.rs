@@ -148,7 +148,8 @@ pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
     };
     add("sup", Role::Supervisor);
     add("coord", Role::Coordinator);
-    let gestores: Vec<(String, UserId)> = ["g1", "g2", "g3"].iter().map(|l| (l.to_string(), add(l, Role::Gestor))).collect();
+    let gestores: Vec<(String, UserId)> =
+        ["g1", "g2", "g3"].iter().map(|l| (l.to_string(), add(l, Role::Gestor))).collect();
     let mut debtors = vec![Vec::new(); gestores.len()];
     for (g, (_, gestor)) in gestores.iter().enumerate().take(2) {
         for n in 0..per_gestor {
@@ -320,7 +321,11 @@ impl Office {
     /// Moves a debtor to `gestor`.
     pub async fn reassign(&self, debtor: DebtorId, gestor: UserId) {
         let (status, body) = self
-            .call(Method::PUT, &format!("/v1/debtors/{debtor}/assignment"), Some(serde_json::json!({ "gestor": gestor, "expected_gestor": null })))
+            .call(
+                Method::PUT,
+                &format!("/v1/debtors/{debtor}/assignment"),
+                Some(serde_json::json!({ "gestor": gestor, "expected_gestor": null })),
+            )
             .await;
         assert_eq!(status, StatusCode::NO_CONTENT, "reassign: {body}");
     }

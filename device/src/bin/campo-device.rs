@@ -98,9 +98,14 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
             println!("sync: desde el cursor {}", store.session()?.map_or(0, |s| s.cursor));
             let options = SyncOptions { page_items, ..SyncOptions::default() };
             let report = campo_device::sync(&store, options, |p| match p {
-                Progress::Pushed { records, wire_bytes } => println!("push: lote de {records} registros, {wire_bytes} bytes"),
+                Progress::Pushed { records, wire_bytes } => {
+                    println!("push: lote de {records} registros, {wire_bytes} bytes")
+                }
                 Progress::Pulled { items, cursor, wire_bytes, more } => {
-                    println!("pull: página de {items} elementos, cursor {cursor}, {wire_bytes} bytes{}", if *more { ", siguen más" } else { "" })
+                    println!(
+                        "pull: página de {items} elementos, cursor {cursor}, {wire_bytes} bytes{}",
+                        if *more { ", siguen más" } else { "" }
+                    )
                 }
             })
             .await?;
@@ -127,7 +132,10 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                 None => println!("sin sesión"),
             }
             let status = store.status()?;
-            println!("{} cuentas, {} registros, {} pendientes, {} rechazados", status.debtors, status.records, status.pending, status.rejected);
+            println!(
+                "{} cuentas, {} registros, {} pendientes, {} rechazados",
+                status.debtors, status.records, status.pending, status.rejected
+            );
             for pending in store.pending()? {
                 if let Some(reason) = pending.rejected {
                     println!("rechazado {} ({}): {reason}", pending.record.id, pending.record.kind);
@@ -139,7 +147,13 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
         }
         Command::Debtors => {
             for (id, debtor) in store.debtors()? {
-                println!("{id}  {}  {}  {} {}", debtor.external_ref.as_str(), debtor.name.as_str(), debtor.balance, debtor.currency);
+                println!(
+                    "{id}  {}  {}  {} {}",
+                    debtor.external_ref.as_str(),
+                    debtor.name.as_str(),
+                    debtor.balance,
+                    debtor.currency
+                );
             }
         }
         Command::Visit { debtor, outcome, notes, lat, lon, accuracy } => {

@@ -19,7 +19,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use rusqlite_migration::{M, Migrations};
 
 use super::{
-    ActivityFilter, NewUser, ReplicaState, now, Session, Storage, StoreError, StoreResult, StoredRecord, StoredVersion, Tx,
+    ActivityFilter, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult, StoredRecord, StoredVersion, Tx,
+    now,
 };
 
 const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/server/0001_init.sql")];
@@ -291,9 +292,11 @@ impl Tx for SqliteTx {
     }
 
     fn replica(&mut self, id: ReplicaId) -> StoreResult<Option<ReplicaState>> {
-        let found = self.collect("SELECT clock, retired_at IS NOT NULL FROM replicas WHERE id = ?1", [id.to_string()], |_, row| {
-            Ok(ReplicaState { clock: row.get(0)?, retired: row.get(1)? })
-        })?;
+        let found = self.collect(
+            "SELECT clock, retired_at IS NOT NULL FROM replicas WHERE id = ?1",
+            [id.to_string()],
+            |_, row| Ok(ReplicaState { clock: row.get(0)?, retired: row.get(1)? }),
+        )?;
         Ok(found.into_iter().next())
     }
 
@@ -325,7 +328,9 @@ impl Tx for SqliteTx {
     fn next_seq(&mut self) -> StoreResult<u64> {
         let last = match self.seq {
             Some(seq) => seq,
-            None => self.conn.prepare_cached("SELECT seq FROM feed_counter WHERE id = 1")?.query_row([], |r| r.get(0))?,
+            None => {
+                self.conn.prepare_cached("SELECT seq FROM feed_counter WHERE id = 1")?.query_row([], |r| r.get(0))?
+            }
         };
         self.seq = Some(last + 1);
         Ok(last + 1)
@@ -507,9 +512,11 @@ impl Tx for SqliteTx {
             })?;
         for id in &ids {
             let seq = self.next_seq()?;
-            self.conn
-                .prepare_cached("UPDATE records SET owner_id = ?2, seq = ?3 WHERE id = ?1")?
-                .execute(params![id, owner.to_string(), seq])?;
+            self.conn.prepare_cached("UPDATE records SET owner_id = ?2, seq = ?3 WHERE id = ?1")?.execute(params![
+                id,
+                owner.to_string(),
+                seq
+            ])?;
         }
         Ok(ids.len() as u64)
     }
