@@ -2,6 +2,7 @@
 //! server and real devices over real HTTP on real SQLite files.
 
 mod bad_input;
+mod concurrency;
 mod conflicts;
 mod failures;
 mod process;
