@@ -184,6 +184,29 @@ impl Record {
     pub fn parse_body(&self) -> Result<RecordBody, DomainError> {
         RecordBody::parse(self.kind, self.body.get())
     }
+
+    /// For a debtor account: the first field a gestor's device may not change
+    /// ([`crate::debtor::DebtorFields::DEVICE_EDITABLE`]) that a new version
+    /// (`body`, `deleted`) changes from this one. The device checks it before
+    /// saving, the server again on push.
+    pub fn forbidden_device_edit(&self, body: &RawValue, deleted: bool) -> Option<String> {
+        if deleted && !self.deleted {
+            return Some("eliminado".into());
+        }
+        type Fields = serde_json::Map<String, serde_json::Value>;
+        let (Ok(before), Ok(after)) =
+            (serde_json::from_str::<Fields>(self.body.get()), serde_json::from_str::<Fields>(body.get()))
+        else {
+            return Some("cuerpo".into());
+        };
+        before
+            .keys()
+            .chain(after.keys())
+            .find(|k| {
+                !crate::debtor::DebtorFields::DEVICE_EDITABLE.contains(&k.as_str()) && before.get(*k) != after.get(*k)
+            })
+            .cloned()
+    }
 }
 
 /// Wraps JSON text known to be valid (it came from a serialiser or storage).
@@ -203,6 +226,27 @@ mod tests {
         assert_eq!(RecordBody::parse(RecordKind::Debtor, &json).unwrap(), body);
         let err = RecordBody::parse(RecordKind::Visit, &json).unwrap_err();
         assert!(matches!(err, DomainError::Malformed { .. }));
+    }
+
+    #[test]
+    fn a_device_may_change_contact_points_but_not_the_lenders_figures() {
+        use crate::{ids::DebtorId, text::Phone};
+        let id = DebtorId::generate();
+        let account = Record::new(
+            id.into(),
+            id,
+            &RecordBody::Debtor(Debtor::try_from(fields()).unwrap()),
+            VersionVector::new(),
+            false,
+        );
+        let mut edit = fields();
+        edit.phones.push(Phone::parse("5599998888").unwrap());
+        let body = raw(RecordBody::Debtor(Debtor::try_from(edit.clone()).unwrap()).to_json());
+        assert_eq!(account.forbidden_device_edit(&body, false), None);
+        assert_eq!(account.forbidden_device_edit(&body, true).as_deref(), Some("eliminado"));
+        edit.dispute = true;
+        let body = raw(RecordBody::Debtor(Debtor::try_from(edit).unwrap()).to_json());
+        assert_eq!(account.forbidden_device_edit(&body, false).as_deref(), Some("dispute"));
     }
 
     #[test]

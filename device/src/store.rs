@@ -12,7 +12,7 @@ use std::{path::Path, sync::Mutex};
 
 use campo_core::{
     Record, RecordBody, RecordKind, VersionVector,
-    debtor::{Debtor, DebtorFields},
+    debtor::Debtor,
     ids::{DebtorId, RecordId, ReplicaId},
     record::raw,
     wire::{FeedItem, LoginResponse, PullPage, PushOutcome, PushRecord, PushRequest, PushResponse, UserInfo},
@@ -317,8 +317,12 @@ impl Store {
                 }
                 _ => {}
             }
-            if let RecordBody::Debtor(edit) = body {
-                check_debtor_edit(&account.record, edit, deleted)?;
+            if kind == RecordKind::Debtor
+                && let Some(field) = account.record.forbidden_device_edit(&raw(body.to_json()), deleted)
+            {
+                return Err(DeviceError::NotAllowed {
+                    message: format!("no puedes cambiar el campo {field} de la cuenta"),
+                });
             }
             if let (Some(currency), Ok(RecordBody::Debtor(debtor))) = (body.currency(), account.record.parse_body()) {
                 debtor.check_currency(currency)?;
@@ -652,28 +656,4 @@ fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord
         })?
         .next()
         .transpose()
-}
-
-/// A gestor may change only a debtor's contact points, and not delete it.
-fn check_debtor_edit(account: &Record, edit: &Debtor, deleted: bool) -> Result<()> {
-    let refuse = |field: &str| {
-        Err(DeviceError::NotAllowed { message: format!("no puedes cambiar el campo {field} de la cuenta") })
-    };
-    if deleted {
-        return refuse("eliminado");
-    }
-    let before: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(account.body.get()).map_err(|e| corrupt("debtor", e))?;
-    let after = match serde_json::to_value(edit) {
-        Ok(serde_json::Value::Object(map)) => map,
-        _ => return refuse("cuerpo"),
-    };
-    match before
-        .keys()
-        .chain(after.keys())
-        .find(|k| !DebtorFields::DEVICE_EDITABLE.contains(&k.as_str()) && before.get(*k) != after.get(*k))
-    {
-        Some(field) => refuse(field),
-        None => Ok(()),
-    }
 }

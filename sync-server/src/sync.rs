@@ -5,7 +5,6 @@
 
 use campo_core::{
     Record, RecordBody, RecordKind, VersionVector,
-    debtor::DebtorFields,
     ids::{RecordId, ReplicaId, UserId},
     merge::{self, Merged, Side, Writer},
     record::raw,
@@ -145,7 +144,7 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
     if record.kind == RecordKind::Debtor {
         let base =
             tx.version(id, &pushed.base_vv)?.map(|v| v.record).or_else(|| current.as_ref().map(|c| c.record.clone()));
-        if let Some(field) = base.and_then(|base| office_field_changed(&base, record)) {
+        if let Some(field) = base.and_then(|base| base.forbidden_device_edit(&record.body, record.deleted)) {
             return Ok(rejected(
                 id,
                 RejectionCode::NotAllowed,
@@ -193,21 +192,6 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
         },
     };
     Ok(PushResult { id, outcome, after_reassignment })
-}
-
-/// The first field outside [`DebtorFields::DEVICE_EDITABLE`] that `edit` changes from `base`.
-fn office_field_changed(base: &Record, edit: &Record) -> Option<String> {
-    if edit.deleted && !base.deleted {
-        return Some("eliminado".into());
-    }
-    let (Some(before), Some(after)) = (object(&base.body), object(&edit.body)) else {
-        return Some("cuerpo".into());
-    };
-    before
-        .keys()
-        .chain(after.keys())
-        .find(|k| !DebtorFields::DEVICE_EDITABLE.contains(&k.as_str()) && before.get(*k) != after.get(*k))
-        .cloned()
 }
 
 fn object(body: &serde_json::value::RawValue) -> Option<Map<String, Value>> {
