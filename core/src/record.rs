@@ -232,14 +232,15 @@ mod tests {
     fn a_device_may_change_contact_points_but_not_the_lenders_figures() {
         use crate::{ids::DebtorId, text::Phone};
         let id = DebtorId::generate();
+        // One set of fields for both sides: the fixture draws a new territory each call.
+        let mut edit = fields();
         let account = Record::new(
             id.into(),
             id,
-            &RecordBody::Debtor(Debtor::try_from(fields()).unwrap()),
+            &RecordBody::Debtor(Debtor::try_from(edit.clone()).unwrap()),
             VersionVector::new(),
             false,
         );
-        let mut edit = fields();
         edit.phones.push(Phone::parse("5599998888").unwrap());
         let body = raw(RecordBody::Debtor(Debtor::try_from(edit.clone()).unwrap()).to_json());
         assert_eq!(account.forbidden_device_edit(&body, false), None);
