@@ -197,6 +197,8 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Upserts open a statement journal; in memory it costs no file writes.
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
         Ok(Self { conn: Mutex::new(conn), sync_gate: tokio::sync::Mutex::new(()) })
     }
@@ -501,19 +503,15 @@ impl Store {
             let mut tally = PushTally::default();
             for (sent, result) in request.records.iter().zip(&response.results) {
                 let record = &sent.record;
-                let newer_local_edit: bool = tx
-                    .prepare_cached("SELECT vv != ?2 FROM pending WHERE record_id = ?1")?
-                    .query_row(params![record.id.to_string(), record.vv.to_json()], |r| r.get(0))
-                    .optional()?
-                    .unwrap_or(false);
+                let (id, sent_vv) = (record.id.to_string(), record.vv.to_json());
                 let current = match &result.outcome {
                     PushOutcome::Accepted => {
                         tally.accepted += 1;
-                        Some(record)
+                        record
                     }
                     PushOutcome::AlreadyKnown { current } => {
                         tally.already_known += 1;
-                        Some(current)
+                        current
                     }
                     PushOutcome::Merged { current, conflict } => {
                         tally.merged += 1;
@@ -521,21 +519,21 @@ impl Store {
                             add_notice(tx, "conflict", Some(record.debtor_id), Some(record.id),
                                 "tu cambio coincidió con otro; se combinaron y el supervisor puede ver los valores descartados")?;
                         }
-                        Some(current)
+                        current
                     }
                     PushOutcome::Rejected { reason } => {
                         tally.rejected += 1;
-                        if !newer_local_edit {
-                            tx.execute(
-                                "UPDATE pending SET rejected_code = ?2, rejected_message = ?3 WHERE record_id = ?1",
-                                params![record.id.to_string(), serde_json::to_value(reason.code).map_err(|e| corrupt("code", e))?.as_str(), reason.message],
-                            )?;
+                        // A version edited again since it was sent is not the one refused.
+                        let marked = tx.execute(
+                            "UPDATE pending SET rejected_code = ?3, rejected_message = ?4 WHERE record_id = ?1 AND vv = ?2",
+                            params![id, sent_vv, serde_json::to_value(reason.code).map_err(|e| corrupt("code", e))?.as_str(), reason.message],
+                        )?;
+                        if marked > 0 {
                             add_notice(tx, "rejected", Some(record.debtor_id), Some(record.id), &format!("el servidor rechazó un registro: {}", reason.message))?;
                         }
-                        None
+                        continue;
                     }
                 };
-                let Some(current) = current else { continue };
                 if result.after_reassignment {
                     let name = debtor_name(tx, record.debtor_id)?;
                     add_notice(tx, "after_reassignment", Some(record.debtor_id), Some(record.id),
@@ -543,17 +541,14 @@ impl Store {
                 } else {
                     put_server_copy(tx, current, false)?;
                 }
-                if newer_local_edit {
+                let acknowledged =
+                    tx.prepare_cached("DELETE FROM pending WHERE record_id = ?1 AND vv = ?2")?.execute(params![id, sent_vv])?;
+                if acknowledged == 0 {
                     // Edited again while the batch was out: the newer version
                     // builds on the one just acknowledged, which the server keeps
                     // in its history as the ancestor for any merge. (Its own vv
                     // already extends the sent one: same base, a later counter.)
-                    tx.execute(
-                        "UPDATE pending SET base_vv = ?2 WHERE record_id = ?1",
-                        params![record.id.to_string(), record.vv.to_json()],
-                    )?;
-                } else {
-                    tx.prepare_cached("DELETE FROM pending WHERE record_id = ?1")?.execute([record.id.to_string()])?;
+                    tx.execute("UPDATE pending SET base_vv = ?2 WHERE record_id = ?1", params![id, sent_vv])?;
                 }
             }
             tx.execute("DELETE FROM outbox_batch", [])?;

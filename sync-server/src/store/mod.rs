@@ -33,6 +33,9 @@ pub enum StoreError {
     /// No connection could be had.
     #[error("connection pool: {0}")]
     Pool(#[from] r2d2::Error),
+    /// The operating system said no (a file, a thread).
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
     /// Schema migration failed.
     #[error("migration: {0}")]
     Migration(#[from] rusqlite_migration::Error),

@@ -4,7 +4,12 @@
 //! single write lock, taken at `BEGIN IMMEDIATE` so a transaction never fails
 //! half-way for want of it.
 
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{
+    path::Path,
+    str::FromStr,
+    sync::mpsc::{SyncSender, TrySendError, sync_channel},
+    time::Duration,
+};
 
 use campo_core::{
     Record, RecordKind, VersionVector,
@@ -29,6 +34,7 @@ const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/server/0001_init
 pub struct SqliteStorage {
     pool: Pool<SqliteConnectionManager>,
     office: ReplicaId,
+    checkpoint: SyncSender<()>,
 }
 
 impl SqliteStorage {
@@ -37,7 +43,12 @@ impl SqliteStorage {
     pub fn open(path: &Path) -> StoreResult<Self> {
         let manager = SqliteConnectionManager::file(path).with_init(|c| {
             c.busy_timeout(Duration::from_secs(30))?;
-            c.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            // Upserts open a statement journal; in memory it costs no file writes.
+            // Checkpoints run on their own thread (see `checkpointer`).
+            c.execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
+                 PRAGMA wal_autocheckpoint = 0;",
+            )
         });
         let pool = Pool::builder().max_size(8).build(manager)?;
         let mut conn = pool.get()?;
@@ -45,14 +56,35 @@ impl SqliteStorage {
         let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn)?;
         let office = office_replica(&mut conn)?;
-        Ok(Self { pool, office })
+        let checkpoint = checkpointer(path)?;
+        Ok(Self { pool, office, checkpoint })
     }
 
-    fn begin(&self, sql: &str) -> StoreResult<Box<dyn Tx + '_>> {
+    fn begin(&self, sql: &str, checkpoint: Option<&SyncSender<()>>) -> StoreResult<Box<dyn Tx + '_>> {
         let conn = self.pool.get()?;
         conn.execute_batch(sql)?;
-        Ok(Box::new(SqliteTx { conn, done: false, office: self.office, seq: None }))
+        Ok(Box::new(SqliteTx { conn, done: false, office: self.office, seq: None, checkpoint: checkpoint.cloned() }))
     }
+}
+
+/// Starts the thread that copies committed pages from the WAL into the
+/// database file; it ends when the storage is dropped. SQLite would otherwise
+/// checkpoint inside whichever commit crosses 1,000 pages, and that writer (a
+/// gestor's push) would wait for it while holding the write lock. Wake-ups
+/// coalesce: commits made during a checkpoint cost one more, not one each.
+fn checkpointer(path: &Path) -> StoreResult<SyncSender<()>> {
+    let conn = rusqlite::Connection::open(path)?;
+    let (wake, woken) = sync_channel::<()>(1);
+    std::thread::Builder::new().name("sqlite-checkpoint".into()).spawn(move || {
+        while woken.recv().is_ok() {
+            // PASSIVE never blocks readers or writers; pages it could not copy
+            // now are copied by the next one.
+            if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
+                tracing::warn!(error = %e, "WAL checkpoint failed");
+            }
+        }
+    })?;
+    Ok(wake)
 }
 
 fn office_replica(conn: &mut rusqlite::Connection) -> StoreResult<ReplicaId> {
@@ -76,11 +108,11 @@ fn office_replica(conn: &mut rusqlite::Connection) -> StoreResult<ReplicaId> {
 
 impl Storage for SqliteStorage {
     fn read(&self) -> StoreResult<Box<dyn Tx + '_>> {
-        self.begin("BEGIN DEFERRED")
+        self.begin("BEGIN DEFERRED", None)
     }
 
     fn write(&self) -> StoreResult<Box<dyn Tx + '_>> {
-        self.begin("BEGIN IMMEDIATE")
+        self.begin("BEGIN IMMEDIATE", Some(&self.checkpoint))
     }
 }
 
@@ -92,6 +124,8 @@ struct SqliteTx {
     /// commit. Safe because a writing transaction holds SQLite's write lock
     /// from `BEGIN IMMEDIATE`, and it saves a row update per record written.
     seq: Option<u64>,
+    /// Wakes the checkpointer after a write commits; `None` for readers.
+    checkpoint: Option<SyncSender<()>>,
 }
 
 impl Drop for SqliteTx {
@@ -208,6 +242,11 @@ impl Tx for SqliteTx {
         }
         self.conn.execute_batch("COMMIT")?;
         self.done = true;
+        if let Some(wake) = &self.checkpoint
+            && let Err(TrySendError::Disconnected(())) = wake.try_send(())
+        {
+            tracing::warn!("the WAL checkpoint thread has stopped");
+        }
         Ok(())
     }
 
