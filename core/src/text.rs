@@ -127,3 +127,28 @@ mod tests {
         assert!(Label::parse(&"x".repeat(201), "nombre").is_err());
     }
 }
+
+/// `text` lower-cased with Spanish accents and the tilde removed, so that a
+/// search for "nunez" finds "Núñez" and "JOSE" finds "José".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            'ñ' => 'n',
+            other => other,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod fold_tests {
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(super::fold("José Núñez ÁLVAREZ"), "jose nunez alvarez");
+    }
+}

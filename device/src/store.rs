@@ -23,7 +23,8 @@ use serde::Serialize;
 
 use crate::error::{DeviceError, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/device/0001_init.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("../../migrations/device/0001_init.sql"), include_str!("../../migrations/device/0002_summary.sql")];
 
 /// The signed-in user and where this device stands with the server.
 #[derive(Clone, Debug, Serialize)]
@@ -199,6 +200,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Upserts open a statement journal; in memory it costs no file writes.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        crate::portfolio::register_functions(&conn)?;
         Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
         Ok(Self { conn: Mutex::new(conn), sync_gate: tokio::sync::Mutex::new(()) })
     }
@@ -211,7 +213,7 @@ impl Store {
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction; commits if it succeeds.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.with_conn(|conn| {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
@@ -220,7 +222,7 @@ impl Store {
         })
     }
 
-    fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.with_conn(|conn| f(&conn.transaction()?))
     }
 
@@ -356,7 +358,7 @@ impl Store {
                     now()
                 ],
             )?;
-            Ok(())
+            crate::portfolio::refresh_summaries(tx)
         })
     }
 
@@ -595,7 +597,10 @@ impl Store {
 
     /// Notes the end of a sync.
     pub(crate) fn finish_sync(&self) -> Result<()> {
-        self.write(|tx| Ok(tx.execute("UPDATE session SET last_sync_at = ?1", [now()]).map(|_| ())?))
+        self.write(|tx| {
+            tx.execute("UPDATE session SET last_sync_at = ?1", [now()])?;
+            crate::portfolio::refresh_summaries(tx)
+        })
     }
 }
 

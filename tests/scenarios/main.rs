@@ -5,6 +5,7 @@ mod bad_input;
 mod concurrency;
 mod conflicts;
 mod failures;
+mod portfolio;
 mod process;
 mod property;
 mod reassignment;

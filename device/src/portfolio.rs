@@ -1,0 +1,405 @@
+//! What the gestor's screens read: today's agenda, the portfolio search and a
+//! debtor's file with its timeline.
+//!
+//! The agenda and the search read `debtor_summary`, one row per account derived
+//! from the account and its activity (see migrations/device/0002_summary.sql),
+//! so they answer from one indexed table however many visits the device holds.
+//! The summary is rebuilt for the debtors a write marked dirty: at once after a
+//! local save, after each sync, and before any read that finds marks left over.
+
+use campo_core::{
+    Record, RecordBody, RecordKind,
+    debtor::{Bucket, Debtor},
+    ids::{DebtorId, RecordId, TerritoryId},
+    text::fold,
+};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, Transaction, functions::FunctionFlags, params};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    error::{DeviceError, Result},
+    store::{LocalRecord, Store},
+};
+
+/// Registers the SQL functions the summary uses.
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function("fold", 1, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+        Ok(fold(&ctx.get::<String>(0)?))
+    })?;
+    Ok(())
+}
+
+/// Rebuilds the summary rows of every debtor marked dirty.
+pub(crate) fn refresh_summaries(tx: &Transaction<'_>) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM debtor_summary WHERE debtor_id IN (SELECT debtor_id FROM summary_dirty);
+         INSERT INTO debtor_summary
+         SELECT d.id,
+                json_extract(d.body, '$.name'),
+                json_extract(d.body, '$.external_ref'),
+                fold(json_extract(d.body, '$.name') || ' ' || json_extract(d.body, '$.external_ref') || ' '
+                     || coalesce((SELECT group_concat(value, ' ') FROM json_each(d.body, '$.phones')), '') || ' '
+                     || coalesce((SELECT group_concat(json_extract(value, '$.line'), ' ')
+                                  FROM json_each(d.body, '$.addresses')), '')),
+                json_extract(d.body, '$.territory'),
+                json_extract(d.body, '$.segment'),
+                json_extract(d.body, '$.currency'),
+                json_extract(d.body, '$.balance'),
+                json_extract(d.body, '$.overdue'),
+                json_extract(d.body, '$.minimum_payment'),
+                json_extract(d.body, '$.overdue_since'),
+                json_extract(d.body, '$.zone'),
+                json_extract(d.body, '$.dispute'),
+                json_extract(d.body, '$.deceased'),
+                json_extract(d.body, '$.do_not_visit'),
+                (SELECT min(json_extract(p.body, '$.due_on')) FROM local_records p
+                  WHERE p.debtor_id = d.id AND p.kind = 'promise' AND NOT p.deleted
+                    AND json_extract(p.body, '$.status') = 'pending'),
+                EXISTS (SELECT 1 FROM local_records p
+                  WHERE p.debtor_id = d.id AND p.kind = 'promise' AND NOT p.deleted
+                    AND json_extract(p.body, '$.status') = 'broken'),
+                (SELECT json_extract(a.body, '$.next_action_on') FROM local_records a
+                  WHERE a.debtor_id = d.id AND a.kind IN ('visit', 'call') AND NOT a.deleted
+                  ORDER BY json_extract(a.body, '$.started_at') DESC LIMIT 1),
+                (SELECT max(json_extract(a.body, '$.started_at')) FROM local_records a
+                  WHERE a.debtor_id = d.id AND a.kind IN ('visit', 'call') AND NOT a.deleted),
+                (SELECT count(*) FROM pending p WHERE p.debtor_id = d.id)
+         FROM summary_dirty s JOIN local_records d ON d.id = s.debtor_id
+         WHERE d.kind = 'debtor' AND NOT d.deleted;
+         DELETE FROM summary_dirty;",
+    )?;
+    Ok(())
+}
+
+/// Why a debtor is on today's agenda, in the order the agenda lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgendaReason {
+    /// A promise falls due today.
+    PromiseDueToday,
+    /// A promise was broken, or its date passed with no news.
+    PromiseBroken,
+    /// A visit or call set a next action for today or earlier.
+    NextAction,
+    /// Nothing scheduled: worked by priority (longest overdue first).
+    ByPriority,
+}
+
+/// One debtor in a list: the agenda or a search.
+#[derive(Clone, Debug, Serialize)]
+pub struct DebtorRow {
+    /// The account.
+    pub debtor_id: DebtorId,
+    /// The debtor's name.
+    pub name: String,
+    /// The lender's reference.
+    pub external_ref: String,
+    /// The lender's segment.
+    pub segment: String,
+    /// The region.
+    pub territory_id: TerritoryId,
+    /// MXN or PEN.
+    pub currency: String,
+    /// Total outstanding, as a decimal string.
+    pub balance: String,
+    /// Overdue amount, as a decimal string.
+    pub overdue: String,
+    /// Days past due today.
+    pub days_past_due: u32,
+    /// In dispute: no collection pressure.
+    pub dispute: bool,
+    /// Deceased.
+    pub deceased: bool,
+    /// No field visits.
+    pub do_not_visit: bool,
+    /// The earliest due date of a pending promise.
+    pub promise_due_on: Option<NaiveDate>,
+    /// The next action set by the latest visit or call.
+    pub next_action_on: Option<NaiveDate>,
+    /// Local writes not yet sent.
+    pub pending: u32,
+    /// Why it is on the agenda.
+    pub reason: AgendaReason,
+}
+
+/// Today's agenda: counts, then the debtors in the order to work them.
+#[derive(Clone, Debug, Serialize)]
+pub struct Agenda {
+    /// Promises due today.
+    pub promises_due: u32,
+    /// Promises broken or overdue.
+    pub promises_broken: u32,
+    /// Next actions due.
+    pub next_actions: u32,
+    /// Accounts on the device.
+    pub total: u32,
+    /// The first `limit` debtors, in order.
+    pub rows: Vec<DebtorRow>,
+}
+
+/// What to look for in the portfolio. Empty fields match everything.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PortfolioQuery {
+    /// Words that must all appear in the name, reference, a phone or an address.
+    pub text: String,
+    /// Only this region.
+    pub territory_id: Option<TerritoryId>,
+    /// Only this segment.
+    pub segment: Option<String>,
+    /// Only this days-past-due bucket.
+    pub bucket: Option<Bucket>,
+    /// Only accounts in dispute.
+    pub dispute: bool,
+    /// Only accounts marked do-not-visit.
+    pub do_not_visit: bool,
+    /// Only accounts with a pending promise.
+    pub with_promise: bool,
+    /// At most this many rows (100 if zero).
+    pub limit: u32,
+}
+
+/// The debtors matching a [`PortfolioQuery`].
+#[derive(Clone, Debug, Serialize)]
+pub struct PortfolioPage {
+    /// How many match in all.
+    pub total: u32,
+    /// The first of them, by name.
+    pub rows: Vec<DebtorRow>,
+}
+
+/// The values the portfolio filters offer.
+#[derive(Clone, Debug, Serialize)]
+pub struct FilterOptions {
+    /// Regions with accounts on the device.
+    pub territories: Vec<String>,
+    /// Segments with accounts on the device.
+    pub segments: Vec<String>,
+}
+
+/// One entry in a debtor's timeline.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineEntry {
+    /// The record.
+    pub id: RecordId,
+    /// When it happened: a UTC instant or a date (RFC 3339 / ISO 8601).
+    pub at: String,
+    /// Visit, call, promise, payment or review.
+    pub kind: RecordKind,
+    /// Its fields.
+    pub body: RecordBody,
+    /// Not yet sent to the server.
+    pub pending: bool,
+    /// The server refused it, and why.
+    pub rejected: Option<String>,
+    /// Recorded after the account had left the gestor who wrote it.
+    pub after_reassignment: bool,
+}
+
+/// A debtor's file: the account and everything that happened on it, newest first.
+#[derive(Clone, Debug, Serialize)]
+pub struct DebtorFile {
+    /// The account.
+    pub debtor_id: DebtorId,
+    /// Its fields.
+    pub debtor: Debtor,
+    /// Days past due today.
+    pub days_past_due: u32,
+    /// Visits, calls, promises, payments and reviews, newest first.
+    pub timeline: Vec<TimelineEntry>,
+}
+
+const ROW_COLUMNS: &str =
+    "debtor_id, name, external_ref, segment, territory_id, currency, balance, overdue, overdue_since,
+    dispute, deceased, do_not_visit, promise_due_on, next_action_on, pending, promise_broken";
+
+fn date(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| t.parse().ok())
+}
+
+fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
+    let parse_err = |what: &str, e: String| DeviceError::Storage { message: format!("{what}: {e}") };
+    let overdue_since = date(row.get(8)?);
+    let promise_due_on = date(row.get(12)?);
+    let next_action_on = date(row.get(13)?);
+    let broken: bool = row.get(15)?;
+    let reason = match (promise_due_on, next_action_on) {
+        (Some(due), _) if due == today => AgendaReason::PromiseDueToday,
+        (Some(due), _) if due < today => AgendaReason::PromiseBroken,
+        _ if broken => AgendaReason::PromiseBroken,
+        (_, Some(next)) if next <= today => AgendaReason::NextAction,
+        _ => AgendaReason::ByPriority,
+    };
+    Ok(DebtorRow {
+        debtor_id: row.get::<_, String>(0)?.parse().map_err(|e: uuid::Error| parse_err("debtor_id", e.to_string()))?,
+        name: row.get(1)?,
+        external_ref: row.get(2)?,
+        segment: row.get(3)?,
+        territory_id: row
+            .get::<_, String>(4)?
+            .parse()
+            .map_err(|e: uuid::Error| parse_err("territory_id", e.to_string()))?,
+        currency: row.get(5)?,
+        balance: row.get(6)?,
+        overdue: row.get(7)?,
+        days_past_due: overdue_since.map_or(0, |since| u32::try_from((today - since).num_days()).unwrap_or(0)),
+        dispute: row.get(9)?,
+        deceased: row.get(10)?,
+        do_not_visit: row.get(11)?,
+        promise_due_on,
+        next_action_on,
+        pending: row.get(14)?,
+        reason,
+    })
+}
+
+/// The SQL condition on `overdue_since` that puts an account in `bucket` on
+/// `today`, with its date values.
+fn bucket_condition(bucket: Bucket, today: NaiveDate) -> (String, Vec<String>) {
+    let days_ago = |d: u64| (today - chrono::Days::new(d)).to_string();
+    let (min, max) = match bucket {
+        Bucket::Current => return ("(overdue_since IS NULL OR overdue_since >= ?)".into(), vec![today.to_string()]),
+        Bucket::D1To30 => (1, Some(30)),
+        Bucket::D31To60 => (31, Some(60)),
+        Bucket::D61To90 => (61, Some(90)),
+        Bucket::D91To120 => (91, Some(120)),
+        Bucket::Over120 => (121, None),
+    };
+    match max {
+        Some(max) => ("overdue_since > ? AND overdue_since <= ?".into(), vec![days_ago(max + 1), days_ago(min)]),
+        None => ("overdue_since <= ?".into(), vec![days_ago(min)]),
+    }
+}
+
+impl Store {
+    fn summaries(&self) -> Result<()> {
+        self.write(refresh_summaries)
+    }
+
+    /// Today's agenda on `today` (the gestor's local date): promises due today,
+    /// then broken ones, then next actions due, then the rest, longest overdue
+    /// first; accounts in dispute or of a deceased debtor go last.
+    pub fn agenda(&self, today: NaiveDate, limit: u32) -> Result<Agenda> {
+        self.summaries()?;
+        let today_text = today.to_string();
+        self.read(|tx| {
+            let (promises_due, promises_broken, next_actions, total) = tx.query_row(
+                "SELECT count(*) FILTER (WHERE promise_due_on = ?1),
+                        count(*) FILTER (WHERE promise_due_on < ?1 OR promise_broken),
+                        count(*) FILTER (WHERE next_action_on <= ?1),
+                        count(*)
+                 FROM debtor_summary",
+                [&today_text],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+            let sql = format!(
+                "SELECT {ROW_COLUMNS} FROM debtor_summary
+                 ORDER BY CASE WHEN promise_due_on = ?1 THEN 0
+                               WHEN promise_due_on < ?1 OR promise_broken THEN 1
+                               WHEN next_action_on <= ?1 THEN 2
+                               WHEN dispute OR deceased THEN 4
+                               ELSE 3 END,
+                          coalesce(overdue_since, '9999-12-31'), name
+                 LIMIT ?2"
+            );
+            let rows = tx
+                .prepare_cached(&sql)?
+                .query_and_then(params![today_text, limit], |r| row(r, today))?
+                .collect::<Result<_>>()?;
+            Ok(Agenda { promises_due, promises_broken, next_actions, total, rows })
+        })
+    }
+
+    /// The accounts matching `query` on `today`, by name.
+    pub fn search(&self, query: &PortfolioQuery, today: NaiveDate) -> Result<PortfolioPage> {
+        self.summaries()?;
+        let mut conditions = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        for word in fold(&query.text).split_whitespace() {
+            values.push(format!("%{}%", word.replace(['%', '_'], "")));
+            conditions.push("search LIKE ?".into());
+        }
+        if let Some(territory) = query.territory_id {
+            values.push(territory.to_string());
+            conditions.push("territory_id = ?".into());
+        }
+        if let Some(segment) = &query.segment {
+            values.push(segment.clone());
+            conditions.push("segment = ?".into());
+        }
+        if let Some(bucket) = query.bucket {
+            let (condition, dates) = bucket_condition(bucket, today);
+            conditions.push(condition);
+            values.extend(dates);
+        }
+        for (on, column) in
+            [(query.dispute, "dispute"), (query.do_not_visit, "do_not_visit"), (query.with_promise, "promise_due_on")]
+        {
+            if on {
+                conditions.push(format!("{column} IS NOT NULL AND {column} != 0"));
+            }
+        }
+        let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+        let limit = if query.limit == 0 { 100 } else { query.limit };
+        self.read(|tx| {
+            let total: u32 = tx.query_row(
+                &format!("SELECT count(*) FROM debtor_summary {filter}"),
+                rusqlite::params_from_iter(&values),
+                |r| r.get(0),
+            )?;
+            let rows = tx
+                .prepare(&format!("SELECT {ROW_COLUMNS} FROM debtor_summary {filter} ORDER BY name LIMIT {limit}"))?
+                .query_and_then(rusqlite::params_from_iter(&values), |r| row(r, today))?
+                .collect::<Result<_>>()?;
+            Ok(PortfolioPage { total, rows })
+        })
+    }
+
+    /// The regions and segments of the accounts on the device.
+    pub fn filter_options(&self) -> Result<FilterOptions> {
+        self.summaries()?;
+        self.read(|tx| {
+            let distinct = |column: &str| -> Result<Vec<String>> {
+                Ok(tx
+                    .prepare(&format!("SELECT DISTINCT {column} FROM debtor_summary ORDER BY 1"))?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?)
+            };
+            Ok(FilterOptions { territories: distinct("territory_id")?, segments: distinct("segment")? })
+        })
+    }
+
+    /// A debtor's file on `today`: the account and its timeline, newest first.
+    pub fn debtor_file(&self, debtor_id: DebtorId, today: NaiveDate) -> Result<DebtorFile> {
+        let not_found = || DeviceError::NotFound { what: format!("la cuenta {debtor_id}") };
+        let records = self.records_of(debtor_id)?;
+        let mut debtor = None;
+        let mut timeline = Vec::with_capacity(records.len());
+        for local in records {
+            if local.record.deleted {
+                continue;
+            }
+            match local.record.parse_body()? {
+                RecordBody::Debtor(d) => debtor = Some(d),
+                body => timeline.push(entry(local, body)),
+            }
+        }
+        let debtor = debtor.ok_or_else(not_found)?;
+        timeline.sort_by(|a, b| b.at.cmp(&a.at));
+        Ok(DebtorFile { debtor_id, days_past_due: debtor.days_past_due(today), debtor, timeline })
+    }
+}
+
+fn entry(local: LocalRecord, body: RecordBody) -> TimelineEntry {
+    let at = match &body {
+        RecordBody::Visit(v) => v.started_at.to_rfc3339(),
+        RecordBody::Call(c) => c.started_at.to_rfc3339(),
+        RecordBody::Promise(p) => p.made_on.to_string(),
+        RecordBody::Payment(p) => p.paid_on.to_string(),
+        RecordBody::Review(r) => r.reviewed_at.to_rfc3339(),
+        RecordBody::Debtor(_) => String::new(),
+    };
+    let LocalRecord { record: Record { id, kind, .. }, pending, rejected, after_reassignment } = local;
+    TimelineEntry { id, at, kind, body, pending, rejected, after_reassignment }
+}

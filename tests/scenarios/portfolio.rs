@@ -1,0 +1,119 @@
+//! What the gestor's screens read: the agenda's order, the search and a
+//! debtor's file, over a portfolio pulled from the real server.
+
+use campo_core::{
+    RecordBody, RecordKind,
+    activity::{Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
+    debtor::Bucket,
+    money::{Amount, Currency},
+    outcome::Outcome,
+    zone::Zone,
+};
+use campo_device::portfolio::{AgendaReason, PortfolioQuery};
+use campo_tests::World;
+
+fn promise_due(today: chrono::NaiveDate) -> RecordBody {
+    RecordBody::Promise(
+        Promise::try_from(PromiseFields {
+            amount: Amount::parse(rust_decimal::Decimal::new(50_000, 2), "monto").expect("amount"),
+            currency: Currency::MXN,
+            made_on: today,
+            due_on: today,
+            installments: vec![],
+            status: PromiseStatus::Pending,
+            source: None,
+        })
+        .expect("valid promise"),
+    )
+}
+
+fn visit_with_next_action(today: chrono::NaiveDate) -> RecordBody {
+    let now = chrono::Utc::now();
+    RecordBody::Visit(
+        Visit::try_from(VisitFields {
+            started_at: now,
+            ended_at: now,
+            zone: Zone::MEXICO_CITY,
+            position: None,
+            outcome: Outcome::NoAnswer,
+            notes: "volver mañana".into(),
+            next_action_on: Some(today),
+        })
+        .expect("valid visit"),
+    )
+}
+
+#[tokio::test]
+async fn the_agenda_puts_promises_due_today_first_then_next_actions_then_the_rest() {
+    let world = World::new(30).await;
+    let device = world.device("g1").await;
+    device.sync().await.expect("first sync");
+    let today = chrono::Utc::now().date_naive();
+    let debtors = world.fixture.debtors_of("g1");
+
+    device.store.create(debtors[20], &visit_with_next_action(today)).expect("visit");
+    device.store.create(debtors[10], &promise_due(today)).expect("promise");
+
+    let agenda = device.store.agenda(today, 50).expect("agenda");
+    assert_eq!((agenda.promises_due, agenda.next_actions, agenda.total), (1, 1, 30));
+    assert_eq!(agenda.rows[0].debtor_id, debtors[10]);
+    assert_eq!(agenda.rows[0].reason, AgendaReason::PromiseDueToday);
+    assert_eq!(agenda.rows[1].debtor_id, debtors[20]);
+    assert_eq!(agenda.rows[1].reason, AgendaReason::NextAction);
+    assert!(agenda.rows[2..].iter().all(|r| r.reason == AgendaReason::ByPriority));
+    assert_eq!(agenda.rows[0].pending, 1, "the promise is still unsent");
+
+    let tomorrow = today.succ_opt().expect("date");
+    let later = device.store.agenda(tomorrow, 50).expect("agenda");
+    assert_eq!(later.rows[0].reason, AgendaReason::PromiseBroken, "a promise past its date with no news");
+
+    device.sync().await.expect("sync");
+    let synced = device.store.agenda(today, 50).expect("agenda");
+    assert_eq!(synced.rows[0].pending, 0, "the summary follows the acknowledgement");
+}
+
+#[tokio::test]
+async fn the_portfolio_search_matches_words_in_any_case_and_filters() {
+    let world = World::new(30).await;
+    let device = world.device("g1").await;
+    device.sync().await.expect("first sync");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let search = |query: PortfolioQuery| device.store.search(&query, today).expect("search");
+
+    let all = search(PortfolioQuery::default());
+    assert_eq!(all.total, 30);
+    let by_name = search(PortfolioQuery { text: "DEUDOR 17".into(), ..Default::default() });
+    assert_eq!(by_name.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Deudor 17"]);
+    let by_phone = search(PortfolioQuery { text: "5512345678".into(), ..Default::default() });
+    assert_eq!(by_phone.total, 30, "every fixture debtor has that phone");
+    let nobody = search(PortfolioQuery { text: "zzz".into(), ..Default::default() });
+    assert_eq!(nobody.total, 0);
+
+    // Overdue since 2026-09-01: 82 days on 2026-11-22.
+    let bucket = |b| search(PortfolioQuery { bucket: Some(b), ..Default::default() }).total;
+    assert_eq!((bucket(Bucket::D61To90), bucket(Bucket::D31To60), bucket(Bucket::Current)), (30, 0, 0));
+    assert_eq!(all.rows[0].days_past_due, 82);
+    let disputed = search(PortfolioQuery { dispute: true, ..Default::default() });
+    assert_eq!(disputed.total, 0);
+}
+
+#[tokio::test]
+async fn a_debtors_file_shows_the_account_and_its_timeline_newest_first() {
+    let world = World::new(5).await;
+    let device = world.device("g1").await;
+    device.sync().await.expect("first sync");
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let first = device.visit(debtor, "primera visita");
+    let today = chrono::Utc::now().date_naive();
+    let promise = device.store.create(debtor, &promise_due(today)).expect("promise");
+    let second = device.visit(debtor, "segunda visita");
+
+    let file = device.store.debtor_file(debtor, today).expect("file");
+    assert_eq!(file.debtor.name.to_string(), "Deudor 0");
+    let visits: Vec<_> = file.timeline.iter().filter(|e| e.kind == RecordKind::Visit).map(|e| e.id).collect();
+    assert_eq!(visits, vec![second, first]);
+    assert!(file.timeline.iter().any(|e| e.id == promise && e.pending));
+
+    let missing = device.store.debtor_file(world.fixture.debtors_of("g2")[0], today);
+    assert!(matches!(missing, Err(campo_device::DeviceError::NotFound { .. })), "{missing:?}");
+}
