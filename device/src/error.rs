@@ -50,6 +50,12 @@ pub enum DeviceError {
         /// Why.
         message: String,
     },
+    /// Signing out would discard work the server has not received.
+    #[error("hay {records} registros sin enviar; sincroniza antes de cerrar sesión o confirma que se perderán")]
+    UnsentWork {
+        /// How many records would be lost.
+        records: u64,
+    },
     /// The local database failed.
     #[error("error del almacenamiento local: {message}")]
     Storage {

@@ -3,12 +3,14 @@
 //!
 //! - [`store`]: the SQLite database: the server's copy of the portfolio, the
 //!   outbox of local writes, notices for the gestor.
+//! - [`app`]: the operations behind the app's screens, one function each.
 //! - [`portfolio`]: what the screens read: agenda, search, a debtor's file.
 //! - [`sync`]: sign-in and sync with the server (push, then pull).
 //! - [`error`]: [`DeviceError`], which reaches the UI as a tagged union.
 //!
 //! The protocol is described in docs/sync.md.
 
+pub mod app;
 pub mod error;
 pub mod portfolio;
 pub mod store;

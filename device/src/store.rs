@@ -595,6 +595,23 @@ impl Store {
         })
     }
 
+    /// Forgets the session and everything pulled. Unsent work is kept unless
+    /// `discard` equals the number of unsent records, so that the gestor's
+    /// confirmation names what is lost and a stale one cannot lose more.
+    pub fn sign_out(&self, discard: Option<u64>) -> Result<()> {
+        self.write(|tx| {
+            let unsent: u64 = tx.query_row("SELECT count(*) FROM pending", [], |r| r.get(0))?;
+            if unsent > 0 && discard != Some(unsent) {
+                return Err(DeviceError::UnsentWork { records: unsent });
+            }
+            tx.execute_batch(
+                "DELETE FROM session; DELETE FROM records; DELETE FROM pending; DELETE FROM outbox_batch;
+                 DELETE FROM notices; DELETE FROM debtor_summary; DELETE FROM summary_dirty;",
+            )?;
+            Ok(())
+        })
+    }
+
     /// Notes the end of a sync.
     pub(crate) fn finish_sync(&self) -> Result<()> {
         self.write(|tx| {

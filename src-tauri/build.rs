@@ -1,0 +1,23 @@
+//! Generates the permissions of the app's own commands, so that the
+//! capability file can grant exactly the ones the UI calls.
+
+fn main() {
+    let commands = &[
+        "session",
+        "sign_in",
+        "sync",
+        "status",
+        "notices",
+        "mark_notices_seen",
+        "agenda",
+        "search",
+        "filter_options",
+        "debtor_file",
+        "save_activity",
+        "sign_out",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build script");
+}

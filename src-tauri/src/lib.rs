@@ -1,0 +1,141 @@
+//! The gestor's app: a thin Tauri shell. Each command is a one-liner into
+//! [`campo_device::app`]; errors cross to the UI as [`DeviceError`]'s tagged
+//! union, which the UI turns into a sentence in the gestor's language.
+//!
+//! The store lives in the app's data directory and is opened once at start.
+
+use std::sync::Arc;
+
+use campo_core::{
+    RecordKind,
+    ids::{DebtorId, RecordId},
+};
+use campo_device::{
+    DeviceError, Store, SyncReport, app,
+    portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    store::{Notice, SessionInfo, Status},
+    sync::Progress,
+};
+use chrono::NaiveDate;
+use tauri::{Manager, State, ipc::Channel};
+
+type Shared<'a> = State<'a, Arc<Store>>;
+type Answer<T> = Result<T, DeviceError>;
+
+/// Who is signed in, if anyone.
+#[tauri::command]
+async fn session(store: Shared<'_>) -> Answer<Option<SessionInfo>> {
+    app::session(&store).await
+}
+
+/// Signs in and registers this install.
+#[tauri::command]
+async fn sign_in(
+    store: Shared<'_>,
+    server_url: String,
+    login: String,
+    password: String,
+    device_name: String,
+) -> Answer<SessionInfo> {
+    app::sign_in(&store, &server_url, &login, &password, &device_name).await
+}
+
+/// Syncs now; progress arrives on `progress`.
+#[tauri::command]
+async fn sync(store: Shared<'_>, progress: Channel<Progress>) -> Answer<SyncReport> {
+    app::sync(&store, |p| drop(progress.send(p.clone()))).await
+}
+
+/// Counts for the sync screen.
+#[tauri::command]
+async fn status(store: Shared<'_>) -> Answer<Status> {
+    app::status(&store).await
+}
+
+/// Notices not yet dismissed.
+#[tauri::command]
+async fn notices(store: Shared<'_>) -> Answer<Vec<Notice>> {
+    app::notices(&store).await
+}
+
+/// Dismisses notices up to `up_to`.
+#[tauri::command]
+async fn mark_notices_seen(store: Shared<'_>, up_to: i64) -> Answer<()> {
+    app::mark_notices_seen(&store, up_to).await
+}
+
+/// Today's agenda.
+#[tauri::command]
+async fn agenda(store: Shared<'_>, today: NaiveDate) -> Answer<Agenda> {
+    app::agenda(&store, today).await
+}
+
+/// The portfolio search.
+#[tauri::command]
+async fn search(store: Shared<'_>, query: PortfolioQuery, today: NaiveDate) -> Answer<PortfolioPage> {
+    app::search(&store, query, today).await
+}
+
+/// Regions and segments for the filters.
+#[tauri::command]
+async fn filter_options(store: Shared<'_>) -> Answer<FilterOptions> {
+    app::filter_options(&store).await
+}
+
+/// A debtor's file.
+#[tauri::command]
+async fn debtor_file(store: Shared<'_>, debtor_id: DebtorId, today: NaiveDate) -> Answer<DebtorFile> {
+    app::debtor_file(&store, debtor_id, today).await
+}
+
+/// Saves a visit, call or promise.
+#[tauri::command]
+async fn save_activity(
+    store: Shared<'_>,
+    debtor_id: DebtorId,
+    kind: RecordKind,
+    body: serde_json::Value,
+) -> Answer<RecordId> {
+    app::save_activity(&store, debtor_id, kind, body).await
+}
+
+/// Signs out; `discard` confirms how many unsent records may be lost.
+#[tauri::command]
+async fn sign_out(store: Shared<'_>, discard: Option<u64>) -> Answer<()> {
+    app::sign_out(&store, discard).await
+}
+
+/// Opens the store in the app's data directory (or `CAMPO_DEVICE_DB`, which
+/// the end-to-end tests set) and starts the app.
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    tauri::Builder::default()
+        .setup(|app| {
+            let path = match std::env::var_os("CAMPO_DEVICE_DB") {
+                Some(path) => path.into(),
+                None => {
+                    let dir = app.path().app_data_dir()?;
+                    std::fs::create_dir_all(&dir)?;
+                    dir.join("campo.db")
+                }
+            };
+            app.manage(Arc::new(Store::open(&path)?));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            session,
+            sign_in,
+            sync,
+            status,
+            notices,
+            mark_notices_seen,
+            agenda,
+            search,
+            filter_options,
+            debtor_file,
+            save_activity,
+            sign_out
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|e| panic!("Campo could not start: {e}"));
+}

@@ -1,0 +1,28 @@
+// What the screens need from wherever the data lives. In the gestor's app it
+// is the device library over Tauri IPC (./tauri.ts); the console will supply
+// an HTTP implementation of the same interface.
+import type {
+  ActivityKind, Agenda, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
+  SessionInfo, Status, SyncReport,
+} from './types';
+
+export interface Backend {
+  session(): Promise<SessionInfo | null>;
+  signIn(serverUrl: string, login: string, password: string, deviceName: string): Promise<SessionInfo>;
+  sync(onProgress: (p: Progress) => void): Promise<SyncReport>;
+  status(): Promise<Status>;
+  notices(): Promise<Notice[]>;
+  markNoticesSeen(upTo: number): Promise<void>;
+  agenda(today: string): Promise<Agenda>;
+  search(query: PortfolioQuery, today: string): Promise<PortfolioPage>;
+  filterOptions(): Promise<FilterOptions>;
+  debtorFile(debtorId: string, today: string): Promise<DebtorFile>;
+  saveActivity(debtorId: string, kind: ActivityKind, body: Record<string, unknown>): Promise<string>;
+  signOut(discard: number | null): Promise<void>;
+}
+
+/** The gestor's local date, as the device library expects it (YYYY-MM-DD). */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { errorMessage, formatMoney, t } from './i18n';
+
+describe('errorMessage', () => {
+  it('says what a domain error means, in the chosen language', () => {
+    const error = { kind: 'invalid', code: 'too_many_decimals', field: 'monto prometido' };
+    expect(errorMessage('es-MX', error)).toBe('monto prometido: usa como máximo 2 decimales.');
+    expect(errorMessage('en', error)).toBe('monto prometido: use at most 2 decimals.');
+  });
+
+  it('tells the gestor offline that nothing is lost', () => {
+    expect(errorMessage('es-PE', { kind: 'offline', message: 'connection refused' })).toContain('Tu trabajo queda guardado');
+  });
+
+  it('never shows a raw error without a sentence around it', () => {
+    expect(errorMessage('es-MX', 'boom')).toBe('Algo salió mal: boom');
+  });
+});
+
+describe('formatMoney', () => {
+  it('formats pesos and soles without going through a float', () => {
+    expect(formatMoney('1234567.5', 'MXN')).toBe('$1,234,567.50');
+    expect(formatMoney('0.1', 'PEN')).toBe('S/ 0.10');
+    expect(formatMoney('90071992547409931.99', 'MXN')).toBe('$90,071,992,547,409,931.99');
+  });
+});
+
+describe('t', () => {
+  it('uses Peruvian wording where it differs', () => {
+    expect(t('es-PE', 'debtor.dpd')).toBe('Días de mora');
+    expect(t('es-MX', 'debtor.dpd')).toBe('Días de atraso');
+  });
+});

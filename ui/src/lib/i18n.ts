@@ -1,0 +1,204 @@
+// Every sentence the gestor reads, in es-MX, es-PE and English. Peru and Mexico
+// share most wording; a Peruvian entry only where usage differs.
+import type { Currency, DeviceError, Lang } from './types';
+
+const es = {
+  appName: 'Campo',
+  'nav.agenda': 'Agenda', 'nav.portfolio': 'Cartera', 'nav.sync': 'Sincronizar', 'nav.settings': 'Ajustes',
+  'first.title': 'Bienvenido a Campo', 'first.intro': 'Inicia sesión para descargar tu cartera. Después podrás trabajar sin señal.',
+  'first.server': 'Dirección del servidor', 'first.login': 'Usuario', 'first.password': 'Contraseña',
+  'first.device': 'Nombre de este dispositivo', 'first.submit': 'Iniciar sesión',
+  'first.downloading': 'Descargando tu cartera…', 'first.progress': '{records} registros · {kb} KB',
+  'agenda.title': 'Agenda de hoy', 'agenda.promisesDue': 'Promesas de hoy', 'agenda.broken': 'Promesas incumplidas',
+  'agenda.nextActions': 'Seguimientos', 'agenda.total': 'Cuentas', 'agenda.empty': 'No hay cuentas en este dispositivo.',
+  'reason.promise_due_today': 'Promesa vence hoy', 'reason.promise_broken': 'Promesa incumplida',
+  'reason.next_action': 'Seguimiento pendiente', 'reason.by_priority': '',
+  'portfolio.title': 'Cartera', 'portfolio.search': 'Buscar por nombre, referencia, teléfono o dirección',
+  'portfolio.count': '{shown} de {total} cuentas', 'portfolio.anyRegion': 'Todas las regiones',
+  'portfolio.region': 'Región {n}', 'portfolio.anySegment': 'Todos los segmentos', 'portfolio.anyBucket': 'Todos los días de atraso',
+  'portfolio.dispute': 'En aclaración', 'portfolio.doNotVisit': 'No visitar', 'portfolio.withPromise': 'Con promesa',
+  'bucket.current': 'Al corriente', 'bucket.d1_to30': '1–30 días', 'bucket.d31_to60': '31–60 días',
+  'bucket.d61_to90': '61–90 días', 'bucket.d91_to120': '91–120 días', 'bucket.over120': 'Más de 120 días',
+  'debtor.balance': 'Saldo', 'debtor.overdue': 'Vencido', 'debtor.minimum': 'Pago mínimo', 'debtor.dpd': 'Días de atraso',
+  'debtor.phones': 'Teléfonos', 'debtor.addresses': 'Direcciones', 'debtor.timeline': 'Historial',
+  'debtor.noTimeline': 'Sin actividad registrada.', 'debtor.back': 'Volver',
+  'flag.dispute': 'En aclaración: sin presión de cobro', 'flag.deceased': 'Fallecido', 'flag.do_not_visit': 'No visitar',
+  'kind.visit': 'Visita', 'kind.call': 'Llamada', 'kind.promise': 'Promesa de pago', 'kind.payment': 'Pago', 'kind.review': 'Revisión',
+  'entry.pending': 'Sin enviar', 'entry.rejected': 'Rechazado: {reason}', 'entry.afterReassignment': 'Registrado tras la reasignación',
+  'form.record': 'Registrar {kind}', 'form.outcome': 'Resultado', 'form.notes': 'Notas', 'form.nextAction': 'Próxima acción',
+  'form.started': 'Inicio', 'form.ended': 'Fin', 'form.lat': 'Latitud', 'form.lon': 'Longitud', 'form.accuracy': 'Precisión (m)',
+  'form.positionHint': 'En escritorio escribe la posición, o déjala vacía.',
+  'form.number': 'Número', 'form.direction': 'Dirección de la llamada', 'form.outbound': 'Saliente', 'form.inbound': 'Entrante',
+  'form.duration': 'Duración (minutos)', 'form.amount': 'Monto', 'form.dueOn': 'Fecha de pago', 'form.save': 'Guardar',
+  'form.cancel': 'Cancelar', 'form.saved': 'Guardado en el dispositivo. Se enviará al sincronizar.',
+  'form.chooseOutcome': 'Elige un resultado', 'form.hours': 'Fuera del horario permitido para contactar ({from}–{to} h, hora del deudor).',
+  'sync.title': 'Sincronización', 'sync.pending': 'Registros sin enviar', 'sync.rejected': 'Rechazados',
+  'sync.last': 'Última sincronización', 'sync.never': 'Nunca', 'sync.now': 'Sincronizar ahora', 'sync.running': 'Sincronizando…',
+  'sync.result': 'Enviados {accepted}, combinados {merged}, rechazados {rejected}; recibidos {pulled}.',
+  'sync.granted': 'Cuentas nuevas asignadas: {n}', 'sync.revoked': 'Cuentas reasignadas a otro gestor: {n}',
+  'sync.notices': 'Avisos', 'sync.dismiss': 'Entendido',
+  'settings.title': 'Ajustes', 'settings.language': 'Idioma', 'settings.server': 'Servidor', 'settings.user': 'Usuario',
+  'settings.signOut': 'Cerrar sesión', 'settings.confirmDiscard': 'Se perderán {n} registros sin enviar. ¿Cerrar sesión de todos modos?',
+  'settings.discard': 'Sí, perder {n} registros', 'settings.keep': 'No, sincronizar primero',
+  'error.not_signed_in': 'Inicia sesión para empezar.',
+  'error.sign_in_again': 'Tu sesión terminó. Inicia sesión de nuevo; tu trabajo pendiente se conserva.',
+  'error.other_user_pending': 'Este dispositivo tiene trabajo sin enviar de {login}. Esa persona debe iniciar sesión y sincronizar primero.',
+  'error.offline': 'Sin conexión con el servidor. Tu trabajo queda guardado y se enviará cuando haya señal.',
+  'error.server': 'El servidor respondió: {message}',
+  'error.not_found': 'No se encontró {what} en este dispositivo.',
+  'error.not_allowed': 'No permitido: {message}',
+  'error.unsent_work': 'Hay {records} registros sin enviar. Sincroniza antes de cerrar sesión.',
+  'error.storage': 'No se pudo leer o guardar en el dispositivo ({message}). Reinicia la app; si sigue, avisa a tu supervisor.',
+  'error.unknown': 'Algo salió mal: {message}',
+  'domain.negative_amount': '{field}: el monto no puede ser negativo.',
+  'domain.zero_amount': '{field}: el monto debe ser mayor que cero.',
+  'domain.too_many_decimals': '{field}: usa como máximo 2 decimales.',
+  'domain.currency_mismatch': 'La moneda {found} no es la de la cuenta ({expected}).',
+  'domain.latitude_out_of_range': 'La latitud {value} está fuera de rango (−90 a 90).',
+  'domain.longitude_out_of_range': 'La longitud {value} está fuera de rango (−180 a 180).',
+  'domain.invalid_accuracy': 'La precisión GPS {value} no es válida.',
+  'domain.unknown_outcome': 'Elige un resultado de la lista.',
+  'domain.outcome_not_for_channel': 'Ese resultado no aplica a una {channel}.',
+  'domain.promise_due_in_past': 'La fecha de pago ({due_on}) no puede ser anterior a hoy ({made_on}).',
+  'domain.installments_do_not_add_up': 'Las parcialidades suman {total}, pero la promesa es de {amount}.',
+  'domain.installments_out_of_order': 'Las parcialidades deben ir en orden y la última vencer con la promesa.',
+  'domain.empty_text': '{field}: no puede quedar vacío.',
+  'domain.text_too_long': '{field}: admite hasta {max} caracteres.',
+  'domain.invalid_phone': 'El teléfono {value} no es válido.',
+  'domain.unknown_zone': 'Zona horaria desconocida: {value}.',
+  'domain.ends_before_start': 'La hora de fin es anterior a la de inicio.',
+  'domain.exceeds_balance': '{field} no puede ser mayor que el saldo.',
+  'domain.malformed': 'Revisa los datos del formulario: {message}',
+};
+
+export type Key = keyof typeof es;
+
+const en: Record<Key, string> = {
+  ...es,
+  'nav.agenda': 'Agenda', 'nav.portfolio': 'Portfolio', 'nav.sync': 'Sync', 'nav.settings': 'Settings',
+  'first.title': 'Welcome to Campo', 'first.intro': 'Sign in to download your portfolio. Then you can work without signal.',
+  'first.server': 'Server address', 'first.login': 'User', 'first.password': 'Password',
+  'first.device': 'Name of this device', 'first.submit': 'Sign in',
+  'first.downloading': 'Downloading your portfolio…', 'first.progress': '{records} records · {kb} KB',
+  'agenda.title': "Today's agenda", 'agenda.promisesDue': 'Promises due today', 'agenda.broken': 'Broken promises',
+  'agenda.nextActions': 'Follow-ups', 'agenda.total': 'Accounts', 'agenda.empty': 'No accounts on this device.',
+  'reason.promise_due_today': 'Promise due today', 'reason.promise_broken': 'Broken promise',
+  'reason.next_action': 'Follow-up due',
+  'portfolio.title': 'Portfolio', 'portfolio.search': 'Search by name, reference, phone or address',
+  'portfolio.count': '{shown} of {total} accounts', 'portfolio.anyRegion': 'All regions',
+  'portfolio.region': 'Region {n}', 'portfolio.anySegment': 'All segments', 'portfolio.anyBucket': 'Any days past due',
+  'portfolio.dispute': 'In dispute', 'portfolio.doNotVisit': 'Do not visit', 'portfolio.withPromise': 'With a promise',
+  'bucket.current': 'Current', 'bucket.d1_to30': '1–30 days', 'bucket.d31_to60': '31–60 days',
+  'bucket.d61_to90': '61–90 days', 'bucket.d91_to120': '91–120 days', 'bucket.over120': 'Over 120 days',
+  'debtor.balance': 'Balance', 'debtor.overdue': 'Overdue', 'debtor.minimum': 'Minimum payment', 'debtor.dpd': 'Days past due',
+  'debtor.phones': 'Phones', 'debtor.addresses': 'Addresses', 'debtor.timeline': 'History',
+  'debtor.noTimeline': 'No activity recorded.', 'debtor.back': 'Back',
+  'flag.dispute': 'In dispute: no collection pressure', 'flag.deceased': 'Deceased', 'flag.do_not_visit': 'Do not visit',
+  'kind.visit': 'Visit', 'kind.call': 'Call', 'kind.promise': 'Promise to pay', 'kind.payment': 'Payment', 'kind.review': 'Review',
+  'entry.pending': 'Not sent', 'entry.rejected': 'Rejected: {reason}', 'entry.afterReassignment': 'Recorded after reassignment',
+  'form.record': 'Record a {kind}', 'form.outcome': 'Outcome', 'form.notes': 'Notes', 'form.nextAction': 'Next action',
+  'form.started': 'Start', 'form.ended': 'End', 'form.lat': 'Latitude', 'form.lon': 'Longitude', 'form.accuracy': 'Accuracy (m)',
+  'form.positionHint': 'On desktop, type the position or leave it empty.',
+  'form.number': 'Number', 'form.direction': 'Call direction', 'form.outbound': 'Outgoing', 'form.inbound': 'Incoming',
+  'form.duration': 'Duration (minutes)', 'form.amount': 'Amount', 'form.dueOn': 'Payment date', 'form.save': 'Save',
+  'form.cancel': 'Cancel', 'form.saved': 'Saved on the device. It will be sent when you sync.',
+  'form.chooseOutcome': 'Choose an outcome', 'form.hours': "Outside the hours allowed for contact ({from}–{to}, debtor's time).",
+  'sync.title': 'Sync', 'sync.pending': 'Records not sent', 'sync.rejected': 'Rejected',
+  'sync.last': 'Last sync', 'sync.never': 'Never', 'sync.now': 'Sync now', 'sync.running': 'Syncing…',
+  'sync.result': 'Sent {accepted}, merged {merged}, rejected {rejected}; received {pulled}.',
+  'sync.granted': 'New accounts assigned: {n}', 'sync.revoked': 'Accounts reassigned to another collector: {n}',
+  'sync.notices': 'Notices', 'sync.dismiss': 'Got it',
+  'settings.title': 'Settings', 'settings.language': 'Language', 'settings.server': 'Server', 'settings.user': 'User',
+  'settings.signOut': 'Sign out', 'settings.confirmDiscard': '{n} unsent records will be lost. Sign out anyway?',
+  'settings.discard': 'Yes, lose {n} records', 'settings.keep': 'No, sync first',
+  'error.not_signed_in': 'Sign in to start.',
+  'error.sign_in_again': 'Your session ended. Sign in again; your pending work is kept.',
+  'error.other_user_pending': 'This device holds unsent work by {login}. They must sign in and sync first.',
+  'error.offline': 'No connection to the server. Your work is saved and will be sent when there is signal.',
+  'error.server': 'The server answered: {message}',
+  'error.not_found': '{what} was not found on this device.',
+  'error.not_allowed': 'Not allowed: {message}',
+  'error.unsent_work': '{records} records are not sent yet. Sync before signing out.',
+  'error.storage': 'The device could not read or save ({message}). Restart the app; if it persists, tell your supervisor.',
+  'error.unknown': 'Something went wrong: {message}',
+  'domain.negative_amount': '{field}: the amount cannot be negative.',
+  'domain.zero_amount': '{field}: the amount must be more than zero.',
+  'domain.too_many_decimals': '{field}: use at most 2 decimals.',
+  'domain.currency_mismatch': "Currency {found} is not the account's ({expected}).",
+  'domain.latitude_out_of_range': 'Latitude {value} is out of range (−90 to 90).',
+  'domain.longitude_out_of_range': 'Longitude {value} is out of range (−180 to 180).',
+  'domain.invalid_accuracy': 'GPS accuracy {value} is not valid.',
+  'domain.unknown_outcome': 'Choose an outcome from the list.',
+  'domain.outcome_not_for_channel': 'That outcome does not apply to a {channel}.',
+  'domain.promise_due_in_past': 'The payment date ({due_on}) cannot be before today ({made_on}).',
+  'domain.installments_do_not_add_up': 'The instalments add up to {total}, but the promise is for {amount}.',
+  'domain.installments_out_of_order': 'Instalments must be in date order, the last one due with the promise.',
+  'domain.empty_text': '{field}: cannot be empty.',
+  'domain.text_too_long': '{field}: at most {max} characters.',
+  'domain.invalid_phone': 'Phone {value} is not valid.',
+  'domain.unknown_zone': 'Unknown time zone: {value}.',
+  'domain.ends_before_start': 'The end time is before the start time.',
+  'domain.exceeds_balance': '{field} cannot exceed the balance.',
+  'domain.malformed': 'Check the form: {message}',
+};
+
+const esPE: Partial<Record<Key, string>> = { 'debtor.dpd': 'Días de mora', 'debtor.overdue': 'Monto vencido' };
+
+const tables: Record<Lang, Record<Key, string>> = { 'es-MX': es, 'es-PE': { ...es, ...esPE }, en };
+
+/** The sentence `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+export function t(lang: Lang, key: Key, vars: Record<string, unknown> = {}): string {
+  return tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+/** Contact outcomes in plain words, in the order the forms list them. */
+export const OUTCOMES: Record<string, { es: string; en: string; visit: boolean; call: boolean }> = {
+  right_party_contact: { es: 'Hablé con el titular', en: 'Spoke with the debtor', visit: true, call: true },
+  third_party_contact: { es: 'Atendió otra persona', en: 'Someone else answered', visit: true, call: true },
+  no_answer: { es: 'Nadie atendió', en: 'No answer', visit: true, call: true },
+  voicemail: { es: 'Buzón de voz', en: 'Voicemail', visit: false, call: true },
+  busy: { es: 'Ocupado', en: 'Busy', visit: false, call: true },
+  invalid_number: { es: 'Número equivocado o inexistente', en: 'Invalid number', visit: false, call: true },
+  not_located: { es: 'No se localizó el domicilio', en: 'Address not found', visit: true, call: false },
+  moved: { es: 'Ya no vive ahí', en: 'Moved away', visit: true, call: false },
+  wrong_address: { es: 'Dirección equivocada', en: 'Wrong address', visit: true, call: false },
+  refused_to_pay: { es: 'Se negó a pagar', en: 'Refused to pay', visit: true, call: true },
+  promise_to_pay: { es: 'Prometió pagar', en: 'Promised to pay', visit: true, call: true },
+  payment_reported: { es: 'Dice que ya pagó', en: 'Reports having paid', visit: true, call: true },
+  dispute_raised: { es: 'No reconoce la deuda (aclaración)', en: 'Disputes the debt', visit: true, call: true },
+  hardship_declared: { es: 'Declaró dificultad económica', en: 'Declared hardship', visit: true, call: true },
+  deceased: { es: 'El titular falleció', en: 'Debtor deceased', visit: true, call: true },
+};
+
+export function outcomeLabel(lang: Lang, code: string): string {
+  const o = OUTCOMES[code];
+  return o ? (lang === 'en' ? o.en : o.es) : code;
+}
+
+/**
+ * An amount (a decimal string, never a float) with its currency symbol and
+ * thousands separators: "$12,345.60" for MXN, "S/ 12,345.60" for PEN.
+ */
+export function formatMoney(amount: string, currency: Currency): string {
+  const negative = amount.startsWith('-');
+  const [whole, fraction = ''] = amount.replace('-', '').split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (fraction + '00').slice(0, 2);
+  const symbol = currency === 'PEN' ? 'S/ ' : '$';
+  return `${negative ? '−' : ''}${symbol}${grouped}.${cents}`;
+}
+
+/** The sentence for an error from the backend, whatever shape it arrived in. */
+export function errorMessage(lang: Lang, error: unknown): string {
+  if (typeof error === 'object' && error !== null && 'kind' in error) {
+    const e = error as DeviceError;
+    if (e.kind === 'invalid') {
+      const key = `domain.${e.code}` as Key;
+      return key in es ? t(lang, key, e) : t(lang, 'domain.malformed', { message: String(e.code) });
+    }
+    const key = `error.${e.kind}` as Key;
+    if (key in es) return t(lang, key, e);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return t(lang, 'error.unknown', { message });
+}

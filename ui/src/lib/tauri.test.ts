@@ -1,0 +1,39 @@
+// The Tauri backend against Tauri's own IPC mock: checks that each screen's call
+// reaches the command of that name with the argument names the Rust side reads.
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
+import { errorMessage } from './i18n';
+import { tauriBackend } from './tauri';
+
+afterEach(() => clearMocks());
+
+describe('tauriBackend', () => {
+  it('sends a form to save_activity with camelCase argument names', async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return 'record-id';
+    });
+    const id = await tauriBackend.saveActivity('debtor-1', 'visit', { notes: 'x' });
+    expect(id).toBe('record-id');
+    expect(calls).toEqual([['save_activity', { debtorId: 'debtor-1', kind: 'visit', body: { notes: 'x' } }]]);
+  });
+
+  it('hands the tagged error through untouched, for the screen to put in words', async () => {
+    mockIPC(() => {
+      throw { kind: 'invalid', code: 'promise_due_in_past', due_on: '2026-11-01', made_on: '2026-11-22' };
+    });
+    const error = await tauriBackend.saveActivity('d', 'promise', {}).catch((e: unknown) => e);
+    expect(errorMessage('es-MX', error)).toBe('La fecha de pago (2026-11-01) no puede ser anterior a hoy (2026-11-22).');
+  });
+
+  it('asks for the agenda of the local date', async () => {
+    let seen: unknown;
+    mockIPC((cmd, args) => {
+      seen = [cmd, args];
+      return { promises_due: 0, promises_broken: 0, next_actions: 0, total: 0, rows: [] };
+    });
+    await tauriBackend.agenda('2026-11-22');
+    expect(seen).toEqual(['agenda', { today: '2026-11-22' }]);
+  });
+});

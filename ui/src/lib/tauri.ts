@@ -1,0 +1,23 @@
+import { Channel, invoke } from '@tauri-apps/api/core';
+import type { Backend } from './backend';
+import type { Progress } from './types';
+
+/** The device library, through the app's commands (src-tauri/src/lib.rs). */
+export const tauriBackend: Backend = {
+  session: () => invoke('session'),
+  signIn: (serverUrl, login, password, deviceName) => invoke('sign_in', { serverUrl, login, password, deviceName }),
+  sync: (onProgress) => {
+    const progress = new Channel<Progress>();
+    progress.onmessage = onProgress;
+    return invoke('sync', { progress });
+  },
+  status: () => invoke('status'),
+  notices: () => invoke('notices'),
+  markNoticesSeen: (upTo) => invoke('mark_notices_seen', { upTo }),
+  agenda: (today) => invoke('agenda', { today }),
+  search: (query, today) => invoke('search', { query, today }),
+  filterOptions: () => invoke('filter_options'),
+  debtorFile: (debtorId, today) => invoke('debtor_file', { debtorId, today }),
+  saveActivity: (debtorId, kind, body) => invoke('save_activity', { debtorId, kind, body }),
+  signOut: (discard) => invoke('sign_out', { discard }),
+};
