@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up and runs the demo: builds Campo, creates a sync server database with
 # a demo portfolio (if there is none yet), serves it on 127.0.0.1:8080, and
-# signs a headless gestor device in as "ana" and syncs it. The server keeps
-# running in the foreground until Ctrl-C.
+# signs a headless gestor device in as "ana" and syncs it, then opens the
+# gestor's app (when there is a display) to sign in as any demo gestor. The
+# server keeps running in the foreground until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +11,8 @@ DEMO_DIR="${CAMPO_DEMO_DIR:-demo}"
 LISTEN="${CAMPO_LISTEN:-127.0.0.1:8080}"
 mkdir -p "$DEMO_DIR"
 
-if ! command -v cc >/dev/null; then
-    sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-    sudo_if_needed apt-get update -q
-    sudo_if_needed apt-get install -y -q build-essential
-fi
-cargo build --release --locked -p campo-sync-server -p campo-device
+source scripts/setup.sh
+cargo build --release --locked -p campo-sync-server -p campo-device -p campo-app --features campo-app/custom-protocol
 SERVER=target/release/campo-sync-server
 DEVICE=target/release/campo-device
 
@@ -35,5 +32,11 @@ echo "== a gestor's device: ana signs in and syncs her portfolio"
 "$DEVICE" --db "$DEMO_DIR/ana-device.db" sync
 "$DEVICE" --db "$DEMO_DIR/ana-device.db" status
 echo
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "== the gestor's app: sign in at http://$LISTEN as ana, pedro or lucia (password campo2026)"
+    CAMPO_DEVICE_DB="$DEMO_DIR/app-device.db" target/release/campo-app &
+else
+    echo "Sin pantalla: abre la app con CAMPO_DEVICE_DB=$DEMO_DIR/app-device.db target/release/campo-app"
+fi
 echo "Servidor en http://$LISTEN (OpenAPI en /openapi.json). Ctrl-C para detenerlo."
 wait "$SERVER_PID"

@@ -6,25 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-# The app's WebKitGTK and friends, and a C compiler for the bundled SQLite.
-packages=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libxdo-dev)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ "${#missing[@]}" -gt 0 ]; then
-    echo "== installing ${missing[*]}"
-    sudo_if_needed apt-get update -q
-    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source scripts/setup.sh
 if ! cargo nextest --version >/dev/null 2>&1; then
     echo "== installing cargo-nextest"
     cargo install --locked cargo-nextest
 fi
 
-echo "== UI: packages, type check, unit tests, build"
-# The app embeds ui/dist at compile time, so the UI is built before any cargo step.
-(cd ui && npm ci --no-audit --no-fund && npm run check && npm test && npm run build)
+echo "== UI: type check and unit tests"
+(cd ui && npm run check && npm test)
 
 echo "== formatting"
 cargo fmt --all --check
