@@ -61,17 +61,31 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    /// The bucket of `days` past due.
-    pub fn of(days: u32) -> Self {
-        match days {
-            0 => Self::Current,
-            1..=30 => Self::D1To30,
-            31..=60 => Self::D31To60,
-            61..=90 => Self::D61To90,
-            91..=120 => Self::D91To120,
-            _ => Self::Over120,
+    /// Every bucket, from current to the oldest.
+    pub const ALL: [Bucket; 6] =
+        [Self::Current, Self::D1To30, Self::D31To60, Self::D61To90, Self::D91To120, Self::Over120];
+
+    /// The days past due the bucket spans: its first and last day (`None`: no end).
+    pub fn days(self) -> (u32, Option<u32>) {
+        match self {
+            Self::Current => (0, Some(0)),
+            Self::D1To30 => (1, Some(30)),
+            Self::D31To60 => (31, Some(60)),
+            Self::D61To90 => (61, Some(90)),
+            Self::D91To120 => (91, Some(120)),
+            Self::Over120 => (121, None),
         }
     }
+
+    /// The bucket of `days` past due.
+    pub fn of(days: u32) -> Self {
+        Self::ALL.into_iter().find(|b| b.days().1.is_none_or(|last| days <= last)).unwrap_or(Self::Over120)
+    }
+}
+
+/// Days past due on `today` of an account overdue since `since` (none: current).
+pub fn days_past_due(since: Option<NaiveDate>, today: NaiveDate) -> u32 {
+    since.map_or(0, |since| u32::try_from((today - since).num_days()).unwrap_or(0))
 }
 
 /// The fields of a [`Debtor`] account.
@@ -139,7 +153,7 @@ validated! {
 impl Debtor {
     /// Days past due on `today` (the debtor's local date).
     pub fn days_past_due(&self, today: NaiveDate) -> u32 {
-        self.overdue_since.map(|since| u32::try_from((today - since).num_days()).unwrap_or(0)).unwrap_or(0)
+        days_past_due(self.overdue_since, today)
     }
 
     /// The delinquency bucket on `today`.
@@ -189,6 +203,15 @@ pub(crate) mod tests {
         let mut f = fields();
         f.overdue = Amount::parse(Decimal::new(2000000, 2), "x").unwrap();
         assert!(matches!(Debtor::try_from(f), Err(DomainError::ExceedsBalance { .. })));
+    }
+
+    #[test]
+    fn buckets_split_days_past_due_at_30_60_90_and_120() {
+        let cases = [(0, Bucket::Current), (1, Bucket::D1To30), (30, Bucket::D1To30), (31, Bucket::D31To60)];
+        let more = [(90, Bucket::D61To90), (120, Bucket::D91To120), (121, Bucket::Over120), (4000, Bucket::Over120)];
+        for (days, bucket) in cases.into_iter().chain(more) {
+            assert_eq!(Bucket::of(days), bucket, "{days} days");
+        }
     }
 
     #[test]

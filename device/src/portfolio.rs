@@ -9,7 +9,7 @@
 
 use campo_core::{
     Record, RecordBody, RecordKind,
-    debtor::{Bucket, Debtor},
+    debtor::{Bucket, Debtor, days_past_due},
     ids::{DebtorId, RecordId, TerritoryId},
     text::fold,
 };
@@ -243,7 +243,7 @@ fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
         currency: row.get(5)?,
         balance: row.get(6)?,
         overdue: row.get(7)?,
-        days_past_due: overdue_since.map_or(0, |since| u32::try_from((today - since).num_days()).unwrap_or(0)),
+        days_past_due: days_past_due(overdue_since, today),
         dispute: row.get(9)?,
         deceased: row.get(10)?,
         do_not_visit: row.get(11)?,
@@ -257,24 +257,28 @@ fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
 /// The SQL condition on `overdue_since` that puts an account in `bucket` on
 /// `today`, with its date values.
 fn bucket_condition(bucket: Bucket, today: NaiveDate) -> (String, Vec<String>) {
-    let days_ago = |d: u64| (today - chrono::Days::new(d)).to_string();
-    let (min, max) = match bucket {
-        Bucket::Current => return ("(overdue_since IS NULL OR overdue_since >= ?)".into(), vec![today.to_string()]),
-        Bucket::D1To30 => (1, Some(30)),
-        Bucket::D31To60 => (31, Some(60)),
-        Bucket::D61To90 => (61, Some(90)),
-        Bucket::D91To120 => (91, Some(120)),
-        Bucket::Over120 => (121, None),
-    };
-    match max {
-        Some(max) => ("overdue_since > ? AND overdue_since <= ?".into(), vec![days_ago(max + 1), days_ago(min)]),
-        None => ("overdue_since <= ?".into(), vec![days_ago(min)]),
+    let days_ago = |d: u32| (today - chrono::Days::new(d.into())).to_string();
+    let (first, last) = bucket.days();
+    let (mut conditions, mut values) = (Vec::new(), Vec::new());
+    if first > 0 {
+        conditions.push("overdue_since <= ?");
+        values.push(days_ago(first));
     }
+    if let Some(last) = last {
+        conditions.push("(overdue_since IS NULL OR overdue_since > ?)");
+        values.push(days_ago(last + 1));
+    }
+    (conditions.join(" AND "), values)
 }
 
 impl Store {
+    /// Brings the summary up to date before a read. Saves and finished syncs
+    /// already did, so this only finds marks after an interrupted sync; the
+    /// write lock is taken only then, not on every keystroke of a search.
     fn summaries(&self) -> Result<()> {
-        self.write(refresh_summaries)
+        let dirty: bool =
+            self.read(|tx| Ok(tx.query_row("SELECT EXISTS (SELECT 1 FROM summary_dirty)", [], |r| r.get(0))?))?;
+        if dirty { self.write(refresh_summaries) } else { Ok(()) }
     }
 
     /// Today's agenda on `today` (the gestor's local date): promises due today,

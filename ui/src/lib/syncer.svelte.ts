@@ -1,4 +1,4 @@
-// Keeps the device in step with the server: syncs at start, every minute,
+// Keeps the device in step with the server: once started, syncs every minute
 // and as soon as the operating system says the network is back. One sync at a
 // time; the screens read its state and re-query when `revision` moves.
 import type { Backend } from './backend';
@@ -13,8 +13,8 @@ export class Syncer {
   notices = $state<Notice[]>([]);
   report = $state<SyncReport | null>(null);
   error = $state<unknown>(null);
-  /** Records and bytes received so far in the sync under way. */
-  received = $state({ records: 0, bytes: 0 });
+  /** What the sync under way has received so far, and whether pages remain. */
+  received = $state({ records: 0, bytes: 0, pages: 0, more: true });
   /** Bumped whenever local data changed, so lists re-query. */
   revision = $state(0);
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -26,7 +26,6 @@ export class Syncer {
     this.stop();
     this.#timer = setInterval(() => void this.run(), EVERY_MS);
     window.addEventListener('online', this.#online);
-    void this.run();
   }
 
   stop() {
@@ -45,11 +44,12 @@ export class Syncer {
     if (this.running) return;
     this.running = true;
     this.error = null;
-    this.received = { records: 0, bytes: 0 };
+    this.received = { records: 0, bytes: 0, pages: 0, more: true };
     try {
       this.report = await this.backend.sync((p: Progress) => {
         if (p.step === 'pulled') {
-          this.received = { records: this.received.records + p.items, bytes: this.received.bytes + p.wire_bytes };
+          const { records, bytes, pages } = this.received;
+          this.received = { records: records + p.items, bytes: bytes + p.wire_bytes, pages: pages + 1, more: p.more };
         }
       });
     } catch (e) {
