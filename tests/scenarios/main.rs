@@ -1,6 +1,7 @@
 //! Campo's scenarios: each test is named for what it proves, and runs the real
 //! server and real devices over real HTTP on real SQLite files.
 
+mod app;
 mod bad_input;
 mod concurrency;
 mod conflicts;

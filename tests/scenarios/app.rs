@@ -1,0 +1,62 @@
+//! The operations behind the app's screens, as the Tauri shell calls them.
+
+use std::sync::Arc;
+
+use campo_core::{DomainError, RecordKind};
+use campo_device::{DeviceError, Store, app};
+use campo_tests::World;
+use serde_json::json;
+
+#[tokio::test]
+async fn signing_out_never_drops_unsent_work_without_the_exact_count() {
+    let world = World::new(3).await;
+    let device = world.device("g1").await;
+    device.sync().await.expect("first sync");
+    let store = Arc::new(Store::open(&device.path).expect("store"));
+    let debtor = world.fixture.debtors_of("g1")[0];
+    device.visit(debtor, "uno");
+    device.visit(debtor, "dos");
+
+    for refused in [None, Some(1), Some(3)] {
+        let answer = app::sign_out(&store, refused).await;
+        assert!(matches!(answer, Err(DeviceError::UnsentWork { records: 2 })), "{refused:?}: {answer:?}");
+        assert_eq!(app::status(&store).await.expect("status").pending, 2, "nothing lost after {refused:?}");
+    }
+    app::sign_out(&store, Some(2)).await.expect("confirmed sign-out");
+    assert!(app::session(&store).await.expect("session").is_none());
+    let status = app::status(&store).await.expect("status");
+    assert_eq!((status.debtors, status.pending), (0, 0));
+
+    let other = world.device("g2").await;
+    other.sync().await.expect("sync");
+    let other_store = Arc::new(Store::open(&other.path).expect("store"));
+    app::sign_out(&other_store, None).await.expect("nothing unsent: no confirmation needed");
+}
+
+#[tokio::test]
+async fn a_form_with_a_bad_value_is_refused_with_its_reason_and_stores_nothing() {
+    let world = World::new(3).await;
+    let device = world.device("g1").await;
+    device.sync().await.expect("first sync");
+    let store = Arc::new(Store::open(&device.path).expect("store"));
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let today = chrono::Utc::now().date_naive();
+    let promise = |amount: &str| {
+        json!({"amount": amount, "currency": "MXN", "made_on": today, "due_on": today, "installments": [],
+               "status": "pending", "source": null})
+    };
+
+    let answer = app::save_activity(&store, debtor, RecordKind::Promise, promise("10.123")).await;
+    // The amount's own check speaks through the parser: its sentence, without the parser's position.
+    assert!(
+        matches!(&answer, Err(DeviceError::Invalid(DomainError::Malformed { message }))
+            if message == "monto: el monto tiene más de 2 decimales"),
+        "three decimals: {answer:?}"
+    );
+    let answer = app::save_activity(&store, debtor, RecordKind::Payment, json!({})).await;
+    assert!(matches!(answer, Err(DeviceError::NotAllowed { .. })), "payments come from the lender: {answer:?}");
+    assert_eq!(app::status(&store).await.expect("status").pending, 0);
+
+    app::save_activity(&store, debtor, RecordKind::Promise, promise("10.50")).await.expect("valid promise");
+    assert_eq!(app::status(&store).await.expect("status").pending, 1);
+}
