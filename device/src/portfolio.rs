@@ -32,43 +32,60 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
 
 /// Rebuilds the summary rows of every debtor marked dirty.
 pub(crate) fn refresh_summaries(tx: &Transaction<'_>) -> Result<()> {
-    tx.execute_batch(
-        "DELETE FROM debtor_summary WHERE debtor_id IN (SELECT debtor_id FROM summary_dirty);
-         INSERT INTO debtor_summary
-         SELECT d.id,
-                json_extract(d.body, '$.name'),
-                json_extract(d.body, '$.external_ref'),
-                fold(json_extract(d.body, '$.name') || ' ' || json_extract(d.body, '$.external_ref') || ' '
-                     || coalesce((SELECT group_concat(value, ' ') FROM json_each(d.body, '$.phones')), '') || ' '
-                     || coalesce((SELECT group_concat(json_extract(value, '$.line'), ' ')
-                                  FROM json_each(d.body, '$.addresses')), '')),
-                json_extract(d.body, '$.territory'),
-                json_extract(d.body, '$.segment'),
-                json_extract(d.body, '$.currency'),
-                json_extract(d.body, '$.balance'),
-                json_extract(d.body, '$.overdue'),
-                json_extract(d.body, '$.minimum_payment'),
-                json_extract(d.body, '$.overdue_since'),
-                json_extract(d.body, '$.zone'),
-                json_extract(d.body, '$.dispute'),
-                json_extract(d.body, '$.deceased'),
-                json_extract(d.body, '$.do_not_visit'),
-                (SELECT min(json_extract(p.body, '$.due_on')) FROM local_records p
-                  WHERE p.debtor_id = d.id AND p.kind = 'promise' AND NOT p.deleted
-                    AND json_extract(p.body, '$.status') = 'pending'),
-                EXISTS (SELECT 1 FROM local_records p
-                  WHERE p.debtor_id = d.id AND p.kind = 'promise' AND NOT p.deleted
-                    AND json_extract(p.body, '$.status') = 'broken'),
-                (SELECT json_extract(a.body, '$.next_action_on') FROM local_records a
-                  WHERE a.debtor_id = d.id AND a.kind IN ('visit', 'call') AND NOT a.deleted
-                  ORDER BY json_extract(a.body, '$.started_at') DESC LIMIT 1),
-                (SELECT max(json_extract(a.body, '$.started_at')) FROM local_records a
-                  WHERE a.debtor_id = d.id AND a.kind IN ('visit', 'call') AND NOT a.deleted),
-                (SELECT count(*) FROM pending p WHERE p.debtor_id = d.id)
-         FROM summary_dirty s JOIN local_records d ON d.id = s.debtor_id
-         WHERE d.kind = 'debtor' AND NOT d.deleted;
-         DELETE FROM summary_dirty;",
-    )?;
+    tx.prepare_cached("DELETE FROM debtor_summary WHERE debtor_id IN (SELECT debtor_id FROM summary_dirty)")?
+        .execute([])?;
+    // Each activity body is parsed once, into the few fields the summary
+    // needs, and those are grouped per debtor. Records are read as the gestor
+    // sees them: a pending version shadows the server's copy. CROSS JOIN keeps
+    // the dirty list the outer loop; without statistics the planner would
+    // rather scan every record.
+    tx.prepare_cached(
+        "INSERT INTO debtor_summary
+         WITH activity AS MATERIALIZED (
+             SELECT p.debtor_id, p.kind, p.deleted, p.body ->> '$.due_on' AS due_on,
+                    p.body ->> '$.status' AS status, p.body ->> '$.started_at' AS started_at,
+                    p.body ->> '$.next_action_on' AS next_action_on
+             FROM summary_dirty s CROSS JOIN pending p ON p.debtor_id = s.debtor_id
+             WHERE p.kind IN ('promise', 'visit', 'call')
+             UNION ALL
+             SELECT r.debtor_id, r.kind, r.deleted, r.body ->> '$.due_on', r.body ->> '$.status',
+                    r.body ->> '$.started_at', r.body ->> '$.next_action_on'
+             FROM summary_dirty s CROSS JOIN records r ON r.debtor_id = s.debtor_id
+             WHERE r.kind IN ('promise', 'visit', 'call')
+               AND NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = r.id)
+         ),
+         promises AS (
+             SELECT debtor_id, min(due_on) FILTER (WHERE status = 'pending') AS due_on,
+                    max(status = 'broken') AS broken
+             FROM activity WHERE kind = 'promise' AND NOT deleted GROUP BY debtor_id
+         ),
+         -- The bare next_action_on comes from the row holding max(started_at).
+         contacts AS (
+             SELECT debtor_id, max(started_at) AS last_at, next_action_on
+             FROM activity WHERE kind IN ('visit', 'call') AND NOT deleted GROUP BY debtor_id
+         ),
+         account AS (
+             SELECT s.debtor_id, coalesce(pd.body, rd.body) AS body
+             FROM summary_dirty s CROSS JOIN records rd ON rd.id = s.debtor_id
+             LEFT JOIN pending pd ON pd.record_id = s.debtor_id
+             WHERE rd.kind = 'debtor' AND NOT coalesce(pd.deleted, rd.deleted)
+         )
+         SELECT d.debtor_id, d.body ->> '$.name', d.body ->> '$.external_ref',
+                fold(concat_ws(' ', d.body ->> '$.name', d.body ->> '$.external_ref',
+                     (SELECT group_concat(value, ' ') FROM json_each(d.body, '$.phones')),
+                     (SELECT group_concat(value ->> '$.line', ' ') FROM json_each(d.body, '$.addresses')))),
+                d.body ->> '$.territory', d.body ->> '$.segment', d.body ->> '$.currency',
+                d.body ->> '$.balance', d.body ->> '$.overdue', d.body ->> '$.minimum_payment',
+                d.body ->> '$.overdue_since', d.body ->> '$.zone', d.body ->> '$.dispute',
+                d.body ->> '$.deceased', d.body ->> '$.do_not_visit',
+                pr.due_on, coalesce(pr.broken, 0), c.next_action_on, c.last_at,
+                (SELECT count(*) FROM pending p WHERE p.debtor_id = d.debtor_id)
+         FROM account d
+         LEFT JOIN promises pr USING (debtor_id)
+         LEFT JOIN contacts c USING (debtor_id)",
+    )?
+    .execute([])?;
+    tx.prepare_cached("DELETE FROM summary_dirty")?.execute([])?;
     Ok(())
 }
 

@@ -23,8 +23,11 @@ use serde::Serialize;
 
 use crate::error::{DeviceError, Result};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../migrations/device/0001_init.sql"), include_str!("../../migrations/device/0002_summary.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/device/0001_init.sql"),
+    include_str!("../../migrations/device/0002_summary.sql"),
+    include_str!("../../migrations/device/0003_drop_local_records.sql"),
+];
 
 /// The signed-in user and where this device stands with the server.
 #[derive(Clone, Debug, Serialize)]
