@@ -19,6 +19,7 @@ use crate::{
 /// The fields of a [`Visit`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct VisitFields {
     /// When the gestor arrived, by the device's clock.
@@ -55,6 +56,7 @@ validated! {
 /// Who placed a call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// The gestor called the debtor.
@@ -66,6 +68,7 @@ pub enum Direction {
 /// The fields of a [`Call`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CallFields {
     /// The debtor's number.
@@ -102,6 +105,7 @@ validated! {
 /// then it is kept (fully paid on time), partially kept, or broken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum PromiseStatus {
     /// Not yet due.
@@ -119,6 +123,7 @@ pub enum PromiseStatus {
 /// One instalment of a payment plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Installment {
     /// When it falls due.
@@ -130,6 +135,7 @@ pub struct Installment {
 /// The fields of a [`Promise`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PromiseFields {
     /// The total promised.
@@ -184,12 +190,15 @@ impl PromiseFields {
 validated! {
     /// A promise to pay, possibly in instalments. Never due before it was made;
     /// instalments are in date order and add up to the amount.
+    // `Promise` would shadow JavaScript's own in the UI.
+    #[cfg_attr(feature = "ts", ts(rename = "PromiseToPay"))]
     Promise(PromiseFields), check = PromiseFields::check
 }
 
 /// A payment the lender reports; imported, never entered on a device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Payment {
     /// How much arrived.
@@ -205,6 +214,7 @@ pub struct Payment {
 /// A supervisor's verdict on a visit or call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The record and its evidence hold up.
@@ -218,6 +228,7 @@ pub enum Verdict {
 /// The fields of a [`Review`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewFields {
     /// The visit or call reviewed.

@@ -16,6 +16,7 @@ use crate::{
 /// The kind of credit behind the debt.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Product {
     /// Tarjeta de crédito.
@@ -33,6 +34,7 @@ pub enum Product {
 /// An address, with its coordinates when the lender or a gestor has them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Address {
     /// Street, number, neighbourhood, city.
@@ -44,6 +46,7 @@ pub struct Address {
 /// Days-past-due buckets, as supervisors and coordinators segment a portfolio.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Bucket {
     /// Not overdue.
@@ -91,6 +94,7 @@ pub fn days_past_due(since: Option<NaiveDate>, today: NaiveDate) -> u32 {
 /// The fields of a [`Debtor`] account.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DebtorFields {
     /// The lender's reference for the account; unique per lender.

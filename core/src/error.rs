@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// Why a value was refused. Each variant names the field at fault.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum DomainError {
     /// An amount below zero.

@@ -7,6 +7,7 @@ use crate::DomainError;
 /// A point on Earth in WGS 84 degrees.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(try_from = "RawPoint")]
 pub struct GeoPoint {
     lat: f64,
@@ -53,6 +54,7 @@ impl TryFrom<RawPoint> for GeoPoint {
 /// Where a device was, and how sure it was: the evidence a supervisor checks.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(try_from = "RawPosition")]
 pub struct Position {
     point: GeoPoint,

@@ -38,8 +38,9 @@ pub use vv::VersionVector;
 /// Deserialising goes through the same check, so no unchecked value exists.
 macro_rules! validated {
     ($(#[$doc:meta])* $name:ident($fields:ident), check = $check:path) => {
-        $(#[$doc])*
         #[derive(Clone, Debug, PartialEq)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        $(#[$doc])*
         pub struct $name($fields);
 
         impl<'de> ::serde::Deserialize<'de> for $name {

@@ -10,6 +10,7 @@ use crate::DomainError;
 /// The currencies Campo collects in. Both have two decimals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Currency {
     /// Mexican peso.
     MXN,
@@ -51,6 +52,7 @@ impl std::str::FromStr for Currency {
 /// On the wire it is a string ("1250.50") so no JSON parser rounds it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "1250.50"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 #[serde(try_from = "Decimal")]
 pub struct Amount(Decimal);
 

@@ -14,6 +14,7 @@ use crate::DomainError;
 /// How the debtor was approached.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// A field visit.
@@ -36,8 +37,9 @@ macro_rules! outcomes {
         /// What came of a visit or call.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(rename_all = "snake_case"))]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum Outcome {
-            $($(#[$doc])* $variant,)*
+            $($(#[$doc])* #[cfg_attr(feature = "ts", ts(rename = $code))] $variant,)*
         }
 
         impl Outcome {

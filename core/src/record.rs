@@ -21,6 +21,7 @@ use crate::{
 /// The kinds of synced record.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     /// A debtor account.
@@ -94,6 +95,7 @@ impl std::str::FromStr for RecordKind {
 
 /// A record's body, typed by kind.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum RecordBody {
     /// A debtor account.

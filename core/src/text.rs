@@ -10,6 +10,7 @@ use crate::DomainError;
 /// references, address lines.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 #[serde(try_from = "String")]
 pub struct Label(String);
 
@@ -61,6 +62,7 @@ pub fn check_notes(notes: &str, field: &str) -> Result<(), DomainError> {
 /// brackets are dropped; 7 to 15 digits remain (E.164's maximum).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "+525512345678"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 #[serde(try_from = "String")]
 pub struct Phone(String);
 

@@ -27,6 +27,7 @@ pub const ZONES: &[&str] = &[
 /// One of [`ZONES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "America/Mexico_City"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 pub struct Zone(&'static str);
 
 impl Zone {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 /// Why a device operation failed.
 #[derive(Debug, thiserror::Error, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DeviceError {
     /// No one has signed in on this device yet.

@@ -8,9 +8,10 @@
 //! local save, after each sync, and before any read that finds marks left over.
 
 use campo_core::{
-    Record, RecordBody, RecordKind,
+    DomainError, Record, RecordBody, RecordKind,
     debtor::{Bucket, Debtor, days_past_due},
     ids::{DebtorId, RecordId, TerritoryId},
+    money::Currency,
     text::fold,
 };
 use chrono::NaiveDate;
@@ -91,6 +92,7 @@ pub(crate) fn refresh_summaries(tx: &Transaction<'_>) -> Result<()> {
 
 /// Why a debtor is on today's agenda, in the order the agenda lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AgendaReason {
     /// A promise falls due today.
@@ -105,6 +107,7 @@ pub enum AgendaReason {
 
 /// One debtor in a list: the agenda or a search.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DebtorRow {
     /// The account.
     pub debtor_id: DebtorId,
@@ -117,7 +120,7 @@ pub struct DebtorRow {
     /// The region.
     pub territory_id: TerritoryId,
     /// MXN or PEN.
-    pub currency: String,
+    pub currency: Currency,
     /// Total outstanding, as a decimal string.
     pub balance: String,
     /// Overdue amount, as a decimal string.
@@ -142,6 +145,7 @@ pub struct DebtorRow {
 
 /// Today's agenda: counts, then the debtors in the order to work them.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Agenda {
     /// Promises due today.
     pub promises_due: u32,
@@ -157,6 +161,7 @@ pub struct Agenda {
 
 /// What to look for in the portfolio. Empty fields match everything.
 #[derive(Clone, Debug, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct PortfolioQuery {
     /// Words that must all appear in the name, reference, a phone or an address.
@@ -179,6 +184,7 @@ pub struct PortfolioQuery {
 
 /// The debtors matching a [`PortfolioQuery`].
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PortfolioPage {
     /// How many match in all.
     pub total: u32,
@@ -188,6 +194,7 @@ pub struct PortfolioPage {
 
 /// The values the portfolio filters offer.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FilterOptions {
     /// Regions with accounts on the device.
     pub territories: Vec<String>,
@@ -197,6 +204,7 @@ pub struct FilterOptions {
 
 /// One entry in a debtor's timeline.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TimelineEntry {
     /// The record.
     pub id: RecordId,
@@ -216,6 +224,7 @@ pub struct TimelineEntry {
 
 /// A debtor's file: the account and everything that happened on it, newest first.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DebtorFile {
     /// The account.
     pub debtor_id: DebtorId,
@@ -257,7 +266,7 @@ fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
             .get::<_, String>(4)?
             .parse()
             .map_err(|e: uuid::Error| parse_err("territory_id", e.to_string()))?,
-        currency: row.get(5)?,
+        currency: row.get::<_, String>(5)?.parse().map_err(|e: DomainError| parse_err("currency", e.to_string()))?,
         balance: row.get(6)?,
         overdue: row.get(7)?,
         days_past_due: days_past_due(overdue_since, today),

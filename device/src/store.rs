@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
 
 /// The signed-in user and where this device stands with the server.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SessionInfo {
     /// The sync server.
     pub server_url: String,
@@ -61,6 +62,7 @@ pub struct LocalRecord {
 
 /// Counts for the status screen.
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Status {
     /// Debtor accounts held.
     pub debtors: u64,
@@ -74,6 +76,7 @@ pub struct Status {
 
 /// Something sync had to tell the gestor.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Notice {
     /// Its id.
     pub id: i64,
@@ -91,6 +94,7 @@ pub struct Notice {
 
 /// What applying one push answer did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PushTally {
     /// Stored as sent.
     pub accepted: u64,

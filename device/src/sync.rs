@@ -42,6 +42,7 @@ impl Default for SyncOptions {
 
 /// Progress of a sync, for the screen.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Progress {
     /// A batch of pending writes was acknowledged.
@@ -66,6 +67,7 @@ pub enum Progress {
 
 /// What a sync did.
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SyncReport {
     /// Outcomes of pushed writes.
     pub pushed: PushTally,

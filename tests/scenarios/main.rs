@@ -3,6 +3,7 @@
 
 mod app;
 mod bad_input;
+mod bindings;
 mod concurrency;
 mod conflicts;
 mod failures;

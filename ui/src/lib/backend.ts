@@ -2,7 +2,7 @@
 // is the device library over Tauri IPC (./tauri.ts); the console will supply
 // an HTTP implementation of the same interface.
 import type {
-  ActivityKind, Agenda, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
+  ActivityBody, ActivityKind, Agenda, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
   SessionInfo, Status, SyncReport,
 } from './types';
 
@@ -17,7 +17,7 @@ export interface Backend {
   search(query: PortfolioQuery, today: string): Promise<PortfolioPage>;
   filterOptions(): Promise<FilterOptions>;
   debtorFile(debtorId: string, today: string): Promise<DebtorFile>;
-  saveActivity(debtorId: string, kind: ActivityKind, body: Record<string, unknown>): Promise<string>;
+  saveActivity(debtorId: string, kind: ActivityKind, body: ActivityBody): Promise<string>;
   signOut(discard: number | null): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityBody, outsideContactHours, type FormInput } from './forms';
+import type { VisitFields } from './types';
 
 const input: FormInput = {
   outcome: 'no_answer', notes: 'nadie en casa', nextAction: '2026-11-23',
@@ -19,7 +20,8 @@ describe('activityBody', () => {
   });
 
   it('leaves the position out when none was typed', () => {
-    expect(activityBody('visit', { ...input, lat: '', lon: '' }, account).position).toBeNull();
+    const body = activityBody('visit', { ...input, lat: '', lon: '' }, account) as VisitFields;
+    expect(body.position).toBeNull();
   });
 
   it('builds a call with its duration in seconds', () => {

@@ -1,7 +1,7 @@
 // Turns what the gestor typed into the body the device library checks. Only
 // shapes are built here; every rule (amounts, dates, coordinates, outcome
 // codes) is enforced by the domain in Rust, whose errors come back in words.
-import type { ActivityKind, Currency } from './types';
+import type { ActivityBody, ActivityKind, Currency, Outcome, Position } from './types';
 
 export interface FormInput {
   outcome: string;
@@ -21,24 +21,26 @@ export interface FormInput {
 
 export interface Account { zone: string; currency: Currency; today: string }
 
-function position(input: FormInput) {
+function position(input: FormInput): Position | null {
   if (!input.lat.trim() && !input.lon.trim()) return null;
   return { point: { lat: Number(input.lat), lon: Number(input.lon) }, accuracy_m: Number(input.accuracy || '0') };
 }
 
 /** The JSON body of a `kind` record, as `save_activity` expects it. */
-export function activityBody(kind: ActivityKind, input: FormInput, account: Account): Record<string, unknown> {
+export function activityBody(kind: ActivityKind, input: FormInput, account: Account): ActivityBody {
   const nextAction = input.nextAction || null;
+  // An unknown code comes back from the domain as an error in words.
+  const outcome = input.outcome as Outcome;
   switch (kind) {
     case 'visit':
       return {
         started_at: input.startedAt.toISOString(), ended_at: input.endedAt.toISOString(), zone: account.zone,
-        position: position(input), outcome: input.outcome, notes: input.notes, next_action_on: nextAction,
+        position: position(input), outcome, notes: input.notes, next_action_on: nextAction,
       };
     case 'call':
       return {
         number: input.number, direction: input.direction, started_at: input.startedAt.toISOString(),
-        duration_s: Math.round(Number(input.minutes || '0') * 60), zone: account.zone, outcome: input.outcome,
+        duration_s: Math.round(Number(input.minutes || '0') * 60), zone: account.zone, outcome,
         notes: input.notes, next_action_on: nextAction,
       };
     case 'promise':

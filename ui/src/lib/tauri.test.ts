@@ -4,6 +4,12 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { errorMessage } from './i18n';
 import { tauriBackend } from './tauri';
+import type { PromiseFields, VisitFields } from './types';
+
+const visit: VisitFields = {
+  started_at: '2026-11-22T16:00:00Z', ended_at: '2026-11-22T16:10:00Z', zone: 'America/Mexico_City',
+  position: null, outcome: 'no_answer', notes: 'x', next_action_on: null,
+};
 
 afterEach(() => clearMocks());
 
@@ -14,16 +20,20 @@ describe('tauriBackend', () => {
       calls.push([cmd, args]);
       return 'record-id';
     });
-    const id = await tauriBackend.saveActivity('debtor-1', 'visit', { notes: 'x' });
+    const id = await tauriBackend.saveActivity('debtor-1', 'visit', visit);
     expect(id).toBe('record-id');
-    expect(calls).toEqual([['save_activity', { debtorId: 'debtor-1', kind: 'visit', body: { notes: 'x' } }]]);
+    expect(calls).toEqual([['save_activity', { debtorId: 'debtor-1', kind: 'visit', body: visit }]]);
   });
 
   it('hands the tagged error through untouched, for the screen to put in words', async () => {
     mockIPC(() => {
       throw { kind: 'invalid', code: 'promise_due_in_past', due_on: '2026-11-01', made_on: '2026-11-22' };
     });
-    const error = await tauriBackend.saveActivity('d', 'promise', {}).catch((e: unknown) => e);
+    const promise: PromiseFields = {
+      amount: '100.00', currency: 'MXN', made_on: '2026-11-22', due_on: '2026-11-01', installments: [],
+      status: 'pending', source: null,
+    };
+    const error = await tauriBackend.saveActivity('d', 'promise', promise).catch((e: unknown) => e);
     expect(errorMessage('es-MX', error)).toBe('La fecha de pago (2026-11-01) no puede ser anterior a hoy (2026-11-22).');
   });
 

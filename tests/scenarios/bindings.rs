@@ -1,0 +1,78 @@
+//! The UI's TypeScript types are generated from the Rust types that cross into
+//! it (ts-rs), and kept in ui/src/lib/bindings.ts. This test fails when that
+//! file is out of date, so a change on either side cannot slip past CI.
+//!
+//! To regenerate: `CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings`.
+
+use std::{collections::BTreeMap, path::Path};
+
+use campo_device::{
+    DeviceError, SyncReport,
+    portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    store::{Notice, SessionInfo, Status},
+    sync::Progress,
+};
+use ts_rs::{Config, TS, TypeVisitor};
+
+/// Every declaration reachable from the visited types, by name.
+struct Declarations<'a> {
+    cfg: &'a Config,
+    found: BTreeMap<String, String>,
+}
+
+impl TypeVisitor for Declarations<'_> {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        // Built-in types (strings, numbers, arrays, options) have no declaration.
+        if T::output_path().is_none() {
+            return;
+        }
+        let name = T::ident(self.cfg);
+        if self.found.contains_key(&name) {
+            return;
+        }
+        let docs = T::docs().unwrap_or_default();
+        self.found.insert(name, format!("{docs}export {}\n", T::decl(self.cfg)));
+        T::visit_dependencies(self);
+    }
+}
+
+fn typescript() -> String {
+    // Counts and cursors are u64 in Rust but stay far below 2^53, and Tauri
+    // hands the UI plain JSON numbers.
+    let cfg = Config::new().with_large_int("number");
+    let mut declarations = Declarations { cfg: &cfg, found: BTreeMap::new() };
+    // What the screens receive and send; everything they reach comes along.
+    declarations.visit::<SessionInfo>();
+    declarations.visit::<Status>();
+    declarations.visit::<Notice>();
+    declarations.visit::<Agenda>();
+    declarations.visit::<PortfolioQuery>();
+    declarations.visit::<PortfolioPage>();
+    declarations.visit::<FilterOptions>();
+    declarations.visit::<DebtorFile>();
+    declarations.visit::<Progress>();
+    declarations.visit::<SyncReport>();
+    declarations.visit::<DeviceError>();
+    let mut out = String::from(
+        "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
+         // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",
+    );
+    out.extend(declarations.found.into_values().map(|d| d + "\n"));
+    out.pop();
+    out
+}
+
+#[test]
+fn the_uis_typescript_types_are_generated_from_the_current_rust_types() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+    let generated = typescript();
+    if std::env::var_os("CAMPO_UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &generated).expect("write bindings.ts");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "ui/src/lib/bindings.ts is out of date; regenerate it with\n\
+         CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings"
+    );
+}

@@ -1,0 +1,929 @@
+// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:
+// CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings
+
+/**
+ * An address, with its coordinates when the lender or a gestor has them.
+ */
+export type Address = { 
+/**
+ * Street, number, neighbourhood, city.
+ */
+line: Label, 
+/**
+ * Where it is, if known.
+ */
+point: GeoPoint | null, };
+
+/**
+ * Today's agenda: counts, then the debtors in the order to work them.
+ */
+export type Agenda = { 
+/**
+ * Promises due today.
+ */
+promises_due: number, 
+/**
+ * Promises broken or overdue.
+ */
+promises_broken: number, 
+/**
+ * Next actions due.
+ */
+next_actions: number, 
+/**
+ * Accounts on the device.
+ */
+total: number, 
+/**
+ * The first `limit` debtors, in order.
+ */
+rows: Array<DebtorRow>, };
+
+/**
+ * Why a debtor is on today's agenda, in the order the agenda lists them.
+ */
+export type AgendaReason = "promise_due_today" | "promise_broken" | "next_action" | "by_priority";
+
+/**
+ * A non-negative amount with at most two decimals, kept at scale 2.
+ * On the wire it is a string ("1250.50") so no JSON parser rounds it.
+ */
+export type Amount = string;
+
+/**
+ * Days-past-due buckets, as supervisors and coordinators segment a portfolio.
+ */
+export type Bucket = "current" | "d1_to30" | "d31_to60" | "d61_to90" | "d91_to120" | "over120";
+
+/**
+ * A phone call with a debtor.
+ */
+export type Call = CallFields;
+
+/**
+ * The fields of a [`Call`].
+ */
+export type CallFields = { 
+/**
+ * The debtor's number.
+ */
+number: Phone, 
+/**
+ * Who called.
+ */
+direction: Direction, 
+/**
+ * When the call started, by the device's clock.
+ */
+started_at: string, 
+/**
+ * Length in seconds.
+ */
+duration_s: number, 
+/**
+ * The debtor's zone, for local times.
+ */
+zone: Zone, 
+/**
+ * What came of it.
+ */
+outcome: Outcome, 
+/**
+ * What was said.
+ */
+notes: string, 
+/**
+ * When to follow up.
+ */
+next_action_on: string | null, };
+
+/**
+ * The currencies Campo collects in. Both have two decimals.
+ */
+export type Currency = "MXN" | "PEN";
+
+/**
+ * A debtor account. Its overdue amount and minimum payment never exceed the balance.
+ */
+export type Debtor = DebtorFields;
+
+/**
+ * The fields of a [`Debtor`] account.
+ */
+export type DebtorFields = { 
+/**
+ * The lender's reference for the account; unique per lender.
+ */
+external_ref: Label, 
+/**
+ * The debtor's full name.
+ */
+name: Label, 
+/**
+ * CURP or RFC in Mexico, DNI in Peru.
+ */
+national_id: Label, 
+/**
+ * The credit product.
+ */
+product: Product, 
+/**
+ * The account's currency; every amount on it is in this currency.
+ */
+currency: Currency, 
+/**
+ * Total outstanding (saldo).
+ */
+balance: Amount, 
+/**
+ * Overdue amount (monto vencido).
+ */
+overdue: Amount, 
+/**
+ * Minimum payment that brings the account current.
+ */
+minimum_payment: Amount, 
+/**
+ * First day of the oldest unpaid instalment; days past due follow from it.
+ */
+overdue_since: string | null, 
+/**
+ * The lender's or coordinator's segment, e.g. "alto saldo".
+ */
+segment: Label, 
+/**
+ * The region the account belongs to.
+ */
+territory: TerritoryId, 
+/**
+ * The debtor's time zone: contact hours are the debtor's local hours.
+ */
+zone: Zone, 
+/**
+ * Phone numbers the debtor gave the lender, or gave a gestor.
+ */
+phones: Array<Phone>, 
+/**
+ * Home and work addresses.
+ */
+addresses: Array<Address>, 
+/**
+ * The debtor disputes the debt (aclaración): no collection pressure.
+ */
+dispute: boolean, 
+/**
+ * The debtor has died.
+ */
+deceased: boolean, 
+/**
+ * The lender or the law forbids field visits.
+ */
+do_not_visit: boolean, };
+
+/**
+ * A debtor's file: the account and everything that happened on it, newest first.
+ */
+export type DebtorFile = { 
+/**
+ * The account.
+ */
+debtor_id: DebtorId, 
+/**
+ * Its fields.
+ */
+debtor: Debtor, 
+/**
+ * Days past due today.
+ */
+days_past_due: number, 
+/**
+ * Visits, calls, promises, payments and reviews, newest first.
+ */
+timeline: Array<TimelineEntry>, };
+
+/**
+ * A debtor account. Its record's [`RecordId`] has the same UUID.
+ */
+export type DebtorId = string;
+
+/**
+ * One debtor in a list: the agenda or a search.
+ */
+export type DebtorRow = { 
+/**
+ * The account.
+ */
+debtor_id: DebtorId, 
+/**
+ * The debtor's name.
+ */
+name: string, 
+/**
+ * The lender's reference.
+ */
+external_ref: string, 
+/**
+ * The lender's segment.
+ */
+segment: string, 
+/**
+ * The region.
+ */
+territory_id: TerritoryId, 
+/**
+ * MXN or PEN.
+ */
+currency: Currency, 
+/**
+ * Total outstanding, as a decimal string.
+ */
+balance: string, 
+/**
+ * Overdue amount, as a decimal string.
+ */
+overdue: string, 
+/**
+ * Days past due today.
+ */
+days_past_due: number, 
+/**
+ * In dispute: no collection pressure.
+ */
+dispute: boolean, 
+/**
+ * Deceased.
+ */
+deceased: boolean, 
+/**
+ * No field visits.
+ */
+do_not_visit: boolean, 
+/**
+ * The earliest due date of a pending promise.
+ */
+promise_due_on: string | null, 
+/**
+ * The next action set by the latest visit or call.
+ */
+next_action_on: string | null, 
+/**
+ * Local writes not yet sent.
+ */
+pending: number, 
+/**
+ * Why it is on the agenda.
+ */
+reason: AgendaReason, };
+
+/**
+ * Why a device operation failed.
+ */
+export type DeviceError = { "kind": "not_signed_in" } | { "kind": "sign_in_again" } | { "kind": "other_user_pending", 
+/**
+ * Whose work it is.
+ */
+login: string, } | { "kind": "offline", 
+/**
+ * What the network said.
+ */
+message: string, } | { "kind": "server", 
+/**
+ * The server's code.
+ */
+code: ErrorCode, 
+/**
+ * The server's message, in Spanish.
+ */
+message: string, } | { "kind": "invalid" } & DomainError | { "kind": "not_found", 
+/**
+ * What was looked for.
+ */
+what: string, } | { "kind": "not_allowed", 
+/**
+ * Why.
+ */
+message: string, } | { "kind": "unsent_work", 
+/**
+ * How many records would be lost.
+ */
+records: number, } | { "kind": "storage", 
+/**
+ * What SQLite said.
+ */
+message: string, };
+
+/**
+ * Who placed a call.
+ */
+export type Direction = "outbound" | "inbound";
+
+/**
+ * Why a value was refused. Each variant names the field at fault.
+ */
+export type DomainError = { "code": "negative_amount", 
+/**
+ * The field at fault.
+ */
+field: string, } | { "code": "zero_amount", 
+/**
+ * The field at fault.
+ */
+field: string, } | { "code": "too_many_decimals", 
+/**
+ * The field at fault.
+ */
+field: string, } | { "code": "currency_mismatch", 
+/**
+ * The account's currency.
+ */
+expected: string, 
+/**
+ * The currency given.
+ */
+found: string, } | { "code": "latitude_out_of_range", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "longitude_out_of_range", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "invalid_accuracy", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "unknown_outcome", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "outcome_not_for_channel", 
+/**
+ * The outcome code.
+ */
+outcome: string, 
+/**
+ * `visita` or `llamada`.
+ */
+channel: string, } | { "code": "promise_due_in_past", 
+/**
+ * The due date given.
+ */
+due_on: string, 
+/**
+ * The day the promise was made.
+ */
+made_on: string, } | { "code": "installments_do_not_add_up", 
+/**
+ * Their sum.
+ */
+total: string, 
+/**
+ * The promised amount.
+ */
+amount: string, } | { "code": "installments_out_of_order" } | { "code": "empty_text", 
+/**
+ * The field at fault.
+ */
+field: string, } | { "code": "text_too_long", 
+/**
+ * The field at fault.
+ */
+field: string, 
+/**
+ * The limit.
+ */
+max: number, } | { "code": "invalid_phone", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "unknown_zone", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "ends_before_start" } | { "code": "exceeds_balance", 
+/**
+ * The field at fault.
+ */
+field: string, } | { "code": "malformed", 
+/**
+ * What the parser said.
+ */
+message: string, };
+
+/**
+ * A stable error code for every failed request.
+ */
+export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "internal";
+
+/**
+ * The values the portfolio filters offer.
+ */
+export type FilterOptions = { 
+/**
+ * Regions with accounts on the device.
+ */
+territories: Array<string>, 
+/**
+ * Segments with accounts on the device.
+ */
+segments: Array<string>, };
+
+/**
+ * A point on Earth in WGS 84 degrees.
+ */
+export type GeoPoint = { lat: number, lon: number, };
+
+/**
+ * One instalment of a payment plan.
+ */
+export type Installment = { 
+/**
+ * When it falls due.
+ */
+due_on: string, 
+/**
+ * How much.
+ */
+amount: Amount, };
+
+/**
+ * Trimmed text that is neither empty nor longer than 200 characters: names,
+ * references, address lines.
+ */
+export type Label = string;
+
+/**
+ * Something sync had to tell the gestor.
+ */
+export type Notice = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * When (UTC).
+ */
+at: string, 
+/**
+ * `revoked`, `rejected`, `after_reassignment` or `conflict`.
+ */
+kind: string, 
+/**
+ * The debtor concerned.
+ */
+debtor_id: DebtorId | null, 
+/**
+ * The record concerned.
+ */
+record_id: RecordId | null, 
+/**
+ * What happened, in Spanish.
+ */
+detail: string, };
+
+/**
+ * What came of a visit or call.
+ */
+export type Outcome = "right_party_contact" | "third_party_contact" | "no_answer" | "voicemail" | "busy" | "invalid_number" | "not_located" | "moved" | "wrong_address" | "refused_to_pay" | "promise_to_pay" | "payment_reported" | "dispute_raised" | "hardship_declared" | "deceased";
+
+/**
+ * A payment the lender reports; imported, never entered on a device.
+ */
+export type Payment = { 
+/**
+ * How much arrived.
+ */
+amount: Amount, 
+/**
+ * The account's currency.
+ */
+currency: Currency, 
+/**
+ * The day it was paid.
+ */
+paid_on: string, 
+/**
+ * The lender's payment reference.
+ */
+reference: Label, };
+
+/**
+ * A phone number, kept as `+` and digits only. Spaces, dashes, dots and
+ * brackets are dropped; 7 to 15 digits remain (E.164's maximum).
+ */
+export type Phone = string;
+
+/**
+ * The debtors matching a [`PortfolioQuery`].
+ */
+export type PortfolioPage = { 
+/**
+ * How many match in all.
+ */
+total: number, 
+/**
+ * The first of them, by name.
+ */
+rows: Array<DebtorRow>, };
+
+/**
+ * What to look for in the portfolio. Empty fields match everything.
+ */
+export type PortfolioQuery = { 
+/**
+ * Words that must all appear in the name, reference, a phone or an address.
+ */
+text: string, 
+/**
+ * Only this region.
+ */
+territory_id: TerritoryId | null, 
+/**
+ * Only this segment.
+ */
+segment: string | null, 
+/**
+ * Only this days-past-due bucket.
+ */
+bucket: Bucket | null, 
+/**
+ * Only accounts in dispute.
+ */
+dispute: boolean, 
+/**
+ * Only accounts marked do-not-visit.
+ */
+do_not_visit: boolean, 
+/**
+ * Only accounts with a pending promise.
+ */
+with_promise: boolean, 
+/**
+ * At most this many rows (100 if zero).
+ */
+limit: number, };
+
+/**
+ * Where a device was, and how sure it was: the evidence a supervisor checks.
+ */
+export type Position = { point: GeoPoint, accuracy_m: number, };
+
+/**
+ * The kind of credit behind the debt.
+ */
+export type Product = "credit_card" | "personal_loan" | "payroll_loan" | "microcredit" | "auto_loan";
+
+/**
+ * Progress of a sync, for the screen.
+ */
+export type Progress = { "step": "pushed", 
+/**
+ * Records in the batch.
+ */
+records: number, 
+/**
+ * Compressed bytes sent.
+ */
+wire_bytes: number, } | { "step": "pulled", 
+/**
+ * Items in the page.
+ */
+items: number, 
+/**
+ * The cursor now stored.
+ */
+cursor: number, 
+/**
+ * Compressed bytes received.
+ */
+wire_bytes: number, 
+/**
+ * Whether more pages follow.
+ */
+more: boolean, };
+
+/**
+ * The fields of a [`Promise`].
+ */
+export type PromiseFields = { 
+/**
+ * The total promised.
+ */
+amount: Amount, 
+/**
+ * Must be the account's currency.
+ */
+currency: Currency, 
+/**
+ * The debtor's local date when the promise was made.
+ */
+made_on: string, 
+/**
+ * When the (last) payment falls due.
+ */
+due_on: string, 
+/**
+ * A payment plan; empty for a single payment.
+ */
+installments: Array<Installment>, 
+/**
+ * Where it stands.
+ */
+status: PromiseStatus, 
+/**
+ * The visit or call where it was made.
+ */
+source: RecordId | null, };
+
+/**
+ * Where a promise stands. A promise is pending until its due date passes;
+ * then it is kept (fully paid on time), partially kept, or broken.
+ */
+export type PromiseStatus = "pending" | "kept" | "partially_kept" | "broken" | "cancelled";
+
+/**
+ * A promise to pay, possibly in instalments. Never due before it was made;
+ * instalments are in date order and add up to the amount.
+ */
+export type PromiseToPay = PromiseFields;
+
+/**
+ * What applying one push answer did.
+ */
+export type PushTally = { 
+/**
+ * Stored as sent.
+ */
+accepted: number, 
+/**
+ * The server had them already.
+ */
+already_known: number, 
+/**
+ * Merged with a concurrent version.
+ */
+merged: number, 
+/**
+ * Refused; kept on the device with the reason.
+ */
+rejected: number, };
+
+/**
+ * A record's body, typed by kind.
+ */
+export type RecordBody = Debtor | Visit | Call | PromiseToPay | Payment | Review;
+
+/**
+ * Any synced record (debtor account, visit, call, promise, payment, review).
+ */
+export type RecordId = string;
+
+/**
+ * The kinds of synced record.
+ */
+export type RecordKind = "debtor" | "visit" | "call" | "promise" | "payment" | "review";
+
+/**
+ * One install of the app on one device, or the sync server itself. Issued by
+ * the server and never reused.
+ */
+export type ReplicaId = string;
+
+/**
+ * A supervisor's review of a visit or call.
+ */
+export type Review = ReviewFields;
+
+/**
+ * The fields of a [`Review`].
+ */
+export type ReviewFields = { 
+/**
+ * The visit or call reviewed.
+ */
+target: RecordId, 
+/**
+ * The verdict.
+ */
+verdict: Verdict, 
+/**
+ * Coaching notes for the gestor.
+ */
+comment: string, 
+/**
+ * The supervisor.
+ */
+reviewer: UserId, 
+/**
+ * When, by the server's clock.
+ */
+reviewed_at: string, };
+
+/**
+ * What a user may do.
+ */
+export type Role = "gestor" | "supervisor" | "coordinator" | "admin";
+
+/**
+ * The signed-in user and where this device stands with the server.
+ */
+export type SessionInfo = { 
+/**
+ * The sync server.
+ */
+server_url: string, 
+/**
+ * Who is signed in.
+ */
+user: UserInfo, 
+/**
+ * This install's replica id.
+ */
+replica: ReplicaId, 
+/**
+ * Whether the session is still good; `false` once the server refused it.
+ */
+signed_in: boolean, 
+/**
+ * The feed position applied so far.
+ */
+cursor: number, 
+/**
+ * When the last sync finished (UTC, RFC 3339).
+ */
+last_sync_at: string | null, };
+
+/**
+ * Counts for the status screen.
+ */
+export type Status = { 
+/**
+ * Debtor accounts held.
+ */
+debtors: number, 
+/**
+ * All records held.
+ */
+records: number, 
+/**
+ * Local writes waiting to be sent.
+ */
+pending: number, 
+/**
+ * Local writes the server refused.
+ */
+rejected: number, };
+
+/**
+ * What a sync did.
+ */
+export type SyncReport = { 
+/**
+ * Outcomes of pushed writes.
+ */
+pushed: PushTally, 
+/**
+ * Feed items applied.
+ */
+pulled: number, 
+/**
+ * Pages pulled.
+ */
+pages: number, 
+/**
+ * Compressed bytes sent.
+ */
+bytes_sent: number, 
+/**
+ * Compressed bytes received from the feed.
+ */
+bytes_received: number, 
+/**
+ * Debtors newly assigned.
+ */
+granted: number, 
+/**
+ * Debtors assigned away and purged.
+ */
+revoked: number, };
+
+/**
+ * A supervisor's team of gestores.
+ */
+export type TeamId = string;
+
+/**
+ * A region that debtors and gestores belong to.
+ */
+export type TerritoryId = string;
+
+/**
+ * One entry in a debtor's timeline.
+ */
+export type TimelineEntry = { 
+/**
+ * The record.
+ */
+id: RecordId, 
+/**
+ * When it happened: a UTC instant or a date (RFC 3339 / ISO 8601).
+ */
+at: string, 
+/**
+ * Visit, call, promise, payment or review.
+ */
+kind: RecordKind, 
+/**
+ * Its fields.
+ */
+body: RecordBody, 
+/**
+ * Not yet sent to the server.
+ */
+pending: boolean, 
+/**
+ * The server refused it, and why.
+ */
+rejected: string | null, 
+/**
+ * Recorded after the account had left the gestor who wrote it.
+ */
+after_reassignment: boolean, };
+
+/**
+ * A person who signs in: gestor, supervisor, coordinator or admin.
+ */
+export type UserId = string;
+
+/**
+ * Who is signed in.
+ */
+export type UserInfo = { 
+/**
+ * Their id.
+ */
+id: UserId, 
+/**
+ * Their login.
+ */
+login: string, 
+/**
+ * Their name.
+ */
+name: string, 
+/**
+ * Their role.
+ */
+role: Role, 
+/**
+ * Their team, for gestores and supervisors.
+ */
+team: TeamId | null, };
+
+/**
+ * A supervisor's verdict on a visit or call.
+ */
+export type Verdict = "approved" | "follow_up" | "questioned";
+
+/**
+ * A field visit to a debtor.
+ */
+export type Visit = VisitFields;
+
+/**
+ * The fields of a [`Visit`].
+ */
+export type VisitFields = { 
+/**
+ * When the gestor arrived, by the device's clock.
+ */
+started_at: string, 
+/**
+ * When the gestor left, by the device's clock.
+ */
+ended_at: string, 
+/**
+ * Where the visit took place, for local times.
+ */
+zone: Zone, 
+/**
+ * GPS fix at the visit, if the device had one.
+ */
+position: Position | null, 
+/**
+ * What came of it.
+ */
+outcome: Outcome, 
+/**
+ * What was said and seen.
+ */
+notes: string, 
+/**
+ * When to follow up.
+ */
+next_action_on: string | null, };
+
+/**
+ * One of [`ZONES`].
+ */
+export type Zone = string;
