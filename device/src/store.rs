@@ -72,6 +72,8 @@ pub struct Status {
     pub pending: u64,
     /// Local writes the server refused.
     pub rejected: u64,
+    /// When the last sync finished (UTC, RFC 3339), if one ever did.
+    pub last_sync_at: Option<String>,
 }
 
 /// Something sync had to tell the gestor.
@@ -434,9 +436,18 @@ impl Store {
                 "SELECT (SELECT count(*) FROM records WHERE kind = 'debtor' AND NOT deleted),
                         (SELECT count(*) FROM records),
                         (SELECT count(*) FROM pending WHERE rejected_code IS NULL),
-                        (SELECT count(*) FROM pending WHERE rejected_code IS NOT NULL)",
+                        (SELECT count(*) FROM pending WHERE rejected_code IS NOT NULL),
+                        (SELECT last_sync_at FROM session)",
                 [],
-                |r| Ok(Status { debtors: r.get(0)?, records: r.get(1)?, pending: r.get(2)?, rejected: r.get(3)? }),
+                |r| {
+                    Ok(Status {
+                        debtors: r.get(0)?,
+                        records: r.get(1)?,
+                        pending: r.get(2)?,
+                        rejected: r.get(3)?,
+                        last_sync_at: r.get(4)?,
+                    })
+                },
             )?)
         })
     }

@@ -772,7 +772,11 @@ pending: number,
 /**
  * Local writes the server refused.
  */
-rejected: number, };
+rejected: number, 
+/**
+ * When the last sync finished (UTC, RFC 3339), if one ever did.
+ */
+last_sync_at: string | null, };
 
 /**
  * What a sync did.
