@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sets up and runs every check and test of Campo on a fresh Debian 12 machine
 # with the Rust toolchain and Node.js: formatting, lints, the UI's type check
-# and unit tests, and the whole Rust test suite (unit tests, scenarios over
-# real HTTP and SQLite, the property test).
+# and unit tests, the whole Rust test suite (unit tests, scenarios over real
+# HTTP and SQLite, the property test), then the end-to-end tests of the real
+# app (scripts/e2e.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,8 @@ echo "== UI: type check and unit tests"
 echo "== formatting"
 cargo fmt --all --check
 echo "== lints"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --features campo-tests/e2e --locked -- -D warnings
 echo "== tests"
 cargo nextest run --workspace --locked --no-fail-fast
+
+./scripts/e2e.sh

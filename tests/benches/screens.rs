@@ -71,7 +71,7 @@ fn main() {
             }
         }
         tx.commit().expect("commit");
-        let server = TestServer::spawn(storage).await;
+        let mut server = TestServer::spawn(storage).await;
         let device = Store::open(&device_db).expect("device db");
         campo_device::login(&device, &server.url, "g1", PASSWORD, "banco de pruebas").await.expect("login");
         let started = Instant::now();

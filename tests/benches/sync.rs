@@ -45,7 +45,7 @@ fn main() {
             }
         }
         tx.commit().expect("commit");
-        let server = TestServer::spawn(storage.clone()).await;
+        let mut server = TestServer::spawn(storage.clone()).await;
 
         let mut pulls = Vec::new();
         let mut report = None;

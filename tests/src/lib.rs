@@ -8,6 +8,7 @@
 //! [`World::office`] signs a console session in.
 
 pub mod proxy;
+pub mod webdriver;
 
 use std::{
     path::{Path, PathBuf},
@@ -46,32 +47,49 @@ pub struct TestServer {
     pub url: String,
     /// Its address.
     pub addr: std::net::SocketAddr,
+    storage: Arc<dyn Storage>,
     shutdown: Option<oneshot::Sender<()>>,
-    task: JoinHandle<()>,
+    task: Option<JoinHandle<()>>,
 }
 
 impl TestServer {
     /// Serves `storage` on 127.0.0.1, port 0.
     pub async fn spawn(storage: Arc<dyn Storage>) -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        Self::spawn_at(storage, "127.0.0.1:0".parse().expect("address")).await
+    }
+
+    /// Serves `storage` at `addr`: a restarted server keeps its address, so
+    /// the devices signed in to it find it again.
+    pub async fn spawn_at(storage: Arc<dyn Storage>, addr: std::net::SocketAddr) -> Self {
+        let listener = tokio::net::TcpListener::bind(addr).await.unwrap_or_else(|e| panic!("bind {addr}: {e}"));
         let addr = listener.local_addr().expect("local addr");
         let (tx, rx) = oneshot::channel();
+        let served = storage.clone();
         let task = tokio::spawn(async move {
-            campo_sync_server::launch_with_listener(listener, storage, async {
+            campo_sync_server::launch_with_listener(listener, served, async {
                 let _ = rx.await;
             })
             .await
             .expect("server runs");
         });
-        Self { url: format!("http://{addr}"), addr, shutdown: Some(tx), task }
+        Self { url: format!("http://{addr}"), addr, storage, shutdown: Some(tx), task: Some(task) }
     }
 
-    /// Stops taking requests and waits for those in flight.
-    pub async fn stop(mut self) {
+    /// Stops taking requests and waits for those in flight: the devices are
+    /// offline until [`TestServer::restart`].
+    pub async fn stop(&mut self) {
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());
         }
-        let _ = (&mut self.task).await;
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+
+    /// Serves the same storage at the same address again.
+    pub async fn restart(&mut self) {
+        self.stop().await;
+        *self = Self::spawn_at(self.storage.clone(), self.addr).await;
     }
 }
 

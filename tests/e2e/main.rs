@@ -1,0 +1,184 @@
+//! End to end: the real app binary, driven through tauri-driver and
+//! WebKitWebDriver under Xvfb, against a real sync server started here.
+//! `scripts/e2e.sh` builds the app with its UI embedded and runs these with
+//! `CAMPO_APP` pointing at it; they also photograph the main screens into
+//! docs/screenshots/ at phone and laptop size.
+
+use std::path::{Path, PathBuf};
+
+use campo_core::ids::DebtorId;
+use campo_tests::{PASSWORD, World, webdriver::App};
+use chrono::Local;
+
+const PHONE: (u32, u32) = (360, 740);
+const LAPTOP: (u32, u32) = (1280, 800);
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("CAMPO_APP")
+        .map(PathBuf::from)
+        .expect("CAMPO_APP names the app built with its UI embedded (scripts/e2e.sh builds it)")
+}
+
+fn screenshots() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/screenshots")
+}
+
+/// Photographs the current screen as `name` at both sizes.
+async fn photograph(app: &App, name: &str) {
+    let dir = screenshots();
+    std::fs::create_dir_all(&dir).expect("screenshots dir");
+    for (size, (width, height)) in [("phone", PHONE), ("laptop", LAPTOP)] {
+        app.photograph(width, height, &dir.join(format!("{name}-{size}.png"))).await;
+    }
+}
+
+/// Opens the app on a fresh device and signs `g1` in through the first-run
+/// screen; returns once the first sync has landed on the agenda.
+async fn first_run(world: &World, photos: bool) -> App {
+    let dir = world.dir.path();
+    let app = App::launch(&app_binary(), &dir.join("device.db"), &dir.join("tauri-driver.log")).await;
+    app.wait_for("sign-in").await;
+    app.fill("server", &world.server.url).await;
+    app.fill("login", "g1").await;
+    app.fill("password", PASSWORD).await;
+    app.fill("device", "Teléfono de prueba").await;
+    if photos {
+        photograph(&app, "1-first-run").await;
+    }
+    app.click("sign-in").await;
+    app.wait_for("agenda-counts").await;
+    app
+}
+
+/// Opens the first debtor on the agenda; returns their name.
+async fn open_first_debtor(app: &App) -> String {
+    app.click("tab-agenda").await;
+    app.click("debtor-row").await;
+    app.text("debtor-name").await
+}
+
+/// Records a visit with `notes` on the open debtor.
+async fn record_visit(app: &App, notes: &str) {
+    app.click("record-visit").await;
+    app.choose("outcome", "no_answer").await;
+    app.fill("notes", notes).await;
+    app.click("save").await;
+    app.wait_for_text("timeline", notes).await;
+}
+
+/// Taps "sync now" and waits until nothing is left to send.
+async fn sync_until_sent(app: &App) {
+    app.click("tab-sync").await;
+    app.click("sync-now").await;
+    app.wait_for("sync-result").await;
+    app.wait_for_text("pending", "0").await;
+}
+
+fn server_count(world: &World, sql: &str, param: &str) -> i64 {
+    let conn = rusqlite::Connection::open(&world.db).expect("server db");
+    conn.query_row(sql, [param], |r| r.get(0)).expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
+    let mut world = World::new(30).await;
+    let app = first_run(&world, true).await;
+    photograph(&app, "2-agenda").await;
+    app.click("tab-portfolio").await;
+    app.fill("search", "deudor 1").await;
+    app.wait_for_text("result-count", "de 30").await;
+    photograph(&app, "3-portfolio").await;
+
+    // Signal lost for the rest of the day.
+    world.server.stop().await;
+    let name = open_first_debtor(&app).await;
+    record_visit(&app, "nadie en casa, se dejó aviso con la vecina").await;
+
+    app.click("record-call").await;
+    app.choose("outcome", "promise_to_pay").await;
+    app.fill("minutes", "4").await;
+    app.fill("notes", "acepta pagar el viernes").await;
+    app.click("save").await;
+    app.wait_for_text("timeline", "acepta pagar el viernes").await;
+
+    let due = (Local::now().date_naive() + chrono::Days::new(7)).to_string();
+    app.click("record-promise").await;
+    app.fill("amount", "1500.50").await;
+    app.choose("due-on", &due).await;
+    photograph(&app, "4-promise-form").await;
+    app.click("save").await;
+    app.wait_for_text("timeline", &due).await;
+    app.wait_for("saved").await;
+    photograph(&app, "5-debtor").await;
+
+    app.click("tab-sync").await;
+    app.wait_for_text("pending", "3").await;
+    app.click("sync-now").await;
+    let offline = app.wait_for_text("sync-error", "Sin conexión").await;
+    assert!(offline.contains("Tu trabajo queda guardado"), "the gestor is told nothing was lost: {offline}");
+    photograph(&app, "6-sync-offline").await;
+
+    // Signal is back: one tap sends the day's work.
+    world.server.restart().await;
+    sync_until_sent(&app).await;
+    assert_ne!(app.text("last-sync").await, "Nunca", "the last sync shows when it happened");
+    photograph(&app, "7-sync-done").await;
+
+    let by_g1 = "SELECT count(*) FROM records r JOIN users u ON u.id = r.author_id
+                 WHERE u.login = 'g1' AND r.kind = ?1";
+    assert_eq!(server_count(&world, by_g1, "visit"), 1, "the visit is on the server");
+    assert_eq!(server_count(&world, by_g1, "call"), 1, "the call is on the server");
+    assert_eq!(server_count(&world, by_g1, "promise"), 1, "the promise is on the server");
+    let on_debtor = "SELECT count(*) FROM records r JOIN records d ON d.id = r.debtor_id
+                     WHERE json_extract(d.body, '$.name') = ?1 AND r.kind IN ('visit', 'call', 'promise')";
+    assert_eq!(server_count(&world, on_debtor, &name), 3, "all three are on {name}'s account");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_visit_to_a_debtor_reassigned_while_offline_still_reaches_the_server() {
+    let mut world = World::new(30).await;
+    let app = first_run(&world, false).await;
+
+    world.server.stop().await;
+    let name = open_first_debtor(&app).await;
+    let notes = "visita hecha antes de saber de la reasignación";
+    record_visit(&app, notes).await;
+
+    // Meanwhile the coordinator moves the account to g2.
+    world.server.restart().await;
+    let debtor: DebtorId = {
+        let conn = rusqlite::Connection::open(&world.db).expect("server db");
+        let id: String = conn
+            .query_row(
+                "SELECT id FROM records WHERE kind = 'debtor' AND json_extract(body, '$.name') = ?1",
+                [&name],
+                |r| r.get(0),
+            )
+            .expect("the debtor on screen is on the server");
+        id.parse().expect("debtor id")
+    };
+    world.office("coord").await.reassign(debtor, world.fixture.gestor("g2")).await;
+
+    sync_until_sent(&app).await;
+    app.wait_for("revoked").await;
+    app.wait_for_text("notices", &name).await;
+    let flagged = "SELECT count(*) FROM records WHERE kind = 'visit' AND after_reassignment = 1
+                   AND json_extract(body, '$.notes') = ?1";
+    assert_eq!(server_count(&world, flagged, notes), 1, "the visit reached the server, flagged for the new gestor");
+
+    // The account left the device: 29 remain, and a search does not find it.
+    app.click("tab-agenda").await;
+    app.wait_for_text("agenda-counts", "29Cuentas").await;
+    app.click("tab-portfolio").await;
+    app.fill("search", &name).await;
+    app.wait_for("result-count").await;
+    let listed = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=debtor-row] strong')].some(e => e.textContent === arguments[0])",
+            serde_json::json!([name]),
+        )
+        .await;
+    assert_eq!(listed, serde_json::json!(false), "{name} is no longer listed");
+    app.quit().await;
+}
