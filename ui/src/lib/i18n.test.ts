@@ -3,9 +3,9 @@ import { errorMessage, formatMoney, t } from './i18n';
 
 describe('errorMessage', () => {
   it('says what a domain error means, in the chosen language', () => {
-    const error = { kind: 'invalid', code: 'too_many_decimals', field: 'monto prometido' };
-    expect(errorMessage('es-MX', error)).toBe('monto prometido: usa como máximo 2 decimales.');
-    expect(errorMessage('en', error)).toBe('monto prometido: use at most 2 decimals.');
+    const error = { kind: 'invalid', code: 'too_many_decimals', field: 'monto' };
+    expect(errorMessage('es-MX', error)).toBe('monto: usa como máximo 2 decimales.');
+    expect(errorMessage('en', error)).toBe('amount: use at most 2 decimals.');
   });
 
   it('tells the gestor offline that nothing is lost', () => {

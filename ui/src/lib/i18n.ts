@@ -192,13 +192,28 @@ export function formatMoney(amount: string, currency: Currency): string {
   return `${negative ? '−' : ''}${symbol}${grouped}.${cents}`;
 }
 
+/**
+ * English names for the fields the domain names in Spanish (the `field` of a
+ * DomainError, the same label the Spanish screens use).
+ */
+const FIELDS_EN: Record<string, string> = {
+  monto: 'amount', notas: 'notes', comentario: 'comment', saldo: 'balance', vencido: 'overdue amount',
+  'mínimo': 'minimum payment', nombre: 'name', segmento: 'segment', referencia: 'reference',
+  'dirección': 'address', texto: 'text',
+};
+
+function fieldName(lang: Lang, field: string): string {
+  return lang === 'en' ? (FIELDS_EN[field] ?? field) : field;
+}
+
 /** The sentence for an error from the backend, whatever shape it arrived in. */
 export function errorMessage(lang: Lang, error: unknown): string {
   if (typeof error === 'object' && error !== null && 'kind' in error) {
     const e = error as DeviceError;
     if (e.kind === 'invalid') {
       const key = `domain.${e.code}` as Key;
-      return key in es ? t(lang, key, e) : t(lang, 'domain.malformed', { message: String(e.code) });
+      const vars = 'field' in e ? { ...e, field: fieldName(lang, e.field) } : e;
+      return key in es ? t(lang, key, vars) : t(lang, 'domain.malformed', { message: String(e.code) });
     }
     const key = `error.${e.kind}` as Key;
     if (key in es) return t(lang, key, e);
