@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use campo_core::{RecordBody, ids::RecordId};
 use campo_device::{Store, SyncOptions, portfolio::PortfolioQuery};
 use campo_sync_server::{SqliteStorage, Storage, office};
-use campo_tests::{PASSWORD, TestServer, seed, visit_body};
+use campo_tests::{PASSWORD, TestServer, median_and_max, seed, visit_body};
 
 const DEBTORS: usize = 10_000;
 const VISITS_PER_DEBTOR: usize = 10;
@@ -38,15 +38,11 @@ impl Timings {
         )
     }
 
-    fn report(mut self, what: &str) {
-        self.0.sort();
+    fn report(self, what: &str) {
+        let count = self.0.len();
+        let (median, max) = median_and_max(self.0);
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        println!(
-            "{what}: mediana {:.2} ms, máximo {:.2} ms ({} mediciones)",
-            ms(self.0[self.0.len() / 2]),
-            ms(self.0[self.0.len() - 1]),
-            self.0.len()
-        );
+        println!("{what}: mediana {:.2} ms, máximo {:.2} ms ({count} mediciones)", ms(median), ms(max));
     }
 }
 

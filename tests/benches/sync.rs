@@ -6,22 +6,17 @@
 //! Run with `cargo bench -p campo-tests --bench sync`. Each figure is the
 //! median of three runs on fresh devices.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use campo_core::{RecordBody, ids::RecordId};
 use campo_device::{Store, SyncOptions};
 use campo_sync_server::{SqliteStorage, Storage, office};
-use campo_tests::{PASSWORD, TestServer, seed, visit_body};
+use campo_tests::{PASSWORD, TestServer, median_and_max, seed, visit_body};
 
 const DEBTORS: usize = 5_000;
 const VISITS_PER_DEBTOR: usize = 10;
 const PUSHED: usize = 10_000;
 const RUNS: usize = 3;
-
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
-}
 
 async fn fresh_device(dir: &std::path::Path, url: &str, n: usize) -> Store {
     let store = Store::open(&dir.join(format!("device-{n}.db"))).expect("device db");
@@ -56,7 +51,7 @@ fn main() {
             pulls.push(started.elapsed());
         }
         let report = report.expect("ran");
-        let pull = median(pulls);
+        let (pull, _) = median_and_max(pulls);
         println!(
             "pull inicial: {} elementos en {} páginas, {:.0} ms (mediana de {RUNS}), {:.0} registros/s, {} bytes comprimidos, {:.1} bytes/registro",
             report.pulled,
@@ -81,7 +76,7 @@ fn main() {
             pushes.push(started.elapsed());
             assert_eq!(report.pushed.accepted, PUSHED as u64);
         }
-        let push = median(pushes);
+        let (push, _) = median_and_max(pushes);
         println!(
             "push: {PUSHED} registros en {:.0} ms (mediana de {RUNS}), {:.0} registros/s",
             push.as_secs_f64() * 1000.0,

@@ -74,11 +74,6 @@ async fn sync_until_sent(app: &App) {
     app.wait_for_text("pending", "0").await;
 }
 
-fn server_count(world: &World, sql: &str, param: &str) -> i64 {
-    let conn = rusqlite::Connection::open(&world.db).expect("server db");
-    conn.query_row(sql, [param], |r| r.get(0)).expect("count")
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
     let mut world = World::new(30).await;
@@ -126,12 +121,12 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
 
     let by_g1 = "SELECT count(*) FROM records r JOIN users u ON u.id = r.author_id
                  WHERE u.login = 'g1' AND r.kind = ?1";
-    assert_eq!(server_count(&world, by_g1, "visit"), 1, "the visit is on the server");
-    assert_eq!(server_count(&world, by_g1, "call"), 1, "the call is on the server");
-    assert_eq!(server_count(&world, by_g1, "promise"), 1, "the promise is on the server");
+    assert_eq!(world.query::<i64>(by_g1, ["visit"]), 1, "the visit is on the server");
+    assert_eq!(world.query::<i64>(by_g1, ["call"]), 1, "the call is on the server");
+    assert_eq!(world.query::<i64>(by_g1, ["promise"]), 1, "the promise is on the server");
     let on_debtor = "SELECT count(*) FROM records r JOIN records d ON d.id = r.debtor_id
                      WHERE json_extract(d.body, '$.name') = ?1 AND r.kind IN ('visit', 'call', 'promise')";
-    assert_eq!(server_count(&world, on_debtor, &name), 3, "all three are on {name}'s account");
+    assert_eq!(world.query::<i64>(on_debtor, [&name]), 3, "all three are on {name}'s account");
     app.quit().await;
 }
 
@@ -147,17 +142,10 @@ async fn a_visit_to_a_debtor_reassigned_while_offline_still_reaches_the_server()
 
     // Meanwhile the coordinator moves the account to g2.
     world.server.restart().await;
-    let debtor: DebtorId = {
-        let conn = rusqlite::Connection::open(&world.db).expect("server db");
-        let id: String = conn
-            .query_row(
-                "SELECT id FROM records WHERE kind = 'debtor' AND json_extract(body, '$.name') = ?1",
-                [&name],
-                |r| r.get(0),
-            )
-            .expect("the debtor on screen is on the server");
-        id.parse().expect("debtor id")
-    };
+    let debtor: DebtorId = world
+        .query::<String>("SELECT id FROM records WHERE kind = 'debtor' AND json_extract(body, '$.name') = ?1", [&name])
+        .parse()
+        .expect("debtor id");
     world.office("coord").await.reassign(debtor, world.fixture.gestor("g2")).await;
 
     sync_until_sent(&app).await;
@@ -165,7 +153,7 @@ async fn a_visit_to_a_debtor_reassigned_while_offline_still_reaches_the_server()
     app.wait_for_text("notices", &name).await;
     let flagged = "SELECT count(*) FROM records WHERE kind = 'visit' AND after_reassignment = 1
                    AND json_extract(body, '$.notes') = ?1";
-    assert_eq!(server_count(&world, flagged, notes), 1, "the visit reached the server, flagged for the new gestor");
+    assert_eq!(world.query::<i64>(flagged, [notes]), 1, "the visit reached the server, flagged for the new gestor");
 
     // The account left the device: 29 remain, and a search does not find it.
     app.click("tab-agenda").await;

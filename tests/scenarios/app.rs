@@ -10,8 +10,7 @@ use serde_json::json;
 #[tokio::test]
 async fn signing_out_never_drops_unsent_work_without_the_exact_count() {
     let world = World::new(3).await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("first sync");
+    let device = world.synced_device("g1").await;
     let store = Arc::new(Store::open(&device.path).expect("store"));
     let debtor = world.fixture.debtors_of("g1")[0];
     device.visit(debtor, "uno");
@@ -27,8 +26,7 @@ async fn signing_out_never_drops_unsent_work_without_the_exact_count() {
     let status = app::status(&store).await.expect("status");
     assert_eq!((status.debtors, status.pending), (0, 0));
 
-    let other = world.device("g2").await;
-    other.sync().await.expect("sync");
+    let other = world.synced_device("g2").await;
     let other_store = Arc::new(Store::open(&other.path).expect("store"));
     app::sign_out(&other_store, None).await.expect("nothing unsent: no confirmation needed");
 }
@@ -36,8 +34,7 @@ async fn signing_out_never_drops_unsent_work_without_the_exact_count() {
 #[tokio::test]
 async fn a_form_with_a_bad_value_is_refused_with_its_reason_and_stores_nothing() {
     let world = World::new(3).await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("first sync");
+    let device = world.synced_device("g1").await;
     let store = Arc::new(Store::open(&device.path).expect("store"));
     let debtor = world.fixture.debtors_of("g1")[0];
     let today = chrono::Utc::now().date_naive();

@@ -16,8 +16,7 @@ async fn a_device_pulling_while_others_push_misses_nothing() {
     let debtors = world.fixture.debtors_of("g1").to_vec();
     let mut writers = Vec::new();
     for w in 0..4 {
-        let device = world.device("g1").await;
-        device.sync().await.expect("first sync");
+        let device = world.synced_device("g1").await;
         let debtors = debtors.clone();
         writers.push(tokio::spawn(async move {
             for round in 0..10 {

@@ -34,8 +34,7 @@ fn body(record: &Value) -> Value {
 async fn concurrent_edits_by_a_gestor_and_a_supervisor_merge_and_keep_the_losing_value() {
     let world = World::new(2).await;
     let sup = world.office("sup").await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("sync");
+    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
 
     // Different fields: both survive, no conflict.
@@ -70,8 +69,7 @@ async fn concurrent_edits_by_a_gestor_and_a_supervisor_merge_and_keep_the_losing
 async fn a_delete_against_a_long_offline_edit_keeps_the_edit_and_notes_the_lost_delete() {
     let world = World::new(1).await;
     let sup = world.office("sup").await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("sync");
+    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let visit = device.visit(debtor, "primera versión");
     device.sync().await.expect("push the visit");
@@ -115,8 +113,7 @@ async fn a_stale_office_write_is_refused_instead_of_creating_false_concurrency()
 async fn race_with_clock_off_by(days: i64) -> (Value, usize, Vec<String>) {
     let world = World::new(1).await;
     let sup = world.office("sup").await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("sync");
+    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let at = chrono::Utc::now() + chrono::Duration::days(days);
     let visit = device.store.create(debtor, &RecordBody::Visit(campo_tests::visit_body("visita", at))).expect("visit");
@@ -145,8 +142,7 @@ async fn device_clocks_off_by_days_change_no_outcome() {
 #[tokio::test]
 async fn one_bad_record_of_a_hundred_comes_back_with_its_reason_and_the_others_land() {
     let world = World::new(1).await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("sync");
+    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let ids: Vec<_> = (0..100).map(|n| device.visit(debtor, &format!("visita {n}"))).collect();
     // As an older app version might have stored it: an outcome code since withdrawn.

@@ -105,8 +105,7 @@ async fn a_device_killed_mid_pull_resumes_from_its_cursor_and_ends_complete() {
 #[tokio::test]
 async fn a_restored_device_whose_counters_went_backwards_re_registers_and_keeps_its_writes() {
     let world = World::new(2).await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("first sync");
+    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let path = device.path.clone();
     drop(device);

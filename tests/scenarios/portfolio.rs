@@ -46,8 +46,7 @@ fn visit_with_next_action(today: chrono::NaiveDate) -> RecordBody {
 #[tokio::test]
 async fn the_agenda_puts_promises_due_today_first_then_next_actions_then_the_rest() {
     let world = World::new(30).await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("first sync");
+    let device = world.synced_device("g1").await;
     let today = chrono::Utc::now().date_naive();
     let debtors = world.fixture.debtors_of("g1");
 
@@ -75,8 +74,7 @@ async fn the_agenda_puts_promises_due_today_first_then_next_actions_then_the_res
 #[tokio::test]
 async fn the_portfolio_search_matches_words_in_any_case_and_filters() {
     let world = World::new(30).await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("first sync");
+    let device = world.synced_device("g1").await;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
     let search = |query: PortfolioQuery| device.store.search(&query, today).expect("search");
 
@@ -100,8 +98,7 @@ async fn the_portfolio_search_matches_words_in_any_case_and_filters() {
 #[tokio::test]
 async fn a_debtors_file_shows_the_account_and_its_timeline_newest_first() {
     let world = World::new(5).await;
-    let device = world.device("g1").await;
-    device.sync().await.expect("first sync");
+    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let first = device.visit(debtor, "primera visita");
     let today = chrono::Utc::now().date_naive();

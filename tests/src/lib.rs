@@ -221,6 +221,13 @@ impl World {
         self.device_via(login, &self.server.url).await
     }
 
+    /// A fresh device for `login` that has made its first sync.
+    pub async fn synced_device(&self, login: &str) -> Device {
+        let device = self.device(login).await;
+        device.sync().await.expect("first sync");
+        device
+    }
+
     /// A console session for `login`.
     pub async fn office(&self, login: &str) -> Office {
         Office::login(&self.server.url, login).await
@@ -228,8 +235,13 @@ impl World {
 
     /// One number from the server's database, e.g. `SELECT count(*) FROM records`.
     pub fn count(&self, sql: &str) -> i64 {
+        self.query(sql, [])
+    }
+
+    /// One value from the server's database, for `sql` with `params`.
+    pub fn query<T: rusqlite::types::FromSql>(&self, sql: &str, params: impl rusqlite::Params) -> T {
         let conn = rusqlite::Connection::open(&self.db).expect("open server db");
-        conn.query_row(sql, [], |r| r.get(0)).expect("count query")
+        conn.query_row(sql, params, |r| r.get(0)).unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 }
 
@@ -273,6 +285,12 @@ impl Device {
         let body: Value = serde_json::from_str(local.record.body.get()).expect("json");
         body["notes"].as_str().map(str::to_owned)
     }
+}
+
+/// The median and the slowest of a benchmark's timings.
+pub fn median_and_max(mut runs: Vec<std::time::Duration>) -> (std::time::Duration, std::time::Duration) {
+    runs.sort();
+    (runs[runs.len() / 2], runs[runs.len() - 1])
 }
 
 /// A visit body at `at`.
