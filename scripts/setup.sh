@@ -6,7 +6,10 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev librsvg2-dev libxdo-dev "$@")
 missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+# Installed means "install ok installed": a removed package whose
+# configuration files remain is still known to dpkg, but its programs are gone.
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
+for p in "${packages[@]}"; do installed "$p" || missing+=("$p"); done
 if [ "${#missing[@]}" -gt 0 ]; then
     echo "== installing ${missing[*]}"
     sudo_if_needed apt-get update -q
