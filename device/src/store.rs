@@ -21,12 +21,16 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, 
 use rusqlite_migration::{M, Migrations};
 use serde::Serialize;
 
-use crate::error::{DeviceError, Result};
+use crate::{
+    error::{DeviceError, Result},
+    portfolio::SummaryFacts,
+};
 
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/device/0001_init.sql"),
     include_str!("../../migrations/device/0002_summary.sql"),
     include_str!("../../migrations/device/0003_drop_local_records.sql"),
+    include_str!("../../migrations/device/0004_summary_facts.sql"),
 ];
 
 /// The signed-in user and where this device stands with the server.
@@ -173,12 +177,18 @@ fn add_notice(
 
 /// Stores the server's version of a record. Versions arrive in the order the
 /// server made them (one sync at a time, each answer read after the last), so
-/// the newest to arrive is the current one.
+/// the newest to arrive is the current one. A version already held (the echo
+/// of a push) writes nothing, so it marks no summary dirty.
 fn put_server_copy(tx: &Transaction<'_>, record: &Record, after_reassignment: bool) -> Result<()> {
+    let facts = SummaryFacts::of(record.kind, record.body.get())?;
     tx.prepare_cached(
-        "INSERT INTO records (id, debtor_id, kind, vv, deleted, body, after_reassignment) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO records (id, debtor_id, kind, vv, deleted, body, after_reassignment,
+                              due_on, status, started_at, next_action_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (id) DO UPDATE SET vv = excluded.vv, deleted = excluded.deleted, body = excluded.body,
-            after_reassignment = excluded.after_reassignment",
+            after_reassignment = excluded.after_reassignment, due_on = excluded.due_on, status = excluded.status,
+            started_at = excluded.started_at, next_action_on = excluded.next_action_on
+         WHERE vv IS NOT excluded.vv OR after_reassignment IS NOT excluded.after_reassignment",
     )?
     .execute(params![
         record.id.to_string(),
@@ -187,7 +197,11 @@ fn put_server_copy(tx: &Transaction<'_>, record: &Record, after_reassignment: bo
         record.vv.to_json(),
         record.deleted,
         record.body.get(),
-        after_reassignment
+        after_reassignment,
+        facts.due_on,
+        facts.status,
+        facts.started_at,
+        facts.next_action_on,
     ])?;
     Ok(())
 }
@@ -349,12 +363,16 @@ impl Store {
             };
             let counter = next_counter(tx)?;
             let vv = base.clone().with_write(session.replica, counter);
+            let json = body.to_json();
+            let facts = SummaryFacts::of(kind, &json)?;
             tx.execute(
-                "INSERT INTO pending (record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                "INSERT INTO pending (record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
+                                      due_on, status, started_at, next_action_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
                  ON CONFLICT (record_id) DO UPDATE SET vv = excluded.vv, counter = excluded.counter,
                     deleted = excluded.deleted, body = excluded.body, saved_at = excluded.saved_at,
-                    rejected_code = NULL, rejected_message = NULL",
+                    due_on = excluded.due_on, status = excluded.status, started_at = excluded.started_at,
+                    next_action_on = excluded.next_action_on, rejected_code = NULL, rejected_message = NULL",
                 params![
                     id.to_string(),
                     debtor_id.to_string(),
@@ -363,8 +381,12 @@ impl Store {
                     base.to_json(),
                     counter,
                     deleted,
-                    body.to_json(),
-                    now()
+                    json,
+                    now(),
+                    facts.due_on,
+                    facts.status,
+                    facts.started_at,
+                    facts.next_action_on,
                 ],
             )?;
             crate::portfolio::refresh_summaries(tx)
@@ -624,7 +646,8 @@ impl Store {
             }
             tx.execute_batch(
                 "DELETE FROM session; DELETE FROM records; DELETE FROM pending; DELETE FROM outbox_batch;
-                 DELETE FROM notices; DELETE FROM debtor_summary; DELETE FROM summary_dirty;",
+                 DELETE FROM notices; DELETE FROM debtor_summary; DELETE FROM account_dirty;
+                 DELETE FROM activity_dirty;",
             )?;
             Ok(())
         })

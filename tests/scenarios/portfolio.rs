@@ -114,3 +114,63 @@ async fn a_debtors_file_shows_the_account_and_its_timeline_newest_first() {
     let missing = device.store.debtor_file(world.fixture.debtors_of("g2")[0], today);
     assert!(matches!(missing, Err(campo_device::DeviceError::NotFound { .. })), "{missing:?}");
 }
+
+#[tokio::test]
+async fn a_device_store_from_before_the_summary_facts_upgrades_to_the_same_facts_and_agenda() {
+    let world = World::new(5).await;
+    let device = world.synced_device("g1").await;
+    let today = chrono::Utc::now().date_naive();
+    let debtors = world.fixture.debtors_of("g1");
+    device.store.create(debtors[0], &promise_due(today)).expect("promise");
+    device.sync().await.expect("sync");
+    device.store.create(debtors[1], &visit_with_next_action(today)).expect("visit, left pending");
+
+    // The same store as schema 3 left it: the device's rows, no fact columns.
+    let old = world.dir.path().join("before-facts.db");
+    let conn = rusqlite::Connection::open(&old).expect("open");
+    for sql in [
+        include_str!("../../migrations/device/0001_init.sql"),
+        include_str!("../../migrations/device/0002_summary.sql"),
+        include_str!("../../migrations/device/0003_drop_local_records.sql"),
+    ] {
+        conn.execute_batch(sql).expect("old schema");
+    }
+    conn.execute("ATTACH ?1 AS now", [device.path.to_str().expect("utf-8 path")]).expect("attach");
+    conn.execute_batch(
+        "PRAGMA user_version = 3;
+         DELETE FROM clock;
+         INSERT INTO session SELECT * FROM now.session;
+         INSERT INTO clock SELECT * FROM now.clock;
+         INSERT INTO records SELECT id, debtor_id, kind, vv, deleted, body, after_reassignment FROM now.records;
+         INSERT INTO pending SELECT record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
+                                    rejected_code, rejected_message FROM now.pending;
+         INSERT INTO debtor_summary SELECT * FROM now.debtor_summary;
+         DELETE FROM summary_dirty;",
+    )
+    .expect("copy the device's rows");
+    drop(conn);
+
+    let upgraded = campo_tests::Device::open(&old);
+    let facts = |db| {
+        campo_tests::table(
+            db,
+            "SELECT id, due_on, status, started_at, next_action_on FROM records
+             UNION ALL SELECT record_id, due_on, status, started_at, next_action_on FROM pending ORDER BY 1",
+        )
+    };
+    let filled = facts(&upgraded.path);
+    assert_eq!(filled, facts(&device.path), "the upgrade fills the facts as the device writes them");
+    let pending = rusqlite::types::Value::Text("pending".into());
+    assert!(filled.iter().any(|f| f[2] == pending), "the promise's facts are there");
+
+    // A new visit on the promised debtor recomputes it from the filled facts.
+    for d in [&device, &upgraded] {
+        d.store.create(debtors[0], &visit_with_next_action(today)).expect("visit");
+    }
+    let agenda = |d: &campo_tests::Device| {
+        let a = d.store.agenda(today, 10).expect("agenda");
+        (a.promises_due, a.next_actions, a.rows.iter().map(|r| (r.debtor_id, r.reason, r.pending)).collect::<Vec<_>>())
+    };
+    assert_eq!(agenda(&upgraded), agenda(&device));
+    assert_eq!(agenda(&upgraded).0, 1, "the promise due today is still on the agenda");
+}

@@ -287,6 +287,16 @@ impl Device {
     }
 }
 
+/// Every row `sql` returns from the SQLite file at `db`, column by column.
+pub fn table(db: &Path, sql: &str) -> Vec<Vec<rusqlite::types::Value>> {
+    let conn = rusqlite::Connection::open(db).expect("open");
+    let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+    let columns = stmt.column_count();
+    stmt.query_map([], |r| (0..columns).map(|i| r.get(i)).collect())
+        .and_then(Iterator::collect)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+}
+
 /// The median and the slowest of a benchmark's timings.
 pub fn median_and_max(mut runs: Vec<std::time::Duration>) -> (std::time::Duration, std::time::Duration) {
     runs.sort();
