@@ -71,6 +71,12 @@ impl From<rusqlite::Error> for DeviceError {
     }
 }
 
+impl From<std::io::Error> for DeviceError {
+    fn from(e: std::io::Error) -> Self {
+        Self::Storage { message: e.to_string() }
+    }
+}
+
 impl From<rusqlite_migration::Error> for DeviceError {
     fn from(e: rusqlite_migration::Error) -> Self {
         Self::Storage { message: e.to_string() }

@@ -17,6 +17,7 @@ use campo_core::{
     record::raw,
     wire::{FeedItem, LoginResponse, PullPage, PushOutcome, PushRecord, PushRequest, PushResponse, UserInfo},
 };
+use campo_sqlite::Checkpointer;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 use serde::Serialize;
@@ -126,6 +127,7 @@ pub struct PageTally {
 /// The device's database.
 pub struct Store {
     conn: Mutex<Connection>,
+    checkpoint: Checkpointer,
     /// Held for a whole sync: one sync at a time keeps server versions
     /// arriving in the order the server made them.
     pub(crate) sync_gate: tokio::sync::Mutex<()>,
@@ -175,34 +177,75 @@ fn add_notice(
     Ok(())
 }
 
-/// Stores the server's version of a record. Versions arrive in the order the
+/// Server copies stored per statement. One multi-row statement pays
+/// SQLite's per-statement costs (and the statement journal the dirty-mark
+/// triggers need) once per chunk rather than once per record.
+const COPIES_PER_STATEMENT: usize = 200;
+
+/// One server copy as the `records` table stores it.
+struct CopyRow<'a> {
+    id: String,
+    debtor_id: String,
+    kind: &'static str,
+    vv: String,
+    deleted: bool,
+    body: &'a str,
+    after_reassignment: bool,
+    facts: SummaryFacts<'a>,
+}
+
+impl<'a> CopyRow<'a> {
+    fn of(record: &'a Record, after_reassignment: bool) -> Result<Self> {
+        Ok(Self {
+            id: record.id.to_string(),
+            debtor_id: record.debtor_id.to_string(),
+            kind: record.kind.as_str(),
+            vv: record.vv.to_json(),
+            deleted: record.deleted,
+            body: record.body.get(),
+            after_reassignment,
+            facts: SummaryFacts::of(record.kind, record.body.get())?,
+        })
+    }
+
+    /// Its values, in the column order of `put_server_copies`.
+    fn values(&self) -> [&dyn rusqlite::ToSql; 11] {
+        [
+            &self.id,
+            &self.debtor_id,
+            &self.kind,
+            &self.vv,
+            &self.deleted,
+            &self.body,
+            &self.after_reassignment,
+            &self.facts.due_on,
+            &self.facts.status,
+            &self.facts.started_at,
+            &self.facts.next_action_on,
+        ]
+    }
+}
+
+/// Stores the server's versions of records. Versions arrive in the order the
 /// server made them (one sync at a time, each answer read after the last), so
 /// the newest to arrive is the current one. A version already held (the echo
 /// of a push) writes nothing, so it marks no summary dirty.
-fn put_server_copy(tx: &Transaction<'_>, record: &Record, after_reassignment: bool) -> Result<()> {
-    let facts = SummaryFacts::of(record.kind, record.body.get())?;
-    tx.prepare_cached(
-        "INSERT INTO records (id, debtor_id, kind, vv, deleted, body, after_reassignment,
-                              due_on, status, started_at, next_action_on)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-         ON CONFLICT (id) DO UPDATE SET vv = excluded.vv, deleted = excluded.deleted, body = excluded.body,
-            after_reassignment = excluded.after_reassignment, due_on = excluded.due_on, status = excluded.status,
-            started_at = excluded.started_at, next_action_on = excluded.next_action_on
-         WHERE vv IS NOT excluded.vv OR after_reassignment IS NOT excluded.after_reassignment",
-    )?
-    .execute(params![
-        record.id.to_string(),
-        record.debtor_id.to_string(),
-        record.kind.as_str(),
-        record.vv.to_json(),
-        record.deleted,
-        record.body.get(),
-        after_reassignment,
-        facts.due_on,
-        facts.status,
-        facts.started_at,
-        facts.next_action_on,
-    ])?;
+fn put_server_copies(tx: &Transaction<'_>, copies: &[(&Record, bool)]) -> Result<()> {
+    for chunk in copies.chunks(COPIES_PER_STATEMENT) {
+        let rows = chunk.iter().map(|(record, after)| CopyRow::of(record, *after)).collect::<Result<Vec<_>>>()?;
+        let values: Vec<&dyn rusqlite::ToSql> = rows.iter().flat_map(CopyRow::values).collect();
+        let sql = format!(
+            "INSERT INTO records (id, debtor_id, kind, vv, deleted, body, after_reassignment,
+                                  due_on, status, started_at, next_action_on)
+             VALUES {}
+             ON CONFLICT (id) DO UPDATE SET vv = excluded.vv, deleted = excluded.deleted, body = excluded.body,
+                after_reassignment = excluded.after_reassignment, due_on = excluded.due_on,
+                status = excluded.status, started_at = excluded.started_at, next_action_on = excluded.next_action_on
+             WHERE vv IS NOT excluded.vv OR after_reassignment IS NOT excluded.after_reassignment",
+            vec!["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"; chunk.len()].join(", ")
+        );
+        tx.prepare_cached(&sql)?.execute(values.as_slice())?;
+    }
     Ok(())
 }
 
@@ -223,9 +266,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Upserts open a statement journal; in memory it costs no file writes.
         conn.pragma_update(None, "temp_store", "MEMORY")?;
+        // Checkpoints run on their own thread (see `Checkpointer`), not inside a sync.
+        conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         crate::portfolio::register_functions(&conn)?;
         Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
-        Ok(Self { conn: Mutex::new(conn), sync_gate: tokio::sync::Mutex::new(()) })
+        let checkpoint = Checkpointer::start(Connection::open(path)?)?;
+        Ok(Self { conn: Mutex::new(conn), checkpoint, sync_gate: tokio::sync::Mutex::new(()) })
     }
 
     fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
@@ -241,6 +287,7 @@ impl Store {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let out = f(&tx)?;
             tx.commit()?;
+            self.checkpoint.wake();
             Ok(out)
         })
     }
@@ -543,6 +590,7 @@ impl Store {
         let request: PushRequest = serde_json::from_str(request).map_err(|e| corrupt("batch", e))?;
         self.write(|tx| {
             let mut tally = PushTally::default();
+            let mut copies = Vec::with_capacity(response.results.len());
             for (sent, result) in request.records.iter().zip(&response.results) {
                 let record = &sent.record;
                 let (id, sent_vv) = (record.id.to_string(), record.vv.to_json());
@@ -581,7 +629,7 @@ impl Store {
                     add_notice(tx, "after_reassignment", Some(record.debtor_id), Some(record.id),
                         &format!("tu registro sobre {name} se guardó, aunque la cuenta ya está asignada a otro gestor"))?;
                 } else {
-                    put_server_copy(tx, current, false)?;
+                    copies.push((current, false));
                 }
                 let acknowledged =
                     tx.prepare_cached("DELETE FROM pending WHERE record_id = ?1 AND vv = ?2")?.execute(params![id, sent_vv])?;
@@ -593,6 +641,7 @@ impl Store {
                     tx.execute("UPDATE pending SET base_vv = ?2 WHERE record_id = ?1", params![id, sent_vv])?;
                 }
             }
+            put_server_copies(tx, &copies)?;
             tx.execute("DELETE FROM outbox_batch", [])?;
             Ok(tally)
         })
@@ -608,15 +657,19 @@ impl Store {
     pub(crate) fn apply_page(&self, page: &PullPage) -> Result<PageTally> {
         self.write(|tx| {
             let mut tally = PageTally::default();
+            let mut copies = Vec::with_capacity(page.items.len());
             for item in &page.items {
                 match item {
                     FeedItem::Record { record, after_reassignment } => {
-                        put_server_copy(tx, record, *after_reassignment)?;
+                        copies.push((record, *after_reassignment));
                         tally.records += 1;
                     }
                     // Counted, not noticed: a first sync grants the whole portfolio.
                     FeedItem::Granted { .. } => tally.granted += 1,
                     FeedItem::Revoked { debtor_id } => {
+                        // Copies before the revocation land first, and go with it.
+                        put_server_copies(tx, &copies)?;
+                        copies.clear();
                         let name = debtor_name(tx, *debtor_id)?;
                         tx.execute("DELETE FROM records WHERE debtor_id = ?1", [debtor_id.to_string()])?;
                         let waiting: u64 = tx.query_row("SELECT count(*) FROM pending WHERE debtor_id = ?1", [debtor_id.to_string()], |r| r.get(0))?;
@@ -630,6 +683,7 @@ impl Store {
                     }
                 }
             }
+            put_server_copies(tx, &copies)?;
             tx.execute("UPDATE session SET cursor = ?1", [page.cursor])?;
             Ok(tally)
         })

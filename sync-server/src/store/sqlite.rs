@@ -4,12 +4,7 @@
 //! single write lock, taken at `BEGIN IMMEDIATE` so a transaction never fails
 //! half-way for want of it.
 
-use std::{
-    path::Path,
-    str::FromStr,
-    sync::mpsc::{SyncSender, TrySendError, sync_channel},
-    time::Duration,
-};
+use std::{path::Path, str::FromStr, time::Duration};
 
 use campo_core::{
     Record, RecordKind, VersionVector,
@@ -18,6 +13,7 @@ use campo_core::{
     record::raw,
     wire::{ActivityRow, ConflictRow, FeedItem, Role, UserInfo},
 };
+use campo_sqlite::Checkpointer;
 use r2d2::{Pool, PooledConnection};
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::{OptionalExtension, Row, params};
@@ -34,7 +30,7 @@ const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/server/0001_init
 pub struct SqliteStorage {
     pool: Pool<SqliteConnectionManager>,
     office: ReplicaId,
-    checkpoint: SyncSender<()>,
+    checkpoint: Checkpointer,
 }
 
 impl SqliteStorage {
@@ -44,7 +40,7 @@ impl SqliteStorage {
         let manager = SqliteConnectionManager::file(path).with_init(|c| {
             c.busy_timeout(Duration::from_secs(30))?;
             // Upserts open a statement journal; in memory it costs no file writes.
-            // Checkpoints run on their own thread (see `checkpointer`).
+            // Checkpoints run on their own thread (see `Checkpointer`).
             c.execute_batch(
                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
                  PRAGMA wal_autocheckpoint = 0;",
@@ -56,35 +52,15 @@ impl SqliteStorage {
         let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn)?;
         let office = office_replica(&mut conn)?;
-        let checkpoint = checkpointer(path)?;
+        let checkpoint = Checkpointer::start(rusqlite::Connection::open(path)?)?;
         Ok(Self { pool, office, checkpoint })
     }
 
-    fn begin(&self, sql: &str, checkpoint: Option<&SyncSender<()>>) -> StoreResult<Box<dyn Tx + '_>> {
+    fn begin<'a>(&'a self, sql: &str, checkpoint: Option<&'a Checkpointer>) -> StoreResult<Box<dyn Tx + '_>> {
         let conn = self.pool.get()?;
         conn.execute_batch(sql)?;
-        Ok(Box::new(SqliteTx { conn, done: false, office: self.office, seq: None, checkpoint: checkpoint.cloned() }))
+        Ok(Box::new(SqliteTx { conn, done: false, office: self.office, seq: None, checkpoint }))
     }
-}
-
-/// Starts the thread that copies committed pages from the WAL into the
-/// database file; it ends when the storage is dropped. SQLite would otherwise
-/// checkpoint inside whichever commit crosses 1,000 pages, and that writer (a
-/// gestor's push) would wait for it while holding the write lock. Wake-ups
-/// coalesce: commits made during a checkpoint cost one more, not one each.
-fn checkpointer(path: &Path) -> StoreResult<SyncSender<()>> {
-    let conn = rusqlite::Connection::open(path)?;
-    let (wake, woken) = sync_channel::<()>(1);
-    std::thread::Builder::new().name("sqlite-checkpoint".into()).spawn(move || {
-        while woken.recv().is_ok() {
-            // PASSIVE never blocks readers or writers; pages it could not copy
-            // now are copied by the next one.
-            if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
-                tracing::warn!(error = %e, "WAL checkpoint failed");
-            }
-        }
-    })?;
-    Ok(wake)
 }
 
 fn office_replica(conn: &mut rusqlite::Connection) -> StoreResult<ReplicaId> {
@@ -116,7 +92,7 @@ impl Storage for SqliteStorage {
     }
 }
 
-struct SqliteTx {
+struct SqliteTx<'a> {
     conn: PooledConnection<SqliteConnectionManager>,
     done: bool,
     office: ReplicaId,
@@ -125,10 +101,10 @@ struct SqliteTx {
     /// from `BEGIN IMMEDIATE`, and it saves a row update per record written.
     seq: Option<u64>,
     /// Wakes the checkpointer after a write commits; `None` for readers.
-    checkpoint: Option<SyncSender<()>>,
+    checkpoint: Option<&'a Checkpointer>,
 }
 
-impl Drop for SqliteTx {
+impl Drop for SqliteTx<'_> {
     fn drop(&mut self) {
         if !self.done {
             // Nothing to report to: the caller already has the error that made it bail.
@@ -175,7 +151,7 @@ where
     text.map(|t| parse(&t, what)).transpose()
 }
 
-impl SqliteTx {
+impl SqliteTx<'_> {
     fn writer(&self, replica: &str) -> StoreResult<Writer> {
         let replica: ReplicaId = parse(replica, "writer_id")?;
         Ok(Writer { replica, office: replica == self.office })
@@ -235,17 +211,15 @@ const RECORD_COLUMNS: &str =
     "id, debtor_id, kind, vv, deleted, body, owner_id, author_id, writer_id, after_reassignment";
 const USER_COLUMNS: &str = "id, login, name, role, team_id";
 
-impl Tx for SqliteTx {
+impl Tx for SqliteTx<'_> {
     fn commit(mut self: Box<Self>) -> StoreResult<()> {
         if let Some(seq) = self.seq {
             self.conn.execute("UPDATE feed_counter SET seq = ?1 WHERE id = 1", [seq])?;
         }
         self.conn.execute_batch("COMMIT")?;
         self.done = true;
-        if let Some(wake) = &self.checkpoint
-            && let Err(TrySendError::Disconnected(())) = wake.try_send(())
-        {
-            tracing::warn!("the WAL checkpoint thread has stopped");
+        if let Some(checkpoint) = &self.checkpoint {
+            checkpoint.wake();
         }
         Ok(())
     }
