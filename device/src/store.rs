@@ -177,10 +177,34 @@ fn add_notice(
     Ok(())
 }
 
-/// Server copies stored per statement. One multi-row statement pays
-/// SQLite's per-statement costs (and the statement journal the dirty-mark
-/// triggers need) once per chunk rather than once per record.
-const COPIES_PER_STATEMENT: usize = 200;
+/// Rows written per statement when a sync stores server copies or clears
+/// acknowledged writes. One multi-row statement pays SQLite's per-statement
+/// costs (and the statement journal the dirty-mark triggers need) once per
+/// chunk rather than once per record.
+const ROWS_PER_STATEMENT: usize = 200;
+
+/// Takes acknowledged writes, each a record id and the vv sent, out of the
+/// outbox in multi-row statements (see `ROWS_PER_STATEMENT`).
+fn acknowledge(tx: &Transaction<'_>, writes: &[(String, String)]) -> Result<()> {
+    for chunk in writes.chunks(ROWS_PER_STATEMENT) {
+        let values: Vec<&dyn rusqlite::ToSql> =
+            chunk.iter().flat_map(|(id, vv)| [id as &dyn rusqlite::ToSql, vv]).collect();
+        let sql = format!(
+            "DELETE FROM pending WHERE (record_id, vv) IN (VALUES {}) RETURNING record_id",
+            vec!["(?, ?)"; chunk.len()].join(", ")
+        );
+        let taken: std::collections::HashSet<String> =
+            tx.prepare_cached(&sql)?.query_map(values.as_slice(), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        for (id, vv) in chunk.iter().filter(|(id, _)| !taken.contains(id)) {
+            // Edited again while the batch was out: the newer version builds on
+            // the one just acknowledged, which the server keeps in its history
+            // as the ancestor for any merge. (Its own vv already extends the
+            // sent one: same base, a later counter.)
+            tx.execute("UPDATE pending SET base_vv = ?2 WHERE record_id = ?1", params![id, vv])?;
+        }
+    }
+    Ok(())
+}
 
 /// One server copy as the `records` table stores it.
 struct CopyRow<'a> {
@@ -231,7 +255,7 @@ impl<'a> CopyRow<'a> {
 /// the newest to arrive is the current one. A version already held (the echo
 /// of a push) writes nothing, so it marks no summary dirty.
 fn put_server_copies(tx: &Transaction<'_>, copies: &[(&Record, bool)]) -> Result<()> {
-    for chunk in copies.chunks(COPIES_PER_STATEMENT) {
+    for chunk in copies.chunks(ROWS_PER_STATEMENT) {
         let rows = chunk.iter().map(|(record, after)| CopyRow::of(record, *after)).collect::<Result<Vec<_>>>()?;
         let values: Vec<&dyn rusqlite::ToSql> = rows.iter().flat_map(CopyRow::values).collect();
         let sql = format!(
@@ -591,6 +615,7 @@ impl Store {
         self.write(|tx| {
             let mut tally = PushTally::default();
             let mut copies = Vec::with_capacity(response.results.len());
+            let mut acknowledged = Vec::with_capacity(response.results.len());
             for (sent, result) in request.records.iter().zip(&response.results) {
                 let record = &sent.record;
                 let (id, sent_vv) = (record.id.to_string(), record.vv.to_json());
@@ -631,16 +656,9 @@ impl Store {
                 } else {
                     copies.push((current, false));
                 }
-                let acknowledged =
-                    tx.prepare_cached("DELETE FROM pending WHERE record_id = ?1 AND vv = ?2")?.execute(params![id, sent_vv])?;
-                if acknowledged == 0 {
-                    // Edited again while the batch was out: the newer version
-                    // builds on the one just acknowledged, which the server keeps
-                    // in its history as the ancestor for any merge. (Its own vv
-                    // already extends the sent one: same base, a later counter.)
-                    tx.execute("UPDATE pending SET base_vv = ?2 WHERE record_id = ?1", params![id, sent_vv])?;
-                }
+                acknowledged.push((id, sent_vv));
             }
+            acknowledge(tx, &acknowledged)?;
             put_server_copies(tx, &copies)?;
             tx.execute("DELETE FROM outbox_batch", [])?;
             Ok(tally)

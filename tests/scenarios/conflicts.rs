@@ -166,3 +166,28 @@ async fn one_bad_record_of_a_hundred_comes_back_with_its_reason_and_the_others_l
     assert_eq!(again.pushed.rejected, 0, "not resent until the gestor fixes it");
     assert_eq!(device.store.status().expect("status").rejected, 1, "and never dropped silently");
 }
+
+#[tokio::test]
+async fn an_edit_made_while_its_first_version_went_unanswered_merges_against_that_version() {
+    let world = World::new(2).await;
+    let sup = world.office("sup").await;
+    let proxy = campo_tests::proxy::Proxy::start(world.server.addr).await;
+    let device = world.device_via("g1", &proxy.url).await;
+    device.sync().await.expect("first sync");
+    let debtor = world.fixture.debtors_of("g1")[0];
+
+    add_phone(&device, debtor, "5511112222");
+    proxy.lose_answers(true);
+    device.sync().await.expect_err("the answer is lost");
+    proxy.lose_answers(false);
+    // The gestor edits again while the first version waits for its answer,
+    // and the supervisor edits another field of the version that landed.
+    add_phone(&device, debtor, "5533334444");
+    patch(&sup, debtor, json!({ "dispute": true })).await;
+
+    device.sync().await.expect("sync");
+    let current = body(&sup.get(&format!("/v1/records/{debtor}")).await);
+    assert_eq!(current["phones"], json!(["5512345678", "5511112222", "5533334444"]));
+    assert_eq!(current["dispute"], true);
+    assert_eq!(sup.get("/v1/conflicts").await, json!([]), "the common ancestor is the version that landed");
+}
