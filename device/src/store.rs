@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/device/0002_summary.sql"),
     include_str!("../../migrations/device/0003_drop_local_records.sql"),
     include_str!("../../migrations/device/0004_summary_facts.sql"),
+    include_str!("../../migrations/device/0005_outbox_batches.sql"),
 ];
 
 /// The signed-in user and where this device stands with the server.
@@ -122,6 +123,17 @@ pub struct PageTally {
     pub granted: u64,
     /// Debtors assigned away and purged.
     pub revoked: Vec<DebtorId>,
+}
+
+/// A push batch as stored until its answer is applied.
+#[derive(Clone, Debug)]
+pub(crate) struct OutboxBatch {
+    /// Its place in sending order.
+    pub id: i64,
+    /// The idempotency key it is sent under.
+    pub key: String,
+    /// The request body, sent byte for byte on every try.
+    pub request: String,
 }
 
 /// The device's database.
@@ -341,7 +353,7 @@ impl Store {
                 if pending > 0 {
                     return Err(DeviceError::OtherUserPending { login: previous.user.login });
                 }
-                tx.execute_batch("DELETE FROM records; DELETE FROM notices; DELETE FROM outbox_batch;")?;
+                tx.execute_batch("DELETE FROM records; DELETE FROM notices; DELETE FROM outbox_batches;")?;
                 tx.execute("UPDATE session SET cursor = 0", [])?;
             }
             let user = serde_json::to_string(&login.user).map_err(|e| corrupt("user", e))?;
@@ -353,7 +365,7 @@ impl Store {
             )?;
             // An unanswered batch was sent as the old replica; its records are
             // still pending and go out again under the new one.
-            tx.execute("DELETE FROM outbox_batch", [])?;
+            tx.execute("DELETE FROM outbox_batches", [])?;
             let rows: Vec<(String, String)> = tx
                 .prepare("SELECT record_id, base_vv FROM pending ORDER BY counter")?
                 .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -572,46 +584,63 @@ impl Store {
         self.write(|tx| Ok(tx.execute("UPDATE notices SET seen = 1 WHERE id <= ?1", [up_to]).map(|_| ())?))
     }
 
-    /// The batch to push: the one in flight if its answer never came (resent
-    /// byte for byte under the same key), else a new one of at most `limit`
-    /// pending records, oldest first. `None` when nothing waits.
-    pub(crate) fn outbox_batch(&self, limit: usize) -> Result<Option<(String, String)>> {
+    /// The batch to push after batch `after` (or first): one already made
+    /// whose answer has not been applied (resent byte for byte under its
+    /// key), else a new one of at most `limit` pending writes newer than every
+    /// batch still out, oldest first. `None` when nothing can go yet: a write
+    /// held back by a batch still out goes once that batch is applied.
+    pub(crate) fn next_batch(&self, after: Option<i64>, limit: usize) -> Result<Option<OutboxBatch>> {
         self.write(|tx| {
-            let in_flight: Option<(String, String)> =
-                tx.query_row("SELECT key, request FROM outbox_batch", [], |r| Ok((r.get(0)?, r.get(1)?))).optional()?;
-            if in_flight.is_some() {
-                return Ok(in_flight);
+            let made: Option<OutboxBatch> = tx
+                .query_row(
+                    "SELECT id, key, request FROM outbox_batches WHERE id > ?1 ORDER BY id LIMIT 1",
+                    [after.unwrap_or(0)],
+                    |r| Ok(OutboxBatch { id: r.get(0)?, key: r.get(1)?, request: r.get(2)? }),
+                )
+                .optional()?;
+            if made.is_some() {
+                return Ok(made);
             }
-            let rows: Vec<(Record, String)> = tx
+            let rows: Vec<(Record, String, u64)> = tx
                 .prepare(
-                    "SELECT record_id, debtor_id, kind, vv, deleted, body, base_vv FROM pending
-                     WHERE rejected_code IS NULL ORDER BY counter LIMIT ?1",
+                    "SELECT record_id, debtor_id, kind, vv, deleted, body, base_vv, counter FROM pending
+                     WHERE rejected_code IS NULL
+                       AND counter > (SELECT coalesce(max(last_counter), 0) FROM outbox_batches)
+                       -- A write whose earlier version is still out waits for
+                       -- that answer: its base is whatever the server made of it.
+                       AND record_id NOT IN (SELECT r.value ->> '$.record.id'
+                                             FROM outbox_batches b, json_each(b.request, '$.records') r)
+                     ORDER BY counter LIMIT ?1",
                 )?
                 .query_and_then([limit as i64], |row| {
-                    Ok::<_, DeviceError>((record_from(row)?, row.get::<_, String>(6)?))
+                    Ok::<_, DeviceError>((record_from(row)?, row.get::<_, String>(6)?, row.get(7)?))
                 })?
                 .collect::<Result<_>>()?;
-            if rows.is_empty() {
+            let Some(last_counter) = rows.last().map(|(_, _, counter)| *counter) else {
                 return Ok(None);
-            }
+            };
             let records = rows
                 .into_iter()
-                .map(|(record, base)| Ok(PushRecord { record, base_vv: parse_vv(&base)? }))
+                .map(|(record, base, _)| Ok(PushRecord { record, base_vv: parse_vv(&base)? }))
                 .collect::<Result<Vec<_>>>()?;
             let clock: u64 = tx.query_row("SELECT counter FROM clock", [], |r| r.get(0))?;
             let request = serde_json::to_string(&PushRequest { replica_clock: clock, records })
                 .map_err(|e| corrupt("batch", e))?;
             let key = uuid::Uuid::now_v7().to_string();
-            tx.execute("INSERT INTO outbox_batch (id, key, request) VALUES (1, ?1, ?2)", params![key, request])?;
-            Ok(Some((key, request)))
+            let id = tx.query_row(
+                "INSERT INTO outbox_batches (key, request, last_counter) VALUES (?1, ?2, ?3) RETURNING id",
+                params![key, request, last_counter],
+                |r| r.get(0),
+            )?;
+            Ok(Some(OutboxBatch { id, key, request }))
         })
     }
 
-    /// Applies the server's answer to the batch in flight, in one transaction:
+    /// Applies the server's answer to a batch, in one transaction:
     /// acknowledged writes leave the outbox (unless edited again meanwhile),
     /// refused ones stay with their reason, and the server's versions are kept.
-    pub(crate) fn apply_push(&self, request: &str, response: &PushResponse) -> Result<PushTally> {
-        let request: PushRequest = serde_json::from_str(request).map_err(|e| corrupt("batch", e))?;
+    pub(crate) fn apply_push(&self, batch: &OutboxBatch, response: &PushResponse) -> Result<PushTally> {
+        let request: PushRequest = serde_json::from_str(&batch.request).map_err(|e| corrupt("batch", e))?;
         self.write(|tx| {
             let mut tally = PushTally::default();
             let mut copies = Vec::with_capacity(response.results.len());
@@ -660,7 +689,7 @@ impl Store {
             }
             acknowledge(tx, &acknowledged)?;
             put_server_copies(tx, &copies)?;
-            tx.execute("DELETE FROM outbox_batch", [])?;
+            tx.execute("DELETE FROM outbox_batches WHERE id = ?1", [batch.id])?;
             Ok(tally)
         })
     }
@@ -717,7 +746,7 @@ impl Store {
                 return Err(DeviceError::UnsentWork { records: unsent });
             }
             tx.execute_batch(
-                "DELETE FROM session; DELETE FROM records; DELETE FROM pending; DELETE FROM outbox_batch;
+                "DELETE FROM session; DELETE FROM records; DELETE FROM pending; DELETE FROM outbox_batches;
                  DELETE FROM notices; DELETE FROM debtor_summary; DELETE FROM account_dirty;
                  DELETE FROM activity_dirty;",
             )?;

@@ -19,7 +19,7 @@ use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{
     error::{DeviceError, Result},
-    store::{PushTally, Store},
+    store::{OutboxBatch, PushTally, Store},
 };
 
 /// Records per push batch.
@@ -216,6 +216,9 @@ fn signed_out(store: &Store, error: DeviceError) -> DeviceError {
     error
 }
 
+/// Pushes every pending write. Batches go to the server one at a time, in
+/// order, but the device's own work overlaps the server's: the next batch is
+/// made while one is out, and sent before the answer to that one is applied.
 async fn push_all(
     store: &Store,
     client: &reqwest::Client,
@@ -225,22 +228,42 @@ async fn push_all(
     report: &mut SyncReport,
     progress: &mut impl FnMut(&Progress),
 ) -> Result<()> {
-    while let Some((key, request_json)) = store.outbox_batch(options.push_batch)? {
-        let body = gzip(request_json.as_bytes());
+    let dispatch = |batch: OutboxBatch| {
+        let body = gzip(batch.request.as_bytes());
         let wire_bytes = body.len();
         let builder = request(client, Method::POST, format!("{server}/v1/sync/push"), Some(token))
-            .header(IDEMPOTENCY_HEADER, &key)
+            .header(IDEMPOTENCY_HEADER, &batch.key)
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::CONTENT_ENCODING, "gzip")
             .body(body);
-        let (response, _) = send::<PushResponse>(builder).await.map_err(|e| signed_out(store, e))?;
-        let tally = store.apply_push(&request_json, &response)?;
+        (batch, tokio::spawn(send::<PushResponse>(builder)), wire_bytes)
+    };
+    let Some(first) = store.next_batch(None, options.push_batch)? else {
+        return Ok(());
+    };
+    let mut out = dispatch(first);
+    loop {
+        let (batch, answer, wire_bytes) = out;
+        let next = store.next_batch(Some(batch.id), options.push_batch)?;
+        let (response, _) = answer
+            .await
+            .map_err(|e| DeviceError::Offline { message: e.to_string() })?
+            .map_err(|e| signed_out(store, e))?;
+        let following = next.map(dispatch);
+        let tally = store.apply_push(&batch, &response)?;
         report.pushed.accepted += tally.accepted;
         report.pushed.already_known += tally.already_known;
         report.pushed.merged += tally.merged;
         report.pushed.rejected += tally.rejected;
         report.bytes_sent += wire_bytes as u64;
         progress(&Progress::Pushed { records: response.results.len(), wire_bytes });
+        out = match following {
+            Some(following) => following,
+            // A write held back by the batch just applied may go now.
+            None => match store.next_batch(Some(batch.id), options.push_batch)? {
+                Some(next) => dispatch(next),
+                None => return Ok(()),
+            },
+        };
     }
-    Ok(())
 }
