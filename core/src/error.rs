@@ -3,6 +3,8 @@
 //! It serialises as a tagged union (`{"code": "…", …}`) so the UI can show it in
 //! the user's language; its `Display` is the Spanish sentence for logs and tools.
 
+use std::cell::RefCell;
+
 use serde::{Deserialize, Serialize};
 
 /// Why a value was refused. Each variant names the field at fault.
@@ -130,3 +132,49 @@ pub enum DomainError {
         message: String,
     },
 }
+
+thread_local! {
+    /// The typed error behind the last domain check that failed while serde
+    /// was deserialising on this thread. serde keeps only a message, and the
+    /// UI needs the code and the field to say what is wrong in its language.
+    static CHECK_FAILED: RefCell<Option<DomainError>> = const { RefCell::new(None) };
+}
+
+impl DomainError {
+    /// Hands a failed domain check to serde as its error, keeping the typed
+    /// error for [`DomainError::from_serde`].
+    pub fn into_serde<E: serde::de::Error>(self) -> E {
+        let error = E::custom(&self);
+        CHECK_FAILED.with(|last| *last.borrow_mut() = Some(self));
+        error
+    }
+
+    /// What a failed parse of a JSON body means: the domain check that
+    /// failed inside it, else `Malformed` with the parser's message.
+    pub fn from_serde(e: &serde_json::Error) -> Self {
+        let message = e.to_string();
+        let check = CHECK_FAILED.with(|last| last.borrow_mut().take());
+        match check {
+            // The check's own message starts serde's: the stash is this error's.
+            Some(check) if message.starts_with(&check.to_string()) => check,
+            _ => {
+                // The position means nothing to a gestor filling in a form.
+                let position = format!(" at line {} column {}", e.line(), e.column());
+                Self::Malformed { message: message.strip_suffix(&position).unwrap_or(&message).to_owned() }
+            }
+        }
+    }
+}
+
+/// Deserialises a checked type through its `TryFrom<raw>`, keeping the typed
+/// error of a failed check (see [`DomainError::into_serde`]).
+macro_rules! deserialize_via {
+    ($name:ty, $raw:ty) => {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Self::try_from(<$raw as ::serde::Deserialize>::deserialize(d)?).map_err($crate::DomainError::into_serde)
+            }
+        }
+    };
+}
+pub(crate) use deserialize_via;

@@ -5,10 +5,9 @@ use serde::{Deserialize, Serialize};
 use crate::DomainError;
 
 /// A point on Earth in WGS 84 degrees.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(try_from = "RawPoint")]
 pub struct GeoPoint {
     lat: f64,
     lon: f64,
@@ -44,6 +43,8 @@ impl GeoPoint {
     }
 }
 
+crate::error::deserialize_via!(GeoPoint, RawPoint);
+
 impl TryFrom<RawPoint> for GeoPoint {
     type Error = DomainError;
     fn try_from(raw: RawPoint) -> Result<Self, DomainError> {
@@ -52,10 +53,9 @@ impl TryFrom<RawPoint> for GeoPoint {
 }
 
 /// Where a device was, and how sure it was: the evidence a supervisor checks.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(try_from = "RawPosition")]
 pub struct Position {
     point: GeoPoint,
     accuracy_m: f64,
@@ -87,6 +87,8 @@ impl Position {
         self.accuracy_m
     }
 }
+
+crate::error::deserialize_via!(Position, RawPosition);
 
 impl TryFrom<RawPosition> for Position {
     type Error = DomainError;

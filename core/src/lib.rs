@@ -46,7 +46,7 @@ macro_rules! validated {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let fields = $fields::deserialize(d)?;
-                Self::try_from(fields).map_err(::serde::de::Error::custom)
+                Self::try_from(fields).map_err($crate::DomainError::into_serde)
             }
         }
 

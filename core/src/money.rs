@@ -50,11 +50,12 @@ impl std::str::FromStr for Currency {
 
 /// A non-negative amount with at most two decimals, kept at scale 2.
 /// On the wire it is a string ("1250.50") so no JSON parser rounds it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "1250.50"))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
-#[serde(try_from = "Decimal")]
 pub struct Amount(Decimal);
+
+crate::error::deserialize_via!(Amount, Decimal);
 
 impl Amount {
     /// Zero.

@@ -128,12 +128,7 @@ impl RecordBody {
     /// Parses a body of `kind` from JSON, running every domain check.
     pub fn parse(kind: RecordKind, json: &str) -> Result<Self, DomainError> {
         fn typed<'a, T: Deserialize<'a>>(json: &'a str, wrap: fn(T) -> RecordBody) -> Result<RecordBody, DomainError> {
-            serde_json::from_str(json).map(wrap).map_err(|e| {
-                // The position means nothing to a gestor filling in a form.
-                let message = e.to_string();
-                let position = format!(" at line {} column {}", e.line(), e.column());
-                DomainError::Malformed { message: message.strip_suffix(&position).unwrap_or(&message).to_owned() }
-            })
+            serde_json::from_str(json).map(wrap).map_err(|e| DomainError::from_serde(&e))
         }
         match kind {
             RecordKind::Debtor => typed(json, Self::Debtor),

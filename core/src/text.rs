@@ -2,17 +2,18 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::DomainError;
 
 /// Trimmed text that is neither empty nor longer than 200 characters: names,
 /// references, address lines.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
-#[serde(try_from = "String")]
 pub struct Label(String);
+
+crate::error::deserialize_via!(Label, String);
 
 impl Label {
     /// The longest label accepted.
@@ -60,11 +61,12 @@ pub fn check_notes(notes: &str, field: &str) -> Result<(), DomainError> {
 
 /// A phone number, kept as `+` and digits only. Spaces, dashes, dots and
 /// brackets are dropped; 7 to 15 digits remain (E.164's maximum).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "+525512345678"))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
-#[serde(try_from = "String")]
 pub struct Phone(String);
+
+crate::error::deserialize_via!(Phone, String);
 
 impl Phone {
     /// Parses a phone number as a person would type it.
