@@ -153,3 +153,50 @@ async fn an_old_protocol_version_gets_a_clear_error() {
     assert!(body.message.contains("actualiza la app"), "{}", body.message);
     assert_eq!(world.count("SELECT count(*) FROM replicas WHERE user_id IS NOT NULL"), 0, "nothing registered");
 }
+
+#[tokio::test]
+async fn a_batch_left_unanswered_by_the_single_batch_outbox_still_lands_after_the_upgrade() {
+    let world = World::new(2).await;
+    let proxy = Proxy::start(world.server.addr).await;
+    let device = world.device_via("g1", &proxy.url).await;
+    device.sync().await.expect("first sync");
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let sent = device.visit(debtor, "enviada sin respuesta");
+    proxy.lose_answers(true);
+    device.sync().await.expect_err("the answer is lost");
+    proxy.lose_answers(false);
+    let later = device.visit(debtor, "hecha después");
+
+    // The same store as schema 4 left it: one batch out, in the old table.
+    let old = world.dir.path().join("single-batch.db");
+    let conn = rusqlite::Connection::open(&old).expect("open");
+    for sql in [
+        include_str!("../../migrations/device/0001_init.sql"),
+        include_str!("../../migrations/device/0002_summary.sql"),
+        include_str!("../../migrations/device/0003_drop_local_records.sql"),
+        include_str!("../../migrations/device/0004_summary_facts.sql"),
+    ] {
+        conn.execute_batch(sql).expect("old schema");
+    }
+    conn.execute("ATTACH ?1 AS now", [device.path.to_str().expect("utf-8 path")]).expect("attach");
+    conn.execute_batch(
+        "PRAGMA user_version = 4;
+         DELETE FROM clock;
+         INSERT INTO session SELECT * FROM now.session;
+         INSERT INTO clock SELECT * FROM now.clock;
+         INSERT INTO records SELECT * FROM now.records;
+         INSERT INTO pending SELECT * FROM now.pending;
+         INSERT INTO outbox_batch (id, key, request) SELECT 1, key, request FROM now.outbox_batches;",
+    )
+    .expect("copy the device's rows");
+    drop(conn);
+
+    let upgraded = Device::open(&old);
+    let report = upgraded.sync().await.expect("sync after the upgrade");
+    assert_eq!(report.pushed.accepted, 2, "the batch out gets its first answer, the later write goes after it");
+    assert_eq!(upgraded.store.status().expect("status").pending, 0);
+    assert_eq!(world.count("SELECT count(*) FROM idempotency"), 2, "the old batch was resent under its key");
+    for (id, notes) in [(sent, "enviada sin respuesta"), (later, "hecha después")] {
+        assert_eq!(upgraded.notes(id).as_deref(), Some(notes));
+    }
+}
