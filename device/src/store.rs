@@ -27,7 +27,8 @@ use crate::{
     portfolio::SummaryFacts,
 };
 
-const MIGRATIONS: &[&str] = &[
+/// The device schema, one SQL text per version, oldest first; applied on open.
+pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/device/0001_init.sql"),
     include_str!("../../migrations/device/0002_summary.sql"),
     include_str!("../../migrations/device/0003_drop_local_records.sql"),
@@ -427,8 +428,9 @@ impl Store {
                 }
                 _ => {}
             }
+            let json = body.to_json();
             if kind == RecordKind::Debtor
-                && let Some(field) = account.record.forbidden_device_edit(&raw(body.to_json()), deleted)
+                && let Some(field) = account.record.forbidden_device_edit(&raw(json.clone()), deleted)
             {
                 return Err(DeviceError::NotAllowed {
                     message: format!("no puedes cambiar el campo {field} de la cuenta"),
@@ -446,7 +448,6 @@ impl Store {
             };
             let counter = next_counter(tx)?;
             let vv = base.clone().with_write(session.replica, counter);
-            let json = body.to_json();
             let facts = SummaryFacts::of(kind, &json)?;
             tx.execute(
                 "INSERT INTO pending (record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,

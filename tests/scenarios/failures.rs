@@ -168,30 +168,15 @@ async fn a_batch_left_unanswered_by_the_single_batch_outbox_still_lands_after_th
     let later = device.visit(debtor, "hecha después");
 
     // The same store as schema 4 left it: one batch out, in the old table.
-    let old = world.dir.path().join("single-batch.db");
-    let conn = rusqlite::Connection::open(&old).expect("open");
-    for sql in [
-        include_str!("../../migrations/device/0001_init.sql"),
-        include_str!("../../migrations/device/0002_summary.sql"),
-        include_str!("../../migrations/device/0003_drop_local_records.sql"),
-        include_str!("../../migrations/device/0004_summary_facts.sql"),
-    ] {
-        conn.execute_batch(sql).expect("old schema");
-    }
-    conn.execute("ATTACH ?1 AS now", [device.path.to_str().expect("utf-8 path")]).expect("attach");
-    conn.execute_batch(
-        "PRAGMA user_version = 4;
-         DELETE FROM clock;
-         INSERT INTO session SELECT * FROM now.session;
-         INSERT INTO clock SELECT * FROM now.clock;
+    let upgraded = campo_tests::store_at_schema(
+        &device,
+        &world.dir.path().join("single-batch.db"),
+        4,
+        "INSERT INTO session SELECT * FROM now.session;
          INSERT INTO records SELECT * FROM now.records;
          INSERT INTO pending SELECT * FROM now.pending;
          INSERT INTO outbox_batch (id, key, request) SELECT 1, key, request FROM now.outbox_batches;",
-    )
-    .expect("copy the device's rows");
-    drop(conn);
-
-    let upgraded = Device::open(&old);
+    );
     let report = upgraded.sync().await.expect("sync after the upgrade");
     assert_eq!(report.pushed.accepted, 2, "the batch out gets its first answer, the later write goes after it");
     assert_eq!(upgraded.store.status().expect("status").pending, 0);

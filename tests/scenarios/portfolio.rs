@@ -126,31 +126,17 @@ async fn a_device_store_from_before_the_summary_facts_upgrades_to_the_same_facts
     device.store.create(debtors[1], &visit_with_next_action(today)).expect("visit, left pending");
 
     // The same store as schema 3 left it: the device's rows, no fact columns.
-    let old = world.dir.path().join("before-facts.db");
-    let conn = rusqlite::Connection::open(&old).expect("open");
-    for sql in [
-        include_str!("../../migrations/device/0001_init.sql"),
-        include_str!("../../migrations/device/0002_summary.sql"),
-        include_str!("../../migrations/device/0003_drop_local_records.sql"),
-    ] {
-        conn.execute_batch(sql).expect("old schema");
-    }
-    conn.execute("ATTACH ?1 AS now", [device.path.to_str().expect("utf-8 path")]).expect("attach");
-    conn.execute_batch(
-        "PRAGMA user_version = 3;
-         DELETE FROM clock;
-         INSERT INTO session SELECT * FROM now.session;
-         INSERT INTO clock SELECT * FROM now.clock;
+    let upgraded = campo_tests::store_at_schema(
+        &device,
+        &world.dir.path().join("before-facts.db"),
+        3,
+        "INSERT INTO session SELECT * FROM now.session;
          INSERT INTO records SELECT id, debtor_id, kind, vv, deleted, body, after_reassignment FROM now.records;
          INSERT INTO pending SELECT record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
                                     rejected_code, rejected_message FROM now.pending;
          INSERT INTO debtor_summary SELECT * FROM now.debtor_summary;
          DELETE FROM summary_dirty;",
-    )
-    .expect("copy the device's rows");
-    drop(conn);
-
-    let upgraded = campo_tests::Device::open(&old);
+    );
     let facts = |db| {
         campo_tests::table(
             db,

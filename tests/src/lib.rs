@@ -287,6 +287,22 @@ impl Device {
     }
 }
 
+/// A device store at `path` as schema `version` left it (the first `version`
+/// device migrations), filled by `copy`: SQL that reads `device`'s own store,
+/// attached as `now`. For upgrade scenarios.
+pub fn store_at_schema(device: &Device, path: &Path, version: usize, copy: &str) -> Device {
+    let conn = rusqlite::Connection::open(path).expect("open");
+    for sql in &campo_device::store::MIGRATIONS[..version] {
+        conn.execute_batch(sql).expect("old schema");
+    }
+    conn.pragma_update(None, "user_version", version).expect("schema version");
+    conn.execute("ATTACH ?1 AS now", [device.path.to_str().expect("utf-8 path")]).expect("attach");
+    conn.execute_batch(&format!("DELETE FROM clock; INSERT INTO clock SELECT * FROM now.clock; {copy}"))
+        .expect("copy the device's rows");
+    drop(conn);
+    Device::open(path)
+}
+
 /// Every row `sql` returns from the SQLite file at `db`, column by column.
 pub fn table(db: &Path, sql: &str) -> Vec<Vec<rusqlite::types::Value>> {
     let conn = rusqlite::Connection::open(db).expect("open");
