@@ -80,6 +80,17 @@ pub struct UserInfo {
     pub team: Option<TeamId>,
 }
 
+/// A region debtors are grouped in, by the name people use for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Territory {
+    /// Its id, as debtor accounts name it.
+    pub id: TerritoryId,
+    /// Its name ("CDMX Norte").
+    pub name: String,
+}
+
 /// Signs a device (or a console session) in.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

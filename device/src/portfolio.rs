@@ -10,19 +10,19 @@
 use std::{borrow::Cow, collections::BTreeMap};
 
 use campo_core::{
-    DomainError, Record, RecordBody, RecordKind,
+    Record, RecordBody, RecordKind,
     debtor::{Bucket, Debtor, days_past_due},
     ids::{DebtorId, RecordId, TerritoryId},
     money::Currency,
     text::fold,
 };
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, Transaction, functions::FunctionFlags, params};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, functions::FunctionFlags, params};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     error::{DeviceError, Result},
-    store::{LocalRecord, Store},
+    store::{LocalRecord, Store, corrupt, parse_id},
 };
 
 /// Registers the SQL functions the summary uses.
@@ -306,10 +306,20 @@ pub struct PortfolioPage {
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FilterOptions {
-    /// Regions with accounts on the device.
-    pub territories: Vec<String>,
+    /// Regions with accounts on the device, by name.
+    pub territories: Vec<Region>,
     /// Segments with accounts on the device.
     pub segments: Vec<String>,
+}
+
+/// A region a portfolio filter offers.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Region {
+    /// The territory.
+    pub id: TerritoryId,
+    /// Its name, once a sync has brought it.
+    pub name: Option<String>,
 }
 
 /// One entry in a debtor's timeline.
@@ -342,6 +352,8 @@ pub struct DebtorFile {
     pub debtor: Debtor,
     /// Days past due today.
     pub days_past_due: u32,
+    /// The name of its region, once a sync has brought it.
+    pub region: Option<String>,
     /// Visits, calls, promises, payments and reviews, newest first.
     pub timeline: Vec<TimelineEntry>,
 }
@@ -355,7 +367,6 @@ fn date(text: Option<String>) -> Option<NaiveDate> {
 }
 
 fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
-    let parse_err = |what: &str, e: String| DeviceError::Storage { message: format!("{what}: {e}") };
     let overdue_since = date(row.get(8)?);
     let promise_due_on = date(row.get(12)?);
     let next_action_on = date(row.get(13)?);
@@ -368,15 +379,12 @@ fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
         _ => AgendaReason::ByPriority,
     };
     Ok(DebtorRow {
-        debtor_id: row.get::<_, String>(0)?.parse().map_err(|e: uuid::Error| parse_err("debtor_id", e.to_string()))?,
+        debtor_id: parse_id(&row.get::<_, String>(0)?)?,
         name: row.get(1)?,
         external_ref: row.get(2)?,
         segment: row.get(3)?,
-        territory_id: row
-            .get::<_, String>(4)?
-            .parse()
-            .map_err(|e: uuid::Error| parse_err("territory_id", e.to_string()))?,
-        currency: row.get::<_, String>(5)?.parse().map_err(|e: DomainError| parse_err("currency", e.to_string()))?,
+        territory_id: parse_id(&row.get::<_, String>(4)?)?,
+        currency: row.get::<_, String>(5)?.parse().map_err(|e| corrupt("currency", e))?,
         balance: row.get(6)?,
         overdue: row.get(7)?,
         days_past_due: days_past_due(overdue_since, today),
@@ -505,13 +513,22 @@ impl Store {
     pub fn filter_options(&self) -> Result<FilterOptions> {
         self.summaries()?;
         self.read(|tx| {
-            let distinct = |column: &str| -> Result<Vec<String>> {
-                Ok(tx
-                    .prepare(&format!("SELECT DISTINCT {column} FROM debtor_summary ORDER BY 1"))?
-                    .query_map([], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?)
-            };
-            Ok(FilterOptions { territories: distinct("territory_id")?, segments: distinct("segment")? })
+            let territories = tx
+                .prepare(
+                    "SELECT DISTINCT s.territory_id, t.name FROM debtor_summary s
+                     LEFT JOIN territories t ON t.id = s.territory_id ORDER BY t.name IS NULL, t.name, 1",
+                )?
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get(1)?)))?
+                .map(|row| {
+                    let (id, name) = row?;
+                    Ok(Region { id: parse_id(&id)?, name })
+                })
+                .collect::<Result<_>>()?;
+            let segments = tx
+                .prepare("SELECT DISTINCT segment FROM debtor_summary ORDER BY 1")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(FilterOptions { territories, segments })
         })
     }
 
@@ -530,9 +547,14 @@ impl Store {
                 body => timeline.push(entry(local, body)),
             }
         }
-        let debtor = debtor.ok_or_else(not_found)?;
+        let debtor: Debtor = debtor.ok_or_else(not_found)?;
         timeline.sort_by(|a, b| b.at.cmp(&a.at));
-        Ok(DebtorFile { debtor_id, days_past_due: debtor.days_past_due(today), debtor, timeline })
+        let region = self.read(|tx| {
+            Ok(tx
+                .query_row("SELECT name FROM territories WHERE id = ?1", [debtor.territory.to_string()], |r| r.get(0))
+                .optional()?)
+        })?;
+        Ok(DebtorFile { debtor_id, days_past_due: debtor.days_past_due(today), region, debtor, timeline })
     }
 }
 

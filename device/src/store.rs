@@ -15,7 +15,9 @@ use campo_core::{
     debtor::Debtor,
     ids::{DebtorId, RecordId, ReplicaId},
     record::raw,
-    wire::{FeedItem, LoginResponse, PullPage, PushOutcome, PushRecord, PushRequest, PushResponse, UserInfo},
+    wire::{
+        FeedItem, LoginResponse, PullPage, PushOutcome, PushRecord, PushRequest, PushResponse, Territory, UserInfo,
+    },
 };
 use campo_sqlite::Checkpointer;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
@@ -34,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/device/0003_drop_local_records.sql"),
     include_str!("../../migrations/device/0004_summary_facts.sql"),
     include_str!("../../migrations/device/0005_outbox_batches.sql"),
+    include_str!("../../migrations/device/0006_territories.sql"),
 ];
 
 /// The signed-in user and where this device stands with the server.
@@ -146,7 +149,7 @@ pub struct Store {
     pub(crate) sync_gate: tokio::sync::Mutex<()>,
 }
 
-fn corrupt(what: &str, e: impl std::fmt::Display) -> DeviceError {
+pub(crate) fn corrupt(what: &str, e: impl std::fmt::Display) -> DeviceError {
     DeviceError::Storage { message: format!("{what}: {e}") }
 }
 
@@ -154,7 +157,7 @@ fn parse_vv(text: &str) -> Result<VersionVector> {
     serde_json::from_str(text).map_err(|e| corrupt("vv", e))
 }
 
-fn parse_id<T: std::str::FromStr>(text: &str) -> Result<T>
+pub(crate) fn parse_id<T: std::str::FromStr>(text: &str) -> Result<T>
 where
     T::Err: std::fmt::Display,
 {
@@ -749,8 +752,20 @@ impl Store {
             tx.execute_batch(
                 "DELETE FROM session; DELETE FROM records; DELETE FROM pending; DELETE FROM outbox_batches;
                  DELETE FROM notices; DELETE FROM debtor_summary; DELETE FROM account_dirty;
-                 DELETE FROM activity_dirty;",
+                 DELETE FROM activity_dirty; DELETE FROM territories;",
             )?;
+            Ok(())
+        })
+    }
+
+    /// Replaces the region names with the server's list.
+    pub(crate) fn put_territories(&self, territories: &[Territory]) -> Result<()> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM territories", [])?;
+            let mut insert = tx.prepare("INSERT INTO territories (id, name) VALUES (?1, ?2)")?;
+            for territory in territories {
+                insert.execute(params![territory.id.to_string(), territory.name])?;
+            }
             Ok(())
         })
     }

@@ -11,7 +11,7 @@ use std::io::{Read, Write};
 
 use campo_core::wire::{
     ErrorBody, ErrorCode, IDEMPOTENCY_HEADER, LoginRequest, LoginResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullPage,
-    PushResponse,
+    PushResponse, Territory,
 };
 use flate2::{Compression, read::GzDecoder, write::GzEncoder};
 use reqwest::{Method, RequestBuilder, header};
@@ -184,12 +184,15 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
         }
         tokio::spawn(send::<PullPage>(request(&client, Method::GET, url, Some(&token))))
     };
+    let territories = tokio::spawn(send::<Vec<Territory>>(request(
+        &client,
+        Method::GET,
+        format!("{server}/v1/territories"),
+        Some(&token),
+    )));
     let mut next = Some(fetch(store.cursor()?));
     while let Some(pending_page) = next.take() {
-        let (page, wire_bytes) = pending_page
-            .await
-            .map_err(|e| DeviceError::Offline { message: e.to_string() })?
-            .map_err(|e| signed_out(store, e))?;
+        let (page, wire_bytes) = answer(store, pending_page).await?;
         if page.more {
             next = Some(fetch(page.cursor));
         }
@@ -201,9 +204,16 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
         report.revoked += tally.revoked.len() as u64;
         progress(&Progress::Pulled { items: page.items.len(), cursor: page.cursor, wire_bytes, more: page.more });
     }
+    let (territories, _) = answer(store, territories).await?;
+    store.put_territories(&territories)?;
     push_all(store, &client, &server, &token, options, &mut report, &mut progress).await?;
     store.finish_sync()?;
     Ok(report)
+}
+
+/// The answer to a request sent on its own task.
+async fn answer<T>(store: &Store, sent: tokio::task::JoinHandle<Result<(T, usize)>>) -> Result<(T, usize)> {
+    sent.await.map_err(|e| DeviceError::Offline { message: e.to_string() })?.map_err(|e| signed_out(store, e))
 }
 
 /// A refused session is forgotten so the UI asks the gestor to sign in.
@@ -243,12 +253,9 @@ async fn push_all(
     };
     let mut out = dispatch(first);
     loop {
-        let (batch, answer, wire_bytes) = out;
+        let (batch, sent, wire_bytes) = out;
         let next = store.next_batch(Some(batch.id), options.push_batch)?;
-        let (response, _) = answer
-            .await
-            .map_err(|e| DeviceError::Offline { message: e.to_string() })?
-            .map_err(|e| signed_out(store, e))?;
+        let (response, _) = answer(store, sent).await?;
         let following = next.map(dispatch);
         let tally = store.apply_push(&batch, &response)?;
         report.pushed.accepted += tally.accepted;

@@ -21,7 +21,7 @@ use campo_core::{
     wire::{
         ActivityRow, AssignRequest, ConflictRow, DebtorPatch, DeleteRequest, ErrorBody, IDEMPOTENCY_HEADER,
         LoginRequest, LoginResponse, MAX_BODY_BYTES, MAX_PUSH_RECORDS, PROTOCOL_HEADER, PROTOCOL_VERSION, PullPage,
-        PullQuery, PushOutcome, PushRequest, PushResponse, RecordView, ReviewRequest, Role, VersionRow,
+        PullQuery, PushOutcome, PushRequest, PushResponse, RecordView, ReviewRequest, Role, Territory, VersionRow,
     },
 };
 use serde::{Deserialize, de::DeserializeOwned};
@@ -171,6 +171,7 @@ pub fn router(storage: Arc<dyn Storage>) -> Router {
         .route("/records/{id}", get(record))
         .route("/records/{id}/versions", get(versions))
         .route("/records/{id}/delete", post(delete))
+        .route("/territories", get(territories))
         .route("/activities", get(activities))
         .route("/reviews", post(review))
         .route("/debtors/{id}", axum::routing::patch(patch_debtor))
@@ -401,6 +402,12 @@ async fn activities(
     Ok(Json(rows))
 }
 
+/// Every territory: devices show regions by name, and coordinators pick them.
+#[utoipa::path(get, path = "/v1/territories", responses((status = 200, body = Vec<Territory>)))]
+async fn territories(State(state): State<AppState>, _who: Auth) -> Result<Json<Vec<Territory>>, ApiError> {
+    Ok(Json(state.read(|tx| Ok(tx.territories()?)).await?))
+}
+
 /// A supervisor's review of a visit or call.
 #[utoipa::path(post, path = "/v1/reviews", request_body = ReviewRequest, responses((status = 200, body = RecordView)))]
 async fn review(
@@ -463,6 +470,7 @@ async fn conflicts(State(state): State<AppState>, who: Auth) -> Result<Json<Vec<
         login,
         push,
         pull,
+        territories,
         record,
         versions,
         delete,

@@ -93,6 +93,12 @@ async fn the_portfolio_search_matches_words_in_any_case_and_filters() {
     assert_eq!(all.rows[0].days_past_due, 82);
     let disputed = search(PortfolioQuery { dispute: true, ..Default::default() });
     assert_eq!(disputed.total, 0);
+
+    // Regions are offered by the names the server gave them.
+    let regions = device.store.filter_options().expect("options").territories;
+    assert_eq!(regions.iter().map(|r| r.name.as_deref()).collect::<Vec<_>>(), [Some("Pruebas")]);
+    let in_region = search(PortfolioQuery { territory_id: Some(regions[0].id), ..Default::default() });
+    assert_eq!(in_region.total, 30);
 }
 
 #[tokio::test]
@@ -107,6 +113,7 @@ async fn a_debtors_file_shows_the_account_and_its_timeline_newest_first() {
 
     let file = device.store.debtor_file(debtor, today).expect("file");
     assert_eq!(file.debtor.name.to_string(), "Deudor 0");
+    assert_eq!(file.region.as_deref(), Some("Pruebas"));
     let visits: Vec<_> = file.timeline.iter().filter(|e| e.kind == RecordKind::Visit).map(|e| e.id).collect();
     assert_eq!(visits, vec![second, first]);
     assert!(file.timeline.iter().any(|e| e.id == promise && e.pending));

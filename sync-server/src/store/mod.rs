@@ -16,7 +16,7 @@ use campo_core::{
     Record, VersionVector,
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
-    wire::{ActivityRow, ConflictRow, FeedItem, Role, UserInfo},
+    wire::{ActivityRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
 };
 
 /// The current time as stored: RFC 3339 UTC with milliseconds.
@@ -153,6 +153,8 @@ pub trait Tx {
     fn insert_user(&mut self, user: &NewUser) -> StoreResult<()>;
     /// Creates a territory.
     fn insert_territory(&mut self, id: TerritoryId, name: &str) -> StoreResult<()>;
+    /// Every territory, by name.
+    fn territories(&mut self) -> StoreResult<Vec<Territory>>;
     /// A territory by name.
     fn territory_by_name(&mut self, name: &str) -> StoreResult<Option<TerritoryId>>;
     /// Creates a team.

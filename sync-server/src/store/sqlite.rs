@@ -11,7 +11,7 @@ use campo_core::{
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     record::raw,
-    wire::{ActivityRow, ConflictRow, FeedItem, Role, UserInfo},
+    wire::{ActivityRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
 };
 use campo_sqlite::Checkpointer;
 use r2d2::{Pool, PooledConnection};
@@ -261,6 +261,12 @@ impl Tx for SqliteTx<'_> {
     fn insert_territory(&mut self, id: TerritoryId, name: &str) -> StoreResult<()> {
         self.conn.execute("INSERT INTO territories (id, name) VALUES (?1, ?2)", params![id.to_string(), name])?;
         Ok(())
+    }
+
+    fn territories(&mut self) -> StoreResult<Vec<Territory>> {
+        self.collect("SELECT id, name FROM territories ORDER BY name", [], |_, row| {
+            Ok(Territory { id: parse(&row.get::<_, String>(0)?, "territories.id")?, name: row.get(1)? })
+        })
     }
 
     fn territory_by_name(&mut self, name: &str) -> StoreResult<Option<TerritoryId>> {

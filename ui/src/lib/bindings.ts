@@ -197,6 +197,10 @@ debtor: Debtor,
  */
 days_past_due: number, 
 /**
+ * The name of its region, once a sync has brought it.
+ */
+region: string | null, 
+/**
  * Visits, calls, promises, payments and reviews, newest first.
  */
 timeline: Array<TimelineEntry>, };
@@ -420,9 +424,9 @@ export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_
  */
 export type FilterOptions = { 
 /**
- * Regions with accounts on the device.
+ * Regions with accounts on the device, by name.
  */
-territories: Array<string>, 
+territories: Array<Region>, 
 /**
  * Segments with accounts on the device.
  */
@@ -682,6 +686,19 @@ export type RecordId = string;
  * The kinds of synced record.
  */
 export type RecordKind = "debtor" | "visit" | "call" | "promise" | "payment" | "review";
+
+/**
+ * A region a portfolio filter offers.
+ */
+export type Region = { 
+/**
+ * The territory.
+ */
+id: TerritoryId, 
+/**
+ * Its name, once a sync has brought it.
+ */
+name: string | null, };
 
 /**
  * One install of the app on one device, or the sync server itself. Issued by
