@@ -2,16 +2,21 @@
 //! WebKitWebDriver under Xvfb, against a real sync server started here.
 //! `scripts/e2e.sh` builds the app with its UI embedded and runs these with
 //! `CAMPO_APP` pointing at it; they also photograph the main screens into
-//! docs/screenshots/ at phone and laptop size.
+//! docs/screenshots/ at phone and laptop size. The server holds the demo
+//! portfolio, so the screenshots show what people will see; the gestor is
+//! `ana` (CDMX Norte) and her colleague `pedro`.
 
 use std::path::{Path, PathBuf};
 
 use campo_core::ids::DebtorId;
-use campo_tests::{PASSWORD, World, webdriver::App};
+use campo_tests::{World, webdriver::App};
 use chrono::Local;
 
 const PHONE: (u32, u32) = (360, 740);
 const LAPTOP: (u32, u32) = (1280, 800);
+/// Thirty accounts for each of the demo's 21 gestores.
+const DEMO_DEBTORS: usize = 21 * 30;
+const GESTOR: &str = "ana";
 
 fn app_binary() -> PathBuf {
     std::env::var_os("CAMPO_APP")
@@ -32,15 +37,15 @@ async fn photograph(app: &App, name: &str) {
     }
 }
 
-/// Opens the app on a fresh device and signs `g1` in through the first-run
+/// Opens the app on a fresh device and signs [`GESTOR`] in through the first-run
 /// screen; returns once the first sync has landed on the agenda.
 async fn first_run(world: &World, photos: bool) -> App {
     let dir = world.dir.path();
     let app = App::launch(&app_binary(), &dir.join("device.db"), &dir.join("tauri-driver.log")).await;
     app.wait_for("sign-in").await;
     app.fill("server", &world.server.url).await;
-    app.fill("login", "g1").await;
-    app.fill("password", PASSWORD).await;
+    app.fill("login", GESTOR).await;
+    app.fill("password", world.password).await;
     app.fill("device", "Teléfono de prueba").await;
     if photos {
         photograph(&app, "1-first-run").await;
@@ -55,6 +60,15 @@ async fn open_first_debtor(app: &App) -> String {
     app.click("tab-agenda").await;
     app.click("debtor-row").await;
     app.text("debtor-name").await
+}
+
+/// A script expression: the names the debtor list shows.
+const LISTED: &str = "[...document.querySelectorAll('[data-testid=debtor-row] strong')].map(e => e.textContent)";
+
+/// Whether the debtor list shows `name` now.
+async fn listed(app: &App, name: &str) -> bool {
+    app.script(&format!("return {LISTED}.includes(arguments[0])"), serde_json::json!([name])).await
+        == serde_json::json!(true)
 }
 
 /// Records a visit with `notes` on the open debtor.
@@ -76,12 +90,25 @@ async fn sync_until_sent(app: &App) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
-    let mut world = World::new(30).await;
+    let mut world = World::demo(DEMO_DEBTORS).await;
     let app = first_run(&world, true).await;
     photograph(&app, "2-agenda").await;
+
+    // Searching by a surname narrows the thirty accounts to those who bear it.
+    let name = world.query::<String>(
+        "SELECT json_extract(r.body, '$.name') FROM records r JOIN assignments a ON a.debtor_id = r.id
+         JOIN users u ON u.id = a.gestor_id WHERE u.login = ?1 AND r.kind = 'debtor' ORDER BY 1 LIMIT 1",
+        [GESTOR],
+    );
+    let surname = name.split(' ').nth(1).expect("a demo name has surnames");
     app.click("tab-portfolio").await;
-    app.fill("search", "deudor 1").await;
-    app.wait_for_text("result-count", "de 30").await;
+    app.fill("search", surname).await;
+    app.wait_until(
+        &format!("{name} among fewer than 30 accounts"),
+        &format!("const rows = {LISTED}; return rows.includes(arguments[0]) && rows.length < 30"),
+        serde_json::json!([name]),
+    )
+    .await;
     photograph(&app, "3-portfolio").await;
 
     // Signal lost for the rest of the day.
@@ -119,11 +146,11 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
     assert_ne!(app.text("last-sync").await, "Nunca", "the last sync shows when it happened");
     photograph(&app, "7-sync-done").await;
 
-    let by_g1 = "SELECT count(*) FROM records r JOIN users u ON u.id = r.author_id
-                 WHERE u.login = 'g1' AND r.kind = ?1";
-    assert_eq!(world.query::<i64>(by_g1, ["visit"]), 1, "the visit is on the server");
-    assert_eq!(world.query::<i64>(by_g1, ["call"]), 1, "the call is on the server");
-    assert_eq!(world.query::<i64>(by_g1, ["promise"]), 1, "the promise is on the server");
+    let by_gestor = "SELECT count(*) FROM records r JOIN users u ON u.id = r.author_id
+                     WHERE u.login = ?1 AND r.kind = ?2";
+    assert_eq!(world.query::<i64>(by_gestor, [GESTOR, "visit"]), 1, "the visit is on the server");
+    assert_eq!(world.query::<i64>(by_gestor, [GESTOR, "call"]), 1, "the call is on the server");
+    assert_eq!(world.query::<i64>(by_gestor, [GESTOR, "promise"]), 1, "the promise is on the server");
     let on_debtor = "SELECT count(*) FROM records r JOIN records d ON d.id = r.debtor_id
                      WHERE json_extract(d.body, '$.name') = ?1 AND r.kind IN ('visit', 'call', 'promise')";
     assert_eq!(world.query::<i64>(on_debtor, [&name]), 3, "all three are on {name}'s account");
@@ -132,7 +159,7 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_visit_to_a_debtor_reassigned_while_offline_still_reaches_the_server() {
-    let mut world = World::new(30).await;
+    let mut world = World::demo(DEMO_DEBTORS).await;
     let app = first_run(&world, false).await;
 
     world.server.stop().await;
@@ -140,13 +167,13 @@ async fn a_visit_to_a_debtor_reassigned_while_offline_still_reaches_the_server()
     let notes = "visita hecha antes de saber de la reasignación";
     record_visit(&app, notes).await;
 
-    // Meanwhile the coordinator moves the account to g2.
+    // Meanwhile the coordinator moves the account to a colleague.
     world.server.restart().await;
     let debtor: DebtorId = world
         .query::<String>("SELECT id FROM records WHERE kind = 'debtor' AND json_extract(body, '$.name') = ?1", [&name])
         .parse()
         .expect("debtor id");
-    world.office("coord").await.reassign(debtor, world.fixture.gestor("g2")).await;
+    world.office("carmen").await.reassign(debtor, world.fixture.gestor("pedro")).await;
 
     sync_until_sent(&app).await;
     app.wait_for("revoked").await;
@@ -161,12 +188,6 @@ async fn a_visit_to_a_debtor_reassigned_while_offline_still_reaches_the_server()
     app.click("tab-portfolio").await;
     app.fill("search", &name).await;
     app.wait_for("result-count").await;
-    let listed = app
-        .script(
-            "return [...document.querySelectorAll('[data-testid=debtor-row] strong')].some(e => e.textContent === arguments[0])",
-            serde_json::json!([name]),
-        )
-        .await;
-    assert_eq!(listed, serde_json::json!(false), "{name} is no longer listed");
+    assert!(!listed(&app, &name).await, "{name} is no longer listed");
     app.quit().await;
 }

@@ -27,8 +27,9 @@ use campo_core::{
     zone::Zone,
 };
 use campo_device::{DeviceError, Store, SyncOptions, SyncReport};
-use campo_sync_server::{SqliteStorage, Storage, auth, office, store::NewUser};
+use campo_sync_server::{SqliteStorage, Storage, auth, demo, office, store::NewUser};
 use reqwest::{Method, StatusCode};
+use rusqlite::types::Value::Text;
 use serde_json::Value;
 use tokio::{sync::oneshot, task::JoinHandle};
 
@@ -195,24 +196,63 @@ pub struct World {
     pub server: TestServer,
     /// Who and what was seeded.
     pub fixture: Fixture,
+    /// Every seeded user's password.
+    pub password: &'static str,
 }
 
 impl World {
     /// Seeds the fixture with `per_gestor` debtors each for `g1` and `g2` and starts the server.
     pub async fn new(per_gestor: usize) -> Self {
+        Self::start(PASSWORD, |storage, _| seed(storage, per_gestor)).await
+    }
+
+    /// The demo portfolio of `debtors` accounts (real-looking names and
+    /// regions, as people will see them) behind the server. Its fixture lists
+    /// the demo gestores (`ana` first) and their debtors.
+    pub async fn demo(debtors: usize) -> Self {
+        Self::start(demo::DEMO_PASSWORD, |storage, db| {
+            demo::create(storage, debtors).expect("demo portfolio");
+            let gestores: Vec<(String, UserId)> = table(db, "SELECT login, id FROM users WHERE role = 'gestor' ORDER BY rowid")
+                .into_iter()
+                .map(|row| match &row[..] {
+                    [Text(login), Text(id)] => (login.clone(), id.parse().expect("user id")),
+                    other => panic!("user row {other:?}"),
+                })
+                .collect();
+            let debtors = gestores
+                .iter()
+                .map(|(_, id)| {
+                    let sql = format!(
+                        "SELECT debtor_id FROM assignments WHERE gestor_id = '{id}' AND until_seq IS NULL ORDER BY from_seq"
+                    );
+                    table(db, &sql)
+                        .into_iter()
+                        .map(|row| match &row[..] {
+                            [Text(id)] => id.parse().expect("debtor id"),
+                            other => panic!("assignment row {other:?}"),
+                        })
+                        .collect()
+                })
+                .collect();
+            Fixture { gestores, debtors }
+        })
+        .await
+    }
+
+    async fn start(password: &'static str, fill: impl FnOnce(&dyn Storage, &Path) -> Fixture) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("server.db");
         let storage = Arc::new(SqliteStorage::open(&db).expect("open server db"));
-        let fixture = seed(&*storage, per_gestor);
+        let fixture = fill(&*storage, &db);
         let server = TestServer::spawn(storage.clone()).await;
-        Self { dir, db, storage, server, fixture }
+        Self { dir, db, storage, server, fixture, password }
     }
 
     /// A fresh device for `login`, signed in through `url` (the server's own by default).
     pub async fn device_via(&self, login: &str, url: &str) -> Device {
         let path = self.dir.path().join(format!("device-{}.db", uuid::Uuid::now_v7()));
         let store = Store::open(&path).expect("open device db");
-        campo_device::login(&store, url, login, PASSWORD, "dispositivo de prueba").await.expect("device login");
+        campo_device::login(&store, url, login, self.password, "dispositivo de prueba").await.expect("device login");
         Device { store, path }
     }
 
@@ -230,7 +270,7 @@ impl World {
 
     /// A console session for `login`.
     pub async fn office(&self, login: &str) -> Office {
-        Office::login(&self.server.url, login).await
+        Office::login(&self.server.url, login, self.password).await
     }
 
     /// One number from the server's database, e.g. `SELECT count(*) FROM records`.
@@ -342,13 +382,13 @@ pub struct Office {
 }
 
 impl Office {
-    /// Signs `login` in without a device.
-    pub async fn login(url: &str, login: &str) -> Self {
+    /// Signs `login` in with `password`, without a device.
+    pub async fn login(url: &str, login: &str, password: &str) -> Self {
         let http = reqwest::Client::new();
         let response = http
             .post(format!("{url}/v1/login"))
             .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
-            .json(&serde_json::json!({ "login": login, "password": PASSWORD }))
+            .json(&serde_json::json!({ "login": login, "password": password }))
             .send()
             .await
             .expect("login request");
