@@ -1,9 +1,13 @@
 //! SQLite pieces the device store and the sync server share.
 
 use std::{
-    sync::mpsc::{SyncSender, TrySendError, sync_channel},
+    sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError, sync_channel},
     thread::JoinHandle,
+    time::{Duration, Instant},
 };
+
+/// The least time between two checkpoints.
+const REST: Duration = Duration::from_millis(500);
 
 /// Copies committed pages from the WAL into the database file on a thread of
 /// its own, woken after each commit. SQLite would otherwise checkpoint inside
@@ -11,8 +15,8 @@ use std::{
 /// the server, a page of a first sync on the device) would wait for the copy
 /// and its fsync. Connections that write set `PRAGMA wal_autocheckpoint = 0`.
 ///
-/// Wake-ups coalesce: commits made during a checkpoint cost one more, not one
-/// each. Dropping it waits for the thread to close its connection, so that
+/// Wake-ups coalesce: commits made during a checkpoint, or in the [`REST`]
+/// after it, share the next one. Dropping it waits for the thread to close its connection, so that
 /// once the owner's own connection is closed too the database file is whole.
 #[derive(Debug)]
 pub struct Checkpointer {
@@ -27,10 +31,17 @@ impl Checkpointer {
         let (wake, woken) = sync_channel::<()>(1);
         let thread = std::thread::Builder::new().name("sqlite-checkpoint".into()).spawn(move || {
             while woken.recv().is_ok() {
-                // PASSIVE never blocks readers or writers; pages it could not
-                // copy now are copied by the next one.
-                if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
-                    tracing::warn!(error = %e, "WAL checkpoint failed");
+                loop {
+                    // PASSIVE never blocks readers or writers; pages it could
+                    // not copy now are copied by the next one.
+                    if let Err(e) = conn.execute_batch("PRAGMA wal_checkpoint(PASSIVE)") {
+                        tracing::warn!(error = %e, "WAL checkpoint failed");
+                    }
+                    match rest(&woken) {
+                        Some(true) => continue,
+                        Some(false) => break,
+                        None => return,
+                    }
                 }
             }
         })?;
@@ -41,6 +52,21 @@ impl Checkpointer {
     pub fn wake(&self) {
         if let Some(Err(TrySendError::Disconnected(()))) = self.wake.as_ref().map(|wake| wake.try_send(())) {
             tracing::warn!("the WAL checkpoint thread has stopped");
+        }
+    }
+}
+
+/// Waits [`REST`] after a checkpoint, so that commits in a burst share the
+/// next one and an index page each of them changed is copied once, not once
+/// each. Whether a commit came meanwhile; `None` once the owner is gone.
+fn rest(woken: &Receiver<()>) -> Option<bool> {
+    let until = Instant::now() + REST;
+    let mut committed = false;
+    loop {
+        match woken.recv_timeout(until.saturating_duration_since(Instant::now())) {
+            Ok(()) => committed = true,
+            Err(RecvTimeoutError::Timeout) => return Some(committed),
+            Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
 }
