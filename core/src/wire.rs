@@ -138,6 +138,12 @@ pub struct PushRequest {
     /// below this. A value below what the server has seen means the device was
     /// restored from a backup.
     pub replica_clock: u64,
+    /// The feed position the device had applied when it made the batch (0 if
+    /// unknown). The server leaves a record it accepts out of this device's
+    /// pulls, unless the feed after this position revokes its debtor: then the
+    /// device will purge it, and must get it again should the debtor return.
+    #[serde(default)]
+    pub cursor: u64,
     /// At most [`MAX_PUSH_RECORDS`].
     pub records: Vec<PushRecord>,
 }

@@ -289,6 +289,11 @@ fn put_server_copies(tx: &Transaction<'_>, copies: &[(&Record, bool)]) -> Result
     Ok(())
 }
 
+/// The feed position applied so far; 0 before the first pull.
+fn cursor(tx: &Transaction<'_>) -> Result<u64> {
+    Ok(tx.query_row("SELECT cursor FROM session", [], |r| r.get(0)).optional()?.unwrap_or(0))
+}
+
 fn debtor_name(tx: &Transaction<'_>, debtor: DebtorId) -> Result<String> {
     let name: Option<String> = tx
         .query_row("SELECT json_extract(body, '$.name') FROM records WHERE id = ?1", [debtor.to_string()], |r| r.get(0))
@@ -308,6 +313,9 @@ impl Store {
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         // Checkpoints run on their own thread (see `Checkpointer`), not inside a sync.
         conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        // A sync writes index pages all over the file; SQLite's default 2 MiB
+        // cache would re-read them and spill to the WAL mid-transaction.
+        conn.pragma_update(None, "cache_size", -16384)?;
         crate::portfolio::register_functions(&conn)?;
         Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
         let checkpoint = Checkpointer::start(Connection::open(path)?)?;
@@ -628,7 +636,7 @@ impl Store {
                 .map(|(record, base, _)| Ok(PushRecord { record, base_vv: parse_vv(&base)? }))
                 .collect::<Result<Vec<_>>>()?;
             let clock: u64 = tx.query_row("SELECT counter FROM clock", [], |r| r.get(0))?;
-            let request = serde_json::to_string(&PushRequest { replica_clock: clock, records })
+            let request = serde_json::to_string(&PushRequest { replica_clock: clock, cursor: cursor(tx)?, records })
                 .map_err(|e| corrupt("batch", e))?;
             let key = uuid::Uuid::now_v7().to_string();
             let id = tx.query_row(
@@ -700,7 +708,7 @@ impl Store {
 
     /// The feed position applied so far.
     pub(crate) fn cursor(&self) -> Result<u64> {
-        self.read(|tx| Ok(tx.query_row("SELECT cursor FROM session", [], |r| r.get(0)).optional()?.unwrap_or(0)))
+        self.read(cursor)
     }
 
     /// Applies a pulled page and advances the cursor, in one transaction: after

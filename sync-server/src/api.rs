@@ -298,8 +298,8 @@ async fn pull(
     ApiQuery(query): ApiQuery<PullQuery>,
 ) -> Result<Json<PullPage>, ApiError> {
     who.require(&[Role::Gestor])?;
-    let gestor = who.0.user.id;
-    let page = state.read(move |tx| Ok(sync::pull(tx, gestor, &query)?)).await?;
+    let (gestor, replica) = (who.0.user.id, who.0.replica);
+    let page = state.read(move |tx| Ok(sync::pull(tx, gestor, replica, &query)?)).await?;
     tracing::debug!(user = %gestor, items = page.items.len(), cursor = page.cursor, "pull");
     Ok(Json(page))
 }

@@ -19,7 +19,7 @@ use campo_core::{
 use crate::{
     error::ApiError,
     store::{StoreResult, StoredRecord, StoredVersion, Tx},
-    sync::store_current,
+    sync::{store_current, store_new},
 };
 
 /// Whose debtors a user may see and act on.
@@ -104,7 +104,7 @@ fn write_next(
     };
     tx.put_version(&version)?;
     let owner = tx.assignee(record.debtor_id)?;
-    store_current(tx, &StoredRecord { record: record.clone(), owner, writer, ..current.clone() })?;
+    store_current(tx, &StoredRecord { record: record.clone(), owner, writer, ..current.clone() }, None)?;
     Ok(record)
 }
 
@@ -128,10 +128,8 @@ pub fn write_new(
         stored_at: crate::store::now(),
     })?;
     let owner = tx.assignee(debtor)?;
-    store_current(
-        tx,
-        &StoredRecord { record: record.clone(), owner, author: user, writer, after_reassignment: false },
-    )?;
+    let stored = StoredRecord { record: record.clone(), owner, author: user, writer, after_reassignment: false };
+    store_new(tx, &stored, None)?;
     Ok(record)
 }
 

@@ -5,7 +5,7 @@
 
 use campo_core::{
     Record, RecordBody, RecordKind, VersionVector,
-    ids::{RecordId, ReplicaId, UserId},
+    ids::{DebtorId, RecordId, ReplicaId, UserId},
     merge::{self, Merged, Side, Writer},
     record::raw,
     vv::Causality,
@@ -14,6 +14,8 @@ use campo_core::{
         Rejection, RejectionCode,
     },
 };
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use crate::store::{StoreResult, StoredRecord, StoredVersion, Tx};
@@ -61,9 +63,13 @@ pub fn is_rewound(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreRe
 /// Applies a batch; one result per record, in order. The caller has checked
 /// that the replica is not rewound.
 pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<PushResponse> {
+    // The device purges these debtors when it pulls their revocation, so it
+    // must hear again of every record it writes on them now.
+    let to_purge: HashSet<DebtorId> = tx.revoked_after(pusher.user, req.cursor)?.into_iter().collect();
     let mut results = Vec::with_capacity(req.records.len());
     for pushed in &req.records {
-        results.push(push_one(tx, pusher, req.replica_clock, pushed)?);
+        let keeps = !to_purge.contains(&pushed.record.debtor_id);
+        results.push(push_one(tx, pusher, req.replica_clock, pushed, keeps)?);
     }
     tx.set_replica_clock(pusher.replica, req.replica_clock)?;
     Ok(PushResponse { results })
@@ -86,7 +92,8 @@ fn invalid(id: RecordId, error: campo_core::DomainError) -> PushResult {
     rejected(id, RejectionCode::InvalidRecord, error.to_string(), Some(error))
 }
 
-fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) -> StoreResult<PushResult> {
+/// `keeps`: the device will hold the version it pushed (see [`push`]).
+fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord, keeps: bool) -> StoreResult<PushResult> {
     let record = &pushed.record;
     let id = record.id;
     if !record.kind.device_may_edit() {
@@ -163,11 +170,12 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
         stored_at: crate::store::now(),
     };
     tx.put_version(&mine)?;
+    let pushed_by = keeps.then_some(pusher.replica);
     let outcome = match current {
         None => {
             let stored =
                 StoredRecord { record: record.clone(), owner, author: Some(pusher.user), writer, after_reassignment };
-            store_current(tx, &stored)?;
+            store_new(tx, &stored, pushed_by)?;
             PushOutcome::Accepted
         }
         Some(cur) => match record.vv.compare(&cur.record.vv) {
@@ -180,7 +188,7 @@ fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord) ->
                     after_reassignment: after_reassignment || cur.after_reassignment,
                     ..cur
                 };
-                store_current(tx, &stored)?;
+                store_current(tx, &stored, pushed_by)?;
                 PushOutcome::Accepted
             }
             Causality::Concurrent => {
@@ -198,10 +206,18 @@ fn object(body: &serde_json::value::RawValue) -> Option<Map<String, Value>> {
     serde_json::from_str(body.get()).ok()
 }
 
-/// Makes `stored` the current version at the next feed position.
-pub(crate) fn store_current(tx: &mut dyn Tx, stored: &StoredRecord) -> StoreResult<()> {
+/// Stores a new record's first version at the next feed position;
+/// `pushed_by` as in [`Tx::insert_record`].
+pub(crate) fn store_new(tx: &mut dyn Tx, stored: &StoredRecord, pushed_by: Option<ReplicaId>) -> StoreResult<()> {
     let seq = tx.next_seq()?;
-    tx.put_record(stored, seq)
+    tx.insert_record(stored, seq, pushed_by)
+}
+
+/// Makes `stored` an existing record's current version, at the next feed
+/// position; `pushed_by` as in [`Tx::insert_record`].
+pub(crate) fn store_current(tx: &mut dyn Tx, stored: &StoredRecord, pushed_by: Option<ReplicaId>) -> StoreResult<()> {
+    let seq = tx.next_seq()?;
+    tx.update_record(stored, seq, pushed_by)
 }
 
 /// What [`resolve`] made of two concurrent versions.
@@ -268,10 +284,8 @@ pub(crate) fn resolve(
         stored_at: crate::store::now(),
     })?;
     let owner = tx.assignee(current.record.debtor_id)?;
-    store_current(
-        tx,
-        &StoredRecord { record: record.clone(), owner, author: current.author, writer, after_reassignment },
-    )?;
+    let stored = StoredRecord { record: record.clone(), owner, author: current.author, writer, after_reassignment };
+    store_current(tx, &stored, None)?;
     let conflict = merged.is_conflict();
     if conflict {
         tx.put_conflict(&ConflictRow {
@@ -287,11 +301,12 @@ pub(crate) fn resolve(
     Ok(Resolved { current: record, conflict })
 }
 
-/// A page of `gestor`'s feed after `query.cursor`, bounded by count and bytes.
-pub fn pull(tx: &mut dyn Tx, gestor: UserId, query: &PullQuery) -> StoreResult<PullPage> {
+/// A page of `gestor`'s feed after `query.cursor` for their device `replica`,
+/// bounded by count and bytes.
+pub fn pull(tx: &mut dyn Tx, gestor: UserId, replica: Option<ReplicaId>, query: &PullQuery) -> StoreResult<PullPage> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_ITEMS).clamp(1, MAX_PAGE_ITEMS);
     let max_bytes = query.max_bytes.unwrap_or(DEFAULT_PAGE_BYTES) as usize;
-    let mut rows = tx.feed(gestor, query.cursor, limit + 1)?.into_iter().peekable();
+    let mut rows = tx.feed(gestor, replica, query.cursor, limit + 1)?.into_iter().peekable();
     let mut items: Vec<FeedItem> = Vec::new();
     let (mut cursor, mut bytes) = (query.cursor, 0usize);
     while let Some((seq, _, size)) = rows.peek() {

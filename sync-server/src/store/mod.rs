@@ -180,8 +180,11 @@ pub trait Tx {
     fn next_seq(&mut self) -> StoreResult<u64>;
     /// A record's current version.
     fn record(&mut self, id: RecordId) -> StoreResult<Option<StoredRecord>>;
-    /// Inserts or replaces a record's current version at feed position `seq`.
-    fn put_record(&mut self, record: &StoredRecord, seq: u64) -> StoreResult<()>;
+    /// Stores a new record's first current version at feed position `seq`.
+    /// `pushed_by`: the device that pushed it and holds it (see [`Tx::feed`]).
+    fn insert_record(&mut self, record: &StoredRecord, seq: u64, pushed_by: Option<ReplicaId>) -> StoreResult<()>;
+    /// Replaces a record's current version, moving it to feed position `seq`.
+    fn update_record(&mut self, record: &StoredRecord, seq: u64, pushed_by: Option<ReplicaId>) -> StoreResult<()>;
     /// A stored version of a record, by its version vector.
     fn version(&mut self, id: RecordId, vv: &VersionVector) -> StoreResult<Option<StoredVersion>>;
     /// Every stored version of a record, oldest first.
@@ -213,9 +216,18 @@ pub trait Tx {
     fn move_debtor_records(&mut self, debtor: DebtorId, owner: UserId) -> StoreResult<u64>;
     /// Notes a debtor granted to or revoked from a gestor, at `seq`.
     fn put_scope_event(&mut self, seq: u64, gestor: UserId, debtor: DebtorId, granted: bool) -> StoreResult<()>;
+    /// Debtors revoked from the gestor after feed position `cursor`.
+    fn revoked_after(&mut self, gestor: UserId, cursor: u64) -> StoreResult<Vec<DebtorId>>;
     /// A gestor's feed after `cursor`, at most `limit` items, with each item's
-    /// position and body size.
-    fn feed(&mut self, gestor: UserId, cursor: u64, limit: u32) -> StoreResult<Vec<(u64, FeedItem, usize)>>;
+    /// position and body size. Records whose current version `replica` pushed
+    /// (and holds) are left out.
+    fn feed(
+        &mut self,
+        gestor: UserId,
+        replica: Option<ReplicaId>,
+        cursor: u64,
+        limit: u32,
+    ) -> StoreResult<Vec<(u64, FeedItem, usize)>>;
 
     // --- idempotency ---
 

@@ -24,7 +24,10 @@ use super::{
     now,
 };
 
-const MIGRATIONS: &[&str] = &[include_str!("../../../migrations/server/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../../migrations/server/0001_init.sql"),
+    include_str!("../../../migrations/server/0002_pushed_by.sql"),
+];
 
 /// A pool of connections to one SQLite file.
 pub struct SqliteStorage {
@@ -40,10 +43,12 @@ impl SqliteStorage {
         let manager = SqliteConnectionManager::file(path).with_init(|c| {
             c.busy_timeout(Duration::from_secs(30))?;
             // Upserts open a statement journal; in memory it costs no file writes.
-            // Checkpoints run on their own thread (see `Checkpointer`).
+            // Checkpoints run on their own thread (see `Checkpointer`). A push
+            // touches index pages all over the file: with SQLite's default
+            // 2 MiB cache it re-reads them and spills to the WAL mid-transaction.
             c.execute_batch(
                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;
-                 PRAGMA wal_autocheckpoint = 0;",
+                 PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -32768;",
             )
         });
         let pool = Pool::builder().max_size(8).build(manager)?;
@@ -207,6 +212,62 @@ impl SqliteTx<'_> {
     }
 }
 
+/// A record's current version as `records` stores it: first the columns a
+/// new version changes, then those that name the record.
+struct CurrentRow<'a> {
+    owner: Option<String>,
+    seq: u64,
+    vv: String,
+    deleted: bool,
+    body: &'a str,
+    writer: String,
+    after_reassignment: bool,
+    updated_at: String,
+    pushed_by: Option<String>,
+    id: String,
+    debtor_id: String,
+    kind: &'static str,
+    author: Option<String>,
+}
+
+impl<'a> CurrentRow<'a> {
+    fn of(r: &'a StoredRecord, seq: u64, pushed_by: Option<ReplicaId>) -> Self {
+        Self {
+            owner: r.owner.map(|o| o.to_string()),
+            seq,
+            vv: r.record.vv.to_json(),
+            deleted: r.record.deleted,
+            body: r.record.body.get(),
+            writer: r.writer.replica.to_string(),
+            after_reassignment: r.after_reassignment,
+            updated_at: now(),
+            pushed_by: pushed_by.map(|p| p.to_string()),
+            id: r.record.id.to_string(),
+            debtor_id: r.record.debtor_id.to_string(),
+            kind: r.record.kind.as_str(),
+            author: r.author.map(|a| a.to_string()),
+        }
+    }
+
+    fn values(&self) -> [&dyn rusqlite::ToSql; 13] {
+        [
+            &self.owner,
+            &self.seq,
+            &self.vv,
+            &self.deleted,
+            &self.body,
+            &self.writer,
+            &self.after_reassignment,
+            &self.updated_at,
+            &self.pushed_by,
+            &self.id,
+            &self.debtor_id,
+            &self.kind,
+            &self.author,
+        ]
+    }
+}
+
 const RECORD_COLUMNS: &str =
     "id, debtor_id, kind, vv, deleted, body, owner_id, author_id, writer_id, after_reassignment";
 const USER_COLUMNS: &str = "id, login, name, role, team_id";
@@ -360,30 +421,36 @@ impl Tx for SqliteTx<'_> {
         Ok(self.collect(&sql, [id.to_string()], Self::stored_record)?.into_iter().next())
     }
 
-    fn put_record(&mut self, r: &StoredRecord, seq: u64) -> StoreResult<()> {
+    fn insert_record(&mut self, r: &StoredRecord, seq: u64, pushed_by: Option<ReplicaId>) -> StoreResult<()> {
+        // A plain INSERT, not an upsert: an upsert makes SQLite keep a
+        // statement journal of every page it touches, a third of a push's time.
+        let row = CurrentRow::of(r, seq, pushed_by);
         self.conn
             .prepare_cached(
-                "INSERT INTO records (id, debtor_id, kind, owner_id, author_id, seq, vv, deleted, body, writer_id,
-                                      after_reassignment, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-                 ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, seq = excluded.seq, vv = excluded.vv,
-                    deleted = excluded.deleted, body = excluded.body, writer_id = excluded.writer_id,
-                    after_reassignment = excluded.after_reassignment, updated_at = excluded.updated_at",
+                "INSERT INTO records (owner_id, seq, vv, deleted, body, writer_id, after_reassignment, updated_at,
+                                      pushed_by, id, debtor_id, kind, author_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
-            .execute(params![
-                r.record.id.to_string(),
-                r.record.debtor_id.to_string(),
-                r.record.kind.as_str(),
-                r.owner.map(|o| o.to_string()),
-                r.author.map(|a| a.to_string()),
-                seq,
-                r.record.vv.to_json(),
-                r.record.deleted,
-                r.record.body.get(),
-                r.writer.replica.to_string(),
-                r.after_reassignment,
-                now(),
-            ])?;
+            .execute(&row.values()[..])?;
+        Ok(())
+    }
+
+    fn update_record(&mut self, r: &StoredRecord, seq: u64, pushed_by: Option<ReplicaId>) -> StoreResult<()> {
+        let row = CurrentRow::of(r, seq, pushed_by);
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE records SET owner_id = ?1, seq = ?2, vv = ?3, deleted = ?4, body = ?5, writer_id = ?6,
+                                    after_reassignment = ?7, updated_at = ?8, pushed_by = ?9
+                 WHERE id = ?10",
+            )?
+            .execute(&row.values()[..10])?;
+        if changed == 0 {
+            return Err(StoreError::Corrupt {
+                what: "records",
+                detail: format!("no record {} to update", r.record.id),
+            });
+        }
         Ok(())
     }
 
@@ -531,13 +598,19 @@ impl Tx for SqliteTx<'_> {
             })?;
         for id in &ids {
             let seq = self.next_seq()?;
-            self.conn.prepare_cached("UPDATE records SET owner_id = ?2, seq = ?3 WHERE id = ?1")?.execute(params![
-                id,
-                owner.to_string(),
-                seq
-            ])?;
+            self.conn
+                .prepare_cached("UPDATE records SET owner_id = ?2, seq = ?3, pushed_by = NULL WHERE id = ?1")?
+                .execute(params![id, owner.to_string(), seq])?;
         }
         Ok(ids.len() as u64)
+    }
+
+    fn revoked_after(&mut self, gestor: UserId, cursor: u64) -> StoreResult<Vec<DebtorId>> {
+        self.collect(
+            "SELECT DISTINCT debtor_id FROM scope_events WHERE gestor_id = ?1 AND seq > ?2 AND NOT granted",
+            params![gestor.to_string(), cursor],
+            |_, row| parse(&row.get::<_, String>(0)?, "scope_events.debtor_id"),
+        )
     }
 
     fn put_scope_event(&mut self, seq: u64, gestor: UserId, debtor: DebtorId, granted: bool) -> StoreResult<()> {
@@ -547,14 +620,21 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn feed(&mut self, gestor: UserId, cursor: u64, limit: u32) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
+    fn feed(
+        &mut self,
+        gestor: UserId,
+        replica: Option<ReplicaId>,
+        cursor: u64,
+        limit: u32,
+    ) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
         let sql = "SELECT seq, NULL, id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
-                       WHERE owner_id = ?1 AND seq > ?2
+                       WHERE owner_id = ?1 AND seq > ?2 AND pushed_by IS NOT ?4
                    UNION ALL
                    SELECT seq, granted, NULL, debtor_id, NULL, NULL, NULL, NULL, NULL FROM scope_events
                        WHERE gestor_id = ?1 AND seq > ?2
                    ORDER BY seq LIMIT ?3";
-        self.collect(sql, params![gestor.to_string(), cursor, limit], |_, row| {
+        let replica = replica.map(|r| r.to_string());
+        self.collect(sql, params![gestor.to_string(), cursor, limit, replica], |_, row| {
             let seq: u64 = row.get(0)?;
             let granted: Option<bool> = row.get(1)?;
             Ok(match granted {
