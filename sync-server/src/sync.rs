@@ -3,6 +3,8 @@
 //! Both run inside one storage transaction supplied by the caller, so a push is
 //! all-or-nothing and its idempotency entry commits with it. See docs/sync.md.
 
+use std::collections::HashSet;
+
 use campo_core::{
     Record, RecordBody, RecordKind, VersionVector,
     ids::{DebtorId, RecordId, ReplicaId, UserId},
@@ -14,8 +16,6 @@ use campo_core::{
         Rejection, RejectionCode,
     },
 };
-use std::collections::HashSet;
-
 use serde_json::{Map, Value};
 
 use crate::store::{StoreResult, StoredRecord, StoredVersion, Tx};
