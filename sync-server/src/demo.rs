@@ -9,11 +9,12 @@ use std::str::FromStr;
 
 use campo_core::{
     RecordBody,
-    activity::Payment,
+    activity::{Payment, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
     debtor::{Address, DebtorFields, Product},
-    geo::GeoPoint,
+    geo::{GeoPoint, Position},
     ids::{RecordId, TeamId, TerritoryId, UserId},
     money::{Amount, Currency},
+    outcome::Outcome,
     text::{Label, Phone},
     wire::Role,
     zone::Zone,
@@ -293,17 +294,55 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
             do_not_visit: dice.below(50) == 0,
         };
         office::upsert_debtor(&mut *tx, fields, gestor, None)?;
+        let debtor = tx
+            .debtor_by_ref(&format!("{country}-{:06}", n + 1))?
+            .map(|r| r.record.debtor_id)
+            .unwrap_or_else(|| unreachable!("the account was just stored"));
+        let mut history = Vec::new();
         if dice.below(8) == 0 {
-            let debtor = tx.debtor_by_ref(&format!("{country}-{:06}", n + 1))?.map(|r| r.record.debtor_id);
-            let payment = Payment {
+            history.push(RecordBody::Payment(Payment {
                 amount: money(overdue / 4 + 100),
                 currency: region.currency,
                 paid_on: today - chrono::Duration::days(dice.below(20) as i64 + 1),
                 reference: label(&format!("PAGO-{:07}", n)),
-            };
-            if let Some(debtor) = debtor {
-                office::write_new(&mut *tx, RecordId::generate(), debtor, &RecordBody::Payment(payment), None)?;
+            }));
+        }
+        // Some of the gestor's earlier work, so the agenda has promises due
+        // today, promises that went unpaid and visits to follow up.
+        let days_ago = |days: u64| today - chrono::Days::new(days);
+        let promise = |made_on, due_on| {
+            Promise::try_from(PromiseFields {
+                amount: money(overdue / 3 + 100),
+                currency: region.currency,
+                made_on,
+                due_on,
+                installments: vec![],
+                status: PromiseStatus::Pending,
+                source: None,
+            })
+            .map(RecordBody::Promise)
+        };
+        match dice.below(12) {
+            0 => history.push(promise(days_ago(6), today)?),
+            1 => history.push(promise(days_ago(12), days_ago(2))?),
+            2 | 3 => {
+                let started_at = chrono::Utc::now() - chrono::Duration::days(dice.below(6) as i64 + 1);
+                history.push(RecordBody::Visit(Visit::try_from(VisitFields {
+                    started_at,
+                    ended_at: started_at + chrono::Duration::minutes(12),
+                    zone: Zone::from_str(region.zone)?,
+                    position: Some(Position::new(point, 15.0)?),
+                    outcome: dice.pick(&[Outcome::NoAnswer, Outcome::ThirdPartyContact, Outcome::HardshipDeclared]),
+                    notes: "se dejó aviso; volver hoy por la tarde".into(),
+                    next_action_on: Some(today),
+                })?));
             }
+            _ => {}
+        }
+        for body in history {
+            // Payments come from the lender's files, not from a gestor.
+            let author = if matches!(body, RecordBody::Payment(_)) { None } else { Some(gestor) };
+            office::write_new(&mut *tx, RecordId::generate(), debtor, &body, author)?;
         }
     }
     tx.commit()?;
