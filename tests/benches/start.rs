@@ -3,7 +3,7 @@
 //! the real app binary, launched through tauri-driver on a display.
 //!
 //! Run under Xvfb after building the app as scripts/e2e.sh does:
-//! `CAMPO_APP=target/debug/campo-app xvfb-run cargo bench -p campo-tests --features e2e --bench start`.
+//! `CAMPO_APP=target/debug/campo-app WEBKIT_DISABLE_DMABUF_RENDERER=1 xvfb-run cargo bench -p campo-tests --features e2e --bench start`.
 
 use std::time::Instant;
 
