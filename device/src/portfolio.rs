@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::{DeviceError, Result},
-    store::{LocalRecord, Store, corrupt, parse_id},
+    store::{LocalRecord, Store, corrupt, parse_id, records_of},
 };
 
 /// Registers the SQL functions the summary uses.
@@ -534,27 +534,26 @@ impl Store {
 
     /// A debtor's file on `today`: the account and its timeline, newest first.
     pub fn debtor_file(&self, debtor_id: DebtorId, today: NaiveDate) -> Result<DebtorFile> {
-        let not_found = || DeviceError::NotFound { what: format!("la cuenta {debtor_id}") };
-        let records = self.records_of(debtor_id)?;
-        let mut debtor = None;
-        let mut timeline = Vec::with_capacity(records.len());
-        for local in records {
-            if local.record.deleted {
-                continue;
+        self.read(|tx| {
+            let mut debtor = None;
+            let mut timeline = Vec::new();
+            for local in records_of(tx, debtor_id)? {
+                if local.record.deleted {
+                    continue;
+                }
+                match local.record.parse_body()? {
+                    RecordBody::Debtor(d) => debtor = Some(d),
+                    body => timeline.push(entry(local, body)),
+                }
             }
-            match local.record.parse_body()? {
-                RecordBody::Debtor(d) => debtor = Some(d),
-                body => timeline.push(entry(local, body)),
-            }
-        }
-        let debtor: Debtor = debtor.ok_or_else(not_found)?;
-        timeline.sort_by(|a, b| b.at.cmp(&a.at));
-        let region = self.read(|tx| {
-            Ok(tx
+            let debtor: Debtor =
+                debtor.ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor_id}") })?;
+            timeline.sort_by(|a, b| b.at.cmp(&a.at));
+            let region = tx
                 .query_row("SELECT name FROM territories WHERE id = ?1", [debtor.territory.to_string()], |r| r.get(0))
-                .optional()?)
-        })?;
-        Ok(DebtorFile { debtor_id, days_past_due: debtor.days_past_due(today), region, debtor, timeline })
+                .optional()?;
+            Ok(DebtorFile { debtor_id, days_past_due: debtor.days_past_due(today), region, debtor, timeline })
+        })
     }
 }
 

@@ -289,6 +289,19 @@ fn put_server_copies(tx: &Transaction<'_>, copies: &[(&Record, bool)]) -> Result
     Ok(())
 }
 
+/// Every record of `debtor` as the gestor sees it, oldest first (by UUIDv7 id).
+pub(crate) fn records_of(tx: &Transaction<'_>, debtor: DebtorId) -> Result<Vec<LocalRecord>> {
+    let ids: Vec<String> = tx
+        .prepare("SELECT id FROM records WHERE debtor_id = ?1 UNION SELECT record_id FROM pending WHERE debtor_id = ?1 ORDER BY 1")?
+        .query_map([debtor.to_string()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        out.extend(local_record(tx, parse_id(&id)?)?);
+    }
+    Ok(out)
+}
+
 /// The feed position applied so far; 0 before the first pull.
 fn cursor(tx: &Transaction<'_>) -> Result<u64> {
     Ok(tx.query_row("SELECT cursor FROM session", [], |r| r.get(0)).optional()?.unwrap_or(0))
@@ -502,17 +515,7 @@ impl Store {
 
     /// Every record of a debtor, as the gestor sees them, oldest first.
     pub fn records_of(&self, debtor: DebtorId) -> Result<Vec<LocalRecord>> {
-        self.read(|tx| {
-            let ids: Vec<String> = tx
-                .prepare("SELECT id FROM records WHERE debtor_id = ?1 UNION SELECT record_id FROM pending WHERE debtor_id = ?1 ORDER BY 1")?
-                .query_map([debtor.to_string()], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            let mut out = Vec::with_capacity(ids.len());
-            for id in ids {
-                out.extend(local_record(tx, parse_id(&id)?)?);
-            }
-            Ok(out)
-        })
+        self.read(|tx| records_of(tx, debtor))
     }
 
     /// The debtor accounts on this device, by name.

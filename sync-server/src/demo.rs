@@ -293,11 +293,7 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
             deceased: false,
             do_not_visit: dice.below(50) == 0,
         };
-        office::upsert_debtor(&mut *tx, fields, gestor, None)?;
-        let debtor = tx
-            .debtor_by_ref(&format!("{country}-{:06}", n + 1))?
-            .map(|r| r.record.debtor_id)
-            .unwrap_or_else(|| unreachable!("the account was just stored"));
+        let (debtor, _) = office::upsert_debtor(&mut *tx, fields, gestor, None)?;
         let mut history = Vec::new();
         if dice.below(8) == 0 {
             history.push(RecordBody::Payment(Payment {

@@ -185,9 +185,9 @@ pub fn import(
             None => return Err(fail(format!("columna gestor: no existe el usuario {login}"))),
         };
         match office::upsert_debtor(&mut *tx, fields, gestor, None) {
-            Ok(Upserted::Created) => report.created += 1,
-            Ok(Upserted::Updated) => report.updated += 1,
-            Ok(Upserted::Unchanged) => report.unchanged += 1,
+            Ok((_, Upserted::Created)) => report.created += 1,
+            Ok((_, Upserted::Updated)) => report.updated += 1,
+            Ok((_, Upserted::Unchanged)) => report.unchanged += 1,
             Err(ApiError::Store(e)) => return Err(e.into()),
             Err(e) => return Err(fail(e.to_string())),
         }

@@ -250,7 +250,7 @@ pub enum Upserted {
 }
 
 /// Creates or updates the account with `fields.external_ref`, assigned to
-/// `gestor`. The lender's figures replace the stored ones; phones and
+/// `gestor`; returns its id and what was done. The lender's figures replace the stored ones; phones and
 /// addresses the gestor added on the street, and the office's flags
 /// (dispute, deceased, do-not-visit), are kept.
 pub fn upsert_debtor(
@@ -258,12 +258,12 @@ pub fn upsert_debtor(
     fields: DebtorFields,
     gestor: UserId,
     by: Option<UserId>,
-) -> Result<Upserted, ApiError> {
+) -> Result<(DebtorId, Upserted), ApiError> {
     let Some(current) = tx.debtor_by_ref(fields.external_ref.as_str())? else {
         let id = DebtorId::generate();
         assign(tx, id, gestor, None)?;
         write_new(tx, id.into(), id, &RecordBody::Debtor(Debtor::try_from(fields)?), by)?;
-        return Ok(Upserted::Created);
+        return Ok((id, Upserted::Created));
     };
     let debtor_id = current.record.debtor_id;
     let Ok(RecordBody::Debtor(stored)) = current.record.parse_body() else {
@@ -292,5 +292,5 @@ pub fn upsert_debtor(
     if moved {
         assign(tx, debtor_id, gestor, None)?;
     }
-    Ok(if changed || moved { Upserted::Updated } else { Upserted::Unchanged })
+    Ok((debtor_id, if changed || moved { Upserted::Updated } else { Upserted::Unchanged }))
 }

@@ -173,9 +173,7 @@ pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
     for (g, (_, gestor)) in gestores.iter().enumerate().take(2) {
         for n in 0..per_gestor {
             let fields = debtor_fields(g * 1_000_000 + n, territory);
-            let reference = fields.external_ref.as_str().to_owned();
-            office::upsert_debtor(&mut *tx, fields, *gestor, None).expect("debtor");
-            let id = tx.debtor_by_ref(&reference).expect("lookup").expect("debtor stored").record.debtor_id;
+            let (id, _) = office::upsert_debtor(&mut *tx, fields, *gestor, None).expect("debtor");
             debtors[g].push(id);
         }
     }
