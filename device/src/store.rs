@@ -37,6 +37,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/device/0004_summary_facts.sql"),
     include_str!("../../migrations/device/0005_outbox_batches.sql"),
     include_str!("../../migrations/device/0006_territories.sql"),
+    include_str!("../../migrations/device/0007_quiet_acknowledgements.sql"),
+    include_str!("../../migrations/device/0008_batch_making.sql"),
 ];
 
 /// The signed-in user and where this device stands with the server.
@@ -193,30 +195,25 @@ fn add_notice(
     Ok(())
 }
 
-/// Rows written per statement when a sync stores server copies or clears
-/// acknowledged writes. One multi-row statement pays SQLite's per-statement
-/// costs (and the statement journal the dirty-mark triggers need) once per
-/// chunk rather than once per record.
+/// Rows written per statement when a sync stores server copies. One
+/// multi-row statement pays SQLite's per-statement costs (and the statement
+/// journal the dirty-mark triggers need) once per chunk rather than once per
+/// record.
 const ROWS_PER_STATEMENT: usize = 200;
 
 /// Takes acknowledged writes, each a record id and the vv sent, out of the
-/// outbox in multi-row statements (see `ROWS_PER_STATEMENT`).
+/// outbox. One statement a write: each is an index lookup (a multi-row
+/// `(record_id, vv) IN (VALUES …)` scans the whole outbox instead).
 fn acknowledge(tx: &Transaction<'_>, writes: &[(String, String)]) -> Result<()> {
-    for chunk in writes.chunks(ROWS_PER_STATEMENT) {
-        let values: Vec<&dyn rusqlite::ToSql> =
-            chunk.iter().flat_map(|(id, vv)| [id as &dyn rusqlite::ToSql, vv]).collect();
-        let sql = format!(
-            "DELETE FROM pending WHERE (record_id, vv) IN (VALUES {}) RETURNING record_id",
-            vec!["(?, ?)"; chunk.len()].join(", ")
-        );
-        let taken: std::collections::HashSet<String> =
-            tx.prepare_cached(&sql)?.query_map(values.as_slice(), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        for (id, vv) in chunk.iter().filter(|(id, _)| !taken.contains(id)) {
+    let mut take = tx.prepare_cached("DELETE FROM pending WHERE record_id = ?1 AND vv = ?2")?;
+    let mut rebase = tx.prepare_cached("UPDATE pending SET base_vv = ?2 WHERE record_id = ?1")?;
+    for (id, vv) in writes {
+        if take.execute(params![id, vv])? == 0 {
             // Edited again while the batch was out: the newer version builds on
             // the one just acknowledged, which the server keeps in its history
             // as the ancestor for any merge. (Its own vv already extends the
             // sent one: same base, a later counter.)
-            tx.execute("UPDATE pending SET base_vv = ?2 WHERE record_id = ?1", params![id, vv])?;
+            rebase.execute(params![id, vv])?;
         }
     }
     Ok(())
@@ -623,8 +620,7 @@ impl Store {
                        AND counter > (SELECT coalesce(max(last_counter), 0) FROM outbox_batches)
                        -- A write whose earlier version is still out waits for
                        -- that answer: its base is whatever the server made of it.
-                       AND record_id NOT IN (SELECT r.value ->> '$.record.id'
-                                             FROM outbox_batches b, json_each(b.request, '$.records') r)
+                       AND record_id NOT IN (SELECT r.value FROM outbox_batches b, json_each(b.record_ids) r)
                      ORDER BY counter LIMIT ?1",
                 )?
                 .query_and_then([limit as i64], |row| {
@@ -634,6 +630,7 @@ impl Store {
             let Some(last_counter) = rows.last().map(|(_, _, counter)| *counter) else {
                 return Ok(None);
             };
+            let ids: Vec<RecordId> = rows.iter().map(|(record, _, _)| record.id).collect();
             let records = rows
                 .into_iter()
                 .map(|(record, base, _)| Ok(PushRecord { record, base_vv: parse_vv(&base)? }))
@@ -643,8 +640,8 @@ impl Store {
                 .map_err(|e| corrupt("batch", e))?;
             let key = uuid::Uuid::now_v7().to_string();
             let id = tx.query_row(
-                "INSERT INTO outbox_batches (key, request, last_counter) VALUES (?1, ?2, ?3) RETURNING id",
-                params![key, request, last_counter],
+                "INSERT INTO outbox_batches (key, request, last_counter, record_ids) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                params![key, request, last_counter, serde_json::to_string(&ids).map_err(|e| corrupt("batch", e))?],
                 |r| r.get(0),
             )?;
             Ok(Some(OutboxBatch { id, key, request }))
@@ -702,8 +699,11 @@ impl Store {
                 }
                 acknowledged.push((id, sent_vv));
             }
-            acknowledge(tx, &acknowledged)?;
+            // Copies first: a copy stored under its pending version, and the
+            // pending version then taken out over it, mark nothing to rebuild
+            // (see migration 0007).
             put_server_copies(tx, &copies)?;
+            acknowledge(tx, &acknowledged)?;
             tx.execute("DELETE FROM outbox_batches WHERE id = ?1", [batch.id])?;
             Ok(tally)
         })

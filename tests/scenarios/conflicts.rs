@@ -1,6 +1,7 @@
 //! Concurrent writes: merged field by field, losing values kept for supervisors.
 
 use campo_core::{RecordBody, debtor::Debtor, ids::DebtorId, text::Phone};
+use campo_device::portfolio::PortfolioQuery;
 use campo_tests::{Device, Office, World};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -46,6 +47,13 @@ async fn concurrent_edits_by_a_gestor_and_a_supervisor_merge_and_keep_the_losing
     assert_eq!(merged["dispute"], true);
     assert_eq!(merged["phones"], json!(["5512345678", "5511112222"]));
     assert_eq!(sup.get("/v1/conflicts").await, json!([]));
+    let disputed = PortfolioQuery { dispute: true, ..Default::default() };
+    let listed = device.store.search(&disputed, chrono::Utc::now().date_naive()).expect("search");
+    assert_eq!(
+        listed.rows.iter().map(|r| (r.debtor_id, r.pending)).collect::<Vec<_>>(),
+        [(debtor, 0)],
+        "lists show the merge"
+    );
 
     // The same field: the office wins on an account, the gestor's value is kept.
     add_phone(&device, debtor, "5533334444");

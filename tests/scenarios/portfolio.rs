@@ -141,7 +141,8 @@ async fn a_device_store_from_before_the_summary_facts_upgrades_to_the_same_facts
          INSERT INTO records SELECT id, debtor_id, kind, vv, deleted, body, after_reassignment FROM now.records;
          INSERT INTO pending SELECT record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
                                     rejected_code, rejected_message FROM now.pending;
-         INSERT INTO debtor_summary SELECT * FROM now.debtor_summary;
+         -- Schema 3 kept each account's count of unsent writes last.
+         INSERT INTO debtor_summary SELECT *, 0 FROM now.debtor_summary;
          DELETE FROM summary_dirty;",
     );
     let facts = |db| {
