@@ -340,14 +340,37 @@ impl Store {
     }
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction; commits if it succeeds.
+    /// The commit survives the app dying, not a power cut (WAL with
+    /// `synchronous = NORMAL`): right for what a sync writes, which the server
+    /// can send again.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        self.with_conn(|conn| self.commit(conn, f))
+    }
+
+    /// Like [`Store::write`], but the commit reaches the disk before it
+    /// returns: for the gestor's own work, which exists nowhere else until it
+    /// is sent. A phone whose battery dies a second after "Guardado" still
+    /// has the visit.
+    fn write_to_disk<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         self.with_conn(|conn| {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-            let out = f(&tx)?;
-            tx.commit()?;
-            self.checkpoint.wake();
-            Ok(out)
+            // SQLite takes the setting only outside a transaction.
+            conn.pragma_update(None, "synchronous", "FULL")?;
+            let out = self.commit(conn, f);
+            // The work is saved whatever this says; a connection left at FULL
+            // is only slower.
+            if let Err(e) = conn.pragma_update(None, "synchronous", "NORMAL") {
+                tracing::warn!(error = %e, "could not set synchronous back to NORMAL");
+            }
+            out
         })
+    }
+
+    fn commit<T>(&self, conn: &mut Connection, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        self.checkpoint.wake();
+        Ok(out)
     }
 
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
@@ -427,7 +450,7 @@ impl Store {
     /// error.
     pub fn save(&self, id: RecordId, debtor_id: DebtorId, body: &RecordBody, deleted: bool) -> Result<()> {
         let kind = body.kind();
-        self.write(|tx| {
+        self.write_to_disk(|tx| {
             let session = session(tx)?.ok_or(DeviceError::NotSignedIn)?;
             let account = local_record(tx, debtor_id.into())?
                 .filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted)

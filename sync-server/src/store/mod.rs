@@ -4,7 +4,8 @@
 //! and writes the sync and office logic needs. [`sqlite`] is the embedded
 //! default. Any implementation must keep two promises the protocol rests on:
 //!
-//! - a write transaction is serialisable and all-or-nothing;
+//! - a write transaction is serialisable and all-or-nothing, and on disk when
+//!   [`Tx::commit`] returns: a device drops a write once the server answers;
 //! - [`Tx::next_seq`] hands out feed positions in commit order: a transaction
 //!   that took position *n* commits before any that took *n + 1* becomes
 //!   visible (SQLite has one writer at a time; PostgreSQL gets the same from
