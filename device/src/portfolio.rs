@@ -374,14 +374,13 @@ fn rows(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params, today: N
     let mut unsent = tx.prepare_cached("SELECT count(*) FROM pending WHERE debtor_id = ?1")?;
     tx.prepare_cached(sql)?
         .query_and_then(params, |r| {
-            let mut debtor = row(r, today)?;
-            debtor.pending = unsent.query_row([debtor.debtor_id.to_string()], |c| c.get(0))?;
-            Ok(debtor)
+            let pending = unsent.query_row([r.get::<_, String>(0)?], |c| c.get(0))?;
+            row(r, today, pending)
         })?
         .collect()
 }
 
-fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
+fn row(row: &Row<'_>, today: NaiveDate, pending: u32) -> Result<DebtorRow> {
     let overdue_since = date(row.get(8)?);
     let promise_due_on = date(row.get(12)?);
     let next_action_on = date(row.get(13)?);
@@ -408,7 +407,7 @@ fn row(row: &Row<'_>, today: NaiveDate) -> Result<DebtorRow> {
         do_not_visit: row.get(11)?,
         promise_due_on,
         next_action_on,
-        pending: 0,
+        pending,
         reason,
     })
 }

@@ -16,8 +16,9 @@ const REST: Duration = Duration::from_millis(500);
 /// and its fsync. Connections that write set `PRAGMA wal_autocheckpoint = 0`.
 ///
 /// Wake-ups coalesce: commits made during a checkpoint, or in the [`REST`]
-/// after it, share the next one. Dropping it waits for the thread to close its connection, so that
-/// once the owner's own connection is closed too the database file is whole.
+/// after it, share the next one. Dropping it waits for the thread to close
+/// its connection, so that once the owner's own connection is closed too the
+/// database file is whole.
 #[derive(Debug)]
 pub struct Checkpointer {
     wake: Option<SyncSender<()>>,

@@ -250,9 +250,9 @@ pub enum Upserted {
 }
 
 /// Creates or updates the account with `fields.external_ref`, assigned to
-/// `gestor`; returns its id and what was done. The lender's figures replace the stored ones; phones and
-/// addresses the gestor added on the street, and the office's flags
-/// (dispute, deceased, do-not-visit), are kept.
+/// `gestor`; returns its id and what was done. The lender's figures replace
+/// the stored ones; phones and addresses the gestor added on the street, and
+/// the office's flags (dispute, deceased, do-not-visit), are kept.
 pub fn upsert_debtor(
     tx: &mut dyn Tx,
     fields: DebtorFields,

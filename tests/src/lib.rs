@@ -29,7 +29,6 @@ use campo_core::{
 use campo_device::{DeviceError, Store, SyncOptions, SyncReport};
 use campo_sync_server::{SqliteStorage, Storage, auth, demo, office, store::NewUser};
 use reqwest::{Method, StatusCode};
-use rusqlite::types::Value::Text;
 use serde_json::Value;
 use tokio::{sync::oneshot, task::JoinHandle};
 
@@ -210,26 +209,18 @@ impl World {
     pub async fn demo(debtors: usize) -> Self {
         Self::start(demo::DEMO_PASSWORD, |storage, db| {
             demo::create(storage, debtors).expect("demo portfolio");
-            let gestores: Vec<(String, UserId)> = table(db, "SELECT login, id FROM users WHERE role = 'gestor' ORDER BY rowid")
-                .into_iter()
-                .map(|row| match &row[..] {
-                    [Text(login), Text(id)] => (login.clone(), id.parse().expect("user id")),
-                    other => panic!("user row {other:?}"),
-                })
-                .collect();
+            let gestores: Vec<(String, UserId)> =
+                cells::<String>(db, "SELECT login, id FROM users WHERE role = 'gestor' ORDER BY rowid")
+                    .into_iter()
+                    .map(|row| (row[0].clone(), row[1].parse().expect("user id")))
+                    .collect();
             let debtors = gestores
                 .iter()
                 .map(|(_, id)| {
                     let sql = format!(
                         "SELECT debtor_id FROM assignments WHERE gestor_id = '{id}' AND until_seq IS NULL ORDER BY from_seq"
                     );
-                    table(db, &sql)
-                        .into_iter()
-                        .map(|row| match &row[..] {
-                            [Text(id)] => id.parse().expect("debtor id"),
-                            other => panic!("assignment row {other:?}"),
-                        })
-                        .collect()
+                    cells::<String>(db, &sql).into_iter().map(|row| row[0].parse().expect("debtor id")).collect()
                 })
                 .collect();
             Fixture { gestores, debtors }
@@ -343,6 +334,11 @@ pub fn store_at_schema(device: &Device, path: &Path, version: usize, copy: &str)
 
 /// Every row `sql` returns from the SQLite file at `db`, column by column.
 pub fn table(db: &Path, sql: &str) -> Vec<Vec<rusqlite::types::Value>> {
+    cells(db, sql)
+}
+
+/// [`table`], each cell read as a `T`.
+fn cells<T: rusqlite::types::FromSql>(db: &Path, sql: &str) -> Vec<Vec<T>> {
     let conn = rusqlite::Connection::open(db).expect("open");
     let mut stmt = conn.prepare(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
     let columns = stmt.column_count();
