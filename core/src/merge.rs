@@ -16,13 +16,21 @@
 //!    edited it, the record stays, with the edit; the delete is noted as lost.
 //! 4. With **no known ancestor** every differing field counts as changed by
 //!    both, so rule 2 decides it deterministically.
+//! 5. **Sets merge as sets** ([`RecordKind::set_fields`]: a debtor's phones
+//!    and addresses): a value either side added is kept, and a removal wins
+//!    only over the value it saw, so two gestores adding a number each keep
+//!    both. Nothing is lost, so this is never a conflict.
+//! 6. **Rules that span fields** (a plan's instalments must add up) can break
+//!    when fields are taken from both sides: then the tie-break winner's whole
+//!    version stands, and every differing value of the other side is kept as
+//!    lost.
 //!
 //! Wall-clock times play no part, so the result does not depend on device
 //! clocks, and `merge(a, b)` equals `merge(b, a)`.
 
 use serde_json::{Map, Value};
 
-use crate::{ids::ReplicaId, record::RecordKind};
+use crate::{RecordBody, ids::ReplicaId, record::RecordKind};
 
 /// Who wrote a version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +82,22 @@ pub fn wins_tie(kind: RecordKind, a: Writer, b: Writer) -> bool {
 
 /// Merges two concurrent versions; see the module docs for the rule.
 pub fn merge(kind: RecordKind, ancestor: Option<&Map<String, Value>>, a: Side<'_>, b: Side<'_>) -> Merged {
+    let merged = merge_fields(kind, ancestor, a, b);
+    if RecordBody::parse(kind, &Value::Object(merged.body.clone()).to_string()).is_ok() {
+        return merged;
+    }
+    let (winner, loser) = if wins_tie(kind, a.writer, b.writer) { (a, b) } else { (b, a) };
+    let lost = loser
+        .body
+        .iter()
+        .filter(|(k, v)| winner.body.get(*k) != Some(v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    Merged { body: winner.body.clone(), deleted: winner.deleted, lost, lost_delete: loser.deleted && !winner.deleted }
+}
+
+/// Rules 1 to 5: field by field, without looking at rules that span fields.
+fn merge_fields(kind: RecordKind, ancestor: Option<&Map<String, Value>>, a: Side<'_>, b: Side<'_>) -> Merged {
     let (winner, loser) = if wins_tie(kind, a.writer, b.writer) { (a, b) } else { (b, a) };
     let empty = Map::new();
     let ancestor = ancestor.unwrap_or(&empty);
@@ -87,6 +111,8 @@ pub fn merge(kind: RecordKind, ancestor: Option<&Map<String, Value>>, a: Side<'_
             w
         } else if w == o {
             l
+        } else if let Some(set) = kind.set_fields().contains(&key.as_str()).then(|| merge_set(&w, &l, &o)).flatten() {
+            set
         } else {
             lost.insert(key.clone(), l);
             w
@@ -95,6 +121,26 @@ pub fn merge(kind: RecordKind, ancestor: Option<&Map<String, Value>>, a: Side<'_
     }
     let deleted = a.deleted && b.deleted;
     Merged { body, deleted, lost, lost_delete: a.deleted != b.deleted }
+}
+
+/// Rule 5 for one field: a value stays if both sides have it or either side
+/// added it (it is not in the ancestor). The winner's order comes first, then
+/// the loser's additions. `None` when a side is not a list.
+fn merge_set(winner: &Value, loser: &Value, ancestor: &Value) -> Option<Value> {
+    let list = |v: &Value| match v {
+        Value::Array(items) => Some(items.clone()),
+        Value::Null => Some(Vec::new()),
+        _ => None,
+    };
+    let (w, l, o) = (list(winner)?, list(loser)?, list(ancestor)?);
+    let mut out: Vec<Value> = Vec::with_capacity(w.len() + l.len());
+    let keeps = |x: &Value, other: &[Value]| other.contains(x) || !o.contains(x);
+    for x in w.iter().filter(|x| keeps(x, &l)).chain(l.iter().filter(|x| !w.contains(x) && !o.contains(x))) {
+        if !out.contains(x) {
+            out.push(x.clone());
+        }
+    }
+    Some(Value::Array(out))
 }
 
 #[cfg(test)]
@@ -117,7 +163,7 @@ mod tests {
         let gestor = map(json!({"phones": ["1", "2"], "dispute": false}));
         let office = map(json!({"phones": ["1"], "dispute": true}));
         let office_writer = Writer { replica: ReplicaId::generate(), office: true };
-        let m = merge(
+        let m = merge_fields(
             RecordKind::Debtor,
             Some(&base),
             Side { body: &gestor, deleted: false, writer: device(ReplicaId::generate()) },
@@ -134,19 +180,39 @@ mod tests {
         let off = map(json!({"notes": "office"}));
         let d = Side { body: &dev, deleted: false, writer: device(ReplicaId::generate()) };
         let o = Side { body: &off, deleted: false, writer: Writer { replica: ReplicaId::generate(), office: true } };
-        let on_debtor = merge(RecordKind::Debtor, Some(&base), d, o);
+        let on_debtor = merge_fields(RecordKind::Debtor, Some(&base), d, o);
         assert_eq!(on_debtor.body["notes"], "office");
         assert_eq!(on_debtor.lost["notes"], "device");
-        let on_visit = merge(RecordKind::Visit, Some(&base), d, o);
+        let on_visit = merge_fields(RecordKind::Visit, Some(&base), d, o);
         assert_eq!(on_visit.body["notes"], "device");
         assert_eq!(on_visit.lost["notes"], "office");
+    }
+
+    #[test]
+    fn numbers_added_on_both_sides_survive_and_a_removal_wins_only_over_what_it_saw() {
+        let base = map(json!({"phones": ["1", "2"]}));
+        // One side removed 2 and added 3; the other added 4.
+        let left = map(json!({"phones": ["1", "3"]}));
+        let right = map(json!({"phones": ["1", "2", "4"]}));
+        let (l, r) = (ReplicaId::generate(), ReplicaId::generate());
+        let m = merge_fields(
+            RecordKind::Debtor,
+            Some(&base),
+            Side { body: &left, deleted: false, writer: device(l) },
+            Side { body: &right, deleted: false, writer: device(r) },
+        );
+        let mut phones: Vec<String> =
+            m.body["phones"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_owned()).collect();
+        phones.sort();
+        assert_eq!(phones, ["1", "3", "4"]);
+        assert!(!m.is_conflict(), "nothing was lost");
     }
 
     #[test]
     fn an_edit_beats_a_delete() {
         let base = map(json!({"notes": "a"}));
         let edited = map(json!({"notes": "b"}));
-        let m = merge(
+        let m = merge_fields(
             RecordKind::Visit,
             Some(&base),
             Side { body: &base, deleted: true, writer: device(ReplicaId::generate()) },
@@ -168,8 +234,8 @@ mod tests {
             let (o, x, y) = (to_map(&o), to_map(&x), to_map(&y));
             let a = Side { body: &x, deleted: xdel, writer: Writer { replica: ReplicaId::generate(), office: xoffice } };
             let b = Side { body: &y, deleted: ydel, writer: Writer { replica: ReplicaId::generate(), office: yoffice } };
-            let ab = merge(RecordKind::Visit, Some(&o), a, b);
-            prop_assert_eq!(&ab, &merge(RecordKind::Visit, Some(&o), b, a));
+            let ab = merge_fields(RecordKind::Visit, Some(&o), a, b);
+            prop_assert_eq!(&ab, &merge_fields(RecordKind::Visit, Some(&o), b, a));
             for (k, v) in &x {
                 // Every value a side wrote is in the result or kept as lost.
                 let kept = &ab.body[k] == v || ab.lost.get(k) == Some(v) || o.get(k) == Some(v);

@@ -67,6 +67,14 @@ impl RecordKind {
         self.device_may_create() || self == Self::Debtor
     }
 
+    /// Fields that hold a set of values and merge as one (see [`crate::merge`]).
+    pub fn set_fields(self) -> &'static [&'static str] {
+        match self {
+            Self::Debtor => &["phones", "addresses"],
+            _ => &[],
+        }
+    }
+
     /// The merge rule's tie-break for a field both sides changed: on a debtor
     /// account the office's write (console, import) wins, since the lender's
     /// figures and the supervisor's flags are authoritative; on the gestor's own

@@ -55,22 +55,41 @@ async fn concurrent_edits_by_a_gestor_and_a_supervisor_merge_and_keep_the_losing
         "lists show the merge"
     );
 
-    // The same field: the office wins on an account, the gestor's value is kept.
+    // The same list: the office's removals win over the numbers it saw, the
+    // gestor's new number survives, and nothing is lost.
     add_phone(&device, debtor, "5533334444");
     patch(&sup, debtor, json!({ "phones": ["5599990000"] })).await;
     device.sync().await.expect("sync");
     let current = body(&sup.get(&format!("/v1/records/{debtor}")).await);
-    assert_eq!(current["phones"], json!(["5599990000"]));
-    let conflicts = sup.get("/v1/conflicts").await;
-    assert_eq!(conflicts.as_array().map(Vec::len), Some(1), "{conflicts}");
-    assert_eq!(conflicts[0]["lost"]["phones"], json!(["5512345678", "5511112222", "5533334444"]));
+    assert_eq!(current["phones"], json!(["5599990000", "5533334444"]));
+    assert_eq!(sup.get("/v1/conflicts").await, json!([]));
     let history = sup.get(&format!("/v1/records/{debtor}/versions")).await;
-    assert!(history.to_string().contains("5533334444"), "the gestor's version is in the history");
+    assert!(history.to_string().contains("5512345678"), "the removed numbers stay in the history");
     assert_eq!(
         body(&json!({ "record": device.store.record(debtor.into()).expect("read").expect("account").record })),
         current,
         "the device converges"
     );
+}
+
+#[tokio::test]
+async fn numbers_two_phones_add_at_once_both_survive() {
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let (first, second) = (world.synced_device("g1").await, world.synced_device("g1").await);
+    add_phone(&first, debtor, "5511112222");
+    add_phone(&second, debtor, "5533334444");
+    first.sync().await.expect("sync");
+    second.sync().await.expect("sync");
+    first.sync().await.expect("sync");
+    let sup = world.office("sup").await;
+    let current = body(&sup.get(&format!("/v1/records/{debtor}")).await);
+    assert_eq!(current["phones"], json!(["5512345678", "5533334444", "5511112222"]));
+    assert_eq!(sup.get("/v1/conflicts").await, json!([]));
+    for device in [&first, &second] {
+        let local = device.store.record(debtor.into()).expect("read").expect("account");
+        assert_eq!(body(&json!({ "record": local.record })), current, "both phones converge");
+    }
 }
 
 #[tokio::test]
