@@ -104,6 +104,14 @@ pub enum DomainError {
         /// The limit.
         max: usize,
     },
+    /// A control character or an invisible mark that reorders text.
+    #[error("{field}: contiene un carácter no permitido ({character}); bórralo y escribe el texto de nuevo")]
+    ForbiddenCharacter {
+        /// The field at fault.
+        field: String,
+        /// The character, as U+XXXX.
+        character: String,
+    },
     /// Not a phone number.
     #[error("teléfono inválido: {value}")]
     InvalidPhone {

@@ -28,6 +28,7 @@ impl Label {
         if value.chars().count() > Self::MAX {
             return Err(DomainError::TextTooLong { field: field.into(), max: Self::MAX });
         }
+        check_characters(value, field, &[])?;
         Ok(Self(value.to_owned()))
     }
 
@@ -56,7 +57,23 @@ pub fn check_notes(notes: &str, field: &str) -> Result<(), DomainError> {
     if notes.chars().count() > MAX {
         return Err(DomainError::TextTooLong { field: field.into(), max: MAX });
     }
-    Ok(())
+    check_characters(notes, field, &['\n', '\t'])
+}
+
+/// Refuses control characters (but those in `allowed`) and the invisible
+/// marks that reorder how text is shown (bidirectional overrides and
+/// isolates): in a record that must stand up in a dispute, what is shown must
+/// be what was written.
+pub fn check_characters(text: &str, field: &str, allowed: &[char]) -> Result<(), DomainError> {
+    let forbidden = |c: &char| {
+        (c.is_control() && !allowed.contains(c)) || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    match text.chars().find(forbidden) {
+        Some(c) => {
+            Err(DomainError::ForbiddenCharacter { field: field.into(), character: format!("U+{:04X}", c as u32) })
+        }
+        None => Ok(()),
+    }
 }
 
 /// A phone number, kept as `+` and digits only. Spaces, dashes, dots and
@@ -129,6 +146,18 @@ mod tests {
         assert_eq!(Label::parse("  Ana  ", "nombre").unwrap().as_str(), "Ana");
         assert_eq!(Label::parse(" ", "nombre"), Err(DomainError::EmptyText { field: "nombre".into() }));
         assert!(Label::parse(&"x".repeat(201), "nombre").is_err());
+    }
+
+    #[test]
+    fn control_characters_and_bidirectional_overrides_are_refused() {
+        let refused = |e: Result<(), DomainError>| match e {
+            Err(DomainError::ForbiddenCharacter { field, character }) => format!("{field} {character}"),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(refused(check_notes("pagó\u{0007}", "notas")), "notas U+0007");
+        assert_eq!(refused(check_notes("abc\u{202E}fdp", "notas")), "notas U+202E");
+        assert_eq!(refused(Label::parse("Ana\nLópez", "nombre").map(|_| ())), "nombre U+000A");
+        assert_eq!(check_notes("línea 1\n\tlínea 2", "notas"), Ok(()));
     }
 }
 
