@@ -9,9 +9,31 @@
 
 use std::{cmp::Ordering, collections::BTreeMap};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, de::Error as _};
 
 use crate::ids::ReplicaId;
+
+/// The largest counter, clock or feed position the protocol accepts: storage
+/// keeps them as signed 64-bit integers, so 2^63 - 1.
+pub const MAX_COUNTER: u64 = i64::MAX as u64;
+
+/// Deserialises a counter, clock or feed position, refusing one beyond
+/// [`MAX_COUNTER`] with a message the caller prefixes with the field's path.
+pub fn counter<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    bounded(u64::deserialize(d)?)
+}
+
+/// [`counter`], when it may be absent.
+pub fn optional_counter<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Option::<u64>::deserialize(d)?.map(bounded).transpose()
+}
+
+fn bounded<E: serde::de::Error>(value: u64) -> Result<u64, E> {
+    if value > MAX_COUNTER {
+        return Err(E::custom(format!("{value} supera el máximo admitido, {MAX_COUNTER}")));
+    }
+    Ok(value)
+}
 
 /// How two versions of one record relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,15 +49,33 @@ pub enum Causality {
 }
 
 /// Replica → number of that replica's writes seen. Absent means zero.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Counters above [`MAX_COUNTER`] are refused when parsed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = std::collections::HashMap<String, u64>))]
 #[serde(transparent)]
 pub struct VersionVector(BTreeMap<ReplicaId, u64>);
+
+impl<'de> Deserialize<'de> for VersionVector {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let counters = BTreeMap::<ReplicaId, u64>::deserialize(d)?;
+        match counters.iter().find(|(_, c)| **c > MAX_COUNTER) {
+            Some((replica, c)) => Err(D::Error::custom(format!(
+                "el contador de {replica} ({c}) supera el máximo admitido, {MAX_COUNTER}"
+            ))),
+            None => Ok(Self(counters)),
+        }
+    }
+}
 
 impl VersionVector {
     /// The empty vector: a record nobody has written yet.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Whether no replica has written: the version of a record not yet written.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 
     /// The counter for `replica`.
@@ -124,6 +164,16 @@ mod tests {
         let y = VersionVector::new().with_write(b, 1).with_write(a, 3);
         assert_eq!(x.to_json(), y.to_json());
         assert_eq!(serde_json::from_str::<VersionVector>(&x.to_json()).unwrap(), x);
+    }
+
+    #[test]
+    fn counters_beyond_what_storage_keeps_are_refused_when_parsed() {
+        let r = ReplicaId::generate();
+        let at_max = format!(r#"{{"{r}": {MAX_COUNTER}}}"#);
+        assert_eq!(serde_json::from_str::<VersionVector>(&at_max).unwrap().get(r), MAX_COUNTER);
+        let beyond = format!(r#"{{"{r}": {}}}"#, MAX_COUNTER + 1);
+        let e = serde_json::from_str::<VersionVector>(&beyond).unwrap_err().to_string();
+        assert!(e.contains("supera el máximo"), "{e}");
     }
 
     proptest! {

@@ -136,13 +136,17 @@ pub struct PushRecord {
 pub struct PushRequest {
     /// The device's write counter: every write it ever made has a counter at or
     /// below this. A value below what the server has seen means the device was
-    /// restored from a backup.
+    /// restored from a backup. At most 2^63 - 1.
+    #[serde(deserialize_with = "crate::vv::counter")]
+    #[cfg_attr(feature = "openapi", schema(maximum = 9.223_372_036_854_775e18))]
     pub replica_clock: u64,
     /// The feed position the device had applied when it made the batch (0 if
     /// unknown). The server leaves a record it accepts out of this device's
     /// pulls, unless the feed after this position revokes its debtor: then the
     /// device will purge it, and must get it again should the debtor return.
-    #[serde(default)]
+    /// At most 2^63 - 1.
+    #[serde(default, deserialize_with = "crate::vv::counter")]
+    #[cfg_attr(feature = "openapi", schema(maximum = 9.223_372_036_854_775e18))]
     pub cursor: u64,
     /// At most [`MAX_PUSH_RECORDS`].
     pub records: Vec<PushRecord>,
@@ -252,8 +256,24 @@ pub enum FeedItem {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
 #[serde(deny_unknown_fields)]
 pub struct PullQuery {
-    /// The feed position the device has applied up to; 0 at first.
+    /// The feed position the device has applied up to; 0 at first. At most 2^63 - 1.
+    #[serde(deserialize_with = "crate::vv::counter")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(maximum = 9.223_372_036_854_775e18),
+        param(maximum = 9.223_372_036_854_775e18)
+    )]
     pub cursor: u64,
+    /// The device's write counter, as in a push: a device restored from a
+    /// backup is caught on its first pull, before it skips its own writes.
+    /// At most 2^63 - 1; absent for a session without a device.
+    #[serde(default, deserialize_with = "crate::vv::optional_counter")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(maximum = 9.223_372_036_854_775e18),
+        param(maximum = 9.223_372_036_854_775e18)
+    )]
+    pub clock: Option<u64>,
     /// Most items in the page.
     pub limit: Option<u32>,
     /// Most bytes of record bodies in the page (at least one item is sent).

@@ -737,6 +737,11 @@ impl Store {
         self.read(cursor)
     }
 
+    /// The device's write counter: every write it made has a counter at or below it.
+    pub(crate) fn clock(&self) -> Result<u64> {
+        self.read(|tx| Ok(tx.query_row("SELECT counter FROM clock", [], |r| r.get(0))?))
+    }
+
     /// Applies a pulled page and advances the cursor, in one transaction: after
     /// a crash the page is either wholly applied or pulled again.
     pub(crate) fn apply_page(&self, page: &PullPage) -> Result<PageTally> {

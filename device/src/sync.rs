@@ -177,8 +177,11 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
     let mut report = SyncReport::default();
     push_all(store, &client, &server, &token, options, &mut report, &mut progress).await?;
     // The next page is fetched while this one is written to disk.
+    // The clock lets the server catch a device restored from a backup before
+    // the pull skips the writes it made after that backup.
+    let clock = store.clock()?;
     let fetch = |cursor: u64| {
-        let mut url = format!("{server}/v1/sync/pull?cursor={cursor}");
+        let mut url = format!("{server}/v1/sync/pull?cursor={cursor}&clock={clock}");
         if let Some(limit) = options.page_items {
             url.push_str(&format!("&limit={limit}"));
         }

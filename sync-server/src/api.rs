@@ -94,12 +94,20 @@ impl Auth {
 }
 
 /// Parses a JSON body, naming where it is wrong (`records[3].base_vv: …`).
+/// Anything after the value is refused too: a body means one thing only.
 fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_slice(bytes)).map_err(|e| {
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        ApiError::Malformed(if path == "." { inner.to_string() } else { format!("{path}: {inner}") })
-    })
+        // The position means nothing to whoever reads the message; the path does.
+        let text = inner.to_string();
+        let position = format!(" at line {} column {}", inner.line(), inner.column());
+        let text = text.strip_suffix(&position).unwrap_or(&text);
+        ApiError::Malformed(if path == "." { text.to_owned() } else { format!("{path}: {text}") })
+    })?;
+    json.end().map_err(|e| ApiError::Malformed(format!("sobran datos después del JSON ({e})")))?;
+    Ok(value)
 }
 
 /// A body read within [`MAX_BODY_BYTES`] (after decompression).
@@ -299,6 +307,14 @@ async fn pull(
 ) -> Result<Json<PullPage>, ApiError> {
     who.require(&[Role::Gestor])?;
     let (gestor, replica) = (who.0.user.id, who.0.replica);
+    if let (Some(replica), Some(clock)) = (replica, query.clock) {
+        let rewound = state.read(move |tx| Ok(sync::clock_went_back(tx, replica, clock)?)).await?;
+        if rewound {
+            state.write(move |tx| Ok(tx.retire_replica(replica)?)).await?;
+            tracing::warn!(user = %gestor, replica = %replica, "replica rewound on pull; retired");
+            return Err(ApiError::ReplicaRewound);
+        }
+    }
     let page = state.read(move |tx| Ok(sync::pull(tx, gestor, replica, &query)?)).await?;
     tracing::debug!(user = %gestor, items = page.items.len(), cursor = page.cursor, "pull");
     Ok(Json(page))

@@ -6,6 +6,7 @@
 //!   gap-free, paged change feed per gestor).
 //! - [`office`]: writes made through the server (edits, deletes, reviews,
 //!   reassignments, imports), serialised by compare-and-set.
+//! - `write`: the one way a version becomes current (history, feed, owner).
 //! - [`api`]: the HTTP routes and the OpenAPI document.
 //! - [`auth`]: password hashing and bearer tokens.
 //! - [`import`] and [`demo`]: loading a lender's portfolio, and a made-up one.
@@ -20,6 +21,7 @@ pub mod import;
 pub mod office;
 pub mod store;
 pub mod sync;
+mod write;
 
 use std::{future::Future, sync::Arc};
 

@@ -11,15 +11,14 @@ use campo_core::{
     activity::{Review, ReviewFields},
     debtor::{Debtor, DebtorFields},
     ids::{DebtorId, RecordId, UserId},
-    merge::Writer,
     record::raw,
     wire::{DebtorPatch, RecordView, ReviewRequest, Role, UserInfo},
 };
 
 use crate::{
     error::ApiError,
-    store::{StoreResult, StoredRecord, StoredVersion, Tx},
-    sync::{store_current, store_new},
+    store::{StoreResult, StoredRecord, Tx},
+    write::{self, NewVersion},
 };
 
 /// Whose debtors a user may see and act on.
@@ -87,25 +86,8 @@ fn write_next(
     deleted: bool,
     user: Option<UserId>,
 ) -> StoreResult<Record> {
-    let (office, counter) = tx.next_office_write()?;
-    let record = Record {
-        vv: current.record.vv.clone().with_write(office, counter),
-        deleted,
-        body: raw(body.to_json()),
-        ..current.record.clone()
-    };
-    let writer = Writer { replica: office, office: true };
-    let version = StoredVersion {
-        record: record.clone(),
-        writer,
-        user,
-        after_reassignment: false,
-        stored_at: crate::store::now(),
-    };
-    tx.put_version(&version)?;
-    let owner = tx.assignee(record.debtor_id)?;
-    store_current(tx, &StoredRecord { record: record.clone(), owner, writer, ..current.clone() }, None)?;
-    Ok(record)
+    let record = Record { deleted, body: raw(body.to_json()), ..current.record.clone() };
+    write::office_write(tx, NewVersion { record, user, after_reassignment: false }, Some(current))
 }
 
 /// Writes a record that did not exist, by the server's replica on behalf of
@@ -117,20 +99,8 @@ pub fn write_new(
     body: &RecordBody,
     user: Option<UserId>,
 ) -> StoreResult<Record> {
-    let (office, counter) = tx.next_office_write()?;
-    let record = Record::new(id, debtor, body, VersionVector::new().with_write(office, counter), false);
-    let writer = Writer { replica: office, office: true };
-    tx.put_version(&StoredVersion {
-        record: record.clone(),
-        writer,
-        user,
-        after_reassignment: false,
-        stored_at: crate::store::now(),
-    })?;
-    let owner = tx.assignee(debtor)?;
-    let stored = StoredRecord { record: record.clone(), owner, author: user, writer, after_reassignment: false };
-    store_new(tx, &stored, None)?;
-    Ok(record)
+    let record = Record::new(id, debtor, body, VersionVector::new(), false);
+    write::office_write(tx, NewVersion { record, user, after_reassignment: false }, None)
 }
 
 fn view(record: Record, current: &StoredRecord) -> RecordView {

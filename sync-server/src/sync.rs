@@ -6,9 +6,9 @@
 use std::collections::HashSet;
 
 use campo_core::{
-    Record, RecordBody, RecordKind, VersionVector,
-    ids::{DebtorId, RecordId, ReplicaId, UserId},
-    merge::{self, Merged, Side, Writer},
+    Record, RecordBody, RecordKind,
+    ids::{DebtorId, ReplicaId, UserId},
+    merge::{self, Side, Writer},
     record::raw,
     vv::Causality,
     wire::{
@@ -18,7 +18,10 @@ use campo_core::{
 };
 use serde_json::{Map, Value};
 
-use crate::store::{StoreResult, StoredRecord, StoredVersion, Tx};
+use crate::{
+    store::{StoreResult, StoredRecord, StoredVersion, Tx},
+    write::{self, NewVersion},
+};
 
 /// Items in a pull page unless the device asks for fewer.
 pub const DEFAULT_PAGE_ITEMS: u32 = 5000;
@@ -36,14 +39,20 @@ pub struct Pusher {
     pub replica: ReplicaId,
 }
 
+/// Whether a replica claiming `clock` was restored from a backup: the server
+/// has seen it claim more.
+pub fn clock_went_back(tx: &mut dyn Tx, replica: ReplicaId, clock: u64) -> StoreResult<bool> {
+    Ok(clock < tx.replica(replica)?.map_or(0, |r| r.clock))
+}
+
 /// Whether the push shows the device was restored from a backup: its clock
 /// is behind what it claimed before, or it reuses a write name (replica and
 /// counter) for a different write.
 pub fn is_rewound(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<bool> {
-    let known = tx.replica(pusher.replica)?.map_or(0, |r| r.clock);
-    if req.replica_clock < known {
+    if clock_went_back(tx, pusher.replica, req.replica_clock)? {
         return Ok(true);
     }
+    let known = tx.replica(pusher.replica)?.map_or(0, |r| r.clock);
     for pushed in &req.records {
         let record = &pushed.record;
         let counter = record.vv.get(pusher.replica);
@@ -69,155 +78,142 @@ pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<P
     let mut results = Vec::with_capacity(req.records.len());
     for pushed in &req.records {
         let keeps = !to_purge.contains(&pushed.record.debtor_id);
-        results.push(push_one(tx, pusher, req.replica_clock, pushed, keeps)?);
+        let outcome = match push_one(tx, pusher, req.replica_clock, pushed, keeps)? {
+            Ok(result) => result,
+            Err(reason) => PushResult {
+                id: pushed.record.id,
+                outcome: PushOutcome::Rejected { reason },
+                after_reassignment: false,
+            },
+        };
+        results.push(outcome);
     }
     tx.set_replica_clock(pusher.replica, req.replica_clock)?;
     Ok(PushResponse { results })
 }
 
-fn rejected(
-    id: RecordId,
-    code: RejectionCode,
-    message: impl Into<String>,
-    error: Option<campo_core::DomainError>,
-) -> PushResult {
-    PushResult {
-        id,
-        outcome: PushOutcome::Rejected { reason: Rejection { code, message: message.into(), error } },
-        after_reassignment: false,
-    }
+fn refuse(code: RejectionCode, message: impl Into<String>) -> Rejection {
+    Rejection { code, message: message.into(), error: None }
 }
 
-fn invalid(id: RecordId, error: campo_core::DomainError) -> PushResult {
-    rejected(id, RejectionCode::InvalidRecord, error.to_string(), Some(error))
+fn invalid(error: campo_core::DomainError) -> Rejection {
+    Rejection { code: RejectionCode::InvalidRecord, message: error.to_string(), error: Some(error) }
 }
 
+/// One pushed record: its result, or why it is refused (and nothing stored).
 /// `keeps`: the device will hold the version it pushed (see [`push`]).
-fn push_one(tx: &mut dyn Tx, pusher: Pusher, clock: u64, pushed: &PushRecord, keeps: bool) -> StoreResult<PushResult> {
+fn push_one(
+    tx: &mut dyn Tx,
+    pusher: Pusher,
+    clock: u64,
+    pushed: &PushRecord,
+    keeps: bool,
+) -> StoreResult<Result<PushResult, Rejection>> {
     let record = &pushed.record;
     let id = record.id;
     if !record.kind.device_may_edit() {
-        return Ok(rejected(
-            id,
+        return Ok(Err(refuse(
             RejectionCode::NotAllowed,
             format!("un gestor no puede escribir registros de tipo {}", record.kind),
-            None,
-        ));
+        )));
     }
+    // A device writes under its own name only, each write once, on top of a
+    // version the server issued: any other entry in its vector would be a
+    // claim to have seen writes that never happened, which would silently
+    // win over real ones.
     let counter = record.vv.get(pusher.replica);
     let well_formed = counter > pushed.base_vv.get(pusher.replica)
         && counter <= clock
         && record.vv == pushed.base_vv.clone().with_write(pusher.replica, counter);
     if !well_formed {
-        return Ok(rejected(
-            id,
+        return Ok(Err(refuse(
             RejectionCode::InvalidRecord,
             "la versión del registro no corresponde a este dispositivo",
-            None,
-        ));
+        )));
+    }
+    let base = if pushed.base_vv.is_empty() { None } else { tx.version(id, &pushed.base_vv)? };
+    if !pushed.base_vv.is_empty() && base.is_none() {
+        return Ok(Err(refuse(
+            RejectionCode::InvalidRecord,
+            "el registro parte de una versión que el servidor nunca emitió",
+        )));
     }
     let owner = tx.assignee(record.debtor_id)?;
     let after_reassignment = match owner {
         Some(gestor) if gestor == pusher.user => false,
         _ if tx.was_assigned(record.debtor_id, pusher.user)? => true,
-        _ => return Ok(rejected(id, RejectionCode::NotFound, "no existe el deudor o no lo tienes asignado", None)),
+        _ => return Ok(Err(refuse(RejectionCode::NotFound, "no existe el deudor o no lo tienes asignado"))),
     };
     let current = tx.record(id)?;
     match &current {
         Some(cur) if cur.record.debtor_id != record.debtor_id || cur.record.kind != record.kind => {
-            return Ok(rejected(id, RejectionCode::InvalidRecord, "el id ya pertenece a otro registro", None));
+            return Ok(Err(refuse(RejectionCode::InvalidRecord, "el id ya pertenece a otro registro")));
         }
         None if !record.kind.device_may_create() => {
-            return Ok(rejected(
-                id,
+            return Ok(Err(refuse(
                 RejectionCode::NotAllowed,
                 format!("un gestor no puede crear registros de tipo {}", record.kind),
-                None,
-            ));
+            )));
         }
         _ => {}
     }
     let body = match record.parse_body() {
         Ok(body) => body,
-        Err(e) => return Ok(invalid(id, e)),
+        Err(e) => return Ok(Err(invalid(e))),
     };
     if let Some(currency) = body.currency()
         && let Some(account) = tx.record(record.debtor_id.into())?
         && let Ok(RecordBody::Debtor(debtor)) = account.record.parse_body()
         && let Err(e) = debtor.check_currency(currency)
     {
-        return Ok(invalid(id, e));
+        return Ok(Err(invalid(e)));
     }
     if record.kind == RecordKind::Debtor {
-        let base =
-            tx.version(id, &pushed.base_vv)?.map(|v| v.record).or_else(|| current.as_ref().map(|c| c.record.clone()));
-        if let Some(field) = base.and_then(|base| base.forbidden_device_edit(&record.body, record.deleted)) {
-            return Ok(rejected(
-                id,
+        let before = base.as_ref().map(|v| &v.record).or(current.as_ref().map(|c| &c.record));
+        if let Some(field) = before.and_then(|b| b.forbidden_device_edit(&record.body, record.deleted)) {
+            return Ok(Err(refuse(
                 RejectionCode::NotAllowed,
                 format!("el gestor no puede cambiar el campo {field} de la cuenta"),
-                None,
-            ));
+            )));
         }
     }
 
     let writer = Writer { replica: pusher.replica, office: false };
-    let mine = StoredVersion {
-        record: record.clone(),
-        writer,
-        user: Some(pusher.user),
-        after_reassignment,
-        stored_at: crate::store::now(),
-    };
-    tx.put_version(&mine)?;
+    let mine = NewVersion { record: record.clone(), user: Some(pusher.user), after_reassignment };
+    write::record_version(tx, &mine, writer)?;
     let pushed_by = keeps.then_some(pusher.replica);
     let outcome = match current {
         None => {
-            let stored =
-                StoredRecord { record: record.clone(), owner, author: Some(pusher.user), writer, after_reassignment };
-            store_new(tx, &stored, pushed_by)?;
+            write::make_current(tx, &mine, writer, None, pushed_by)?;
             PushOutcome::Accepted
         }
         Some(cur) => match record.vv.compare(&cur.record.vv) {
             Causality::Equal | Causality::Before => PushOutcome::AlreadyKnown { current: cur.record },
             Causality::After => {
-                let stored = StoredRecord {
-                    record: record.clone(),
-                    owner,
-                    writer,
-                    after_reassignment: after_reassignment || cur.after_reassignment,
-                    ..cur
-                };
-                store_current(tx, &stored, pushed_by)?;
+                write::make_current(tx, &mine, writer, Some(&cur), pushed_by)?;
                 PushOutcome::Accepted
             }
+            // The same write sent again under a new name (a device signed in
+            // again re-stamps what it had not heard back about).
+            Causality::Concurrent if same_content(record, &cur.record) => {
+                PushOutcome::AlreadyKnown { current: cur.record }
+            }
             Causality::Concurrent => {
-                let ancestor = tx.version(id, &pushed.base_vv)?;
-                let merged = resolve(tx, &mine, &cur, ancestor.as_ref())?;
-                let conflict = merged.conflict;
-                PushOutcome::Merged { current: merged.current, conflict }
+                let merged = resolve(tx, &mine, writer, &cur, base.as_ref())?;
+                PushOutcome::Merged { current: merged.current, conflict: merged.conflict }
             }
         },
     };
-    Ok(PushResult { id, outcome, after_reassignment })
+    Ok(Ok(PushResult { id, outcome, after_reassignment }))
 }
 
 fn object(body: &serde_json::value::RawValue) -> Option<Map<String, Value>> {
     serde_json::from_str(body.get()).ok()
 }
 
-/// Stores a new record's first version at the next feed position;
-/// `pushed_by` as in [`Tx::insert_record`].
-pub(crate) fn store_new(tx: &mut dyn Tx, stored: &StoredRecord, pushed_by: Option<ReplicaId>) -> StoreResult<()> {
-    let seq = tx.next_seq()?;
-    tx.insert_record(stored, seq, pushed_by)
-}
-
-/// Makes `stored` an existing record's current version, at the next feed
-/// position; `pushed_by` as in [`Tx::insert_record`].
-pub(crate) fn store_current(tx: &mut dyn Tx, stored: &StoredRecord, pushed_by: Option<ReplicaId>) -> StoreResult<()> {
-    let seq = tx.next_seq()?;
-    tx.update_record(stored, seq, pushed_by)
+/// Whether two versions say the same, whatever their vectors.
+fn same_content(a: &Record, b: &Record) -> bool {
+    a.deleted == b.deleted && object(&a.body).is_some_and(|body| Some(body) == object(&b.body))
 }
 
 /// What [`resolve`] made of two concurrent versions.
@@ -230,9 +226,10 @@ pub(crate) struct Resolved {
 
 /// Merges a new version with the concurrent current one, stores the result as a
 /// write of the server's own replica, and files a conflict if values were lost.
-pub(crate) fn resolve(
+fn resolve(
     tx: &mut dyn Tx,
-    incoming: &StoredVersion,
+    incoming: &NewVersion,
+    writer: Writer,
     current: &StoredRecord,
     ancestor: Option<&StoredVersion>,
 ) -> StoreResult<Resolved> {
@@ -240,59 +237,24 @@ pub(crate) fn resolve(
     let mine = object(&incoming.record.body).unwrap_or_default();
     let theirs = object(&current.record.body).unwrap_or_default();
     let base = ancestor.and_then(|a| object(&a.record.body));
-    let a = Side { body: &mine, deleted: incoming.record.deleted, writer: incoming.writer };
+    let a = Side { body: &mine, deleted: incoming.record.deleted, writer };
     let b = Side { body: &theirs, deleted: current.record.deleted, writer: current.writer };
     let merged = merge::merge(kind, base.as_ref(), a, b);
-    let merged = if RecordBody::parse(kind, &Value::Object(merged.body.clone()).to_string()).is_ok() {
-        merged
-    } else {
-        // Fields merged one by one can break a rule that spans fields (a plan's
-        // instalments must add up): then the tie-break winner's whole version
-        // stands, and every differing value of the other side is kept as lost.
-        let (winner, loser) = if merge::wins_tie(kind, a.writer, b.writer) { (a, b) } else { (b, a) };
-        let lost = loser
-            .body
-            .iter()
-            .filter(|(k, v)| winner.body.get(*k) != Some(v))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        Merged {
-            body: winner.body.clone(),
-            deleted: winner.deleted,
-            lost,
-            lost_delete: loser.deleted && !winner.deleted,
-        }
-    };
-
-    let (office, counter) = tx.next_office_write()?;
-    let vv: VersionVector = incoming.record.vv.join(&current.record.vv).with_write(office, counter);
-    let record = Record {
-        id: current.record.id,
-        debtor_id: current.record.debtor_id,
-        kind,
-        vv: vv.clone(),
+    let joined = Record {
+        vv: incoming.record.vv.join(&current.record.vv),
         deleted: merged.deleted,
         body: raw(Value::Object(merged.body.clone()).to_string()),
+        ..current.record.clone()
     };
-    let writer = Writer { replica: office, office: true };
     let after_reassignment = incoming.after_reassignment || current.after_reassignment;
-    tx.put_version(&StoredVersion {
-        record: record.clone(),
-        writer,
-        user: None,
-        after_reassignment,
-        stored_at: crate::store::now(),
-    })?;
-    let owner = tx.assignee(current.record.debtor_id)?;
-    let stored = StoredRecord { record: record.clone(), owner, author: current.author, writer, after_reassignment };
-    store_current(tx, &stored, None)?;
+    let record = write::office_write(tx, NewVersion { record: joined, user: None, after_reassignment }, Some(current))?;
     let conflict = merged.is_conflict();
     if conflict {
         tx.put_conflict(&ConflictRow {
             record_id: record.id,
             kind,
             debtor_id: record.debtor_id,
-            merged_vv: vv,
+            merged_vv: record.vv.clone(),
             lost: merged.lost,
             lost_delete: merged.lost_delete,
             at: chrono::Utc::now(),

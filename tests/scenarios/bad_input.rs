@@ -2,33 +2,14 @@
 
 use campo_core::{
     ids::{RecordId, ReplicaId},
-    wire::{IDEMPOTENCY_HEADER, MAX_BODY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION},
+    wire::{MAX_BODY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION},
 };
-use campo_tests::{Device, World, visit_body};
+use campo_tests::{World, visit_body};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-/// The device's session, read from its database as an attacker with the phone would.
-fn credentials(device: &Device) -> (String, ReplicaId) {
-    let conn = rusqlite::Connection::open(&device.path).expect("open");
-    let (token, replica): (String, String) =
-        conn.query_row("SELECT token, replica_id FROM session", [], |r| Ok((r.get(0)?, r.get(1)?))).expect("session");
-    (token, replica.parse().expect("replica id"))
-}
-
 async fn push(world: &World, token: &str, key: Option<&str>, body: Vec<u8>) -> (StatusCode, Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("{}/v1/sync/push", world.server.url))
-        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
-        .header("content-type", "application/json")
-        .bearer_auth(token)
-        .body(body);
-    if let Some(key) = key {
-        request = request.header(IDEMPOTENCY_HEADER, key);
-    }
-    let response = request.send().await.expect("request");
-    let status = response.status();
-    (status, response.json().await.expect("json answer"))
+    campo_tests::raw_push(&world.server.url, token, key, body).await
 }
 
 /// A well-formed visit for `debtor` written by `replica` as its write `counter`.
@@ -50,7 +31,7 @@ fn visit(debtor: impl ToString, replica: ReplicaId, counter: u64) -> Value {
 async fn malformed_oversized_mistyped_and_unknown_input_is_refused_and_nothing_is_stored() {
     let world = World::new(1).await;
     let device = world.device("g1").await;
-    let (token, replica) = credentials(&device);
+    let (token, replica) = device.credentials();
     let debtor = world.fixture.debtors_of("g1")[0];
     let stored = || {
         world.count("SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM versions) + (SELECT count(*) FROM idempotency)")
@@ -92,7 +73,7 @@ async fn malformed_oversized_mistyped_and_unknown_input_is_refused_and_nothing_i
 async fn another_gestors_debtor_is_refused_per_record_and_invisible() {
     let world = World::new(1).await;
     let device = world.device("g1").await;
-    let (token, replica) = credentials(&device);
+    let (token, replica) = device.credentials();
     let theirs = world.fixture.debtors_of("g2")[0];
     let mine = world.fixture.debtors_of("g1")[0];
     let mut bad_body = visit(mine, replica, 2);
@@ -128,7 +109,7 @@ async fn another_gestors_debtor_is_refused_per_record_and_invisible() {
 async fn a_reused_idempotency_key_with_another_body_is_refused() {
     let world = World::new(1).await;
     let device = world.device("g1").await;
-    let (token, replica) = credentials(&device);
+    let (token, replica) = device.credentials();
     let debtor = world.fixture.debtors_of("g1")[0];
     let first = json!({ "replica_clock": 1, "records": [visit(debtor, replica, 1)] });
     let (status, _) = push(&world, &token, Some("same"), serde_json::to_vec(&first).expect("json")).await;
@@ -137,4 +118,98 @@ async fn a_reused_idempotency_key_with_another_body_is_refused() {
     let (status, answer) = push(&world, &token, Some("same"), serde_json::to_vec(&other).expect("json")).await;
     assert_eq!((status, answer["error"].as_str()), (StatusCode::CONFLICT, Some("idempotency_key_reused")));
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
+}
+
+#[tokio::test]
+async fn numbers_beyond_what_storage_keeps_are_refused_naming_the_field() {
+    let world = World::new(1).await;
+    let device = world.device("g1").await;
+    let (token, replica) = device.credentials();
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let huge = u64::MAX - 1;
+    let mut forged_counter = visit(debtor, replica, 1);
+    forged_counter["record"]["vv"][replica.to_string()] = json!(huge);
+    let cases = [
+        ("replica_clock", json!({ "replica_clock": huge, "records": [] })),
+        ("cursor", json!({ "replica_clock": 1, "cursor": huge, "records": [] })),
+        ("records[0].record.vv", json!({ "replica_clock": 1, "records": [forged_counter] })),
+    ];
+    for (field, body) in cases {
+        let (status, answer) =
+            push(&world, &token, Some(&uuid::Uuid::now_v7().to_string()), body.to_string().into()).await;
+        assert_eq!(
+            (status, answer["error"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("malformed_request")),
+            "{field}: {answer}"
+        );
+        let message = answer["message"].as_str().expect("message");
+        assert!(
+            message.contains(&format!("{field}: "))
+                && message.ends_with("supera el máximo admitido, 9223372036854775807"),
+            "{field}: {message}"
+        );
+    }
+    for query in [format!("cursor={huge}"), format!("cursor=0&clock={huge}")] {
+        let response = reqwest::Client::new()
+            .get(format!("{}/v1/sync/pull?{query}", world.server.url))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+            .bearer_auth(&token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
+        let answer: Value = response.json().await.expect("json");
+        assert!(answer["message"].as_str().is_some_and(|m| m.contains("supera el máximo")), "{query}: {answer}");
+    }
+    assert_eq!(world.count("SELECT count(*) FROM idempotency"), 0, "nothing stored");
+
+    let doc: Value =
+        reqwest::get(format!("{}/openapi.json", world.server.url)).await.expect("doc").json().await.expect("json");
+    let pull_cursor = &doc["paths"]["/v1/sync/pull"]["get"]["parameters"][0];
+    assert_eq!(pull_cursor["name"], "cursor");
+    assert!(pull_cursor["schema"]["maximum"].as_f64().is_some_and(|m| m > 9.2e18), "{pull_cursor}");
+    let clock = &doc["components"]["schemas"]["PushRequest"]["properties"]["replica_clock"];
+    assert!(clock["maximum"].as_f64().is_some_and(|m| m > 9.2e18), "{clock}");
+}
+
+#[tokio::test]
+async fn a_body_with_bytes_after_the_json_is_refused() {
+    let world = World::new(1).await;
+    let device = world.device("g1").await;
+    let (token, replica) = device.credentials();
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let body =
+        format!("{} {{\"replica_clock\": 9}}", json!({ "replica_clock": 1, "records": [visit(debtor, replica, 1)] }));
+    let (status, answer) = push(&world, &token, Some("k"), body.into_bytes()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    assert!(answer["message"].as_str().is_some_and(|m| m.contains("sobran datos")), "{answer}");
+    assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 0);
+}
+
+#[tokio::test]
+async fn notes_with_control_characters_or_bidirectional_overrides_are_refused_on_the_device_and_the_server() {
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let (token, replica) = device.credentials();
+    let debtor = world.fixture.debtors_of("g1")[0];
+    for notes in ["pagará\u{0007}", "no pagará \u{202E}árap ís"] {
+        let mut forged = visit(debtor, replica, 1);
+        forged["record"]["body"]["notes"] = json!(notes);
+        let batch = json!({ "replica_clock": 1, "records": [forged] });
+        let (status, answer) =
+            push(&world, &token, Some(&uuid::Uuid::now_v7().to_string()), batch.to_string().into()).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        let reason = &answer["results"][0]["outcome"]["rejected"]["reason"];
+        assert_eq!(reason["error"]["code"], "forbidden_character", "{answer}");
+        assert_eq!(reason["error"]["field"], "notas", "{answer}");
+
+        let visit = campo_core::activity::VisitFields {
+            notes: notes.into(),
+            ..visit_body("", chrono::Utc::now()).into_fields()
+        };
+        let refused = campo_core::activity::Visit::try_from(visit).expect_err("the device refuses it before saving");
+        assert!(matches!(refused, campo_core::DomainError::ForbiddenCharacter { .. }), "{refused:?}");
+    }
+    assert_eq!(world.count("SELECT count(*) FROM versions WHERE json_extract(body, '$.notes') IS NOT NULL"), 0);
+    assert_eq!(device.store.status().expect("status").pending, 0, "nothing stored on the device");
 }

@@ -185,3 +185,64 @@ async fn a_batch_left_unanswered_by_the_single_batch_outbox_still_lands_after_th
         assert_eq!(upgraded.notes(id).as_deref(), Some(notes));
     }
 }
+
+#[tokio::test]
+async fn a_device_restored_from_a_backup_whose_first_step_is_a_pull_gets_its_own_later_work_back() {
+    let world = World::new(2).await;
+    let sup = world.office("sup").await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let path = device.path.clone();
+    drop(device);
+    let backup = world.dir.path().join("backup.db");
+    std::fs::copy(&path, &backup).expect("back up");
+
+    let device = Device::open(&path);
+    let after_backup = device.visit(debtor, "después del respaldo");
+    device.sync().await.expect("sync");
+    drop(device);
+    std::fs::copy(&backup, &path).expect("restore");
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    // The feed moves meanwhile: the office flags the account.
+    let read = sup.get(&format!("/v1/records/{debtor}")).await;
+    let (status, _) = sup
+        .call(
+            reqwest::Method::PATCH,
+            &format!("/v1/debtors/{debtor}"),
+            Some(serde_json::json!({ "if_vv": read["record"]["vv"], "dispute": true })),
+        )
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+
+    let device = Device::open(&path);
+    assert_eq!(device.store.status().expect("status").pending, 0, "nothing to push: the sync starts with a pull");
+    let refused = device.sync().await.expect_err("the pull notices the rewind");
+    assert!(matches!(refused, DeviceError::SignInAgain), "{refused:?}");
+    campo_device::login(&device.store, &world.server.url, "g1", campo_tests::PASSWORD, "tel").await.expect("sign in");
+    device.sync().await.expect("sync as the new replica");
+    assert_eq!(device.notes(after_backup).as_deref(), Some("después del respaldo"), "its own acknowledged visit");
+    let g1 = world.fixture.gestor("g1");
+    let scope = world.count(&format!("SELECT count(*) FROM records WHERE owner_id = '{g1}'"));
+    assert_eq!(device.store.status().expect("status").records as i64, scope, "the whole scope");
+}
+
+#[tokio::test]
+async fn a_write_sent_again_under_a_new_name_after_signing_in_again_is_already_known_not_merged() {
+    let world = World::new(1).await;
+    let proxy = Proxy::start(world.server.addr).await;
+    let device = world.device_via("g1", &proxy.url).await;
+    device.sync().await.expect("first sync");
+    let visit = device.visit(world.fixture.debtors_of("g1")[0], "visita");
+    proxy.lose_answers(true);
+    device.sync().await.expect_err("the answer is lost");
+    proxy.lose_answers(false);
+
+    campo_device::login(&device.store, &proxy.url, "g1", campo_tests::PASSWORD, "tel").await.expect("sign in again");
+    let report = device.sync().await.expect("sync");
+    assert_eq!((report.pushed.already_known, report.pushed.merged), (1, 0), "{report:?}");
+    assert_eq!(world.count("SELECT count(*) FROM conflicts"), 0);
+    assert_eq!(device.notes(visit).as_deref(), Some("visita"));
+    assert_eq!(device.store.status().expect("status").pending, 0);
+}

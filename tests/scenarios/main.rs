@@ -8,6 +8,7 @@ mod concurrency;
 mod conflicts;
 mod echo;
 mod failures;
+mod forged;
 mod portfolio;
 mod process;
 mod property;

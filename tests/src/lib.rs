@@ -19,11 +19,11 @@ use campo_core::{
     RecordBody,
     activity::{Visit, VisitFields},
     debtor::{DebtorFields, Product},
-    ids::{DebtorId, RecordId, TeamId, TerritoryId, UserId},
+    ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     money::{Amount, Currency},
     outcome::Outcome,
     text::{Label, Phone},
-    wire::{PROTOCOL_HEADER, PROTOCOL_VERSION, Role},
+    wire::{IDEMPOTENCY_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, Role},
     zone::Zone,
 };
 use campo_device::{DeviceError, Store, SyncOptions, SyncReport};
@@ -308,6 +308,16 @@ impl Device {
         self.store.save(id, local.record.debtor_id, &body, false).expect("edit saved");
     }
 
+    /// The device's token and replica id, read from its database as someone
+    /// holding the phone could: what a hostile client would send with.
+    pub fn credentials(&self) -> (String, ReplicaId) {
+        let conn = rusqlite::Connection::open(&self.path).expect("open");
+        let (token, replica): (String, String) = conn
+            .query_row("SELECT token, replica_id FROM session", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("session");
+        (token, replica.parse().expect("replica id"))
+    }
+
     /// The notes of a visit as this device sees it.
     pub fn notes(&self, id: RecordId) -> Option<String> {
         let local = self.store.record(id).expect("read")?;
@@ -365,6 +375,23 @@ pub fn visit_body(notes: &str, at: chrono::DateTime<chrono::Utc>) -> Visit {
         next_action_on: None,
     })
     .expect("valid visit")
+}
+
+/// Posts `body` as a push with `token`, as any client could; the status and
+/// the JSON answer.
+pub async fn raw_push(server: &str, token: &str, key: Option<&str>, body: Vec<u8>) -> (StatusCode, Value) {
+    let mut request = reqwest::Client::new()
+        .post(format!("{server}/v1/sync/push"))
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+        .header("content-type", "application/json")
+        .bearer_auth(token)
+        .body(body);
+    if let Some(key) = key {
+        request = request.header(IDEMPOTENCY_HEADER, key);
+    }
+    let response = request.send().await.expect("request");
+    let status = response.status();
+    (status, response.json().await.expect("json answer"))
 }
 
 /// A console session speaking plain HTTP.

@@ -190,8 +190,9 @@ pub trait Tx {
     fn version(&mut self, id: RecordId, vv: &VersionVector) -> StoreResult<Option<StoredVersion>>;
     /// Every stored version of a record, oldest first.
     fn versions(&mut self, id: RecordId) -> StoreResult<Vec<StoredVersion>>;
-    /// Adds a version to the history (a version already there is left alone).
-    fn put_version(&mut self, version: &StoredVersion) -> StoreResult<()>;
+    /// Adds a version to the history; `false` if that version (record and
+    /// vector) was there already, which is left alone.
+    fn put_version(&mut self, version: &StoredVersion) -> StoreResult<bool>;
     /// The record and version written with `counter` by `replica`, if any: a
     /// write is named by its replica and counter, so a second, different write
     /// under the same name means the replica was restored from a backup.

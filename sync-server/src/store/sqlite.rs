@@ -476,8 +476,9 @@ impl Tx for SqliteTx<'_> {
         self.collect(sql, [id.to_string()], Self::stored_version)
     }
 
-    fn put_version(&mut self, v: &StoredVersion) -> StoreResult<()> {
-        self.conn
+    fn put_version(&mut self, v: &StoredVersion) -> StoreResult<bool> {
+        let inserted = self
+            .conn
             .prepare_cached(
                 "INSERT INTO versions (record_id, vv, deleted, body, writer_id, counter, user_id, after_reassignment,
                                        stored_at)
@@ -494,7 +495,7 @@ impl Tx for SqliteTx<'_> {
                 v.after_reassignment,
                 v.stored_at,
             ])?;
-        Ok(())
+        Ok(inserted == 1)
     }
 
     fn write_by_dot(&mut self, replica: ReplicaId, counter: u64) -> StoreResult<Option<(RecordId, VersionVector)>> {
@@ -634,7 +635,7 @@ impl Tx for SqliteTx<'_> {
         limit: u32,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
         let sql = "SELECT seq, NULL, id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
-                       WHERE owner_id = ?1 AND seq > ?2 AND pushed_by IS NOT ?4
+                       WHERE owner_id = ?1 AND seq > ?2 AND (?4 IS NULL OR pushed_by IS NOT ?4)
                    UNION ALL
                    SELECT seq, granted, NULL, debtor_id, NULL, NULL, NULL, NULL, NULL FROM scope_events
                        WHERE gestor_id = ?1 AND seq > ?2

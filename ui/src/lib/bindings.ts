@@ -396,7 +396,15 @@ field: string,
 /**
  * The limit.
  */
-max: number, } | { "code": "invalid_phone", 
+max: number, } | { "code": "forbidden_character", 
+/**
+ * The field at fault.
+ */
+field: string, 
+/**
+ * The character, as U+XXXX.
+ */
+character: string, } | { "code": "invalid_phone", 
 /**
  * The value given.
  */
