@@ -319,6 +319,8 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     /// The version read is no longer current; read again and retry.
     StaleVersion,
+    /// Too many failed sign-ins: wait the `Retry-After` seconds.
+    TooManyAttempts,
     /// Something broke on the server.
     Internal,
 }
@@ -447,6 +449,33 @@ pub struct ConflictRow {
     pub lost_delete: bool,
     /// When the server merged, by its clock.
     pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What revoking a user's sessions did.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RevokeResponse {
+    /// Sessions that were live and now are not.
+    pub revoked: u64,
+}
+
+/// One office write, for admins: who did what, and when.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AuditRow {
+    /// When, by the server's clock.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// Who (`None`: the operator at the command line).
+    pub user: Option<UserId>,
+    /// Their login, as it was when read.
+    pub login: Option<String>,
+    /// What: `assign`, `review`, `edit`, `delete`, `import`, `revoke_sessions`.
+    pub action: String,
+    /// The debtor, record or user acted on.
+    pub target: Option<String>,
+    /// The particulars (the new gestor, the fields changed, the counts imported).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub detail: serde_json::Value,
 }
 
 /// A territory with its name.

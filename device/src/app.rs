@@ -104,6 +104,13 @@ pub async fn save_activity(
 
 /// Signs out and clears the device. With work still unsent, refuses unless
 /// `discard` names exactly how many records the gestor agreed to lose.
+/// The server is told too, so the token stops working there; offline, the
+/// device signs out all the same and the token expires unused.
 pub async fn sign_out(store: &Arc<Store>, discard: Option<u64>) -> Result<()> {
-    blocking(store, move |s| s.sign_out(discard)).await
+    let session = store.token().ok();
+    blocking(store, move |s| s.sign_out(discard)).await?;
+    if let Some((server, token)) = session {
+        crate::sync::logout(&server, &token).await;
+    }
+    Ok(())
 }

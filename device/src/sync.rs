@@ -168,6 +168,15 @@ pub async fn login(
     Ok(response)
 }
 
+/// Tells the server this device's session is over. Best effort: the device
+/// has signed out already, and a token nobody uses expires on its own.
+pub(crate) async fn logout(server: &str, token: &str) {
+    let builder = request(&http(), Method::POST, format!("{server}/v1/logout"), Some(token));
+    if let Err(e) = builder.send().await.and_then(reqwest::Response::error_for_status) {
+        tracing::info!(error = %e, "the server did not hear of the sign-out");
+    }
+}
+
 /// Runs one full sync; `progress` hears of every batch and page.
 /// A second call waits for the first to finish.
 pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(&Progress)) -> Result<SyncReport> {

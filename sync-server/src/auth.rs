@@ -1,4 +1,7 @@
-//! Passwords (argon2id) and bearer tokens (random, stored as SHA-256).
+//! Passwords (argon2id) and bearer tokens (random, stored as SHA-256, good
+//! for a while after their last use).
+
+use std::sync::LazyLock;
 
 use argon2::{
     Argon2, PasswordHash, PasswordHasher, PasswordVerifier,
@@ -14,6 +17,48 @@ pub fn hash_password(password: &str) -> String {
         .hash_password(password.as_bytes(), &salt)
         .unwrap_or_else(|e| unreachable!("argon2 with default parameters cannot fail: {e}"))
         .to_string()
+}
+
+/// A device's token lasts this long after its last use: long enough for a
+/// gestor to work a week (or a month) offline and still sync.
+pub const DEVICE_TOKEN_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
+/// A console session lasts a working day after its last use.
+pub const CONSOLE_TOKEN_TTL: chrono::TimeDelta = chrono::TimeDelta::hours(10);
+
+/// How long a token of this kind lasts after use.
+pub fn token_ttl(device: bool) -> chrono::TimeDelta {
+    if device { DEVICE_TOKEN_TTL } else { CONSOLE_TOKEN_TTL }
+}
+
+/// Whether a token expiring at `expires_at` is due to be renewed: once a
+/// thirtieth of its life has passed, so a busy token costs a write a day
+/// (a device) or every twenty minutes (the console), not one per request.
+pub fn renewal_due(expires_at: chrono::DateTime<chrono::Utc>, device: bool) -> bool {
+    let ttl = token_ttl(device);
+    expires_at < chrono::Utc::now() + ttl - ttl / 30
+}
+
+/// Whether `password` is the password behind `hash`; with no user, it checks
+/// against a hash of nothing, so an unknown login takes as long to refuse as
+/// a wrong password and tells a guesser nothing.
+pub fn verify_login(password: &str, hash: Option<&str>) -> bool {
+    static NOBODY: LazyLock<String> = LazyLock::new(|| hash_password("nadie tiene esta contraseña"));
+    let verified = verify_password(password, hash.unwrap_or(&NOBODY));
+    verified && hash.is_some()
+}
+
+/// The longest device name kept.
+pub const MAX_DEVICE_NAME: usize = 60;
+
+/// A device name as the gestor typed it ("Moto G de Ana"), trimmed, with no
+/// control characters and at most [`MAX_DEVICE_NAME`] characters.
+pub fn device_name(raw: &str) -> Result<String, campo_core::DomainError> {
+    const FIELD: &str = "nombre del dispositivo";
+    let name = campo_core::text::Label::parse(raw, FIELD)?;
+    if name.as_str().chars().count() > MAX_DEVICE_NAME {
+        return Err(campo_core::DomainError::TextTooLong { field: FIELD.into(), max: MAX_DEVICE_NAME });
+    }
+    Ok(name.as_str().to_owned())
 }
 
 /// Whether `password` matches the stored `hash`.

@@ -239,13 +239,17 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
         tx.insert_user(&user).map(|()| id)
     };
     add_user(&mut *tx, "admin", "Administración Campo", Role::Admin, None)?;
+    // Carmen balances the Mexican territories, Miguel the Peruvian ones.
+    let mut coordinators = Vec::new();
     for (login, name) in COORDINATORS {
-        add_user(&mut *tx, login, name, Role::Coordinator, None)?;
+        coordinators.push(add_user(&mut *tx, login, name, Role::Coordinator, None)?);
     }
     let mut gestores = Vec::new();
     for region in REGIONS {
         let territory = TerritoryId::generate();
-        tx.insert_territory(territory, region.territory)?;
+        tx.insert_territory(territory, region.territory, region.currency)?;
+        let coordinator = coordinators[usize::from(region.currency == Currency::PEN)];
+        tx.insert_coordinator_territory(coordinator, territory)?;
         let team = TeamId::generate();
         tx.insert_team(team, &format!("Equipo {}", region.territory), territory)?;
         add_user(&mut *tx, region.supervisor.0, region.supervisor.1, Role::Supervisor, Some(team))?;

@@ -2,7 +2,7 @@
 
 use axum::{
     Json,
-    http::StatusCode,
+    http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
 use campo_core::{
@@ -21,6 +21,9 @@ pub enum ApiError {
     /// The role may not do this.
     #[error("tu rol no permite esta operación")]
     Forbidden,
+    /// The role may do this, but not here: the reason says why.
+    #[error("{0}")]
+    NotAllowed(String),
     /// Nothing there, or nothing this user may see; the two look the same.
     #[error("no existe o no tienes acceso")]
     NotFound,
@@ -47,6 +50,9 @@ pub enum ApiError {
     /// The version read is stale.
     #[error("alguien más cambió este registro; vuelve a cargarlo e inténtalo de nuevo")]
     Stale,
+    /// Too many failed sign-ins from this login or address.
+    #[error("demasiados intentos fallidos: espera {} y vuelve a intentarlo", wait_in_words(*.0))]
+    TooManyAttempts(std::time::Duration),
     /// Storage failed.
     #[error("error interno del servidor; inténtalo de nuevo")]
     Store(#[from] StoreError),
@@ -60,7 +66,7 @@ impl ApiError {
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::Unauthorized(_) => ErrorCode::Unauthorized,
-            Self::Forbidden => ErrorCode::Forbidden,
+            Self::Forbidden | Self::NotAllowed(_) => ErrorCode::Forbidden,
             Self::NotFound => ErrorCode::NotFound,
             Self::Malformed(_) => ErrorCode::MalformedRequest,
             Self::Invalid(_) => ErrorCode::InvalidValue,
@@ -69,6 +75,7 @@ impl ApiError {
             Self::ReplicaRewound => ErrorCode::ReplicaRewound,
             Self::KeyReused => ErrorCode::IdempotencyKeyReused,
             Self::Stale => ErrorCode::StaleVersion,
+            Self::TooManyAttempts(_) => ErrorCode::TooManyAttempts,
             Self::Store(_) | Self::Task(_) => ErrorCode::Internal,
         }
     }
@@ -85,8 +92,25 @@ impl ApiError {
             ErrorCode::ReplicaRewound | ErrorCode::IdempotencyKeyReused | ErrorCode::StaleVersion => {
                 StatusCode::CONFLICT
             }
+            ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+}
+
+/// Whole seconds, rounded up: a client that waits this long is let in.
+fn seconds(wait: std::time::Duration) -> u64 {
+    wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+}
+
+fn wait_in_words(wait: std::time::Duration) -> String {
+    match seconds(wait) {
+        1 => "1 segundo".into(),
+        s if s < 60 => format!("{s} segundos"),
+        s => match s.div_ceil(60) {
+            1 => "1 minuto".into(),
+            m => format!("{m} minutos"),
+        },
     }
 }
 
@@ -96,6 +120,10 @@ impl IntoResponse for ApiError {
             tracing::error!(error = ?self, "request failed");
         }
         let body = ErrorBody { error: self.code(), message: self.to_string() };
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        if let Self::TooManyAttempts(wait) = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds(wait)));
+        }
+        response
     }
 }

@@ -40,7 +40,7 @@ use serde::Deserialize;
 use crate::{
     error::ApiError,
     office::{self, Upserted},
-    store::{Storage, StoreError, Tx},
+    store::{AuditEntry, Storage, StoreError, Tx},
 };
 
 /// Why an import stored nothing.
@@ -131,12 +131,13 @@ impl Row {
             .filter(|p| !p.trim().is_empty())
             .map(|p| column("phones", Phone::parse(p)))
             .collect::<Result<_, _>>()?;
+        let currency = column("currency", Currency::from_str(&self.currency))?;
         let territory_name = column("territory", Label::parse(&self.territory, "territorio"))?;
         let territory = match tx.territory_by_name(territory_name.as_str()).map_err(|e| e.to_string())? {
             Some(id) => id,
             None => {
                 let id = TerritoryId::generate();
-                tx.insert_territory(id, territory_name.as_str()).map_err(|e| e.to_string())?;
+                tx.insert_territory(id, territory_name.as_str(), currency).map_err(|e| e.to_string())?;
                 id
             }
         };
@@ -145,7 +146,7 @@ impl Row {
             name: column("name", Label::parse(&self.name, "nombre"))?,
             national_id: column("national_id", Label::parse(&self.national_id, "identificación"))?,
             product,
-            currency: column("currency", Currency::from_str(&self.currency))?,
+            currency,
             balance: amount("balance", &self.balance)?,
             overdue: amount("overdue", &self.overdue)?,
             minimum_payment: amount("minimum_payment", &self.minimum_payment)?,
@@ -195,6 +196,9 @@ pub fn import(
             progress(n as u64 + 1);
         }
     }
+    let detail =
+        serde_json::json!({ "created": report.created, "updated": report.updated, "unchanged": report.unchanged });
+    tx.put_audit(&AuditEntry { user: None, action: "import", target: None, detail: &detail })?;
     tx.commit()?;
     Ok(report)
 }

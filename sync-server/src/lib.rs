@@ -8,7 +8,7 @@
 //!   reassignments, imports), serialised by compare-and-set.
 //! - `write`: the one way a version becomes current (history, feed, owner).
 //! - [`api`]: the HTTP routes and the OpenAPI document.
-//! - [`auth`]: password hashing and bearer tokens.
+//! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down.
 //! - [`import`] and [`demo`]: loading a lender's portfolio, and a made-up one.
 //!
 //! The protocol is described in docs/sync.md.
@@ -21,6 +21,7 @@ pub mod import;
 pub mod office;
 pub mod store;
 pub mod sync;
+mod throttle;
 mod write;
 
 use std::{future::Future, sync::Arc};
@@ -38,5 +39,7 @@ pub async fn launch_with_listener(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     tracing::info!(addr = %listener.local_addr()?, "listening");
-    axum::serve(listener, api::router(storage)).with_graceful_shutdown(shutdown).await
+    // The client's address counts failed sign-ins per address.
+    let app = api::router(storage).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }

@@ -7,7 +7,7 @@
 //! serialised and never create false concurrency with each other.
 
 use campo_core::{
-    Record, RecordBody, VersionVector,
+    Record, RecordBody, RecordKind, VersionVector,
     activity::{Review, ReviewFields},
     debtor::{Debtor, DebtorFields},
     ids::{DebtorId, RecordId, UserId},
@@ -17,7 +17,7 @@ use campo_core::{
 
 use crate::{
     error::ApiError,
-    store::{StoreResult, StoredRecord, Tx},
+    store::{AuditEntry, StoreResult, StoredRecord, Tx},
     write::{self, NewVersion},
 };
 
@@ -69,6 +69,17 @@ pub fn visible_record(tx: &mut dyn Tx, user: &UserInfo, id: RecordId) -> Result<
     let scope = Scope::of(tx, user)?;
     let record = tx.record(id)?.ok_or(ApiError::NotFound)?;
     if scope.covers(tx.assignee(record.record.debtor_id)?) { Ok(record) } else { Err(ApiError::NotFound) }
+}
+
+/// Keeps an office write in the audit trail, in its own transaction.
+fn audit(
+    tx: &mut dyn Tx,
+    user: &UserInfo,
+    action: &'static str,
+    target: impl ToString,
+    detail: serde_json::Value,
+) -> StoreResult<()> {
+    tx.put_audit(&AuditEntry { user: Some(user.id), action, target: Some(target.to_string()), detail: &detail })
 }
 
 fn require(user: &UserInfo, roles: &[Role]) -> Result<(), ApiError> {
@@ -124,6 +135,10 @@ pub fn patch_debtor(
         return Err(ApiError::NotFound);
     };
     check_version(&current, &patch.if_vv)?;
+    let mut changed = serde_json::to_value(&patch).unwrap_or_else(|_| unreachable!("patches serialise"));
+    if let Some(map) = changed.as_object_mut() {
+        map.retain(|k, v| k != "if_vv" && !v.is_null());
+    }
     let mut fields = debtor.into_fields();
     fields.dispute = patch.dispute.unwrap_or(fields.dispute);
     fields.deceased = patch.deceased.unwrap_or(fields.deceased);
@@ -132,6 +147,7 @@ pub fn patch_debtor(
     fields.segment = patch.segment.unwrap_or(fields.segment);
     let body = RecordBody::Debtor(Debtor::try_from(fields)?);
     let record = write_next(tx, &current, &body, current.record.deleted, Some(user.id))?;
+    audit(tx, user, "edit", id, changed)?;
     Ok(view(record, &current))
 }
 
@@ -144,9 +160,15 @@ pub fn delete_record(
 ) -> Result<RecordView, ApiError> {
     require(user, OFFICE_ROLES)?;
     let current = visible_record(tx, user, id)?;
+    // A lender's payment is the lender's record of money received: a
+    // supervisor reviewing the field's work does not remove it.
+    if current.record.kind == RecordKind::Payment && user.role == Role::Supervisor {
+        return Err(ApiError::Forbidden);
+    }
     check_version(&current, read)?;
     let body = current.record.parse_body()?;
     let record = write_next(tx, &current, &body, true, Some(user.id))?;
+    audit(tx, user, "delete", id, serde_json::json!({ "kind": current.record.kind }))?;
     Ok(view(record, &current))
 }
 
@@ -164,8 +186,10 @@ pub fn review(tx: &mut dyn Tx, user: &UserInfo, req: ReviewRequest) -> Result<Re
         reviewer: user.id,
         reviewed_at: chrono::Utc::now(),
     })?;
+    let verdict = review.verdict;
     let record =
         write_new(tx, RecordId::generate(), target.record.debtor_id, &RecordBody::Review(review), Some(user.id))?;
+    audit(tx, user, "review", req.target, serde_json::json!({ "verdict": verdict }))?;
     Ok(RecordView { record, after_reassignment: false })
 }
 
@@ -195,7 +219,9 @@ pub fn assign(tx: &mut dyn Tx, debtor: DebtorId, gestor: UserId, expected: Optio
     Ok(())
 }
 
-/// A coordinator's reassignment.
+/// A coordinator's (or an admin's) reassignment. A coordinator moves debtors
+/// only within the territories they coordinate; nobody moves a debtor to a
+/// gestor whose team works in another currency, and so another country.
 pub fn reassign(
     tx: &mut dyn Tx,
     user: &UserInfo,
@@ -204,8 +230,32 @@ pub fn reassign(
     expected: Option<UserId>,
 ) -> Result<(), ApiError> {
     require(user, &[Role::Coordinator, Role::Admin])?;
-    visible_record(tx, user, debtor.into())?;
-    assign(tx, debtor, gestor, expected)
+    let account = visible_record(tx, user, debtor.into())?;
+    let Ok(RecordBody::Debtor(account)) = account.record.parse_body() else {
+        return Err(ApiError::NotFound);
+    };
+    let Some((territory, currency)) = tx.team_territory(gestor)? else {
+        return Err(ApiError::NotAllowed("el gestor no tiene equipo ni territorio: asígnale uno primero".into()));
+    };
+    if currency.is_some_and(|c| c != account.currency) {
+        return Err(ApiError::NotAllowed(format!(
+            "la cuenta es en {} y el equipo del gestor trabaja en {}: no se puede mover entre países",
+            account.currency.code(),
+            currency.map_or("", |c| c.code())
+        )));
+    }
+    if user.role == Role::Coordinator {
+        let mine = tx.coordinated_territories(user.id)?;
+        if !mine.contains(&account.territory) || !mine.contains(&territory) {
+            return Err(ApiError::NotAllowed(
+                "solo puedes mover cuentas entre gestores de los territorios que coordinas".into(),
+            ));
+        }
+    }
+    let from = tx.assignee(debtor)?;
+    assign(tx, debtor, gestor, expected)?;
+    audit(tx, user, "assign", debtor, serde_json::json!({ "from": from, "to": gestor }))?;
+    Ok(())
 }
 
 /// What an import did with one account.

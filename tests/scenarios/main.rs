@@ -13,3 +13,5 @@ mod portfolio;
 mod process;
 mod property;
 mod reassignment;
+mod roles;
+mod sessions;

@@ -2,8 +2,9 @@
 //! SQLite file and 127.0.0.1 port 0, real device stores, and a proxy that can
 //! lose answers on the way back, as a field link does.
 //!
-//! [`World::new`] seeds a small organisation (one team: supervisor `sup`,
-//! coordinator `coord`, gestores `g1`, `g2`, `g3`, all with [`PASSWORD`]) and
+//! [`World::new`] seeds a small organisation (one team in one MXN territory:
+//! supervisor `sup`, gestores `g1`, `g2`, `g3`; `coord` coordinating the
+//! territory, and `admin`; all with [`PASSWORD`]) and
 //! starts the server. [`World::device`] signs a fresh device in;
 //! [`World::office`] signs a console session in.
 
@@ -31,6 +32,28 @@ use campo_sync_server::{SqliteStorage, Storage, auth, demo, office, store::NewUs
 use reqwest::{Method, StatusCode};
 use serde_json::Value;
 use tokio::{sync::oneshot, task::JoinHandle};
+
+/// Adds a territory in `currency` with a team of one gestor, `login`; the
+/// territory's and the gestor's ids. For scenarios across territories.
+pub fn add_territory(storage: &dyn Storage, name: &str, currency: Currency, login: &str) -> (TerritoryId, UserId) {
+    let mut tx = storage.write().expect("write tx");
+    let territory = TerritoryId::generate();
+    tx.insert_territory(territory, name, currency).expect("territory");
+    let team = TeamId::generate();
+    tx.insert_team(team, &format!("Equipo {name}"), territory).expect("team");
+    let id = UserId::generate();
+    let user = NewUser {
+        id,
+        login: login.into(),
+        name: format!("Usuario {login}"),
+        role: Role::Gestor,
+        team: Some(team),
+        password_hash: password_hash().into(),
+    };
+    tx.insert_user(&user).expect("user");
+    tx.commit().expect("commit");
+    (territory, id)
+}
 
 /// Every fixture user's password.
 pub const PASSWORD: &str = "clave-de-prueba";
@@ -148,7 +171,7 @@ impl Fixture {
 pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
     let mut tx = storage.write().expect("write tx");
     let territory = TerritoryId::generate();
-    tx.insert_territory(territory, "Pruebas").expect("territory");
+    tx.insert_territory(territory, "Pruebas", Currency::MXN).expect("territory");
     let team = TeamId::generate();
     tx.insert_team(team, "Equipo de pruebas", territory).expect("team");
     let mut add = |login: &str, role: Role| {
@@ -158,14 +181,15 @@ pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
             login: login.into(),
             name: format!("Usuario {login}"),
             role,
-            team: (role != Role::Coordinator).then_some(team),
+            team: matches!(role, Role::Gestor | Role::Supervisor).then_some(team),
             password_hash: password_hash().into(),
         };
         tx.insert_user(&user).expect("user");
         id
     };
     add("sup", Role::Supervisor);
-    add("coord", Role::Coordinator);
+    let coord = add("coord", Role::Coordinator);
+    add("admin", Role::Admin);
     let gestores: Vec<(String, UserId)> =
         ["g1", "g2", "g3"].iter().map(|l| (l.to_string(), add(l, Role::Gestor))).collect();
     let mut debtors = vec![Vec::new(); gestores.len()];
@@ -176,6 +200,7 @@ pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
             debtors[g].push(id);
         }
     }
+    tx.insert_coordinator_territory(coord, territory).expect("coordinator");
     tx.commit().expect("commit");
     Fixture { gestores, debtors }
 }

@@ -17,7 +17,8 @@ use campo_core::{
     Record, VersionVector,
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
-    wire::{ActivityRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
+    money::Currency,
+    wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
 };
 
 /// The current time as stored: RFC 3339 UTC with milliseconds.
@@ -90,6 +91,21 @@ pub struct Session {
     pub user: UserInfo,
     /// The device install, for device tokens.
     pub replica: Option<ReplicaId>,
+    /// When it stops working unless renewed by use.
+    pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// An office write to keep in the audit trail.
+#[derive(Clone, Debug)]
+pub struct AuditEntry<'a> {
+    /// Who (`None`: the operator at the command line).
+    pub user: Option<UserId>,
+    /// What.
+    pub action: &'static str,
+    /// On what.
+    pub target: Option<String>,
+    /// The particulars.
+    pub detail: &'a serde_json::Value,
 }
 
 /// A replica's state.
@@ -135,6 +151,8 @@ pub trait Storage: Send + Sync + 'static {
     fn read(&self) -> StoreResult<Box<dyn Tx + '_>>;
     /// A write transaction; it takes the write lock at once.
     fn write(&self) -> StoreResult<Box<dyn Tx + '_>>;
+    /// Whether the storage answers, for health checks.
+    fn ping(&self) -> StoreResult<()>;
 }
 
 /// One transaction. Dropped without [`Tx::commit`], it rolls back.
@@ -152,18 +170,36 @@ pub trait Tx {
     fn team_members(&mut self, team: TeamId) -> StoreResult<Vec<UserId>>;
     /// Creates a user.
     fn insert_user(&mut self, user: &NewUser) -> StoreResult<()>;
-    /// Creates a territory.
-    fn insert_territory(&mut self, id: TerritoryId, name: &str) -> StoreResult<()>;
+    /// Creates a territory whose accounts are in `currency`.
+    fn insert_territory(&mut self, id: TerritoryId, name: &str, currency: Currency) -> StoreResult<()>;
+    /// The territory and currency of a user's team, if they have one.
+    fn team_territory(&mut self, user: UserId) -> StoreResult<Option<(TerritoryId, Option<Currency>)>>;
+    /// Makes `user` a coordinator of `territory`.
+    fn insert_coordinator_territory(&mut self, user: UserId, territory: TerritoryId) -> StoreResult<()>;
+    /// The territories `user` coordinates.
+    fn coordinated_territories(&mut self, user: UserId) -> StoreResult<Vec<TerritoryId>>;
     /// Every territory, by name.
     fn territories(&mut self) -> StoreResult<Vec<Territory>>;
     /// A territory by name.
     fn territory_by_name(&mut self, name: &str) -> StoreResult<Option<TerritoryId>>;
     /// Creates a team.
     fn insert_team(&mut self, id: TeamId, name: &str, territory: TerritoryId) -> StoreResult<()>;
-    /// The session behind a token hash, unless revoked.
+    /// The session behind a token hash, unless revoked or expired.
     fn session(&mut self, token_hash: &[u8]) -> StoreResult<Option<Session>>;
-    /// Stores a token hash.
-    fn insert_token(&mut self, token_hash: &[u8], user: UserId, replica: Option<ReplicaId>) -> StoreResult<()>;
+    /// Stores a token hash, good until `expires_at`.
+    fn insert_token(
+        &mut self,
+        token_hash: &[u8],
+        user: UserId,
+        replica: Option<ReplicaId>,
+        expires_at: chrono::DateTime<chrono::Utc>,
+    ) -> StoreResult<()>;
+    /// Moves a token's expiry.
+    fn renew_token(&mut self, token_hash: &[u8], expires_at: chrono::DateTime<chrono::Utc>) -> StoreResult<()>;
+    /// Revokes one token.
+    fn revoke_token(&mut self, token_hash: &[u8]) -> StoreResult<()>;
+    /// Revokes every token of a user; how many were live.
+    fn revoke_user_tokens(&mut self, user: UserId) -> StoreResult<u64>;
     /// Creates a device replica.
     fn insert_replica(&mut self, id: ReplicaId, user: UserId, device_name: &str) -> StoreResult<()>;
     /// A replica's state.
@@ -230,6 +266,13 @@ pub trait Tx {
         cursor: u64,
         limit: u32,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>>;
+
+    // --- audit ---
+
+    /// Keeps an office write in the audit trail.
+    fn put_audit(&mut self, entry: &AuditEntry<'_>) -> StoreResult<()>;
+    /// The audit trail, newest first.
+    fn audit(&mut self, limit: u32) -> StoreResult<Vec<AuditRow>>;
 
     // --- idempotency ---
 

@@ -10,8 +10,9 @@ use campo_core::{
     Record, RecordKind, VersionVector,
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
+    money::Currency,
     record::raw,
-    wire::{ActivityRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
+    wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
 };
 use campo_sqlite::Checkpointer;
 use r2d2::{Pool, PooledConnection};
@@ -20,13 +21,14 @@ use rusqlite::{OptionalExtension, Row, params};
 use rusqlite_migration::{M, Migrations};
 
 use super::{
-    ActivityFilter, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult, StoredRecord, StoredVersion, Tx,
-    now,
+    ActivityFilter, AuditEntry, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult, StoredRecord,
+    StoredVersion, Tx, now,
 };
 
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_init.sql"),
     include_str!("../../../migrations/server/0002_pushed_by.sql"),
+    include_str!("../../../migrations/server/0003_sessions_roles_audit.sql"),
 ];
 
 /// A pool of connections to one SQLite file.
@@ -101,6 +103,10 @@ impl Storage for SqliteStorage {
     fn write(&self) -> StoreResult<Box<dyn Tx + '_>> {
         self.begin("BEGIN IMMEDIATE", Some(&self.checkpoint))
     }
+
+    fn ping(&self) -> StoreResult<()> {
+        Ok(self.pool.get()?.query_row("SELECT 1", [], |_| Ok(()))?)
+    }
 }
 
 struct SqliteTx<'a> {
@@ -133,6 +139,10 @@ where
 
 fn vv(text: &str) -> StoreResult<VersionVector> {
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt { what: "vv", detail: e.to_string() })
+}
+
+fn time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 fn json_ids(ids: &[UserId]) -> String {
@@ -325,9 +335,41 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn insert_territory(&mut self, id: TerritoryId, name: &str) -> StoreResult<()> {
-        self.conn.execute("INSERT INTO territories (id, name) VALUES (?1, ?2)", params![id.to_string(), name])?;
+    fn insert_territory(&mut self, id: TerritoryId, name: &str, currency: Currency) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO territories (id, name, currency) VALUES (?1, ?2, ?3)",
+            params![id.to_string(), name, currency.code()],
+        )?;
         Ok(())
+    }
+
+    fn team_territory(&mut self, user: UserId) -> StoreResult<Option<(TerritoryId, Option<Currency>)>> {
+        let sql = "SELECT t.id, t.currency FROM users u JOIN teams m ON m.id = u.team_id
+                   JOIN territories t ON t.id = m.territory_id WHERE u.id = ?1";
+        let found = self.collect(sql, [user.to_string()], |_, row| {
+            let currency: Option<String> = row.get(1)?;
+            Ok((
+                parse(&row.get::<_, String>(0)?, "territories.id")?,
+                currency.map(|c| parse(&c, "territories.currency")).transpose()?,
+            ))
+        })?;
+        Ok(found.into_iter().next())
+    }
+
+    fn insert_coordinator_territory(&mut self, user: UserId, territory: TerritoryId) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO coordinator_territories (user_id, territory_id) VALUES (?1, ?2)",
+            params![user.to_string(), territory.to_string()],
+        )?;
+        Ok(())
+    }
+
+    fn coordinated_territories(&mut self, user: UserId) -> StoreResult<Vec<TerritoryId>> {
+        self.collect(
+            "SELECT territory_id FROM coordinator_territories WHERE user_id = ?1",
+            [user.to_string()],
+            |_, row| parse(&row.get::<_, String>(0)?, "coordinator_territories.territory_id"),
+        )
     }
 
     fn territories(&mut self) -> StoreResult<Vec<Territory>> {
@@ -352,21 +394,53 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn session(&mut self, token_hash: &[u8]) -> StoreResult<Option<Session>> {
-        let sql = "SELECT u.id, u.login, u.name, u.role, u.team_id, t.replica_id
+        let sql = "SELECT u.id, u.login, u.name, u.role, u.team_id, t.replica_id, t.expires_at
                    FROM tokens t JOIN users u ON u.id = t.user_id
-                   WHERE t.hash = ?1 AND t.revoked_at IS NULL";
-        let found = self.collect(sql, [token_hash], |_, row| {
-            Ok(Session { user: Self::user_info(row)?, replica: opt_id(row.get(5)?, "tokens.replica_id")? })
+                   WHERE t.hash = ?1 AND t.revoked_at IS NULL AND t.expires_at > ?2";
+        let found = self.collect(sql, params![token_hash, now()], |_, row| {
+            Ok(Session {
+                user: Self::user_info(row)?,
+                replica: opt_id(row.get(5)?, "tokens.replica_id")?,
+                expires_at: parse(&row.get::<_, String>(6)?, "tokens.expires_at")?,
+            })
         })?;
         Ok(found.into_iter().next())
     }
 
-    fn insert_token(&mut self, token_hash: &[u8], user: UserId, replica: Option<ReplicaId>) -> StoreResult<()> {
+    fn insert_token(
+        &mut self,
+        token_hash: &[u8],
+        user: UserId,
+        replica: Option<ReplicaId>,
+        expires_at: chrono::DateTime<chrono::Utc>,
+    ) -> StoreResult<()> {
         self.conn.execute(
-            "INSERT INTO tokens (hash, user_id, replica_id, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![token_hash, user.to_string(), replica.map(|r| r.to_string()), now()],
+            "INSERT INTO tokens (hash, user_id, replica_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![token_hash, user.to_string(), replica.map(|r| r.to_string()), now(), time(expires_at)],
         )?;
         Ok(())
+    }
+
+    fn renew_token(&mut self, token_hash: &[u8], expires_at: chrono::DateTime<chrono::Utc>) -> StoreResult<()> {
+        self.conn
+            .execute("UPDATE tokens SET expires_at = ?2 WHERE hash = ?1", params![token_hash, time(expires_at)])?;
+        Ok(())
+    }
+
+    fn revoke_token(&mut self, token_hash: &[u8]) -> StoreResult<()> {
+        self.conn.execute(
+            "UPDATE tokens SET revoked_at = ?2 WHERE hash = ?1 AND revoked_at IS NULL",
+            params![token_hash, now()],
+        )?;
+        Ok(())
+    }
+
+    fn revoke_user_tokens(&mut self, user: UserId) -> StoreResult<u64> {
+        let revoked = self.conn.execute(
+            "UPDATE tokens SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2",
+            params![user.to_string(), now()],
+        )?;
+        Ok(revoked as u64)
     }
 
     fn insert_replica(&mut self, id: ReplicaId, user: UserId, device_name: &str) -> StoreResult<()> {
@@ -655,6 +729,38 @@ impl Tx for SqliteTx<'_> {
                     let item = if granted { FeedItem::Granted { debtor_id } } else { FeedItem::Revoked { debtor_id } };
                     (seq, item, 64)
                 }
+            })
+        })
+    }
+
+    fn put_audit(&mut self, entry: &AuditEntry<'_>) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO audit (id, at, user_id, action, target, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                uuid::Uuid::now_v7().to_string(),
+                now(),
+                entry.user.map(|u| u.to_string()),
+                entry.action,
+                entry.target,
+                entry.detail.to_string()
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn audit(&mut self, limit: u32) -> StoreResult<Vec<AuditRow>> {
+        let sql = "SELECT a.at, a.user_id, u.login, a.action, a.target, a.detail
+                   FROM audit a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT ?1";
+        self.collect(sql, [limit], |_, row| {
+            let detail: String = row.get(5)?;
+            Ok(AuditRow {
+                at: parse(&row.get::<_, String>(0)?, "audit.at")?,
+                user: opt_id(row.get(1)?, "audit.user_id")?,
+                login: row.get(2)?,
+                action: row.get(3)?,
+                target: row.get(4)?,
+                detail: serde_json::from_str(&detail)
+                    .map_err(|e| StoreError::Corrupt { what: "audit.detail", detail: e.to_string() })?,
             })
         })
     }

@@ -425,7 +425,7 @@ message: string, };
 /**
  * A stable error code for every failed request.
  */
-export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "internal";
+export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "internal";
 
 /**
  * The values the portfolio filters offer.

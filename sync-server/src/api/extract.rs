@@ -1,0 +1,167 @@
+//! What handlers take from a request: who is asking (by role), and bodies,
+//! queries and paths that fail with our error shape, naming what is wrong.
+
+use axum::{
+    body::Bytes,
+    extract::{FromRequest, FromRequestParts, Path, Query, Request},
+    http::{StatusCode, header, request::Parts},
+};
+use campo_core::{
+    ids::ReplicaId,
+    wire::{MAX_BODY_BYTES, Role, UserInfo},
+};
+use serde::de::DeserializeOwned;
+
+use super::AppState;
+use crate::{auth, error::ApiError, store::Session};
+
+/// Anyone signed in, with the hash of the token they came with.
+pub struct Auth {
+    /// Who.
+    pub session: Session,
+    /// The token's hash, to end this session.
+    pub token_hash: Vec<u8>,
+}
+
+impl FromRequestParts<AppState> for Auth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or(ApiError::Unauthorized("falta el token de acceso: inicia sesión"))?;
+        let hash = auth::token_hash(token);
+        let lookup = hash.clone();
+        let session = state
+            .read(move |tx| Ok(tx.session(&lookup)?))
+            .await?
+            .ok_or(ApiError::Unauthorized("tu sesión venció o se cerró: inicia sesión de nuevo"))?;
+        // A token in use stays good: renewed now and then, not on every request.
+        let device = session.replica.is_some();
+        if auth::renewal_due(session.expires_at, device) {
+            let renewed = hash.clone();
+            state.write(move |tx| Ok(tx.renew_token(&renewed, chrono::Utc::now() + auth::token_ttl(device))?)).await?;
+        }
+        Ok(Self { session, token_hash: hash })
+    }
+}
+
+/// A gestor, from their device (`replica`) or a session without one.
+pub struct Gestor {
+    /// Who.
+    pub user: UserInfo,
+    /// Their device install, if the session is a device's.
+    pub replica: Option<ReplicaId>,
+}
+
+impl FromRequestParts<AppState> for Gestor {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Auth { session, .. } = Auth::from_request_parts(parts, state).await?;
+        if session.user.role != Role::Gestor {
+            return Err(ApiError::Forbidden);
+        }
+        Ok(Self { user: session.user, replica: session.replica })
+    }
+}
+
+/// A supervisor, coordinator or admin: someone working in the console.
+pub struct OfficeUser(pub UserInfo);
+
+impl FromRequestParts<AppState> for OfficeUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Auth { session, .. } = Auth::from_request_parts(parts, state).await?;
+        if session.user.role == Role::Gestor {
+            return Err(ApiError::Forbidden);
+        }
+        Ok(Self(session.user))
+    }
+}
+
+/// An admin.
+pub struct Admin(pub UserInfo);
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let OfficeUser(user) = OfficeUser::from_request_parts(parts, state).await?;
+        if user.role != Role::Admin {
+            return Err(ApiError::Forbidden);
+        }
+        Ok(Self(user))
+    }
+}
+
+/// Parses a JSON body, naming where it is wrong (`records[3].base_vv: …`).
+/// Anything after the value is refused too: a body means one thing only.
+pub(super) fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut json).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        // The position means nothing to whoever reads the message; the path does.
+        let text = inner.to_string();
+        let position = format!(" at line {} column {}", inner.line(), inner.column());
+        let text = text.strip_suffix(&position).unwrap_or(&text);
+        ApiError::Malformed(if path == "." { text.to_owned() } else { format!("{path}: {text}") })
+    })?;
+    json.end().map_err(|e| ApiError::Malformed(format!("sobran datos después del JSON ({e})")))?;
+    Ok(value)
+}
+
+/// A body read within [`MAX_BODY_BYTES`] (after decompression).
+pub(super) async fn body_bytes(req: Request, state: &AppState) -> Result<Bytes, ApiError> {
+    Bytes::from_request(req, state).await.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::TooLarge(format!("la solicitud supera {} MiB", MAX_BODY_BYTES / (1024 * 1024)))
+        } else {
+            ApiError::Malformed(e.body_text())
+        }
+    })
+}
+
+/// JSON in, with our error shape instead of axum's plain-text rejections.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        parse_json(&body_bytes(req, state).await?).map(ApiJson)
+    }
+}
+
+/// Query parameters, with our error shape.
+pub struct ApiQuery<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequestParts<AppState> for ApiQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(q)| ApiQuery(q))
+            .map_err(|e| ApiError::Malformed(e.body_text()))
+    }
+}
+
+/// A path id, with our error shape.
+pub struct ApiPath<T>(pub T);
+
+impl<T: DeserializeOwned + Send> FromRequestParts<AppState> for ApiPath<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(p)| ApiPath(p))
+            .map_err(|e| ApiError::Malformed(e.body_text()))
+    }
+}

@@ -1,0 +1,163 @@
+//! The HTTP API: routes, the state handlers share, and the OpenAPI document.
+//!
+//! Handlers are thin and live by resource ([`sessions`], [`sync`],
+//! [`records`], [`office`]); who may call them is in their arguments
+//! ([`extract`]: `Gestor`, `OfficeUser`, `Admin`). They parse and hand a
+//! closure to [`AppState::write`] or [`AppState::read`], which run it in one
+//! storage transaction on the blocking pool. The logic lives in
+//! [`crate::sync`] and [`crate::office`].
+
+mod extract;
+mod office;
+mod records;
+mod sessions;
+mod sync;
+
+use std::sync::Arc;
+
+use axum::{
+    Json, Router,
+    extract::{Request, State},
+    middleware::{self, Next},
+    response::{IntoResponse, Response},
+    routing::{get, patch, post, put},
+};
+use campo_core::wire::{MAX_BODY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION};
+use tokio::sync::Semaphore;
+use tower_http::{CompressionLevel, compression::CompressionLayer, decompression::RequestDecompressionLayer};
+use utoipa::OpenApi;
+
+use crate::{
+    error::ApiError,
+    store::{Storage, Tx},
+    throttle::Throttle,
+};
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    storage: Arc<dyn Storage>,
+    throttle: Arc<Throttle>,
+    /// Password hashes computed at once: at most half the cores, so sign-ins
+    /// (and guesses) always leave room for sync.
+    hashing: Arc<Semaphore>,
+}
+
+impl AppState {
+    fn new(storage: Arc<dyn Storage>) -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+        Self { storage, throttle: Arc::default(), hashing: Arc::new(Semaphore::new((cores / 2).max(1))) }
+    }
+
+    /// Runs a password hash on the blocking pool, a bounded number at a time.
+    pub async fn hash<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, ApiError> {
+        let _permit = self.hashing.acquire().await.unwrap_or_else(|_| unreachable!("the semaphore is never closed"));
+        Ok(tokio::task::spawn_blocking(f).await?)
+    }
+
+    /// Runs `f` in a read transaction on the blocking pool.
+    pub async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let storage = self.storage.clone();
+        tokio::task::spawn_blocking(move || f(&mut *storage.read()?)).await?
+    }
+
+    /// Runs `f` in a write transaction on the blocking pool; commits if it succeeds.
+    pub async fn write<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, ApiError> + Send + 'static,
+    ) -> Result<T, ApiError> {
+        let storage = self.storage.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut tx = storage.write()?;
+            let out = f(&mut *tx)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await?
+    }
+}
+
+/// Refuses any `/v1` request that does not speak our protocol version, before
+/// anything else is looked at.
+async fn check_protocol(req: Request, next: Next) -> Response {
+    let version = req.headers().get(PROTOCOL_HEADER).and_then(|v| v.to_str().ok());
+    match version {
+        Some(v) if v.trim() == PROTOCOL_VERSION.to_string() => next.run(req).await,
+        other => ApiError::Protocol(other.unwrap_or("ninguna").to_owned()).into_response(),
+    }
+}
+
+/// The whole application.
+pub fn router(storage: Arc<dyn Storage>) -> Router {
+    let v1 = Router::new()
+        .route("/login", post(sessions::login))
+        .route("/logout", post(sessions::logout))
+        .route("/users/{id}/revoke-sessions", post(sessions::revoke_sessions))
+        .route("/sync/push", post(sync::push))
+        .route("/sync/pull", get(sync::pull))
+        .route("/records/{id}", get(records::record))
+        .route("/records/{id}/versions", get(records::versions))
+        .route("/records/{id}/delete", post(records::delete))
+        .route("/territories", get(office::territories))
+        .route("/activities", get(office::activities))
+        .route("/reviews", post(office::review))
+        .route("/debtors/{id}", patch(office::patch_debtor))
+        .route("/debtors/{id}/assignment", put(office::assign))
+        .route("/conflicts", get(office::conflicts))
+        .route("/audit", get(office::audit))
+        .layer(middleware::from_fn(check_protocol));
+    Router::new()
+        .route("/healthz", get(healthz))
+        .route("/openapi.json", get(openapi))
+        .nest("/v1", v1)
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(RequestDecompressionLayer::new())
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
+        .with_state(AppState::new(storage))
+}
+
+/// Liveness and storage check.
+#[utoipa::path(get, path = "/healthz", responses((status = 200, description = "Serving; storage answers")))]
+async fn healthz(State(state): State<AppState>) -> Result<Json<serde_json::Value>, ApiError> {
+    let storage = state.storage.clone();
+    tokio::task::spawn_blocking(move || storage.ping()).await??;
+    Ok(Json(serde_json::json!({ "status": "ok" })))
+}
+
+/// This document.
+#[utoipa::path(get, path = "/openapi.json", responses((status = 200, description = "The OpenAPI document")))]
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+/// The OpenAPI document of every endpoint.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Campo sync server",
+        description = "Device sync and the office API. Every /v1 request sends the `campo-protocol` header; every other /v1 request but login a bearer token."
+    ),
+    paths(
+        healthz,
+        openapi,
+        sessions::login,
+        sessions::logout,
+        sessions::revoke_sessions,
+        sync::push,
+        sync::pull,
+        office::territories,
+        records::record,
+        records::versions,
+        records::delete,
+        office::activities,
+        office::review,
+        office::patch_debtor,
+        office::assign,
+        office::conflicts,
+        office::audit
+    )
+)]
+pub struct ApiDoc;

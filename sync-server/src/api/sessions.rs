@@ -1,0 +1,106 @@
+//! Signing in and out, and an admin ending a user's sessions.
+
+use std::net::SocketAddr;
+
+use axum::{
+    Json,
+    extract::{ConnectInfo, State},
+    http::StatusCode,
+};
+use campo_core::{
+    ids::{ReplicaId, UserId},
+    wire::{ErrorBody, LoginRequest, LoginResponse, RevokeResponse, Role},
+};
+
+use super::{
+    AppState,
+    extract::{Admin, ApiJson, ApiPath, Auth},
+};
+use crate::{auth, error::ApiError, store::AuditEntry};
+
+/// Signs in. With `device_name`, registers a new device install (gestores
+/// only) and returns its replica id. Failed attempts slow down further ones
+/// from the same login or address (`429` with `Retry-After`).
+#[utoipa::path(post, path = "/v1/login", request_body = LoginRequest,
+    responses((status = 200, body = LoginResponse), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 429, body = ErrorBody, description = "Too many failed attempts; see Retry-After")))]
+pub(super) async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> Result<Json<LoginResponse>, ApiError> {
+    let login = req.login.trim().to_owned();
+    let device_name = req.device_name.as_deref().map(auth::device_name).transpose()?;
+    if let Some(wait) = state.throttle.wait(&login, client.ip()) {
+        return Err(ApiError::TooManyAttempts(wait));
+    }
+    let lookup = login.clone();
+    let found = state.read(move |tx| Ok(tx.user_by_login(&lookup)?)).await?;
+    let (user, hash) = found.map_or((None, None), |(u, h)| (Some(u), Some(h)));
+    // Hashing runs with no transaction open, on the blocking pool, a bounded
+    // number at a time: guessing clients cannot stall the sync.
+    let password = req.password;
+    let verified = state.hash(move || auth::verify_login(&password, hash.as_deref())).await?;
+    let Some(user) = user.filter(|_| verified) else {
+        state.throttle.fail(&login, client.ip());
+        tracing::info!(client = %client.ip(), "failed sign-in");
+        return Err(ApiError::Unauthorized("usuario o contraseña incorrectos"));
+    };
+    state.throttle.succeed(&login);
+    if device_name.is_some() && user.role != Role::Gestor {
+        return Err(ApiError::Forbidden);
+    }
+    let response = state
+        .write(move |tx| {
+            let replica_id = match device_name {
+                Some(name) => {
+                    let id = ReplicaId::generate();
+                    tx.insert_replica(id, user.id, &name)?;
+                    Some(id)
+                }
+                None => None,
+            };
+            let (token, token_hash) = auth::new_token();
+            let expires_at = chrono::Utc::now() + auth::token_ttl(replica_id.is_some());
+            tx.insert_token(&token_hash, user.id, replica_id, expires_at)?;
+            Ok(LoginResponse { token, replica_id, user })
+        })
+        .await?;
+    tracing::info!(user = %response.user.id, device = response.replica_id.is_some(), "signed in");
+    Ok(Json(response))
+}
+
+/// Ends this session on the server: its token stops working at once.
+#[utoipa::path(post, path = "/v1/logout", responses((status = 204), (status = 401, body = ErrorBody)))]
+pub(super) async fn logout(State(state): State<AppState>, who: Auth) -> Result<StatusCode, ApiError> {
+    let hash = who.token_hash;
+    state.write(move |tx| Ok(tx.revoke_token(&hash)?)).await?;
+    tracing::info!(user = %who.session.user.id, "signed out");
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Ends every session of a user, on every device (a lost phone, someone who
+/// left): their devices must sign in again, and keep their unsent work.
+#[utoipa::path(post, path = "/v1/users/{id}/revoke-sessions", params(("id" = UserId, Path)),
+    responses((status = 200, body = RevokeResponse), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(super) async fn revoke_sessions(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiPath(id): ApiPath<UserId>,
+) -> Result<Json<RevokeResponse>, ApiError> {
+    let revoked = state
+        .write(move |tx| {
+            tx.user(id)?.ok_or(ApiError::NotFound)?;
+            let revoked = tx.revoke_user_tokens(id)?;
+            let detail = serde_json::json!({ "revoked": revoked });
+            tx.put_audit(&AuditEntry {
+                user: Some(admin.id),
+                action: "revoke_sessions",
+                target: Some(id.to_string()),
+                detail: &detail,
+            })?;
+            Ok(revoked)
+        })
+        .await?;
+    Ok(Json(RevokeResponse { revoked }))
+}

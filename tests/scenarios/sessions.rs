@@ -1,0 +1,159 @@
+//! Signing in: guessing is slowed, sessions expire unless used and can be
+//! ended, and a device never loses pending work to any of it.
+
+use std::{net::IpAddr, time::Instant};
+
+use campo_core::wire::{PROTOCOL_HEADER, PROTOCOL_VERSION};
+use campo_device::DeviceError;
+use campo_tests::{PASSWORD, World};
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+
+/// A sign-in attempt from `from` (any 127.x address reaches the server).
+async fn attempt(world: &World, from: &str, login: &str, password: &str) -> (StatusCode, Option<u64>, Value) {
+    let client = reqwest::Client::builder().local_address(from.parse::<IpAddr>().ok()).build().expect("client");
+    let response = client
+        .post(format!("{}/v1/login", world.server.url))
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+        .json(&json!({ "login": login, "password": password }))
+        .send()
+        .await
+        .expect("request");
+    let status = response.status();
+    let retry = response.headers().get("retry-after").and_then(|v| v.to_str().ok()).and_then(|v| v.parse().ok());
+    (status, retry, response.json().await.expect("json"))
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_are_slowed_per_login_and_per_address_with_a_spanish_wait() {
+    let world = World::new(1).await;
+    for _ in 0..5 {
+        let (status, _, _) = attempt(&world, "127.0.0.2", "g1", "adivinanza").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let (status, _, _) = attempt(&world, "127.0.0.2", "g1", "adivinanza").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the failure that starts the wait is still answered");
+    let (status, retry, answer) = attempt(&world, "127.0.0.3", "g1", PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the login waits, from any address: {answer}");
+    assert!(retry.is_some_and(|s| (1..=2).contains(&s)), "{retry:?}");
+    assert_eq!(answer["error"], "too_many_attempts");
+    let message = answer["message"].as_str().expect("message");
+    assert!(message.starts_with("demasiados intentos fallidos: espera") && message.contains("segundo"), "{message}");
+
+    // Another login from the guessing address is still let in until that address runs out of tries.
+    let (status, _, _) = attempt(&world, "127.0.0.2", "g2", PASSWORD).await;
+    assert_eq!(status, StatusCode::OK);
+    for n in 0..21 {
+        let (status, _, answer) = attempt(&world, "127.0.0.4", &format!("nadie{n}"), "x").await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{n}: {answer}");
+    }
+    let (status, _, answer) = attempt(&world, "127.0.0.4", "g2", PASSWORD).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "one address trying many logins waits: {answer}");
+    let (status, _, _) = attempt(&world, "127.0.0.5", "g2", PASSWORD).await;
+    assert_eq!(status, StatusCode::OK, "other addresses are not held up");
+}
+
+#[tokio::test]
+async fn an_unknown_login_is_refused_like_a_wrong_password_and_costs_a_hash_too() {
+    let world = World::new(1).await;
+    // Warm both paths, then compare: an unknown login that skipped the hash
+    // would answer in well under a tenth of the time.
+    attempt(&world, "127.0.0.6", "g1", "mal").await;
+    attempt(&world, "127.0.0.7", "fantasma", "mal").await;
+    let time = |from: &'static str, login: &'static str| {
+        let world = &world;
+        async move {
+            let start = Instant::now();
+            let (status, _, answer) = attempt(world, from, login, "mal").await;
+            (start.elapsed(), status, answer["message"].clone())
+        }
+    };
+    let (wrong, wrong_status, wrong_message) = time("127.0.0.6", "g1").await;
+    let (unknown, unknown_status, unknown_message) = time("127.0.0.7", "fantasma").await;
+    assert_eq!((wrong_status, &wrong_message), (unknown_status, &unknown_message), "the same answer");
+    assert!(unknown * 4 > wrong, "an unknown login is not answered faster: {unknown:?} against {wrong:?}");
+}
+
+#[tokio::test]
+async fn a_device_name_with_control_characters_or_too_long_is_refused_naming_the_field() {
+    let world = World::new(1).await;
+    for name in ["Moto\u{0}G", &"x".repeat(61), "  "] {
+        let response = reqwest::Client::new()
+            .post(format!("{}/v1/login", world.server.url))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+            .json(&json!({ "login": "g1", "password": PASSWORD, "device_name": name }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+        let answer: Value = response.json().await.expect("json");
+        assert!(answer["message"].as_str().is_some_and(|m| m.contains("nombre del dispositivo")), "{answer}");
+    }
+    assert_eq!(world.count("SELECT count(*) FROM replicas WHERE user_id IS NOT NULL"), 0, "no device registered");
+}
+
+#[tokio::test]
+async fn an_expired_session_asks_to_sign_in_again_and_keeps_the_pending_work() {
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let visit = device.visit(world.fixture.debtors_of("g1")[0], "hecha sin señal");
+    // A month without syncing: the token has expired.
+    let conn = rusqlite::Connection::open(&world.db).expect("open");
+    conn.execute("UPDATE tokens SET expires_at = '2026-01-01T00:00:00.000Z'", []).expect("expire");
+    let refused = device.sync().await.expect_err("expired");
+    assert!(matches!(refused, DeviceError::SignInAgain), "{refused:?}");
+    assert_eq!(device.store.status().expect("status").pending, 1, "the visit is kept");
+    campo_device::login(&device.store, &world.server.url, "g1", PASSWORD, "tel").await.expect("sign in");
+    device.sync().await.expect("sync");
+    assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
+    assert_eq!(device.notes(visit).as_deref(), Some("hecha sin señal"));
+}
+
+#[tokio::test]
+async fn a_token_in_use_is_renewed_and_one_signed_out_stops_working() {
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let conn = rusqlite::Connection::open(&world.db).expect("open");
+    conn.execute("UPDATE tokens SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+2 days')", []).expect("age");
+    device.sync().await.expect("sync");
+    let days_left: f64 = conn
+        .query_row("SELECT julianday(expires_at) - julianday('now') FROM tokens", [], |r| r.get(0))
+        .expect("expiry");
+    assert!(days_left > 29.0, "renewed by use: {days_left} days left");
+
+    let (token, _) = device.credentials();
+    campo_device::app::sign_out(&std::sync::Arc::new(device.store), None).await.expect("sign out");
+    let response = reqwest::Client::new()
+        .get(format!("{}/v1/sync/pull?cursor=0", world.server.url))
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "the server ended the session too");
+}
+
+#[tokio::test]
+async fn an_admin_ends_every_session_of_a_user_and_only_an_admin_may() {
+    let world = World::new(1).await;
+    let (first, second) = (world.synced_device("g1").await, world.synced_device("g1").await);
+    let visit = first.visit(world.fixture.debtors_of("g1")[0], "pendiente");
+    let g1 = world.fixture.gestor("g1");
+    let coord = world.office("coord").await;
+    let (status, _) = coord.call(Method::POST, &format!("/v1/users/{g1}/revoke-sessions"), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a coordinator may not");
+
+    let admin = world.office("admin").await;
+    let (status, answer) = admin.call(Method::POST, &format!("/v1/users/{g1}/revoke-sessions"), None).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["revoked"], 2);
+    for device in [&first, &second] {
+        assert!(matches!(device.sync().await, Err(DeviceError::SignInAgain)));
+    }
+    assert_eq!(first.store.status().expect("status").pending, 1, "the pending visit is kept");
+    assert_eq!(first.notes(visit).as_deref(), Some("pendiente"));
+    let audit = admin.get("/v1/audit").await;
+    assert_eq!(audit[0]["action"], "revoke_sessions", "{audit}");
+    assert_eq!(audit[0]["target"], g1.to_string());
+    assert_eq!(audit[0]["login"], "admin");
+}
