@@ -14,6 +14,23 @@ use campo_core::{
 use campo_device::{DeviceError, Store, SyncOptions, sync::Progress};
 use clap::{Parser, Subcommand};
 
+/// Prints a line to standard output. A reader that went away (`| head`) ends
+/// the program quietly, as other command-line tools do, instead of a panic.
+macro_rules! say {
+    ($($arg:tt)*) => { print_line(format_args!($($arg)*)) };
+}
+
+fn print_line(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    if let Err(e) = writeln!(std::io::stdout().lock(), "{line}") {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
 /// A headless Campo device.
 #[derive(Parser)]
 #[command(version, about)]
@@ -92,24 +109,24 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
     match cli.command {
         Command::Login { server, login, password, device_name } => {
             let session = campo_device::login(&store, &server, &login, &password, &device_name).await?;
-            println!("sesión iniciada: {} ({:?})", session.user.name, session.user.role);
+            say!("sesión iniciada: {} ({:?})", session.user.name, session.user.role);
         }
         Command::Sync { page_items } => {
-            println!("sync: desde el cursor {}", store.session()?.map_or(0, |s| s.cursor));
+            say!("sync: desde el cursor {}", store.session()?.map_or(0, |s| s.cursor));
             let options = SyncOptions { page_items, ..SyncOptions::default() };
             let report = campo_device::sync(&store, options, |p| match p {
                 Progress::Pushed { records, wire_bytes } => {
-                    println!("push: lote de {records} registros, {wire_bytes} bytes")
+                    say!("push: lote de {records} registros, {wire_bytes} bytes")
                 }
                 Progress::Pulled { items, cursor, wire_bytes, more } => {
-                    println!(
+                    say!(
                         "pull: página de {items} elementos, cursor {cursor}, {wire_bytes} bytes{}",
                         if *more { ", siguen más" } else { "" }
                     )
                 }
             })
             .await?;
-            println!(
+            say!(
                 "sync terminado: {} aceptados, {} ya conocidos, {} combinados, {} rechazados; {} recibidos ({:.0} bytes por registro)",
                 report.pushed.accepted,
                 report.pushed.already_known,
@@ -121,7 +138,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
         }
         Command::Status => {
             match store.session()? {
-                Some(s) => println!(
+                Some(s) => say!(
                     "{} ({}) en {}; {}; último sync: {}",
                     s.user.name,
                     s.user.login,
@@ -129,25 +146,28 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                     if s.signed_in { "sesión activa" } else { "inicia sesión de nuevo" },
                     s.last_sync_at.as_deref().unwrap_or("nunca")
                 ),
-                None => println!("sin sesión"),
+                None => say!("sin sesión"),
             }
             let status = store.status()?;
-            println!(
+            say!(
                 "{} cuentas, {} registros, {} pendientes, {} rechazados",
-                status.debtors, status.records, status.pending, status.rejected
+                status.debtors,
+                status.records,
+                status.pending,
+                status.rejected
             );
             for pending in store.pending()? {
                 if let Some(reason) = pending.rejected {
-                    println!("rechazado {} ({}): {reason}", pending.record.id, pending.record.kind);
+                    say!("rechazado {} ({}): {reason}", pending.record.id, pending.record.kind);
                 }
             }
             for notice in store.notices()? {
-                println!("aviso [{}]: {}", notice.kind, notice.detail);
+                say!("aviso [{}]: {}", notice.kind, notice.detail);
             }
         }
         Command::Debtors => {
             for (id, debtor) in store.debtors()? {
-                println!(
+                say!(
                     "{id}  {}  {}  {} {}",
                     debtor.external_ref.as_str(),
                     debtor.name.as_str(),
@@ -174,7 +194,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                 next_action_on: None,
             })?;
             let id = store.create(debtor, &RecordBody::Visit(visit))?;
-            println!("visita guardada: {id} (se enviará en el próximo sync)");
+            say!("visita guardada: {id} (se enviará en el próximo sync)");
         }
     }
     Ok(())
