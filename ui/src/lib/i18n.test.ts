@@ -15,6 +15,13 @@ describe('errorMessage', () => {
   it('never shows a raw error without a sentence around it', () => {
     expect(errorMessage('es-MX', 'boom')).toBe('Algo salió mal: boom');
   });
+
+  it('words a refused sign-in by its code, not as the server talking', () => {
+    const wrong = { kind: 'server', code: 'unauthorized', message: 'usuario o contraseña incorrectos' } as const;
+    expect(errorMessage('es-MX', wrong)).toBe('Usuario o contraseña incorrectos. Revísalos e inténtalo de nuevo.');
+    const waiting = { kind: 'server', code: 'too_many_attempts', message: 'demasiados intentos fallidos: espera 2 minutos' } as const;
+    expect(errorMessage('en', waiting)).toBe('Too many failed attempts. Wait a few minutes and try again.');
+  });
 });
 
 describe('formatMoney', () => {

@@ -47,6 +47,8 @@ const es = {
   'error.other_user_pending': 'Este dispositivo tiene trabajo sin enviar de {login}. Esa persona debe iniciar sesión y sincronizar primero.',
   'error.offline': 'Sin conexión con el servidor. Tu trabajo queda guardado y se enviará cuando haya señal.',
   'error.server': 'El servidor respondió: {message}',
+  'server.unauthorized': 'Usuario o contraseña incorrectos. Revísalos e inténtalo de nuevo.',
+  'server.too_many_attempts': 'Demasiados intentos fallidos. Espera unos minutos y vuelve a intentarlo.',
   'error.not_found': 'No se encontró {what} en este dispositivo.',
   'error.not_allowed': 'No permitido: {message}',
   'error.unsent_work': 'Hay {records} registros sin enviar. Sincroniza antes de cerrar sesión.',
@@ -121,6 +123,8 @@ const en: Record<Key, string> = {
   'error.other_user_pending': 'This device holds unsent work by {login}. They must sign in and sync first.',
   'error.offline': 'No connection to the server. Your work is saved and will be sent when there is signal.',
   'error.server': 'The server answered: {message}',
+  'server.unauthorized': 'Wrong user name or password. Check them and try again.',
+  'server.too_many_attempts': 'Too many failed attempts. Wait a few minutes and try again.',
   'error.not_found': '{what} was not found on this device.',
   'error.not_allowed': 'Not allowed: {message}',
   'error.unsent_work': '{records} records are not sent yet. Sync before signing out.',
@@ -217,6 +221,9 @@ export function errorMessage(lang: Lang, error: unknown): string {
       const vars = 'field' in e ? { ...e, field: fieldName(lang, e.field) } : e;
       return key in es ? t(lang, key, vars) : t(lang, 'domain.malformed', { message: String(e.code) });
     }
+    // A refusal the server names by code is worded here, in the user's language.
+    const serverKey = (e.kind === 'server' ? `server.${e.code}` : '') as Key;
+    if (serverKey in es) return t(lang, serverKey, e);
     const key = `error.${e.kind}` as Key;
     if (key in es) return t(lang, key, e);
   }
