@@ -304,12 +304,17 @@ fn cursor(tx: &Transaction<'_>) -> Result<u64> {
     Ok(tx.query_row("SELECT cursor FROM session", [], |r| r.get(0)).optional()?.unwrap_or(0))
 }
 
-fn debtor_name(tx: &Transaction<'_>, debtor: DebtorId) -> Result<String> {
-    let name: Option<String> = tx
+/// The debtor's name, if this device holds the account.
+fn held_debtor_name(tx: &Transaction<'_>, debtor: DebtorId) -> Result<Option<String>> {
+    Ok(tx
         .query_row("SELECT json_extract(body, '$.name') FROM records WHERE id = ?1", [debtor.to_string()], |r| r.get(0))
         .optional()?
-        .flatten();
-    Ok(name.unwrap_or_else(|| debtor.to_string()))
+        .flatten())
+}
+
+/// The debtor's name as a notice names it: never a raw id.
+fn debtor_name(tx: &Transaction<'_>, debtor: DebtorId) -> Result<String> {
+    Ok(held_debtor_name(tx, debtor)?.unwrap_or_else(|| "una cuenta que ya no está en este dispositivo".into()))
 }
 
 impl Store {
@@ -760,15 +765,20 @@ impl Store {
                         // Copies before the revocation land first, and go with it.
                         put_server_copies(tx, &copies)?;
                         copies.clear();
-                        let name = debtor_name(tx, *debtor_id)?;
+                        let held = held_debtor_name(tx, *debtor_id)?;
                         tx.execute("DELETE FROM records WHERE debtor_id = ?1", [debtor_id.to_string()])?;
                         let waiting: u64 = tx.query_row("SELECT count(*) FROM pending WHERE debtor_id = ?1", [debtor_id.to_string()], |r| r.get(0))?;
-                        let detail = if waiting == 0 {
-                            format!("la cuenta de {name} se reasignó a otro gestor y se quitó de este dispositivo")
-                        } else {
-                            format!("la cuenta de {name} se reasignó a otro gestor; tus {waiting} registros pendientes sobre ella se enviarán al servidor")
-                        };
-                        add_notice(tx, "revoked", Some(*debtor_id), None, &detail)?;
+                        // A device that never held the account (a first sync
+                        // replaying an old move) has nothing to tell the gestor.
+                        if held.is_some() || waiting > 0 {
+                            let name = held.unwrap_or_else(|| "una cuenta".into());
+                            let detail = if waiting == 0 {
+                                format!("la cuenta de {name} se reasignó a otro gestor y se quitó de este dispositivo")
+                            } else {
+                                format!("la cuenta de {name} se reasignó a otro gestor; tus {waiting} registros pendientes sobre ella se enviarán al servidor")
+                            };
+                            add_notice(tx, "revoked", Some(*debtor_id), None, &detail)?;
+                        }
                         tally.revoked.push(*debtor_id);
                     }
                 }

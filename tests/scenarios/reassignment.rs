@@ -62,3 +62,15 @@ async fn a_debtor_moved_a_to_b_and_back_to_a_keeps_every_visit_on_both_sides() {
     assert_eq!(b.store.status().expect("status").pending, 0);
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 2);
 }
+
+#[tokio::test]
+async fn a_freshly_signed_in_device_hears_of_no_moves_of_debtors_it_never_held() {
+    let world = World::new(3).await;
+    let coord = world.office("coord").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    coord.reassign(debtor, world.fixture.gestor("g2")).await;
+    let fresh = world.synced_device("g1").await;
+    let notices = fresh.store.notices().expect("notices");
+    assert!(notices.iter().all(|n| n.kind != "revoked"), "nothing to tell about a debtor it never had: {notices:?}");
+    assert_eq!(fresh.store.status().expect("status").debtors, 2);
+}
