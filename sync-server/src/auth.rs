@@ -47,6 +47,19 @@ pub fn verify_login(password: &str, hash: Option<&str>) -> bool {
     verified && hash.is_some()
 }
 
+/// The longest login looked at.
+pub const MAX_LOGIN: usize = 100;
+
+/// A login as typed, trimmed; a longer one than any user has is refused
+/// before it is looked up or counted.
+pub fn login_name(raw: &str) -> Result<String, campo_core::DomainError> {
+    let login = raw.trim();
+    if login.chars().count() > MAX_LOGIN {
+        return Err(campo_core::DomainError::TextTooLong { field: "usuario".into(), max: MAX_LOGIN });
+    }
+    Ok(login.to_owned())
+}
+
 /// The longest device name kept.
 pub const MAX_DEVICE_NAME: usize = 60;
 

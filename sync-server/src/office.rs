@@ -237,11 +237,18 @@ pub fn reassign(
     let Some((territory, currency)) = tx.team_territory(gestor)? else {
         return Err(ApiError::NotAllowed("el gestor no tiene equipo ni territorio: asígnale uno primero".into()));
     };
-    if currency.is_some_and(|c| c != account.currency) {
+    // A territory whose currency is unknown (one without accounts when it was
+    // upgraded) takes no debtor: unknown must not mean any country.
+    let Some(currency) = currency else {
+        return Err(ApiError::NotAllowed(
+            "el territorio del gestor no tiene moneda definida: pide a un admin que la fije".into(),
+        ));
+    };
+    if currency != account.currency {
         return Err(ApiError::NotAllowed(format!(
             "la cuenta es en {} y el equipo del gestor trabaja en {}: no se puede mover entre países",
             account.currency.code(),
-            currency.map_or("", |c| c.code())
+            currency.code()
         )));
     }
     if user.role == Role::Coordinator {
@@ -254,7 +261,9 @@ pub fn reassign(
     }
     let from = tx.assignee(debtor)?;
     assign(tx, debtor, gestor, expected)?;
-    audit(tx, user, "assign", debtor, serde_json::json!({ "from": from, "to": gestor }))?;
+    if from != Some(gestor) {
+        audit(tx, user, "assign", debtor, serde_json::json!({ "from": from, "to": gestor }))?;
+    }
     Ok(())
 }
 

@@ -131,6 +131,13 @@ fn push_one(
             "la versión del registro no corresponde a este dispositivo",
         )));
     }
+    // Scope first: outside it, nothing about the record is told.
+    let owner = tx.assignee(record.debtor_id)?;
+    let after_reassignment = match owner {
+        Some(gestor) if gestor == pusher.user => false,
+        _ if tx.was_assigned(record.debtor_id, pusher.user)? => true,
+        _ => return Ok(Err(refuse(RejectionCode::NotFound, "no existe el deudor o no lo tienes asignado"))),
+    };
     let base = if pushed.base_vv.is_empty() { None } else { tx.version(id, &pushed.base_vv)? };
     if !pushed.base_vv.is_empty() && base.is_none() {
         return Ok(Err(refuse(
@@ -138,12 +145,6 @@ fn push_one(
             "el registro parte de una versión que el servidor nunca emitió",
         )));
     }
-    let owner = tx.assignee(record.debtor_id)?;
-    let after_reassignment = match owner {
-        Some(gestor) if gestor == pusher.user => false,
-        _ if tx.was_assigned(record.debtor_id, pusher.user)? => true,
-        _ => return Ok(Err(refuse(RejectionCode::NotFound, "no existe el deudor o no lo tienes asignado"))),
-    };
     let current = tx.record(id)?;
     match &current {
         Some(cur) if cur.record.debtor_id != record.debtor_id || cur.record.kind != record.kind => {

@@ -84,7 +84,7 @@ impl Throttle {
     pub fn wait(&self, login: &str, address: IpAddr) -> Option<Duration> {
         let now = Instant::now();
         let by_login = lock(&self.logins).wait(&login.to_lowercase(), now);
-        let by_address = lock(&self.addresses).wait(&address, now);
+        let by_address = lock(&self.addresses).wait(&network(address), now);
         by_login.max(by_address)
     }
 
@@ -92,12 +92,21 @@ impl Throttle {
     pub fn fail(&self, login: &str, address: IpAddr) {
         let now = Instant::now();
         lock(&self.logins).fail(login.to_lowercase(), now);
-        lock(&self.addresses).fail(address, now);
+        lock(&self.addresses).fail(network(address), now);
     }
 
     /// Clears the login's failures after a successful sign-in.
     pub fn succeed(&self, login: &str) {
         lock(&self.logins).entries.remove(&login.to_lowercase());
+    }
+}
+
+/// What counts as one client: an IPv4 address, or an IPv6 /64, since one
+/// machine is handed a whole /64 and could otherwise take a new address per try.
+fn network(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => IpAddr::V6((u128::from(v6) & !u128::from(u64::MAX)).into()),
     }
 }
 
@@ -121,5 +130,14 @@ mod tests {
             c.fail("ana", t);
         }
         assert_eq!(c.wait(&"ana", t), Some(MAX_WAIT), "bounded");
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_whole_64() {
+        let a: IpAddr = "2001:db8:1:2::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff::9".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(network(a), network(b));
+        assert_ne!(network(a), network(other));
     }
 }

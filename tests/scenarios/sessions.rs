@@ -157,3 +157,21 @@ async fn an_admin_ends_every_session_of_a_user_and_only_an_admin_may() {
     assert_eq!(audit[0]["target"], g1.to_string());
     assert_eq!(audit[0]["login"], "admin");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn guesses_sent_all_at_once_are_throttled_like_guesses_sent_in_turn() {
+    let world = std::sync::Arc::new(World::new(1).await);
+    let guesses: Vec<_> = (0..12)
+        .map(|_| {
+            let world = world.clone();
+            tokio::spawn(async move { attempt(&world, "127.0.0.8", "g1", "adivinanza").await.0 })
+        })
+        .collect();
+    let mut waited = 0;
+    for guess in guesses {
+        if guess.await.expect("attempt") == StatusCode::TOO_MANY_REQUESTS {
+            waited += 1;
+        }
+    }
+    assert_eq!(waited, 6, "only the five free failures and the one that starts the wait are hashed");
+}

@@ -23,7 +23,7 @@ use axum::{
     routing::{get, patch, post, put},
 };
 use campo_core::wire::{MAX_BODY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION};
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tower_http::{CompressionLevel, compression::CompressionLayer, decompression::RequestDecompressionLayer};
 use utoipa::OpenApi;
 
@@ -49,10 +49,26 @@ impl AppState {
         Self { storage, throttle: Arc::default(), hashing: Arc::new(Semaphore::new((cores / 2).max(1))) }
     }
 
-    /// Runs a password hash on the blocking pool, a bounded number at a time.
-    pub async fn hash<T: Send + 'static>(&self, f: impl FnOnce() -> T + Send + 'static) -> Result<T, ApiError> {
-        let _permit = self.hashing.acquire().await.unwrap_or_else(|_| unreachable!("the semaphore is never closed"));
-        Ok(tokio::task::spawn_blocking(f).await?)
+    /// Runs a password hash on the blocking pool, a bounded number at a time,
+    /// unless `admit` (asked once a turn to hash has come) refuses. The turn
+    /// comes back with the result, for the caller to give up once it has
+    /// counted the outcome: attempts sent in parallel queue here, and each
+    /// sees the failures of those before it.
+    pub async fn hash<T: Send + 'static>(
+        &self,
+        admit: impl FnOnce() -> Result<(), ApiError>,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<(T, OwnedSemaphorePermit), ApiError> {
+        let permit = self
+            .hashing
+            .clone()
+            .acquire_owned()
+            .await
+            .unwrap_or_else(|_| unreachable!("the semaphore is never closed"));
+        admit()?;
+        // The turn goes with the work: a client that hangs up does not free
+        // it while the hash still runs.
+        Ok(tokio::task::spawn_blocking(move || (f(), permit)).await?)
     }
 
     /// Runs `f` in a read transaction on the blocking pool.

@@ -29,24 +29,28 @@ pub(super) async fn login(
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginResponse>, ApiError> {
-    let login = req.login.trim().to_owned();
+    let login = auth::login_name(&req.login)?;
     let device_name = req.device_name.as_deref().map(auth::device_name).transpose()?;
-    if let Some(wait) = state.throttle.wait(&login, client.ip()) {
-        return Err(ApiError::TooManyAttempts(wait));
-    }
+    let throttled = |state: &AppState, login: &str| match state.throttle.wait(login, client.ip()) {
+        Some(wait) => Err(ApiError::TooManyAttempts(wait)),
+        None => Ok(()),
+    };
+    throttled(&state, &login)?;
     let lookup = login.clone();
     let found = state.read(move |tx| Ok(tx.user_by_login(&lookup)?)).await?;
     let (user, hash) = found.map_or((None, None), |(u, h)| (Some(u), Some(h)));
     // Hashing runs with no transaction open, on the blocking pool, a bounded
     // number at a time: guessing clients cannot stall the sync.
     let password = req.password;
-    let verified = state.hash(move || auth::verify_login(&password, hash.as_deref())).await?;
+    let (verified, turn) =
+        state.hash(|| throttled(&state, &login), move || auth::verify_login(&password, hash.as_deref())).await?;
     let Some(user) = user.filter(|_| verified) else {
         state.throttle.fail(&login, client.ip());
         tracing::info!(client = %client.ip(), "failed sign-in");
         return Err(ApiError::Unauthorized("usuario o contraseña incorrectos"));
     };
     state.throttle.succeed(&login);
+    drop(turn);
     if device_name.is_some() && user.role != Role::Gestor {
         return Err(ApiError::Forbidden);
     }
