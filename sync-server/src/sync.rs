@@ -42,17 +42,21 @@ pub struct Pusher {
 /// Whether a replica claiming `clock` was restored from a backup: the server
 /// has seen it claim more.
 pub fn clock_went_back(tx: &mut dyn Tx, replica: ReplicaId, clock: u64) -> StoreResult<bool> {
-    Ok(clock < tx.replica(replica)?.map_or(0, |r| r.clock))
+    Ok(clock < known_clock(tx, replica)?)
+}
+
+fn known_clock(tx: &mut dyn Tx, replica: ReplicaId) -> StoreResult<u64> {
+    Ok(tx.replica(replica)?.map_or(0, |r| r.clock))
 }
 
 /// Whether the push shows the device was restored from a backup: its clock
 /// is behind what it claimed before, or it reuses a write name (replica and
 /// counter) for a different write.
 pub fn is_rewound(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<bool> {
-    if clock_went_back(tx, pusher.replica, req.replica_clock)? {
+    let known = known_clock(tx, pusher.replica)?;
+    if req.replica_clock < known {
         return Ok(true);
     }
-    let known = tx.replica(pusher.replica)?.map_or(0, |r| r.clock);
     for pushed in &req.records {
         let record = &pushed.record;
         let counter = record.vv.get(pusher.replica);

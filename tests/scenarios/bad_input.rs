@@ -2,7 +2,7 @@
 
 use campo_core::{
     ids::{RecordId, ReplicaId},
-    wire::{MAX_BODY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION},
+    wire::MAX_BODY_BYTES,
 };
 use campo_tests::{World, visit_body};
 use reqwest::StatusCode;
@@ -94,14 +94,8 @@ async fn another_gestors_debtor_is_refused_per_record_and_invisible() {
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
 
     for path in [format!("/v1/records/{theirs}"), format!("/v1/records/{}", RecordId::generate())] {
-        let response = reqwest::Client::new()
-            .get(format!("{}{path}", world.server.url))
-            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(response.status(), StatusCode::NOT_FOUND, "another's debtor and a missing id look the same");
+        let (status, _) = campo_tests::raw_get(&world.server.url, &token, &path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "another's debtor and a missing id look the same");
     }
 }
 
@@ -150,15 +144,8 @@ async fn numbers_beyond_what_storage_keeps_are_refused_naming_the_field() {
         );
     }
     for query in [format!("cursor={huge}"), format!("cursor=0&clock={huge}")] {
-        let response = reqwest::Client::new()
-            .get(format!("{}/v1/sync/pull?{query}", world.server.url))
-            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
-            .bearer_auth(&token)
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
-        let answer: Value = response.json().await.expect("json");
+        let (status, answer) = campo_tests::raw_get(&world.server.url, &token, &format!("/v1/sync/pull?{query}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{query}");
         assert!(answer["message"].as_str().is_some_and(|m| m.contains("supera el máximo")), "{query}: {answer}");
     }
     assert_eq!(world.count("SELECT count(*) FROM idempotency"), 0, "nothing stored");

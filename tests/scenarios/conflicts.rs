@@ -2,7 +2,7 @@
 
 use campo_core::{RecordBody, debtor::Debtor, ids::DebtorId, text::Phone};
 use campo_device::portfolio::PortfolioQuery;
-use campo_tests::{Device, Office, World};
+use campo_tests::{Device, World};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -18,15 +18,6 @@ fn add_phone(device: &Device, debtor: DebtorId, phone: &str) {
         .expect("saved");
 }
 
-async fn patch(office: &Office, debtor: DebtorId, patch: Value) -> Value {
-    let current = office.get(&format!("/v1/records/{debtor}")).await;
-    let mut body = patch;
-    body["if_vv"] = current["record"]["vv"].clone();
-    let (status, answer) = office.call(Method::PATCH, &format!("/v1/debtors/{debtor}"), Some(body)).await;
-    assert_eq!(status, StatusCode::OK, "{answer}");
-    answer
-}
-
 fn body(record: &Value) -> Value {
     serde_json::from_str(&record["record"]["body"].to_string()).expect("json")
 }
@@ -40,7 +31,7 @@ async fn concurrent_edits_by_a_gestor_and_a_supervisor_merge_and_keep_the_losing
 
     // Different fields: both survive, no conflict.
     add_phone(&device, debtor, "5511112222");
-    patch(&sup, debtor, json!({ "dispute": true })).await;
+    sup.patch_debtor(debtor, json!({ "dispute": true })).await;
     let report = device.sync().await.expect("sync");
     assert_eq!(report.pushed.merged, 1);
     let merged = body(&sup.get(&format!("/v1/records/{debtor}")).await);
@@ -58,7 +49,7 @@ async fn concurrent_edits_by_a_gestor_and_a_supervisor_merge_and_keep_the_losing
     // The same list: the office's removals win over the numbers it saw, the
     // gestor's new number survives, and nothing is lost.
     add_phone(&device, debtor, "5533334444");
-    patch(&sup, debtor, json!({ "phones": ["5599990000"] })).await;
+    sup.patch_debtor(debtor, json!({ "phones": ["5599990000"] })).await;
     device.sync().await.expect("sync");
     let current = body(&sup.get(&format!("/v1/records/{debtor}")).await);
     assert_eq!(current["phones"], json!(["5599990000", "5533334444"]));
@@ -123,7 +114,7 @@ async fn a_stale_office_write_is_refused_instead_of_creating_false_concurrency()
     let sup = world.office("sup").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let read = sup.get(&format!("/v1/records/{debtor}")).await;
-    patch(&sup, debtor, json!({ "dispute": true })).await;
+    sup.patch_debtor(debtor, json!({ "dispute": true })).await;
     let (status, answer) = sup
         .call(
             Method::PATCH,
@@ -147,7 +138,7 @@ async fn race_with_clock_off_by(days: i64) -> (Value, usize, Vec<String>) {
     device.sync().await.expect("sync");
     device.edit_notes(visit, "nota del gestor");
     add_phone(&device, debtor, "5511112222");
-    patch(&sup, debtor, json!({ "phones": ["5599990000"], "do_not_visit": true })).await;
+    sup.patch_debtor(debtor, json!({ "phones": ["5599990000"], "do_not_visit": true })).await;
     let report = device.sync().await.expect("sync");
     let account = body(&sup.get(&format!("/v1/records/{debtor}")).await);
     let conflicts = sup.get("/v1/conflicts").await;
@@ -210,7 +201,7 @@ async fn an_edit_made_while_its_first_version_went_unanswered_merges_against_tha
     // The gestor edits again while the first version waits for its answer,
     // and the supervisor edits another field of the version that landed.
     add_phone(&device, debtor, "5533334444");
-    patch(&sup, debtor, json!({ "dispute": true })).await;
+    sup.patch_debtor(debtor, json!({ "dispute": true })).await;
 
     device.sync().await.expect("sync");
     let current = body(&sup.get(&format!("/v1/records/{debtor}")).await);

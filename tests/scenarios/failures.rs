@@ -105,23 +105,13 @@ async fn a_device_killed_mid_pull_resumes_from_its_cursor_and_ends_complete() {
 #[tokio::test]
 async fn a_restored_device_whose_counters_went_backwards_re_registers_and_keeps_its_writes() {
     let world = World::new(2).await;
-    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
-    let path = device.path.clone();
-    drop(device);
     let backup = world.dir.path().join("backup.db");
-    std::fs::copy(&path, &backup).expect("back up");
-
-    let device = Device::open(&path);
+    let device = world.synced_device("g1").await.back_up(&backup);
     let before_restore = device.visit(debtor, "antes de restaurar");
     device.sync().await.expect("sync");
-    drop(device);
-    std::fs::copy(&backup, &path).expect("restore");
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
 
-    let device = Device::open(&path);
+    let device = device.restore(&backup);
     let after_restore = device.visit(debtor, "después de restaurar");
     let refused = device.sync().await.expect_err("the server notices the rewind");
     assert!(matches!(refused, DeviceError::SignInAgain), "{refused:?}");
@@ -190,33 +180,15 @@ async fn a_batch_left_unanswered_by_the_single_batch_outbox_still_lands_after_th
 async fn a_device_restored_from_a_backup_whose_first_step_is_a_pull_gets_its_own_later_work_back() {
     let world = World::new(2).await;
     let sup = world.office("sup").await;
-    let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
-    let path = device.path.clone();
-    drop(device);
     let backup = world.dir.path().join("backup.db");
-    std::fs::copy(&path, &backup).expect("back up");
-
-    let device = Device::open(&path);
+    let device = world.synced_device("g1").await.back_up(&backup);
     let after_backup = device.visit(debtor, "después del respaldo");
     device.sync().await.expect("sync");
-    drop(device);
-    std::fs::copy(&backup, &path).expect("restore");
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
+    let device = device.restore(&backup);
     // The feed moves meanwhile: the office flags the account.
-    let read = sup.get(&format!("/v1/records/{debtor}")).await;
-    let (status, _) = sup
-        .call(
-            reqwest::Method::PATCH,
-            &format!("/v1/debtors/{debtor}"),
-            Some(serde_json::json!({ "if_vv": read["record"]["vv"], "dispute": true })),
-        )
-        .await;
-    assert_eq!(status, reqwest::StatusCode::OK);
+    sup.patch_debtor(debtor, serde_json::json!({ "dispute": true })).await;
 
-    let device = Device::open(&path);
     assert_eq!(device.store.status().expect("status").pending, 0, "nothing to push: the sync starts with a pull");
     let refused = device.sync().await.expect_err("the pull notices the rewind");
     assert!(matches!(refused, DeviceError::SignInAgain), "{refused:?}");

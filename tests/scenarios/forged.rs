@@ -64,10 +64,7 @@ async fn a_vector_claiming_writes_the_server_never_issued_is_refused_and_the_off
 
     // The supervisor's flag is a new version, and the device cannot take it back.
     let read = current(&sup, debtor).await;
-    let (status, answer) = sup
-        .call(Method::PATCH, &format!("/v1/debtors/{debtor}"), Some(json!({ "if_vv": read["vv"], "dispute": true })))
-        .await;
-    assert_eq!(status, StatusCode::OK, "{answer}");
+    let answer = sup.patch_debtor(debtor, json!({ "dispute": true })).await;
     assert_ne!(answer["record"]["vv"], read["vv"], "a new version");
     device.sync().await.expect("sync");
     let body: Value = serde_json::from_str(&current(&sup, debtor).await["body"].to_string()).expect("body");

@@ -71,15 +71,7 @@ async fn a_supervisor_cannot_delete_a_lenders_payment_and_every_office_write_is_
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(sup.get(&format!("/v1/records/{payment}")).await["record"]["deleted"], false);
 
-    let account = sup.get(&format!("/v1/records/{debtor}")).await;
-    let (status, _) = sup
-        .call(
-            Method::PATCH,
-            &format!("/v1/debtors/{debtor}"),
-            Some(json!({ "if_vv": account["record"]["vv"], "dispute": true })),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
+    sup.patch_debtor(debtor, json!({ "dispute": true })).await;
     let coord = world.office("coord").await;
     let (status, _) = reassign(&coord, debtor, world.fixture.gestor("g3")).await;
     assert_eq!(status, StatusCode::NO_CONTENT);

@@ -123,14 +123,8 @@ async fn a_token_in_use_is_renewed_and_one_signed_out_stops_working() {
 
     let (token, _) = device.credentials();
     campo_device::app::sign_out(&std::sync::Arc::new(device.store), None).await.expect("sign out");
-    let response = reqwest::Client::new()
-        .get(format!("{}/v1/sync/pull?cursor=0", world.server.url))
-        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
-        .bearer_auth(&token)
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "the server ended the session too");
+    let (status, _) = campo_tests::raw_get(&world.server.url, &token, "/v1/sync/pull?cursor=0").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "the server ended the session too");
 }
 
 #[tokio::test]

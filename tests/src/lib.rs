@@ -333,6 +333,27 @@ impl Device {
         self.store.save(id, local.record.debtor_id, &body, false).expect("edit saved");
     }
 
+    /// Closes the store, copies its file to `to` as a phone backup would, and
+    /// opens it again.
+    pub fn back_up(self, to: &Path) -> Device {
+        let path = self.path.clone();
+        drop(self);
+        std::fs::copy(&path, to).expect("back up");
+        Device::open(&path)
+    }
+
+    /// Closes the store and puts the backup at `from` in its place, as a
+    /// restore does, and opens it.
+    pub fn restore(self, from: &Path) -> Device {
+        let path = self.path.clone();
+        drop(self);
+        std::fs::copy(from, &path).expect("restore");
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+        Device::open(&path)
+    }
+
     /// The device's token and replica id, read from its database as someone
     /// holding the phone could: what a hostile client would send with.
     pub fn credentials(&self) -> (String, ReplicaId) {
@@ -419,6 +440,21 @@ pub async fn raw_push(server: &str, token: &str, key: Option<&str>, body: Vec<u8
     (status, response.json().await.expect("json answer"))
 }
 
+/// GETs `path` with `token`, as any client could; the status and the JSON
+/// answer (`null` if none).
+pub async fn raw_get(server: &str, token: &str, path: &str) -> (StatusCode, Value) {
+    let response = reqwest::Client::new()
+        .get(format!("{server}{path}"))
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("request");
+    let status = response.status();
+    let text = response.text().await.expect("body");
+    (status, if text.is_empty() { Value::Null } else { serde_json::from_str(&text).expect("json body") })
+}
+
 /// A console session speaking plain HTTP.
 pub struct Office {
     http: reqwest::Client,
@@ -464,6 +500,17 @@ impl Office {
         let (status, body) = self.call(Method::GET, path, None).await;
         assert_eq!(status, StatusCode::OK, "GET {path}: {body}");
         body
+    }
+
+    /// Changes a debtor account as read now (`patch` without `if_vv`),
+    /// expecting 200; the answer.
+    pub async fn patch_debtor(&self, debtor: DebtorId, patch: Value) -> Value {
+        let current = self.get(&format!("/v1/records/{debtor}")).await;
+        let mut body = patch;
+        body["if_vv"] = current["record"]["vv"].clone();
+        let (status, answer) = self.call(Method::PATCH, &format!("/v1/debtors/{debtor}"), Some(body)).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        answer
     }
 
     /// Moves a debtor to `gestor`.

@@ -85,15 +85,25 @@ pub(super) async fn pull(
     ApiQuery(query): ApiQuery<PullQuery>,
 ) -> Result<Json<PullPage>, ApiError> {
     let (gestor, replica) = (who.user.id, who.replica);
-    if let (Some(replica), Some(clock)) = (replica, query.clock) {
-        let rewound = state.read(move |tx| Ok(sync::clock_went_back(tx, replica, clock)?)).await?;
-        if rewound {
+    // One snapshot for the rewind check and the page; `Err`: the rewound replica.
+    let page = state
+        .read(move |tx| {
+            if let (Some(replica), Some(clock)) = (replica, query.clock)
+                && sync::clock_went_back(tx, replica, clock)?
+            {
+                return Ok(Err(replica));
+            }
+            Ok(Ok(sync::pull(tx, gestor, replica, &query)?))
+        })
+        .await?;
+    let page = match page {
+        Ok(page) => page,
+        Err(replica) => {
             state.write(move |tx| Ok(tx.retire_replica(replica)?)).await?;
             tracing::warn!(user = %gestor, replica = %replica, "replica rewound on pull; retired");
             return Err(ApiError::ReplicaRewound);
         }
-    }
-    let page = state.read(move |tx| Ok(sync::pull(tx, gestor, replica, &query)?)).await?;
+    };
     tracing::debug!(user = %gestor, items = page.items.len(), cursor = page.cursor, "pull");
     Ok(Json(page))
 }

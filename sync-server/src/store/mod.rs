@@ -21,9 +21,14 @@ use campo_core::{
     wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
 };
 
-/// The current time as stored: RFC 3339 UTC with milliseconds.
+/// The current time as stored; see [`time`].
 pub fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    time(chrono::Utc::now())
+}
+
+/// A time as stored: RFC 3339 UTC with milliseconds, so stored times sort as text.
+pub fn time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// Errors from storage: the database, not the request, is at fault.

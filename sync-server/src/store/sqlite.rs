@@ -22,7 +22,7 @@ use rusqlite_migration::{M, Migrations};
 
 use super::{
     ActivityFilter, AuditEntry, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult, StoredRecord,
-    StoredVersion, Tx, now,
+    StoredVersion, Tx, now, time,
 };
 
 const MIGRATIONS: &[&str] = &[
@@ -139,10 +139,6 @@ where
 
 fn vv(text: &str) -> StoreResult<VersionVector> {
     serde_json::from_str(text).map_err(|e| StoreError::Corrupt { what: "vv", detail: e.to_string() })
-}
-
-fn time(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 fn json_ids(ids: &[UserId]) -> String {
@@ -600,7 +596,7 @@ impl Tx for SqliteTx<'_> {
                 c.merged_vv.to_json(),
                 serde_json::Value::Object(c.lost.clone()).to_string(),
                 c.lost_delete,
-                c.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                time(c.at),
             ],
         )?;
         Ok(())
