@@ -198,3 +198,27 @@ async fn a_visit_to_a_debtor_reassigned_while_offline_still_reaches_the_server()
     app.wait_for_text("result-count", "0 de 0").await;
     app.quit().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_password_is_named_in_the_apps_language_and_the_right_one_signs_in() {
+    let world = World::demo(DEMO_DEBTORS).await;
+    let dir = world.dir.path();
+    let app = App::launch(&app_binary(), &dir.join("device.db"), &dir.join("tauri-driver.log")).await;
+    app.wait_for("sign-in").await;
+    app.fill("server", &world.server.url).await;
+    app.fill("login", GESTOR).await;
+    app.fill("password", "campo2025").await;
+    app.click("sign-in").await;
+    app.wait_for_text("error", "contraseña").await;
+    assert_eq!(app.text("error").await, "Usuario o contraseña incorrectos. Revísalos e inténtalo de nuevo.");
+    photograph(&app, "1b-wrong-password").await;
+    app.choose("language", "en").await;
+    app.wait_for_text("error", "password").await;
+    assert_eq!(app.text("error").await, "Wrong user name or password. Check them and try again.");
+    assert_eq!(world.count("SELECT count(*) FROM replicas WHERE user_id IS NOT NULL"), 0, "no device registered");
+
+    app.fill("password", world.password).await;
+    app.click("sign-in").await;
+    app.wait_for("agenda-counts").await;
+    app.quit().await;
+}
