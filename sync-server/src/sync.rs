@@ -187,13 +187,16 @@ fn push_one(
     let mine = NewVersion { record: record.clone(), user: Some(pusher.user), after_reassignment };
     write::record_version(tx, &mine, writer)?;
     let pushed_by = keeps.then_some(pusher.replica);
+    // A gestor the debtor has left hears nothing of what others wrote since:
+    // answers name their own version (the device keeps none of it anyway).
+    let shown = |current: Record| if after_reassignment { record.clone() } else { current };
     let outcome = match current {
         None => {
             write::make_current(tx, &mine, writer, None, pushed_by)?;
             PushOutcome::Accepted
         }
         Some(cur) => match record.vv.compare(&cur.record.vv) {
-            Causality::Equal | Causality::Before => PushOutcome::AlreadyKnown { current: cur.record },
+            Causality::Equal | Causality::Before => PushOutcome::AlreadyKnown { current: shown(cur.record) },
             Causality::After => {
                 write::make_current(tx, &mine, writer, Some(&cur), pushed_by)?;
                 PushOutcome::Accepted
@@ -201,11 +204,11 @@ fn push_one(
             // The same write sent again under a new name (a device signed in
             // again re-stamps what it had not heard back about).
             Causality::Concurrent if same_content(record, &cur.record) => {
-                PushOutcome::AlreadyKnown { current: cur.record }
+                PushOutcome::AlreadyKnown { current: shown(cur.record) }
             }
             Causality::Concurrent => {
                 let merged = resolve(tx, &mine, writer, &cur, base.as_ref())?;
-                PushOutcome::Merged { current: merged.current, conflict: merged.conflict }
+                PushOutcome::Merged { current: shown(merged.current), conflict: merged.conflict }
             }
         },
     };

@@ -106,3 +106,29 @@ async fn a_gestor_signed_in_without_a_device_pulls_the_whole_portfolio() {
     assert_eq!(records as i64, world.count(&format!("SELECT count(*) FROM records WHERE owner_id = '{g1}'")));
     assert_eq!(records, 4, "three accounts and the visit the gestor's phone pushed");
 }
+
+#[tokio::test]
+async fn a_gestor_the_debtor_left_learns_nothing_of_later_writes_by_pushing_an_old_record_again() {
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let old = world.synced_device("g1").await;
+    let visit = old.visit(debtor, "visita de g1");
+    old.sync().await.expect("sync");
+    let sent = old.store.record(visit).expect("read").expect("visit").record;
+    world.office("coord").await.reassign(debtor, world.fixture.gestor("g2")).await;
+    let new = world.synced_device("g2").await;
+    new.edit_notes(visit, "nota privada de g2");
+    new.sync().await.expect("sync");
+
+    let (token, _) = old.credentials();
+    let clock: u64 = rusqlite::Connection::open(&old.path)
+        .and_then(|c| c.query_row("SELECT counter FROM clock", [], |r| r.get(0)))
+        .expect("clock");
+    let batch = json!({ "replica_clock": clock, "records": [{ "record": sent, "base_vv": {} }] });
+    let (status, answer) = raw_push(&world.server.url, &token, Some("again"), batch.to_string().into()).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let result = &answer["results"][0];
+    assert_eq!(result["after_reassignment"], true, "{answer}");
+    assert!(!answer.to_string().contains("nota privada de g2"), "the new gestor's notes do not leak: {answer}");
+    assert_eq!(new.notes(visit).as_deref(), Some("nota privada de g2"), "and stand");
+}
