@@ -36,13 +36,19 @@ fn selector(testid: &str) -> String {
 
 impl App {
     /// Starts tauri-driver and, through it, the app `binary` with its device
-    /// database at `database`.
+    /// database at `database`, as a fresh install: its web view keeps its
+    /// storage (the language chosen, say) beside the database, not in the
+    /// machine's home, so no run sees what an earlier one chose.
     pub async fn launch(binary: &Path, database: &Path, log: &Path) -> Self {
         let port = free_port();
         let log = std::fs::File::create(log).expect("driver log");
+        let home = database.with_extension("home");
         let driver = Command::new("tauri-driver")
             .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
             .env("CAMPO_DEVICE_DB", database)
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CACHE_HOME", home.join("cache"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
             .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
             .stdout(Stdio::null())
             .stderr(log)
