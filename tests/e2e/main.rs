@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use campo_core::ids::DebtorId;
 use campo_tests::{World, webdriver::App};
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 
 const PHONE: (u32, u32) = (360, 740);
 const LAPTOP: (u32, u32) = (1280, 800);
@@ -30,10 +30,16 @@ fn screenshots() -> PathBuf {
 
 /// Photographs the current screen as `name` at both sizes.
 async fn photograph(app: &App, name: &str) {
+    photograph_around(app, name, None).await;
+}
+
+/// Photographs the current screen as `name` at both sizes, with the element
+/// `around` (if any) in the middle.
+async fn photograph_around(app: &App, name: &str, around: Option<&str>) {
     let dir = screenshots();
     std::fs::create_dir_all(&dir).expect("screenshots dir");
     for (size, (width, height)) in [("phone", PHONE), ("laptop", LAPTOP)] {
-        app.photograph(width, height, &dir.join(format!("{name}-{size}.png"))).await;
+        app.photograph(width, height, around, &dir.join(format!("{name}-{size}.png"))).await;
     }
 }
 
@@ -63,6 +69,20 @@ async fn open_first_debtor(app: &App) -> (String, String) {
     (app.text("debtor-name").await, app.text("debtor-ref").await)
 }
 
+/// Opens the account with `reference`, found through the portfolio's search.
+async fn open_debtor(app: &App, reference: &str) {
+    app.click("tab-portfolio").await;
+    app.fill("search", reference).await;
+    app.wait_until(
+        &format!("{reference} alone in the portfolio"),
+        "return document.querySelectorAll('[data-testid=debtor-row]').length === 1",
+        serde_json::json!([]),
+    )
+    .await;
+    app.click("debtor-row").await;
+    app.wait_for_text("debtor-ref", reference).await;
+}
+
 /// How many visits, calls and promises [`GESTOR`] has on the server for the
 /// account with `reference`.
 fn gestor_work(world: &World, reference: &str) -> [i64; 3] {
@@ -85,6 +105,27 @@ async fn record_visit(app: &App, notes: &str) {
     app.fill("notes", notes).await;
     app.click("save").await;
     app.wait_for_text("timeline", notes).await;
+}
+
+/// A week from today on this machine, the gestor's local date.
+fn in_a_week() -> NaiveDate {
+    Local::now().date_naive() + chrono::Days::new(7)
+}
+
+/// A date as a gestor in Mexico or Peru types it: day first.
+fn day_first(date: NaiveDate) -> String {
+    date.format("%-d/%-m/%Y").to_string()
+}
+
+/// What the server holds of `field` in the `kind` records on the account
+/// with `reference`, oldest first, joined by spaces.
+fn stored(world: &World, kind: &str, field: &str, reference: &str) -> String {
+    world.query(
+        "SELECT coalesce(group_concat(value, ' '), '') FROM (
+           SELECT json_extract(r.body, ?1) AS value FROM records r JOIN records d ON d.id = r.debtor_id
+            WHERE r.kind = ?2 AND json_extract(d.body, '$.external_ref') = ?3 ORDER BY r.id)",
+        [format!("$.{field}"), kind.to_owned(), reference.to_owned()],
+    )
 }
 
 /// Taps "sync now" and waits until nothing is left to send.
@@ -131,13 +172,16 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
     app.click("save").await;
     app.wait_for_text("timeline", "acepta pagar el viernes").await;
 
-    let due = (Local::now().date_naive() + chrono::Days::new(7)).to_string();
     app.click("record-promise").await;
-    app.fill("amount", "1500.50").await;
-    app.choose("due-on", &due).await;
+    app.fill("amount", "1,500.50").await;
+    app.fill("due-on", &day_first(in_a_week())).await;
+    app.wait_for_text("amount-echo", "$1,500.50").await;
     photograph(&app, "4-promise-form").await;
+    // The agenda's first account has a promise due today: a second one is confirmed.
     app.click("save").await;
-    app.wait_for_text("timeline", &due).await;
+    app.wait_for_text("confirm", "ya tiene una promesa abierta").await;
+    app.click("confirm-yes").await;
+    app.wait_for_text("timeline", "$1,500.50").await;
     app.wait_for("saved").await;
     photograph(&app, "5-debtor").await;
 
@@ -220,5 +264,103 @@ async fn a_wrong_password_is_named_in_the_apps_language_and_the_right_one_signs_
     app.fill("password", world.password).await;
     app.click("sign-in").await;
     app.wait_for("agenda-counts").await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_and_english() {
+    let world = World::demo(DEMO_DEBTORS).await;
+    let app = first_run(&world, false).await;
+    let reference: String = world.query(
+        "SELECT json_extract(d.body, '$.external_ref') FROM records d JOIN assignments a ON a.debtor_id = d.id
+           JOIN users u ON u.id = a.gestor_id
+          WHERE u.login = ?1 AND d.kind = 'debtor'
+            AND NOT EXISTS (SELECT 1 FROM records p WHERE p.debtor_id = d.id AND p.kind = 'promise')
+          ORDER BY 1 LIMIT 1",
+        [GESTOR],
+    );
+    open_debtor(&app, &reference).await;
+    let balance: f64 = world.query(
+        "SELECT CAST(json_extract(body, '$.balance') AS REAL) FROM records WHERE json_extract(body, '$.external_ref') = ?1",
+        [&reference],
+    );
+    assert!(balance > 1500.0, "the demo's first account owes more than the first promise ({balance})");
+
+    // An amount with a thousands comma is that many pesos; a lone point before
+    // three digits is asked about, and the answer tapped is what is saved.
+    app.click("record-promise").await;
+    app.fill("amount", "1,500").await;
+    assert_eq!(app.text("amount-echo").await, "Se guardará: $1,500.00");
+    app.fill("amount", "1.500").await;
+    app.wait_for_text("amount-question", "¿cuál quisiste escribir?").await;
+    app.wait_for_text("amount-question", "$1.50").await;
+    photograph_around(&app, "4b-amount-question", Some("amount-question")).await;
+    app.click("amount-choice").await;
+    app.wait_for_text("amount-echo", "$1,500.00").await;
+    app.fill("due-on", "31/11/2026").await;
+    app.click("save").await;
+    assert_eq!(
+        app.text("due-on-error").await,
+        "Fecha de pago: esa fecha no existe. Revisa el día y el mes (día/mes/año)."
+    );
+    let due = in_a_week();
+    app.fill("due-on", &day_first(due)).await;
+    app.wait_for_text("due-on-echo", &due.format("%Y").to_string()).await;
+    app.click("save").await;
+    app.wait_for_text("timeline", "$1,500.00").await;
+
+    // Half a position is named, not stored as a point at longitude 0; a point
+    // pasted whole is split, and it needs its margin; a past follow-up is asked about.
+    app.click("record-visit").await;
+    app.fill("lat", "19.4326").await;
+    app.click("save").await;
+    assert_eq!(app.text("outcome-error").await, "Resultado: elige una opción de la lista.");
+    assert_eq!(app.text("lon-error").await, "Longitud: falta. Escribe la latitud y la longitud, o deja las dos vacías.");
+    photograph_around(&app, "4c-visit-errors", Some("lat")).await;
+    app.choose("outcome", "no_answer").await;
+    app.fill("lat", "19.4326, -99.1332").await;
+    app.wait_for_text("accuracy-error", "metros de margen").await;
+    app.fill("accuracy", "25").await;
+    app.fill("next-action", &day_first(Local::now().date_naive() - chrono::Days::new(1))).await;
+    app.fill("notes", "posición tomada del mapa").await;
+    app.click("save").await;
+    app.wait_for_text("confirm", "es anterior a hoy").await;
+    app.click("confirm-yes").await;
+    app.wait_for_text("timeline", "posición tomada del mapa").await;
+
+    // A call's minutes in words and the browser's own English never reach the gestor.
+    app.click("record-call").await;
+    app.fill("minutes", "-3").await;
+    app.click("save").await;
+    assert_eq!(app.text("minutes-error").await, "Duración (minutos): no puede ser negativo.");
+    assert_eq!(app.text("outcome-error").await, "Resultado: elige una opción de la lista.");
+    app.click("cancel").await;
+
+    // The same in English: a promise above the balance, while another is open, is confirmed first.
+    app.click("tab-settings").await;
+    app.choose("language", "en").await;
+    open_debtor(&app, &reference).await;
+    app.click("record-promise").await;
+    app.fill("amount", "1,250,000.50").await;
+    assert_eq!(app.text("amount-echo").await, "Will be saved as: $1,250,000.50");
+    app.fill("due-on", "1/13/2026").await;
+    app.click("save").await;
+    assert_eq!(
+        app.text("due-on-error").await,
+        "Payment date: that date does not exist. Check the day and month (day/month/year)."
+    );
+    app.fill("due-on", &day_first(due)).await;
+    app.click("save").await;
+    let asked = app.wait_for_text("confirm", "more than the account's balance").await;
+    photograph_around(&app, "4d-confirm-en", Some("confirm")).await;
+    assert!(asked.contains("already has an open promise of $1,500.00"), "both doubts are asked: {asked}");
+    app.click("confirm-yes").await;
+    app.wait_for_text("timeline", "$1,250,000.50").await;
+
+    sync_until_sent(&app).await;
+    assert_eq!(stored(&world, "promise", "amount", &reference), "1500.00 1250000.50");
+    assert_eq!(stored(&world, "promise", "due_on", &reference), format!("{due} {due}"));
+    assert_eq!(stored(&world, "visit", "position", &reference), r#"{"point":{"lat":19.4326,"lon":-99.1332},"accuracy_m":25.0}"#);
+    assert_eq!(stored(&world, "call", "outcome", &reference), "", "the refused call was not stored");
     app.quit().await;
 }

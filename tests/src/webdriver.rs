@@ -107,7 +107,10 @@ impl App {
             if !(value.is_null() || value == json!(false) || value == json!("")) {
                 return value;
             }
-            assert!(started.elapsed() < PATIENCE, "waited {PATIENCE:?} for {what}");
+            if started.elapsed() > PATIENCE {
+                let screen = self.script("return document.body.innerText", json!([])).await;
+                panic!("waited {PATIENCE:?} for {what}; the screen reads:\n{}", screen.as_str().unwrap_or_default());
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -155,8 +158,7 @@ impl App {
         self.command(reqwest::Method::POST, &format!("/element/{element}/value"), json!({ "text": text })).await;
     }
 
-    /// Sets a select or date field `testid` to `value`, as picking it would.
-    /// (Typing into WebKit's date fields depends on the locale's format.)
+    /// Sets a select `testid` to `value`, as picking it would.
     pub async fn choose(&self, testid: &str, value: &str) {
         self.wait_for(testid).await;
         self.script(
@@ -169,8 +171,9 @@ impl App {
         .await;
     }
 
-    /// Resizes the window to `width`×`height` and saves a PNG of it at `path`.
-    pub async fn photograph(&self, width: u32, height: u32, path: &Path) {
+    /// Resizes the window to `width`×`height`, scrolls the element `around`
+    /// (if any) to the middle, and saves a PNG of the window at `path`.
+    pub async fn photograph(&self, width: u32, height: u32, around: Option<&str>, path: &Path) {
         self.command(reqwest::Method::POST, "/window/rect", json!({ "width": width, "height": height })).await;
         self.wait_until(
             &format!("the window at {width}×{height}"),
@@ -178,6 +181,10 @@ impl App {
             json!([width, height]),
         )
         .await;
+        if let Some(testid) = around {
+            let center = "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })";
+            self.script(center, json!([selector(testid)])).await;
+        }
         // Two frames: the resized layout has been painted.
         let painted = "const done = arguments[arguments.length - 1];
                        requestAnimationFrame(() => requestAnimationFrame(() => done(true)));";

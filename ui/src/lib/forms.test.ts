@@ -1,39 +1,85 @@
 import { describe, expect, it } from 'vitest';
-import { activityBody, outsideContactHours, type FormInput } from './forms';
-import type { VisitFields } from './types';
+import { doubts, openPromise, outsideContactHours, readForm, type FormInput } from './forms';
+import type { PromiseToPay, TimelineEntry } from './types';
 
 const input: FormInput = {
-  outcome: 'no_answer', notes: 'nadie en casa', nextAction: '2026-11-23',
+  outcome: 'no_answer', notes: 'nadie en casa', nextAction: '23/11/2026',
   startedAt: new Date('2026-11-22T16:00:00Z'), endedAt: new Date('2026-11-22T16:10:00Z'),
-  lat: '19.43', lon: '-99.13', accuracy: '12', number: '5512345678', direction: 'outbound', minutes: '2.5',
-  amount: '1500,50', dueOn: '2026-11-30',
+  lat: '19.43', lon: '-99.13', accuracy: '12', number: '5512345678', direction: 'outbound', minutes: '2,5',
+  amount: '1,500.50', dueOn: '30/11/2026',
 };
 const account = { zone: 'America/Mexico_City', currency: 'MXN' as const, today: '2026-11-22' };
 
-describe('activityBody', () => {
+describe('readForm', () => {
   it('builds a visit with its position and next action', () => {
-    expect(activityBody('visit', input, account)).toEqual({
-      started_at: '2026-11-22T16:00:00.000Z', ended_at: '2026-11-22T16:10:00.000Z', zone: 'America/Mexico_City',
-      position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12 }, outcome: 'no_answer', notes: 'nadie en casa',
-      next_action_on: '2026-11-23',
+    expect(readForm('visit', input, account)).toEqual({
+      ok: true,
+      body: {
+        started_at: '2026-11-22T16:00:00.000Z', ended_at: '2026-11-22T16:10:00.000Z', zone: 'America/Mexico_City',
+        position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12 }, outcome: 'no_answer', notes: 'nadie en casa',
+        next_action_on: '2026-11-23',
+      },
     });
   });
 
-  it('leaves the position out when none was typed', () => {
-    const body = activityBody('visit', { ...input, lat: '', lon: '' }, account) as VisitFields;
-    expect(body.position).toBeNull();
+  it('leaves the position out when none was typed, and refuses half of one', () => {
+    expect(readForm('visit', { ...input, lat: '', lon: '', accuracy: '' }, account)).toMatchObject({ ok: true, body: { position: null } });
+    expect(readForm('visit', { ...input, lon: '' }, account)).toEqual({ ok: false, errors: { lon: { code: 'half_position' } } });
   });
 
   it('builds a call with its duration in seconds', () => {
-    const body = activityBody('call', input, account);
-    expect(body).toMatchObject({ number: '5512345678', direction: 'outbound', duration_s: 150, outcome: 'no_answer' });
+    expect(readForm('call', input, account)).toMatchObject({
+      ok: true, body: { number: '5512345678', direction: 'outbound', duration_s: 150, outcome: 'no_answer' },
+    });
+  });
+
+  it('names every field that stops a save', () => {
+    expect(readForm('call', { ...input, outcome: '', minutes: '-2', nextAction: '31/11/2026' }, account)).toEqual({
+      ok: false,
+      errors: { outcome: { code: 'required' }, minutes: { code: 'negative' }, nextAction: { code: 'no_such_day' } },
+    });
   });
 
   it("builds a promise in the account's currency, keeping the amount a decimal string", () => {
-    expect(activityBody('promise', input, account)).toEqual({
-      amount: '1500.50', currency: 'MXN', made_on: '2026-11-22', due_on: '2026-11-30', installments: [],
-      status: 'pending', source: null,
+    expect(readForm('promise', input, account)).toEqual({
+      ok: true,
+      body: {
+        amount: '1500.50', currency: 'MXN', made_on: '2026-11-22', due_on: '2026-11-30', installments: [],
+        status: 'pending', source: null,
+      },
     });
+  });
+});
+
+describe('doubts', () => {
+  const promise = (amount: string, due_on: string, status = 'pending'): PromiseToPay => ({
+    amount, currency: 'MXN', made_on: '2026-11-01', due_on, installments: [], status, source: null,
+  } as PromiseToPay);
+  const entry = (body: PromiseToPay): TimelineEntry => ({
+    id: '0', at: body.due_on, kind: 'promise', body, pending: false, rejected: null, after_reassignment: false,
+  });
+  const context = { today: '2026-11-22', balance: '1500.00', open: null };
+
+  it('asks about a promise above the balance, to the cent', () => {
+    expect(doubts('promise', promise('1500.00', '2026-11-30'), context)).toEqual([]);
+    expect(doubts('promise', promise('1500.01', '2026-11-30'), context)).toEqual([
+      { code: 'above_balance', amount: '1500.01', balance: '1500.00' },
+    ]);
+  });
+
+  it('asks about a second open promise, not about a kept or lapsed one', () => {
+    const timeline = [entry(promise('200.00', '2026-11-20')), entry(promise('300.00', '2026-11-28', 'kept')), entry(promise('400.00', '2026-11-25'))];
+    const open = openPromise(timeline, '2026-11-22');
+    expect(open?.amount).toBe('400.00');
+    expect(doubts('promise', promise('100.00', '2026-11-30'), { ...context, open })).toEqual([
+      { code: 'open_promise', amount: '400.00', due_on: '2026-11-25' },
+    ]);
+  });
+
+  it('asks about a next action before today', () => {
+    const read = readForm('visit', { ...input, nextAction: '21/11/2026' }, account);
+    if (!read.ok) throw new Error('the visit reads');
+    expect(doubts('visit', read.body, context)).toEqual([{ code: 'past_next_action', date: '2026-11-21' }]);
   });
 });
 

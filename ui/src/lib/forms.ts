@@ -1,7 +1,9 @@
-// Turns what the gestor typed into the body the device library checks. Only
-// shapes are built here; every rule (amounts, dates, coordinates, outcome
-// codes) is enforced by the domain in Rust, whose errors come back in words.
-import type { ActivityBody, ActivityKind, Currency, Outcome, Position } from './types';
+// Turns what the gestor typed into the body the device library checks, or
+// says which field is wrong and why. Reading what people type (amounts,
+// dates, positions) is ./parse.ts; the domain rules (ranges, outcome codes,
+// due dates) stay in Rust, whose errors come back as codes worded by i18n.
+import type { ActivityBody, ActivityKind, Currency, Outcome, PromiseToPay, TimelineEntry } from './types';
+import { parseAmount, parseDate, parseMinutes, parsePosition, type Parsed, type Problem } from './parse';
 
 export interface FormInput {
   outcome: string;
@@ -19,36 +21,94 @@ export interface FormInput {
   dueOn: string;
 }
 
+/** The form fields a problem can belong to. */
+export type Field = 'outcome' | 'number' | 'minutes' | 'lat' | 'lon' | 'accuracy' | 'nextAction' | 'amount' | 'dueOn';
+export type FieldErrors = Partial<Record<Field, Problem>>;
+
 export interface Account { zone: string; currency: Currency; today: string }
 
-function position(input: FormInput): Position | null {
-  if (!input.lat.trim() && !input.lon.trim()) return null;
-  return { point: { lat: Number(input.lat), lon: Number(input.lon) }, accuracy_m: Number(input.accuracy || '0') };
-}
+/** The body to save, or what stops it, field by field. */
+export type Reading = { ok: true; body: ActivityBody } | { ok: false; errors: FieldErrors };
 
-/** The JSON body of a `kind` record, as `save_activity` expects it. */
-export function activityBody(kind: ActivityKind, input: FormInput, account: Account): ActivityBody {
-  const nextAction = input.nextAction || null;
+/** Reads `input` as a `kind` record on `account`. */
+export function readForm(kind: ActivityKind, input: FormInput, account: Account): Reading {
+  const errors: FieldErrors = {};
+  function take<T>(field: Field, parsed: Parsed<T>): T | undefined {
+    if (parsed.ok) return parsed.value;
+    errors[field] = parsed.problem;
+    return undefined;
+  }
+  const optionalDate = (text: string): Parsed<string | null> => (text.trim() ? parseDate(text, account.today) : { ok: true, value: null });
+
+  if (kind === 'promise') {
+    const amount = take('amount', parseAmount(input.amount, { positive: true }));
+    const dueOn = take('dueOn', parseDate(input.dueOn, account.today));
+    if (amount === undefined || dueOn === undefined) return { ok: false, errors };
+    return {
+      ok: true,
+      body: {
+        amount, currency: account.currency, made_on: account.today, due_on: dueOn, installments: [], status: 'pending',
+        source: null,
+      },
+    };
+  }
+
   // An unknown code comes back from the domain as an error in words.
   const outcome = input.outcome as Outcome;
-  switch (kind) {
-    case 'visit':
-      return {
-        started_at: input.startedAt.toISOString(), ended_at: input.endedAt.toISOString(), zone: account.zone,
-        position: position(input), outcome, notes: input.notes, next_action_on: nextAction,
-      };
-    case 'call':
-      return {
-        number: input.number, direction: input.direction, started_at: input.startedAt.toISOString(),
-        duration_s: Math.round(Number(input.minutes || '0') * 60), zone: account.zone, outcome,
-        notes: input.notes, next_action_on: nextAction,
-      };
-    case 'promise':
-      return {
-        amount: input.amount.trim().replace(',', '.'), currency: account.currency, made_on: account.today,
-        due_on: input.dueOn, installments: [], status: 'pending', source: null,
-      };
+  if (!input.outcome) errors.outcome = { code: 'required' };
+  const nextAction = take('nextAction', optionalDate(input.nextAction));
+  const common = { zone: account.zone, outcome, notes: input.notes, next_action_on: nextAction ?? null };
+  if (kind === 'visit') {
+    const position = parsePosition(input.lat, input.lon, input.accuracy);
+    if (!position.ok) errors[position.field] = position.problem;
+    if (!position.ok || Object.keys(errors).length) return { ok: false, errors };
+    return {
+      ok: true,
+      body: { started_at: input.startedAt.toISOString(), ended_at: input.endedAt.toISOString(), position: position.value, ...common },
+    };
   }
+  if (!input.number) errors.number = { code: 'required' };
+  const duration = take('minutes', parseMinutes(input.minutes));
+  if (duration === undefined || Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    body: { number: input.number, direction: input.direction, started_at: input.startedAt.toISOString(), duration_s: duration, ...common },
+  };
+}
+
+/** Something the gestor may well mean, but should confirm before it is saved. */
+export type Doubt =
+  | { code: 'past_next_action'; date: string }
+  | { code: 'above_balance'; amount: string; balance: string }
+  | { code: 'open_promise'; amount: string; due_on: string };
+
+/** Cents of a non-negative decimal string, exactly. */
+function cents(amount: string): bigint {
+  const [whole, fraction = ''] = amount.split('.');
+  return BigInt(whole + (fraction + '00').slice(0, 2));
+}
+
+/** A promise still pending and not yet due, the earliest first. */
+export function openPromise(timeline: TimelineEntry[], today: string): PromiseToPay | null {
+  const open = timeline
+    .filter((e) => e.kind === 'promise')
+    .map((e) => e.body as PromiseToPay)
+    .filter((p) => p.status === 'pending' && p.due_on >= today)
+    .sort((a, b) => a.due_on.localeCompare(b.due_on));
+  return open[0] ?? null;
+}
+
+/** What to ask before saving `body`, on an account with `balance` and its `open` promise. */
+export function doubts(kind: ActivityKind, body: ActivityBody, context: { today: string; balance: string; open: PromiseToPay | null }): Doubt[] {
+  const found: Doubt[] = [];
+  if (kind === 'promise') {
+    const promise = body as PromiseToPay;
+    if (cents(promise.amount) > cents(context.balance)) found.push({ code: 'above_balance', amount: promise.amount, balance: context.balance });
+    if (context.open) found.push({ code: 'open_promise', amount: context.open.amount, due_on: context.open.due_on });
+  } else if ('next_action_on' in body && body.next_action_on && body.next_action_on < context.today) {
+    found.push({ code: 'past_next_action', date: body.next_action_on });
+  }
+  return found;
 }
 
 /**

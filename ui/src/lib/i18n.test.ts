@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, formatMoney, t } from './i18n';
+import { errorMessage, formatDate, formatMoney, problemMessage, t } from './i18n';
 
 describe('errorMessage', () => {
   it('says what a domain error means, in the chosen language', () => {
@@ -36,5 +36,25 @@ describe('t', () => {
   it('uses Peruvian wording where it differs', () => {
     expect(t('es-PE', 'debtor.dpd')).toBe('Días de mora');
     expect(t('es-MX', 'debtor.dpd')).toBe('Días de atraso');
+  });
+});
+
+describe('dates', () => {
+  it('shows dates day first in every language, whatever the machine locale', () => {
+    expect(formatDate('es-MX', '2026-12-01')).toBe('1 dic 2026');
+    expect(formatDate('es-PE', '2026-12-01', 'long')).toBe('martes, 1 de diciembre de 2026');
+    expect(formatDate('en', '2026-12-01')).toBe('1 Dec 2026');
+  });
+});
+
+describe('problemMessage', () => {
+  it('names the field and says what to do, in the language of the app', () => {
+    expect(problemMessage('es-MX', 'lon', { code: 'half_position' })).toBe(
+      'Longitud: falta. Escribe la latitud y la longitud, o deja las dos vacías.',
+    );
+    expect(problemMessage('en', 'outcome', { code: 'required' })).toBe('Outcome: choose one from the list.');
+    expect(problemMessage('es-MX', 'dueOn', { code: 'not_a_date' })).toBe(
+      'Fecha de pago: escribe la fecha como día/mes/año, por ejemplo 15/12/2026.',
+    );
   });
 });

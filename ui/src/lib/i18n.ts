@@ -1,5 +1,7 @@
 // Every sentence the gestor reads, in es-MX, es-PE and English. Peru and Mexico
 // share most wording; a Peruvian entry only where usage differs.
+import type { Field } from './forms';
+import type { Problem } from './parse';
 import type { Currency, DeviceError, Lang } from './types';
 
 const es = {
@@ -34,6 +36,26 @@ const es = {
   'form.duration': 'Duración (minutos)', 'form.amount': 'Monto', 'form.dueOn': 'Fecha de pago', 'form.save': 'Guardar',
   'form.cancel': 'Cancelar', 'form.saved': 'Guardado en el dispositivo. Se enviará al sincronizar.',
   'form.chooseOutcome': 'Elige un resultado', 'form.hours': 'Fuera del horario permitido para contactar ({from}–{to} h, hora del deudor).',
+  'input.required': '{field}: falta este dato. Escríbelo para guardar.',
+  'input.choose': '{field}: elige una opción de la lista.',
+  'input.not_a_number': '{field}: escribe solo un número, por ejemplo {example}.',
+  'input.not_an_amount': '{field}: escribe el monto con números, por ejemplo 1,500.50.',
+  'input.negative': '{field}: no puede ser negativo.',
+  'input.zero': '{field}: debe ser mayor que cero.',
+  'input.too_many_decimals': '{field}: usa como máximo 2 decimales.',
+  'input.ambiguous_amount': '{field}: ¿cuál quisiste escribir? Toca el monto correcto.',
+  'input.half_position': '{field}: falta. Escribe la latitud y la longitud, o deja las dos vacías.',
+  'input.accuracy_required': '{field}: escribe cuántos metros de margen tiene la posición (por ejemplo 20), o deja la posición vacía.',
+  'input.not_a_date': '{field}: escribe la fecha como día/mes/año, por ejemplo {example}.',
+  'input.no_such_day': '{field}: esa fecha no existe. Revisa el día y el mes (día/mes/año).',
+  'input.willSave': 'Se guardará: {value}',
+  'input.fixFields': 'Revisa los campos marcados.',
+  'form.datePlaceholder': 'dd/mm/aaaa',
+  'confirm.title': 'Antes de guardar, confirma:',
+  'confirm.past_next_action': 'La próxima acción ({date}) es anterior a hoy.',
+  'confirm.above_balance': 'La promesa ({amount}) es mayor que el saldo de la cuenta ({balance}).',
+  'confirm.open_promise': 'La cuenta ya tiene una promesa abierta de {amount} para el {due_on}.',
+  'confirm.yes': 'Sí, guardar así', 'confirm.no': 'Corregir',
   'sync.title': 'Sincronización', 'sync.pending': 'Registros sin enviar', 'sync.rejected': 'Rechazados',
   'sync.last': 'Última sincronización', 'sync.never': 'Nunca', 'sync.now': 'Sincronizar ahora', 'sync.running': 'Sincronizando…',
   'sync.result': 'Enviados {accepted}, combinados {merged}, rechazados {rejected}; recibidos {pulled}.',
@@ -110,6 +132,26 @@ const en: Record<Key, string> = {
   'form.duration': 'Duration (minutes)', 'form.amount': 'Amount', 'form.dueOn': 'Payment date', 'form.save': 'Save',
   'form.cancel': 'Cancel', 'form.saved': 'Saved on the device. It will be sent when you sync.',
   'form.chooseOutcome': 'Choose an outcome', 'form.hours': "Outside the hours allowed for contact ({from}–{to}, debtor's time).",
+  'input.required': '{field}: missing. Type it to save.',
+  'input.choose': '{field}: choose one from the list.',
+  'input.not_a_number': '{field}: type a number only, for example {example}.',
+  'input.not_an_amount': '{field}: type the amount in figures, for example 1,500.50.',
+  'input.negative': '{field}: cannot be negative.',
+  'input.zero': '{field}: must be more than zero.',
+  'input.too_many_decimals': '{field}: use at most 2 decimals.',
+  'input.ambiguous_amount': '{field}: which did you mean? Tap the right amount.',
+  'input.half_position': '{field}: missing. Type both latitude and longitude, or leave both empty.',
+  'input.accuracy_required': '{field}: type how many metres the position may be off (for example 20), or leave the position empty.',
+  'input.not_a_date': '{field}: type the date as day/month/year, for example {example}.',
+  'input.no_such_day': '{field}: that date does not exist. Check the day and month (day/month/year).',
+  'input.willSave': 'Will be saved as: {value}',
+  'input.fixFields': 'Check the fields marked.',
+  'form.datePlaceholder': 'dd/mm/yyyy',
+  'confirm.title': 'Before saving, please confirm:',
+  'confirm.past_next_action': 'The next action ({date}) is before today.',
+  'confirm.above_balance': "The promise ({amount}) is more than the account's balance ({balance}).",
+  'confirm.open_promise': 'The account already has an open promise of {amount} due {due_on}.',
+  'confirm.yes': 'Yes, save it', 'confirm.no': 'Change it',
   'sync.title': 'Sync', 'sync.pending': 'Records not sent', 'sync.rejected': 'Rejected',
   'sync.last': 'Last sync', 'sync.never': 'Never', 'sync.now': 'Sync now', 'sync.running': 'Syncing…',
   'sync.result': 'Sent {accepted}, merged {merged}, rejected {rejected}; received {pulled}.',
@@ -198,6 +240,24 @@ export function formatMoney(amount: string, currency: Currency): string {
   return `${negative ? '−' : ''}${symbol}${grouped}.${cents}`;
 }
 
+/** The locale the app formats dates in. Its English keeps the day first, as in Mexico and Peru. */
+const LOCALES: Record<Lang, string> = { 'es-MX': 'es-MX', 'es-PE': 'es-PE', en: 'en-GB' };
+
+/** A calendar date ("2026-12-01") as the app shows it: "1 dic 2026", "1 Dec 2026". */
+export function formatDate(lang: Lang, iso: string, style: 'short' | 'long' = 'short'): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  const options: Intl.DateTimeFormatOptions = style === 'long'
+    ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+    : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** An instant as the app shows it, in this device's time: "1 dic 2026, 14:05". */
+export function formatInstant(lang: Lang, at: string): string {
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+    .format(new Date(at));
+}
+
 /**
  * English names for the fields the domain names in Spanish (the `field` of a
  * DomainError, the same label the Spanish screens use).
@@ -212,13 +272,29 @@ function fieldName(lang: Lang, field: string): string {
   return lang === 'en' ? (FIELDS_EN[field] ?? field) : field;
 }
 
+const FIELD_LABELS: Record<Field, Key> = {
+  outcome: 'form.outcome', number: 'form.number', minutes: 'form.duration', lat: 'form.lat', lon: 'form.lon',
+  accuracy: 'form.accuracy', nextAction: 'form.nextAction', amount: 'form.amount', dueOn: 'form.dueOn',
+};
+const EXAMPLES: Partial<Record<Field, string>> = {
+  lat: '19.4326', lon: '-99.1332', accuracy: '20', minutes: '4', nextAction: '15/12/2026', dueOn: '15/12/2026',
+};
+const CHOSEN: Field[] = ['outcome', 'number'];
+
+/** The sentence for what is wrong with `field`: it names the field and says what to do. */
+export function problemMessage(lang: Lang, field: Field, problem: Problem): string {
+  const key: Key = problem.code === 'required' && CHOSEN.includes(field) ? 'input.choose' : `input.${problem.code}`;
+  return t(lang, key, { field: t(lang, FIELD_LABELS[field]), example: EXAMPLES[field] });
+}
+
 /** The sentence for an error from the backend, whatever shape it arrived in. */
 export function errorMessage(lang: Lang, error: unknown): string {
   if (typeof error === 'object' && error !== null && 'kind' in error) {
     const e = error as DeviceError;
     if (e.kind === 'invalid') {
       const key = `domain.${e.code}` as Key;
-      const vars = 'field' in e ? { ...e, field: fieldName(lang, e.field) } : e;
+      const vars: Record<string, unknown> = 'field' in e ? { ...e, field: fieldName(lang, e.field) } : { ...e };
+      for (const date of ['due_on', 'made_on'] as const) if (typeof vars[date] === 'string') vars[date] = formatDate(lang, vars[date]);
       return key in es ? t(lang, key, vars) : t(lang, 'domain.malformed', { message: String(e.code) });
     }
     // A refusal the server names by code is worded here, in the user's language.

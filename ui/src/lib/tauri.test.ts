@@ -34,7 +34,7 @@ describe('tauriBackend', () => {
       status: 'pending', source: null,
     };
     const error = await tauriBackend.saveActivity('d', 'promise', promise).catch((e: unknown) => e);
-    expect(errorMessage('es-MX', error)).toBe('La fecha de pago (2026-11-01) no puede ser anterior a hoy (2026-11-22).');
+    expect(errorMessage('es-MX', error)).toBe('La fecha de pago (1 nov 2026) no puede ser anterior a hoy (22 nov 2026).');
   });
 
   it('asks for the agenda of the local date', async () => {
