@@ -412,6 +412,27 @@ fn row(row: &Row<'_>, today: NaiveDate, pending: u32) -> Result<DebtorRow> {
     })
 }
 
+/// A search typed as a phone number ("553-773-8392", "(55) 3773 8392",
+/// "+52 55 3773 8392"): the digits to look for, as phones are stored (digits
+/// only), with and without the country code. `None` for any other search.
+fn phone_search(text: &str) -> Option<Vec<String>> {
+    let text = text.trim();
+    let rest = text.strip_prefix('+').unwrap_or(text);
+    if !rest.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')')) {
+        return None;
+    }
+    let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+    if digits.len() < 4 {
+        return None;
+    }
+    // Mexico: 52, once followed by a 1 for mobiles, then ten digits; Peru: 51, then nine.
+    let national = [("521", 10), ("52", 10), ("51", 9)]
+        .into_iter()
+        .find_map(|(code, len)| digits.strip_prefix(code).filter(|n| n.len() == len))
+        .map(str::to_owned);
+    Some(std::iter::once(digits).chain(national).collect())
+}
+
 /// The SQL condition on `overdue_since` that puts an account in `bucket` on
 /// `today`, with its date values.
 fn bucket_condition(bucket: Bucket, today: NaiveDate) -> (String, Vec<String>) {
@@ -480,9 +501,14 @@ impl Store {
         self.summaries()?;
         let mut conditions = Vec::new();
         let mut values: Vec<String> = Vec::new();
-        for word in fold(&query.text).split_whitespace() {
-            values.push(format!("%{}%", word.replace(['%', '_'], "")));
-            conditions.push("search LIKE ?".into());
+        if let Some(numbers) = phone_search(&query.text) {
+            conditions.push(format!("({})", vec!["search LIKE ?"; numbers.len()].join(" OR ")));
+            values.extend(numbers.into_iter().map(|n| format!("%{n}%")));
+        } else {
+            for word in fold(&query.text).split_whitespace() {
+                values.push(format!("%{}%", word.replace(['%', '_'], "")));
+                conditions.push("search LIKE ?".into());
+            }
         }
         if let Some(territory) = query.territory_id {
             values.push(territory.to_string());

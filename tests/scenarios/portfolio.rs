@@ -84,6 +84,12 @@ async fn the_portfolio_search_matches_words_in_any_case_and_filters() {
     assert_eq!(by_name.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["Deudor 17"]);
     let by_phone = search(PortfolioQuery { text: "5512345678".into(), ..Default::default() });
     assert_eq!(by_phone.total, 30, "every fixture debtor has that phone");
+    for typed in ["551-234-5678", "(55) 1234 5678", "+52 55 1234 5678", "+52 1 55 1234 5678", "55 12 34", "5678"] {
+        assert_eq!(search(PortfolioQuery { text: typed.into(), ..Default::default() }).total, 30, "{typed}");
+    }
+    for typed in ["551-234-5679", "+51 55 1234 5678"] {
+        assert_eq!(search(PortfolioQuery { text: typed.into(), ..Default::default() }).total, 0, "{typed}");
+    }
     let nobody = search(PortfolioQuery { text: "zzz".into(), ..Default::default() });
     assert_eq!(nobody.total, 0);
 
