@@ -1,0 +1,268 @@
+//! The outbox: the gestor's writes until the server acknowledges them, and
+//! the push batches they travel in.
+
+use campo_core::{
+    Record, RecordBody, RecordKind,
+    ids::{DebtorId, RecordId},
+    record::raw,
+    wire::{PushOutcome, PushRecord, PushRequest, PushResponse},
+};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use super::{
+    Store, corrupt,
+    feed::{cursor, put_server_copies},
+    local_record, next_counter,
+    notices::{add_notice, debtor_name},
+    now, parse_vv, record_from,
+    session::session,
+    summary::SummaryFacts,
+};
+use crate::error::{DeviceError, Result};
+
+/// What applying one push answer did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PushTally {
+    /// Stored as sent.
+    pub accepted: u64,
+    /// The server had them already.
+    pub already_known: u64,
+    /// Merged with a concurrent version.
+    pub merged: u64,
+    /// Refused; kept on the device with the reason.
+    pub rejected: u64,
+}
+
+/// A push batch as stored until its answer is applied.
+#[derive(Clone, Debug)]
+pub(crate) struct OutboxBatch {
+    /// Its place in sending order.
+    pub id: i64,
+    /// The idempotency key it is sent under.
+    pub key: String,
+    /// The request body, sent byte for byte on every try.
+    pub request: String,
+}
+
+/// Takes acknowledged writes, each a record id and the vv sent, out of the
+/// outbox. One statement a write: each is an index lookup (a multi-row
+/// `(record_id, vv) IN (VALUES …)` scans the whole outbox instead).
+fn acknowledge(tx: &Transaction<'_>, writes: &[(String, String)]) -> Result<()> {
+    let mut take = tx.prepare_cached("DELETE FROM pending WHERE record_id = ?1 AND vv = ?2")?;
+    let mut rebase = tx.prepare_cached("UPDATE pending SET base_vv = ?2 WHERE record_id = ?1")?;
+    for (id, vv) in writes {
+        if take.execute(params![id, vv])? == 0 {
+            // Edited again while the batch was out: the newer version builds on
+            // the one just acknowledged, which the server keeps in its history
+            // as the ancestor for any merge. (Its own vv already extends the
+            // sent one: same base, a later counter.)
+            rebase.execute(params![id, vv])?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Saves a local write: a new record, or a new version of one. Checks the
+    /// body, the gestor's rights and the account's currency; stores nothing on
+    /// error.
+    pub fn save(&self, id: RecordId, debtor_id: DebtorId, body: &RecordBody, deleted: bool) -> Result<()> {
+        let kind = body.kind();
+        self.write_to_disk(|tx| {
+            let session = session(tx)?.ok_or(DeviceError::NotSignedIn)?;
+            let account = local_record(tx, debtor_id.into())?
+                .filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted)
+                .ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor_id}") })?;
+            let current = local_record(tx, id)?;
+            match &current {
+                Some(c) if c.record.kind != kind || c.record.debtor_id != debtor_id => {
+                    return Err(DeviceError::NotAllowed { message: "el id ya pertenece a otro registro".into() });
+                }
+                None if !kind.device_may_create() => {
+                    return Err(DeviceError::NotAllowed {
+                        message: format!("no puedes crear registros de tipo {kind}"),
+                    });
+                }
+                Some(_) if !kind.device_may_edit() => {
+                    return Err(DeviceError::NotAllowed {
+                        message: format!("no puedes cambiar registros de tipo {kind}"),
+                    });
+                }
+                _ => {}
+            }
+            let json = body.to_json();
+            if kind == RecordKind::Debtor
+                && let Some(field) = account.record.forbidden_device_edit(&raw(json.clone()), deleted)
+            {
+                return Err(DeviceError::NotAllowed {
+                    message: format!("no puedes cambiar el campo {field} de la cuenta"),
+                });
+            }
+            if let (Some(currency), Ok(RecordBody::Debtor(debtor))) = (body.currency(), account.record.parse_body()) {
+                debtor.check_currency(currency)?;
+            }
+            let base: Option<String> = tx
+                .query_row("SELECT base_vv FROM pending WHERE record_id = ?1", [id.to_string()], |r| r.get(0))
+                .optional()?;
+            let base = match base {
+                Some(base) => parse_vv(&base)?,
+                None => current.map(|c| c.record.vv).unwrap_or_default(),
+            };
+            let counter = next_counter(tx)?;
+            let vv = base.clone().with_write(session.replica, counter);
+            let facts = SummaryFacts::of(kind, &json)?;
+            tx.execute(
+                "INSERT INTO pending (record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
+                                      due_on, status, started_at, next_action_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                 ON CONFLICT (record_id) DO UPDATE SET vv = excluded.vv, counter = excluded.counter,
+                    deleted = excluded.deleted, body = excluded.body, saved_at = excluded.saved_at,
+                    due_on = excluded.due_on, status = excluded.status, started_at = excluded.started_at,
+                    next_action_on = excluded.next_action_on, rejected_code = NULL, rejected_message = NULL",
+                params![
+                    id.to_string(),
+                    debtor_id.to_string(),
+                    kind.as_str(),
+                    vv.to_json(),
+                    base.to_json(),
+                    counter,
+                    deleted,
+                    json,
+                    now(),
+                    facts.due_on,
+                    facts.status,
+                    facts.started_at,
+                    facts.next_action_on,
+                ],
+            )?;
+            super::summary::refresh_summaries(tx)
+        })
+    }
+
+    /// Records a new visit, call or promise on a debtor; returns its id.
+    pub fn create(&self, debtor_id: DebtorId, body: &RecordBody) -> Result<RecordId> {
+        let id = RecordId::generate();
+        self.save(id, debtor_id, body, false)?;
+        Ok(id)
+    }
+
+    /// The batch to push after batch `after` (or first): one already made
+    /// whose answer has not been applied (resent byte for byte under its
+    /// key), else a new one of at most `limit` pending writes newer than every
+    /// batch still out, oldest first. `None` when nothing can go yet: a write
+    /// held back by a batch still out goes once that batch is applied.
+    pub(crate) fn next_batch(&self, after: Option<i64>, limit: usize) -> Result<Option<OutboxBatch>> {
+        self.write(|tx| {
+            let made: Option<OutboxBatch> = tx
+                .query_row(
+                    "SELECT id, key, request FROM outbox_batches WHERE id > ?1 ORDER BY id LIMIT 1",
+                    [after.unwrap_or(0)],
+                    |r| Ok(OutboxBatch { id: r.get(0)?, key: r.get(1)?, request: r.get(2)? }),
+                )
+                .optional()?;
+            if made.is_some() {
+                return Ok(made);
+            }
+            let rows: Vec<(Record, String, u64)> = tx
+                .prepare(
+                    "SELECT record_id, debtor_id, kind, vv, deleted, body, base_vv, counter FROM pending
+                     WHERE rejected_code IS NULL
+                       AND counter > (SELECT coalesce(max(last_counter), 0) FROM outbox_batches)
+                       -- A write whose earlier version is still out waits for
+                       -- that answer: its base is whatever the server made of it.
+                       AND record_id NOT IN (SELECT r.value FROM outbox_batches b, json_each(b.record_ids) r)
+                     ORDER BY counter LIMIT ?1",
+                )?
+                .query_and_then([limit as i64], |row| {
+                    Ok::<_, DeviceError>((record_from(row)?, row.get::<_, String>(6)?, row.get(7)?))
+                })?
+                .collect::<Result<_>>()?;
+            let Some(last_counter) = rows.last().map(|(_, _, counter)| *counter) else {
+                return Ok(None);
+            };
+            let ids: Vec<RecordId> = rows.iter().map(|(record, _, _)| record.id).collect();
+            let records = rows
+                .into_iter()
+                .map(|(record, base, _)| Ok(PushRecord { record, base_vv: parse_vv(&base)? }))
+                .collect::<Result<Vec<_>>>()?;
+            let clock: u64 = tx.query_row("SELECT counter FROM clock", [], |r| r.get(0))?;
+            let request = serde_json::to_string(&PushRequest { replica_clock: clock, cursor: cursor(tx)?, records })
+                .map_err(|e| corrupt("batch", e))?;
+            let key = uuid::Uuid::now_v7().to_string();
+            let id = tx.query_row(
+                "INSERT INTO outbox_batches (key, request, last_counter, record_ids) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                params![key, request, last_counter, serde_json::to_string(&ids).map_err(|e| corrupt("batch", e))?],
+                |r| r.get(0),
+            )?;
+            Ok(Some(OutboxBatch { id, key, request }))
+        })
+    }
+
+    /// Applies the server's answer to a batch, in one transaction:
+    /// acknowledged writes leave the outbox (unless edited again meanwhile),
+    /// refused ones stay with their reason, and the server's versions are kept.
+    pub(crate) fn apply_push(&self, batch: &OutboxBatch, response: &PushResponse) -> Result<PushTally> {
+        let request: PushRequest = serde_json::from_str(&batch.request).map_err(|e| corrupt("batch", e))?;
+        self.write(|tx| {
+            let mut tally = PushTally::default();
+            let mut copies = Vec::with_capacity(response.results.len());
+            let mut acknowledged = Vec::with_capacity(response.results.len());
+            for (sent, result) in request.records.iter().zip(&response.results) {
+                let record = &sent.record;
+                let (id, sent_vv) = (record.id.to_string(), record.vv.to_json());
+                let current = match &result.outcome {
+                    PushOutcome::Accepted => {
+                        tally.accepted += 1;
+                        record
+                    }
+                    PushOutcome::AlreadyKnown { current } => {
+                        tally.already_known += 1;
+                        current
+                    }
+                    PushOutcome::Merged { current, conflict } => {
+                        tally.merged += 1;
+                        if *conflict {
+                            add_notice(tx, "conflict", Some(record.debtor_id), Some(record.id),
+                                "tu cambio coincidió con otro; se combinaron y el supervisor puede ver los valores descartados")?;
+                        }
+                        current
+                    }
+                    PushOutcome::Rejected { reason } => {
+                        tally.rejected += 1;
+                        // A version edited again since it was sent is not the one refused.
+                        let marked = tx.execute(
+                            "UPDATE pending SET rejected_code = ?3, rejected_message = ?4 WHERE record_id = ?1 AND vv = ?2",
+                            params![id, sent_vv, serde_json::to_value(reason.code).map_err(|e| corrupt("code", e))?.as_str(), reason.message],
+                        )?;
+                        if marked > 0 {
+                            add_notice(tx, "rejected", Some(record.debtor_id), Some(record.id), &format!("el servidor rechazó un registro: {}", reason.message))?;
+                        }
+                        continue;
+                    }
+                };
+                if result.after_reassignment {
+                    let name = debtor_name(tx, record.debtor_id)?;
+                    add_notice(tx, "after_reassignment", Some(record.debtor_id), Some(record.id),
+                        &format!("tu registro sobre {name} se guardó, aunque la cuenta ya está asignada a otro gestor"))?;
+                } else {
+                    copies.push((current, false));
+                }
+                acknowledged.push((id, sent_vv));
+            }
+            // Copies first: a copy stored under its pending version, and the
+            // pending version then taken out over it, mark nothing to rebuild
+            // (see migration 0007).
+            put_server_copies(tx, &copies)?;
+            acknowledge(tx, &acknowledged)?;
+            tx.execute("DELETE FROM outbox_batches WHERE id = ?1", [batch.id])?;
+            Ok(tally)
+        })
+    }
+
+    /// The device's write counter: every write it made has a counter at or below it.
+    pub(crate) fn clock(&self) -> Result<u64> {
+        self.read(|tx| Ok(tx.query_row("SELECT counter FROM clock", [], |r| r.get(0))?))
+    }
+}
