@@ -155,6 +155,7 @@ pub struct PushRequest {
 /// Why a pushed record was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RejectionCode {
     /// The body fails the domain checks.
@@ -168,6 +169,7 @@ pub enum RejectionCode {
 /// A refused record's reason.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rejection {
     /// For programs.
     pub code: RejectionCode,

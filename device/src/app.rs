@@ -25,9 +25,7 @@ async fn blocking<T: Send + 'static>(
     f: impl FnOnce(&Store) -> Result<T> + Send + 'static,
 ) -> Result<T> {
     let store = Arc::clone(store);
-    tokio::task::spawn_blocking(move || f(&store))
-        .await
-        .map_err(|e| DeviceError::Storage { message: format!("la tarea se interrumpió: {e}") })?
+    tokio::task::spawn_blocking(move || f(&store)).await?
 }
 
 /// Who is signed in, if anyone.

@@ -28,6 +28,22 @@ pub enum DeviceError {
         /// What the network said.
         message: String,
     },
+    /// The server answered, but not in a way this app understands (a proxy's
+    /// page, a cut answer, another program on that address). Nothing was lost.
+    #[error(
+        "el servidor respondió algo que la app no entiende ({message}); tu trabajo queda guardado en el dispositivo"
+    )]
+    BadAnswer {
+        /// What could not be read.
+        message: String,
+    },
+    /// A task inside the app stopped before finishing: a fault in the app,
+    /// not the network. Nothing was lost.
+    #[error("una tarea de la app se interrumpió ({message}); tu trabajo queda guardado en el dispositivo")]
+    Interrupted {
+        /// What stopped.
+        message: String,
+    },
     /// The server refused the request.
     #[error("{message}")]
     Server {
@@ -85,7 +101,19 @@ impl From<rusqlite_migration::Error> for DeviceError {
 
 impl From<reqwest::Error> for DeviceError {
     fn from(e: reqwest::Error) -> Self {
-        Self::Offline { message: e.to_string() }
+        // The network failing to carry an answer is being offline; an answer
+        // that arrived and cannot be read is not.
+        if e.is_decode() {
+            Self::BadAnswer { message: e.to_string() }
+        } else {
+            Self::Offline { message: e.to_string() }
+        }
+    }
+}
+
+impl From<tokio::task::JoinError> for DeviceError {
+    fn from(e: tokio::task::JoinError) -> Self {
+        Self::Interrupted { message: e.to_string() }
     }
 }
 

@@ -8,6 +8,7 @@ use campo_core::{
     ids::{DebtorId, RecordId, TerritoryId},
     money::Currency,
     text::fold,
+    wire::Rejection,
 };
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
@@ -155,7 +156,7 @@ pub struct TimelineEntry {
     /// Not yet sent to the server.
     pub pending: bool,
     /// The server refused it, and why.
-    pub rejected: Option<String>,
+    pub rejected: Option<Rejection>,
     /// Recorded after the account had left the gestor who wrote it.
     pub after_reassignment: bool,
 }

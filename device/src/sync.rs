@@ -126,20 +126,20 @@ async fn send<T: DeserializeOwned>(builder: RequestBuilder) -> Result<(T, usize)
     if gzipped {
         GzDecoder::new(&wire[..])
             .read_to_end(&mut body)
-            .map_err(|e| DeviceError::Offline { message: e.to_string() })?;
+            .map_err(|e| DeviceError::BadAnswer { message: format!("gzip: {e}") })?;
     } else {
         body.extend_from_slice(&wire);
     }
     if !status.is_success() {
         let error: ErrorBody = serde_json::from_slice(&body)
-            .map_err(|_| DeviceError::Offline { message: format!("el servidor respondió {status}") })?;
+            .map_err(|_| DeviceError::BadAnswer { message: format!("el servidor respondió {status}") })?;
         return Err(match error.error {
             ErrorCode::Unauthorized | ErrorCode::ReplicaRewound => DeviceError::SignInAgain,
             code => DeviceError::Server { code, message: error.message },
         });
     }
     let value = serde_json::from_slice(&body)
-        .map_err(|e| DeviceError::Offline { message: format!("respuesta ilegible: {e}") })?;
+        .map_err(|e| DeviceError::BadAnswer { message: format!("respuesta ilegible: {e}") })?;
     Ok((value, wire.len()))
 }
 
@@ -225,7 +225,7 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
 
 /// The answer to a request sent on its own task.
 async fn answer<T>(store: &Store, sent: tokio::task::JoinHandle<Result<(T, usize)>>) -> Result<(T, usize)> {
-    sent.await.map_err(|e| DeviceError::Offline { message: e.to_string() })?.map_err(|e| signed_out(store, e))
+    sent.await?.map_err(|e| signed_out(store, e))
 }
 
 /// A refused session is forgotten so the UI asks the gestor to sign in.

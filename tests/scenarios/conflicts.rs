@@ -1,7 +1,9 @@
 //! Concurrent writes: merged field by field, losing values kept for supervisors.
 
-use campo_core::{RecordBody, debtor::Debtor, ids::DebtorId, text::Phone};
-use campo_device::portfolio::PortfolioQuery;
+use campo_core::{
+    DomainError, RecordBody, RecordKind, debtor::Debtor, ids::DebtorId, text::Phone, wire::RejectionCode,
+};
+use campo_device::{portfolio::PortfolioQuery, store::NoticeKind};
 use campo_tests::{Device, World};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -176,13 +178,44 @@ async fn one_bad_record_of_a_hundred_comes_back_with_its_reason_and_the_others_l
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 99);
     let pending = device.store.pending().expect("pending");
     assert_eq!(pending.len(), 1, "the bad one stays on the device");
-    let reason = pending[0].rejected.as_deref().expect("with its reason");
-    assert!(reason.contains("left_message_with_neighbour"), "{reason}");
-    assert!(device.store.notices().expect("notices").iter().any(|n| n.kind == "rejected"));
+    let reason = pending[0].rejected.as_ref().expect("with its reason");
+    assert_eq!(reason.code, RejectionCode::InvalidRecord);
+    assert_eq!(
+        reason.error,
+        Some(DomainError::UnknownOutcome { value: "left_message_with_neighbour".into() }),
+        "the domain error travels whole, for the app to word: {reason:?}"
+    );
+    let notices = device.store.notices().expect("notices");
+    let told = notices.iter().find(|n| n.kind == NoticeKind::Rejected).expect("the gestor is told");
+    assert_eq!(told.debtor_name.as_deref(), Some(debtor_name(&device, debtor).as_str()), "naming the debtor");
+    assert_eq!((told.record_kind, told.reason.as_ref()), (Some(RecordKind::Visit), Some(reason)));
 
     let again = device.sync().await.expect("sync");
     assert_eq!(again.pushed.rejected, 0, "not resent until the gestor fixes it");
     assert_eq!(device.store.status().expect("status").rejected, 1, "and never dropped silently");
+
+    // A device that refused it before notices were typed keeps what it knew.
+    let upgraded = campo_tests::store_at_schema(
+        &device,
+        &world.dir.path().join("before-typed-notices.db"),
+        8,
+        "INSERT INTO session SELECT * FROM now.session;
+         INSERT INTO records SELECT * FROM now.records;
+         INSERT INTO pending SELECT record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
+                                    rejected_code, rejection ->> '$.message', due_on, status, started_at,
+                                    next_action_on FROM now.pending;
+         INSERT INTO notices SELECT id, at, kind, debtor_id, record_id, detail, seen FROM now.notices;",
+    );
+    let kept = upgraded.store.pending().expect("pending")[0].rejected.clone().expect("still refused");
+    assert_eq!((kept.code, &kept.message, kept.error), (reason.code, &reason.message, None));
+    let told = upgraded.store.notices().expect("notices");
+    let told = told.iter().find(|n| n.kind == NoticeKind::Rejected).expect("still told");
+    assert_eq!(told.debtor_name.as_deref(), Some(debtor_name(&device, debtor).as_str()));
+    assert_eq!(told.reason.as_ref().map(|r| &r.message), Some(&reason.message));
+}
+
+fn debtor_name(device: &Device, debtor: DebtorId) -> String {
+    device.store.debtors().expect("debtors").into_iter().find(|(id, _)| *id == debtor).expect("held").1.name.to_string()
 }
 
 #[tokio::test]

@@ -2,7 +2,10 @@
 
 use campo_core::wire::{ErrorCode, PROTOCOL_HEADER};
 use campo_device::DeviceError;
-use campo_tests::{Device, World, proxy::Proxy};
+use campo_tests::{
+    Device, World,
+    proxy::{CaptivePortal, Proxy},
+};
 
 use crate::process;
 
@@ -217,4 +220,26 @@ async fn a_write_sent_again_under_a_new_name_after_signing_in_again_is_already_k
     assert_eq!(world.count("SELECT count(*) FROM conflicts"), 0);
     assert_eq!(device.notes(visit).as_deref(), Some("visita"));
     assert_eq!(device.store.status().expect("status").pending, 0);
+}
+
+#[tokio::test]
+async fn a_page_that_is_not_the_servers_answer_is_told_apart_from_no_connection() {
+    let world = World::new(1).await;
+    let proxy = Proxy::start(world.server.addr).await;
+    let device = world.device_via("g1", &proxy.url).await;
+    device.sync().await.expect("first sync");
+    device.visit(world.fixture.debtors_of("g1")[0], "visita antes del wifi del centro comercial");
+
+    let portal = CaptivePortal::start().await;
+    proxy.point_to(portal.addr);
+    let refused = device.sync().await.expect_err("a web page is not a sync answer");
+    assert!(matches!(refused, DeviceError::BadAnswer { .. }), "{refused:?}");
+    assert_eq!(device.store.status().expect("status").pending, 1, "the visit waits on the device");
+
+    drop(portal);
+    let offline = device.sync().await.expect_err("nothing listens there now");
+    assert!(matches!(offline, DeviceError::Offline { .. }), "{offline:?}");
+
+    proxy.point_to(world.server.addr);
+    assert_eq!(device.sync().await.expect("signal is back").pushed.accepted, 1);
 }

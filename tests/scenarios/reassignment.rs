@@ -1,5 +1,7 @@
 //! Debtors moving between gestores while their devices are offline.
 
+use campo_core::RecordKind;
+use campo_device::store::NoticeKind;
 use campo_tests::World;
 
 #[tokio::test]
@@ -21,8 +23,11 @@ async fn an_edit_made_offline_before_a_reassignment_reaches_the_new_gestor_flagg
     assert!(a.store.records_of(debtor).expect("records").is_empty(), "purged from a's device");
     assert_eq!(a.store.status().expect("status").pending, 0, "pushed before the purge");
     let notices = a.store.notices().expect("notices");
-    assert!(notices.iter().any(|n| n.kind == "revoked"), "a is told: {notices:?}");
-    assert!(notices.iter().any(|n| n.kind == "after_reassignment"), "{notices:?}");
+    let revoked = notices.iter().find(|n| n.kind == NoticeKind::Revoked).expect("a is told");
+    let after = notices.iter().find(|n| n.kind == NoticeKind::AfterReassignment).expect("of the visit too");
+    // Named, not by id, though the account has left the device.
+    assert_eq!(revoked.debtor_name.as_deref(), Some("Deudor 0"), "{revoked:?}");
+    assert_eq!((after.debtor_name.as_deref(), after.record_kind), (Some("Deudor 0"), Some(RecordKind::Visit)));
 
     b.sync().await.expect("b syncs");
     let on_b = b.store.record(visit).expect("read").expect("b has a's visit");
@@ -71,6 +76,9 @@ async fn a_freshly_signed_in_device_hears_of_no_moves_of_debtors_it_never_held()
     coord.reassign(debtor, world.fixture.gestor("g2")).await;
     let fresh = world.synced_device("g1").await;
     let notices = fresh.store.notices().expect("notices");
-    assert!(notices.iter().all(|n| n.kind != "revoked"), "nothing to tell about a debtor it never had: {notices:?}");
+    assert!(
+        notices.iter().all(|n| n.kind != NoticeKind::Revoked),
+        "nothing to tell about a debtor it never had: {notices:?}"
+    );
     assert_eq!(fresh.store.status().expect("status").debtors, 2);
 }

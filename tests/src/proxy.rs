@@ -84,3 +84,40 @@ async fn relay(mut client: TcpStream, controls: Controls) {
     };
     tokio::select! { _ = up => {}, _ = down => {} }
 }
+
+/// A listener that answers every request with a web page, as a hotel's or a
+/// mall's Wi-Fi does before its terms are accepted. Serves until dropped.
+pub struct CaptivePortal {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    task: JoinHandle<()>,
+}
+
+impl CaptivePortal {
+    /// Starts one on 127.0.0.1, port 0.
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind portal");
+        let addr = listener.local_addr().expect("addr");
+        let task = tokio::spawn(async move {
+            while let Ok((mut socket, _)) = listener.accept().await {
+                tokio::spawn(async move {
+                    let mut request = [0u8; 4096];
+                    let _ = socket.read(&mut request).await;
+                    let page = "<html><body>Acepta los términos para navegar</body></html>";
+                    let answer = format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{page}",
+                        page.len()
+                    );
+                    let _ = socket.write_all(answer.as_bytes()).await;
+                });
+            }
+        });
+        Self { addr, task }
+    }
+}
+
+impl Drop for CaptivePortal {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

@@ -158,11 +158,11 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
             );
             for pending in store.pending()? {
                 if let Some(reason) = pending.rejected {
-                    say!("rechazado {} ({}): {reason}", pending.record.id, pending.record.kind);
+                    say!("rechazado {} ({}): {}", pending.record.id, pending.record.kind, reason.message);
                 }
             }
             for notice in store.notices()? {
-                say!("aviso [{}]: {}", notice.kind, notice.detail);
+                say!("aviso: {}", notice.detail);
             }
         }
         Command::Debtors => {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{
     Store,
-    notices::{add_notice, held_debtor_name},
+    notices::{NewNotice, NoticeKind, add_notice, held_debtor_name},
     summary::SummaryFacts,
 };
 use crate::error::Result;
@@ -129,20 +129,25 @@ impl Store {
                         // Copies before the revocation land first, and go with it.
                         put_server_copies(tx, &copies)?;
                         copies.clear();
-                        let held = held_debtor_name(tx, *debtor_id)?;
-                        tx.execute("DELETE FROM records WHERE debtor_id = ?1", [debtor_id.to_string()])?;
-                        let waiting: u64 = tx.query_row("SELECT count(*) FROM pending WHERE debtor_id = ?1", [debtor_id.to_string()], |r| r.get(0))?;
+                        let held = held_debtor_name(tx, *debtor_id)?.is_some();
+                        let waiting: u64 = tx.query_row(
+                            "SELECT count(*) FROM pending WHERE debtor_id = ?1",
+                            [debtor_id.to_string()],
+                            |r| r.get(0),
+                        )?;
                         // A device that never held the account (a first sync
                         // replaying an old move) has nothing to tell the gestor.
-                        if held.is_some() || waiting > 0 {
-                            let name = held.unwrap_or_else(|| "una cuenta".into());
-                            let detail = if waiting == 0 {
-                                format!("la cuenta de {name} se reasignó a otro gestor y se quitó de este dispositivo")
-                            } else {
-                                format!("la cuenta de {name} se reasignó a otro gestor; tus {waiting} registros pendientes sobre ella se enviarán al servidor")
+                        if held || waiting > 0 {
+                            let notice = NewNotice {
+                                kind: NoticeKind::Revoked,
+                                debtor: *debtor_id,
+                                record: None,
+                                waiting,
+                                reason: None,
                             };
-                            add_notice(tx, "revoked", Some(*debtor_id), None, &detail)?;
+                            add_notice(tx, notice)?;
                         }
+                        tx.execute("DELETE FROM records WHERE debtor_id = ?1", [debtor_id.to_string()])?;
                         tally.revoked.push(*debtor_id);
                     }
                 }

@@ -27,6 +27,7 @@ use campo_core::{
     debtor::Debtor,
     ids::{DebtorId, RecordId},
     record::raw,
+    wire::Rejection,
 };
 use campo_sqlite::Checkpointer;
 use rusqlite::{Connection, Transaction, TransactionBehavior};
@@ -36,7 +37,7 @@ use serde::Serialize;
 use crate::error::{DeviceError, Result};
 
 pub use feed::PageTally;
-pub use notices::Notice;
+pub use notices::{Notice, NoticeKind};
 pub(crate) use outbox::OutboxBatch;
 pub use outbox::PushTally;
 pub use session::SessionInfo;
@@ -51,6 +52,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/device/0006_territories.sql"),
     include_str!("../../../migrations/device/0007_quiet_acknowledgements.sql"),
     include_str!("../../../migrations/device/0008_batch_making.sql"),
+    include_str!("../../../migrations/device/0009_typed_notices.sql"),
 ];
 
 /// A record as the gestor sees it.
@@ -61,7 +63,7 @@ pub struct LocalRecord {
     /// Not yet acknowledged by the server.
     pub pending: bool,
     /// Refused by the server, with its reason; kept until the gestor fixes it.
-    pub rejected: Option<String>,
+    pub rejected: Option<Rejection>,
     /// Written by a gestor after the debtor had left them.
     pub after_reassignment: bool,
 }
@@ -145,11 +147,17 @@ pub(super) fn next_counter(tx: &Transaction<'_>) -> Result<u64> {
 pub(super) fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord>> {
     let pending = tx
         .prepare_cached(
-            "SELECT p.record_id, p.debtor_id, p.kind, p.vv, p.deleted, p.body, p.rejected_message, coalesce(r.after_reassignment, 0)
+            "SELECT p.record_id, p.debtor_id, p.kind, p.vv, p.deleted, p.body, p.rejection, coalesce(r.after_reassignment, 0)
              FROM pending p LEFT JOIN records r ON r.id = p.record_id WHERE p.record_id = ?1",
         )?
         .query_and_then([id.to_string()], |row| {
-            Ok::<_, DeviceError>(LocalRecord { record: record_from(row)?, pending: true, rejected: row.get(6)?, after_reassignment: row.get(7)? })
+            let rejected: Option<String> = row.get(6)?;
+            Ok::<_, DeviceError>(LocalRecord {
+                record: record_from(row)?,
+                pending: true,
+                rejected: rejected.as_deref().map(notices::parse_rejection).transpose()?,
+                after_reassignment: row.get(7)?,
+            })
         })?
         .next()
         .transpose()?;

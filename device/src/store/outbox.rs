@@ -5,7 +5,7 @@ use campo_core::{
     Record, RecordBody, RecordKind,
     ids::{DebtorId, RecordId},
     record::raw,
-    wire::{PushOutcome, PushRecord, PushRequest, PushResponse},
+    wire::{PushOutcome, PushRecord, PushRequest, PushResponse, Rejection},
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -14,7 +14,7 @@ use super::{
     Store, corrupt,
     feed::{cursor, put_server_copies},
     local_record, next_counter,
-    notices::{add_notice, debtor_name},
+    notices::{NewNotice, NoticeKind, add_notice},
     now, parse_vv, record_from,
     session::session,
     summary::SummaryFacts,
@@ -44,6 +44,11 @@ pub(crate) struct OutboxBatch {
     pub key: String,
     /// The request body, sent byte for byte on every try.
     pub request: String,
+}
+
+/// A notice about the gestor's `record`.
+fn notice<'a>(kind: NoticeKind, record: &'a Record, reason: Option<&'a Rejection>) -> NewNotice<'a> {
+    NewNotice { kind, debtor: record.debtor_id, record: Some(record), waiting: 0, reason }
 }
 
 /// Takes acknowledged writes, each a record id and the vv sent, out of the
@@ -120,7 +125,8 @@ impl Store {
                  ON CONFLICT (record_id) DO UPDATE SET vv = excluded.vv, counter = excluded.counter,
                     deleted = excluded.deleted, body = excluded.body, saved_at = excluded.saved_at,
                     due_on = excluded.due_on, status = excluded.status, started_at = excluded.started_at,
-                    next_action_on = excluded.next_action_on, rejected_code = NULL, rejected_message = NULL",
+                    next_action_on = excluded.next_action_on, rejected_code = NULL, rejected_message = NULL,
+                    rejection = NULL",
                 params![
                     id.to_string(),
                     debtor_id.to_string(),
@@ -224,28 +230,27 @@ impl Store {
                     PushOutcome::Merged { current, conflict } => {
                         tally.merged += 1;
                         if *conflict {
-                            add_notice(tx, "conflict", Some(record.debtor_id), Some(record.id),
-                                "tu cambio coincidió con otro; se combinaron y el supervisor puede ver los valores descartados")?;
+                            add_notice(tx, notice(NoticeKind::Conflict, record, None))?;
                         }
                         current
                     }
                     PushOutcome::Rejected { reason } => {
                         tally.rejected += 1;
                         // A version edited again since it was sent is not the one refused.
+                        let code = serde_json::to_value(reason.code).map_err(|e| corrupt("code", e))?;
+                        let rejection = serde_json::to_string(reason).map_err(|e| corrupt("rejection", e))?;
                         let marked = tx.execute(
-                            "UPDATE pending SET rejected_code = ?3, rejected_message = ?4 WHERE record_id = ?1 AND vv = ?2",
-                            params![id, sent_vv, serde_json::to_value(reason.code).map_err(|e| corrupt("code", e))?.as_str(), reason.message],
+                            "UPDATE pending SET rejected_code = ?3, rejection = ?4 WHERE record_id = ?1 AND vv = ?2",
+                            params![id, sent_vv, code.as_str(), rejection],
                         )?;
                         if marked > 0 {
-                            add_notice(tx, "rejected", Some(record.debtor_id), Some(record.id), &format!("el servidor rechazó un registro: {}", reason.message))?;
+                            add_notice(tx, notice(NoticeKind::Rejected, record, Some(reason)))?;
                         }
                         continue;
                     }
                 };
                 if result.after_reassignment {
-                    let name = debtor_name(tx, record.debtor_id)?;
-                    add_notice(tx, "after_reassignment", Some(record.debtor_id), Some(record.id),
-                        &format!("tu registro sobre {name} se guardó, aunque la cuenta ya está asignada a otro gestor"))?;
+                    add_notice(tx, notice(NoticeKind::AfterReassignment, record, None))?;
                 } else {
                     copies.push((current, false));
                 }

@@ -290,6 +290,14 @@ login: string, } | { "kind": "offline",
 /**
  * What the network said.
  */
+message: string, } | { "kind": "bad_answer", 
+/**
+ * What could not be read.
+ */
+message: string, } | { "kind": "interrupted", 
+/**
+ * What stopped.
+ */
 message: string, } | { "kind": "server", 
 /**
  * The server's code.
@@ -477,21 +485,42 @@ id: number,
  */
 at: string, 
 /**
- * `revoked`, `rejected`, `after_reassignment` or `conflict`.
+ * What it is about.
  */
-kind: string, 
+kind: NoticeKind, 
 /**
  * The debtor concerned.
  */
 debtor_id: DebtorId | null, 
 /**
+ * The debtor's name when it happened; `None` if this device never held the account.
+ */
+debtor_name: string | null, 
+/**
  * The record concerned.
  */
 record_id: RecordId | null, 
 /**
+ * Its kind: visit, call, promise…
+ */
+record_kind: RecordKind | null, 
+/**
+ * For a revoked account: the gestor's writes on it still to be sent.
+ */
+waiting: number, 
+/**
+ * For a refused record: the server's reason.
+ */
+reason: Rejection | null, 
+/**
  * What happened, in Spanish.
  */
 detail: string, };
+
+/**
+ * What a notice is about.
+ */
+export type NoticeKind = "revoked" | "rejected" | "after_reassignment" | "conflict";
 
 /**
  * What came of a visit or call.
@@ -709,6 +738,28 @@ id: TerritoryId,
 name: string | null, };
 
 /**
+ * A refused record's reason.
+ */
+export type Rejection = { 
+/**
+ * For programs.
+ */
+code: RejectionCode, 
+/**
+ * For people, in Spanish.
+ */
+message: string, 
+/**
+ * The domain error, when a domain check failed.
+ */
+error: DomainError | null, };
+
+/**
+ * Why a pushed record was refused.
+ */
+export type RejectionCode = "invalid_record" | "not_found" | "not_allowed";
+
+/**
  * One install of the app on one device, or the sync server itself. Issued by
  * the server and never reused.
  */
@@ -873,7 +924,7 @@ pending: boolean,
 /**
  * The server refused it, and why.
  */
-rejected: string | null, 
+rejected: Rejection | null, 
 /**
  * Recorded after the account had left the gestor who wrote it.
  */

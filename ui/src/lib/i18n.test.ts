@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, formatDate, formatMoney, problemMessage, t } from './i18n';
+import { errorMessage, formatDate, formatMoney, noticeMessage, problemMessage, t } from './i18n';
 
 describe('errorMessage', () => {
   it('says what a domain error means, in the chosen language', () => {
@@ -55,6 +55,37 @@ describe('problemMessage', () => {
     expect(problemMessage('en', 'outcome', { code: 'required' })).toBe('Outcome: choose one from the list.');
     expect(problemMessage('es-MX', 'dueOn', { code: 'not_a_date' })).toBe(
       'Fecha de pago: escribe la fecha como día/mes/año, por ejemplo 15/12/2026.',
+    );
+  });
+});
+
+describe('noticeMessage', () => {
+  const base = {
+    id: 1, at: '2026-12-01T15:00:00Z', debtor_id: 'd', debtor_name: 'Adriana Ramírez', record_id: 'r', record_kind: 'visit',
+    waiting: 0, reason: null, detail: 'en español',
+  } as const;
+
+  it('names the debtor and the record, never an id, in the app’s language', () => {
+    expect(noticeMessage('es-MX', { ...base, kind: 'after_reassignment' })).toBe(
+      'Tu visita sobre Adriana Ramírez se guardó, aunque la cuenta ya está asignada a otro gestor.',
+    );
+    expect(noticeMessage('en', { ...base, kind: 'revoked', record_kind: null, waiting: 2 })).toBe(
+      "Adriana Ramírez's account was reassigned to another collector; your 2 pending records on it will still be sent.",
+    );
+    expect(noticeMessage('es-PE', { ...base, kind: 'revoked', debtor_name: null })).toBe(
+      'Una cuenta que tenías se reasignó a otro gestor y ya no está en este dispositivo.',
+    );
+  });
+
+  it('words a refusal by its domain error when the server sent one', () => {
+    const reason = {
+      code: 'invalid_record', message: 'código de resultado desconocido: x', error: { code: 'unknown_outcome', value: 'x' },
+    } as const;
+    expect(noticeMessage('en', { ...base, kind: 'rejected', reason })).toBe(
+      'The server did not accept your visit on Adriana Ramírez: Choose an outcome from the list.',
+    );
+    expect(noticeMessage('es-MX', { ...base, kind: 'rejected', reason: { code: 'not_found', message: '', error: null } })).toBe(
+      'El servidor no aceptó tu visita sobre Adriana Ramírez: la cuenta ya no está en tu cartera',
     );
   });
 });

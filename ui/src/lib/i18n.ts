@@ -2,7 +2,7 @@
 // share most wording; a Peruvian entry only where usage differs.
 import type { Field } from './forms';
 import type { Problem } from './parse';
-import type { Currency, DeviceError, Lang } from './types';
+import type { Currency, DeviceError, Lang, Notice, Rejection } from './types';
 
 const es = {
   appName: 'Campo',
@@ -56,9 +56,28 @@ const es = {
   'confirm.above_balance': 'La promesa ({amount}) es mayor que el saldo de la cuenta ({balance}).',
   'confirm.open_promise': 'La cuenta ya tiene una promesa abierta de {amount} para el {due_on}.',
   'confirm.yes': 'Sí, guardar así', 'confirm.no': 'Corregir',
+  'portfolio.more': 'Ver {n} más',
+  'first.unreachable': 'No se pudo conectar con {server}. Revisa la dirección y que haya señal, y vuelve a intentarlo.',
+  'offline.banner': 'Sin conexión. {n} registros esperan en el dispositivo y se enviarán cuando haya señal.',
+  'settings.stay': 'Cancelar',
+  'sync.merged': '{n} se unieron con cambios hechos en la oficina o en otro dispositivo; no se perdió nada.',
+  'sync.rejectedSome': '{n} no se aceptaron: revisa los avisos.',
+  'notice.revoked': '{account} se reasignó a otro gestor y ya no está en este dispositivo.',
+  'notice.revokedWaiting': '{account} se reasignó a otro gestor; tus {n} registros pendientes sobre ella se enviarán igualmente.',
+  'notice.accountOf': 'La cuenta de {debtor}', 'notice.anAccount': 'Una cuenta que tenías',
+  'notice.rejected': 'El servidor no aceptó tu {record} sobre {debtor}: {reason}',
+  'notice.after_reassignment': 'Tu {record} sobre {debtor} se guardó, aunque la cuenta ya está asignada a otro gestor.',
+  'notice.conflict': 'Tu cambio en {debtor} coincidió con otro hecho al mismo tiempo; se conservaron los dos y tu supervisor puede revisarlo.',
+  'notice.someAccount': 'una cuenta que ya no está en este dispositivo',
+  'notice.record': 'registro',
+  'rejection.invalid_record': 'los datos no son válidos',
+  'rejection.not_found': 'la cuenta ya no está en tu cartera',
+  'rejection.not_allowed': 'no tienes permiso para ese cambio',
+  'error.bad_answer': 'El servidor respondió algo que la app no entiende (¿una red wifi que pide aceptar condiciones?). Tu trabajo queda guardado; vuelve a intentarlo con otra red.',
+  'error.interrupted': 'La app interrumpió una tarea por un fallo interno. Tu trabajo queda guardado; vuelve a intentarlo y, si se repite, avisa a tu supervisor.',
   'sync.title': 'Sincronización', 'sync.pending': 'Registros sin enviar', 'sync.rejected': 'Rechazados',
   'sync.last': 'Última sincronización', 'sync.never': 'Nunca', 'sync.now': 'Sincronizar ahora', 'sync.running': 'Sincronizando…',
-  'sync.result': 'Enviados {accepted}, combinados {merged}, rechazados {rejected}; recibidos {pulled}.',
+  'sync.result': 'Enviados {sent}; recibidos {pulled}.',
   'sync.granted': 'Cuentas nuevas asignadas: {n}', 'sync.revoked': 'Cuentas reasignadas a otro gestor: {n}',
   'sync.notices': 'Avisos', 'sync.dismiss': 'Entendido',
   'settings.title': 'Ajustes', 'settings.language': 'Idioma', 'settings.server': 'Servidor', 'settings.user': 'Usuario',
@@ -152,9 +171,28 @@ const en: Record<Key, string> = {
   'confirm.above_balance': "The promise ({amount}) is more than the account's balance ({balance}).",
   'confirm.open_promise': 'The account already has an open promise of {amount} due {due_on}.',
   'confirm.yes': 'Yes, save it', 'confirm.no': 'Change it',
+  'portfolio.more': 'Show {n} more',
+  'first.unreachable': 'Could not connect to {server}. Check the address and that there is signal, then try again.',
+  'offline.banner': 'Offline. {n} records wait on the device and will be sent when there is signal.',
+  'settings.stay': 'Cancel',
+  'sync.merged': '{n} were joined with changes made at the office or on another device; nothing was lost.',
+  'sync.rejectedSome': '{n} were not accepted: see the notices.',
+  'notice.revoked': '{account} was reassigned to another collector and is no longer on this device.',
+  'notice.revokedWaiting': '{account} was reassigned to another collector; your {n} pending records on it will still be sent.',
+  'notice.accountOf': "{debtor}'s account", 'notice.anAccount': 'An account you held',
+  'notice.rejected': 'The server did not accept your {record} on {debtor}: {reason}',
+  'notice.after_reassignment': 'Your {record} on {debtor} was saved, though the account is now assigned to another collector.',
+  'notice.conflict': 'Your change to {debtor} met another made at the same time; both were kept and your supervisor can review it.',
+  'notice.someAccount': 'an account no longer on this device',
+  'notice.record': 'record',
+  'rejection.invalid_record': 'the data is not valid',
+  'rejection.not_found': 'the account is no longer in your portfolio',
+  'rejection.not_allowed': 'you may not make that change',
+  'error.bad_answer': 'The server answered something the app does not understand (a Wi-Fi network asking you to accept its terms?). Your work is saved; try again on another network.',
+  'error.interrupted': 'The app stopped a task because of an internal fault. Your work is saved; try again and, if it happens again, tell your supervisor.',
   'sync.title': 'Sync', 'sync.pending': 'Records not sent', 'sync.rejected': 'Rejected',
   'sync.last': 'Last sync', 'sync.never': 'Never', 'sync.now': 'Sync now', 'sync.running': 'Syncing…',
-  'sync.result': 'Sent {accepted}, merged {merged}, rejected {rejected}; received {pulled}.',
+  'sync.result': 'Sent {sent}; received {pulled}.',
   'sync.granted': 'New accounts assigned: {n}', 'sync.revoked': 'Accounts reassigned to another collector: {n}',
   'sync.notices': 'Notices', 'sync.dismiss': 'Got it',
   'settings.title': 'Settings', 'settings.language': 'Language', 'settings.server': 'Server', 'settings.user': 'User',
@@ -305,4 +343,28 @@ export function errorMessage(lang: Lang, error: unknown): string {
   }
   const message = error instanceof Error ? error.message : String(error);
   return t(lang, 'error.unknown', { message });
+}
+
+/** Why the server refused a record, in words: the domain's reason if it gave one. */
+export function rejectionMessage(lang: Lang, rejection: Rejection): string {
+  if (rejection.error) return errorMessage(lang, { kind: 'invalid', ...rejection.error });
+  return t(lang, `rejection.${rejection.code}`);
+}
+
+/** A notice from sync, naming the debtor and the record in the app's language. */
+export function noticeMessage(lang: Lang, notice: Notice): string {
+  const debtor = notice.debtor_name ?? t(lang, 'notice.someAccount');
+  const record = notice.record_kind ? t(lang, `kind.${notice.record_kind}`).toLowerCase() : t(lang, 'notice.record');
+  switch (notice.kind) {
+    case 'revoked': {
+      const account = notice.debtor_name ? t(lang, 'notice.accountOf', { debtor }) : t(lang, 'notice.anAccount');
+      return t(lang, notice.waiting > 0 ? 'notice.revokedWaiting' : 'notice.revoked', { account, n: notice.waiting });
+    }
+    case 'rejected': {
+      const reason = notice.reason ? rejectionMessage(lang, notice.reason) : t(lang, 'rejection.invalid_record');
+      return t(lang, 'notice.rejected', { record, debtor, reason });
+    }
+    default:
+      return t(lang, `notice.${notice.kind}`, { record, debtor });
+  }
 }
