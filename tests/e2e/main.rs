@@ -315,7 +315,10 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     app.fill("lat", "19.4326").await;
     app.click("save").await;
     assert_eq!(app.text("outcome-error").await, "Resultado: elige una opción de la lista.");
-    assert_eq!(app.text("lon-error").await, "Longitud: falta. Escribe la latitud y la longitud, o deja las dos vacías.");
+    assert_eq!(
+        app.text("lon-error").await,
+        "Longitud: falta. Escribe la latitud y la longitud, o deja las dos vacías."
+    );
     photograph_around(&app, "4c-visit-errors", Some("lat")).await;
     app.choose("outcome", "no_answer").await;
     app.fill("lat", "19.4326, -99.1332").await;
@@ -360,7 +363,144 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     sync_until_sent(&app).await;
     assert_eq!(stored(&world, "promise", "amount", &reference), "1500.00 1250000.50");
     assert_eq!(stored(&world, "promise", "due_on", &reference), format!("{due} {due}"));
-    assert_eq!(stored(&world, "visit", "position", &reference), r#"{"point":{"lat":19.4326,"lon":-99.1332},"accuracy_m":25.0}"#);
+    assert_eq!(
+        stored(&world, "visit", "position", &reference),
+        r#"{"point":{"lat":19.4326,"lon":-99.1332},"accuracy_m":25.0}"#
+    );
     assert_eq!(stored(&world, "call", "outcome", &reference), "", "the refused call was not stored");
+    app.quit().await;
+}
+
+/// A script: the elements wider than the screen, by tag, class and test id;
+/// empty when the page fits.
+const OVERFLOWING: &str = "return [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+    .map(e => `${e.tagName.toLowerCase()}.${e.className} ${e.dataset.testid ?? ''}`.trim())";
+
+/// Asserts that the screen fits the phone's width, naming what does not.
+async fn fits_the_phone(app: &App, screen: &str) {
+    let wider = app.script(OVERFLOWING, serde_json::json!([])).await;
+    assert_eq!(wider, serde_json::json!([]), "on the {screen} at 360 px, wider than the screen");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_portfolio_shows_every_account_keeps_its_place_finds_phones_and_fits_a_phone() {
+    // 110 accounts for each of the demo's 21 gestores: more than a page.
+    let world = World::demo(21 * 110).await;
+    let app = first_run(&world, false).await;
+    app.resize(PHONE.0, PHONE.1).await;
+    fits_the_phone(&app, "agenda").await;
+
+    app.click("tab-portfolio").await;
+    app.wait_for_text("result-count", "100 de 110 cuentas").await;
+    fits_the_phone(&app, "portfolio").await;
+    let boxes = app
+        .script(
+            "return [...document.querySelectorAll('input[type=checkbox]')].map(e => e.getBoundingClientRect().width)",
+            serde_json::json!([]),
+        )
+        .await;
+    assert!(
+        boxes.as_array().is_some_and(|b| b.iter().all(|w| w.as_f64() >= Some(24.0))),
+        "checkboxes a thumb can hit: {boxes}"
+    );
+    app.click("show-more").await;
+    app.wait_for_text("result-count", "110 de 110 cuentas").await;
+
+    // Back from the 80th account: the same list, at the same place.
+    let place = app
+        .script(
+            "const row = document.querySelectorAll('[data-testid=debtor-row]')[79];
+             row.scrollIntoView({ block: 'center' }); return window.scrollY",
+            serde_json::json!([]),
+        )
+        .await;
+    app.script("document.querySelectorAll('[data-testid=debtor-row]')[79].click()", serde_json::json!([])).await;
+    app.wait_for("debtor-name").await;
+    fits_the_phone(&app, "debtor's file").await;
+    app.click("back").await;
+    app.wait_for_text("result-count", "110 de 110 cuentas").await;
+    app.wait_until(
+        "the list where it was left",
+        "return Math.abs(window.scrollY - arguments[0]) < 2",
+        serde_json::json!([place]),
+    )
+    .await;
+
+    // A phone typed the way people say it finds its account, and the search survives a visit to it.
+    let found = world.query::<String>(
+        "SELECT json_extract(d.body, '$.name') || '|' || json_extract(d.body, '$.phones[0]') FROM records d
+           JOIN assignments a ON a.debtor_id = d.id JOIN users u ON u.id = a.gestor_id
+          WHERE u.login = ?1 AND d.kind = 'debtor' ORDER BY d.id LIMIT 1",
+        [GESTOR],
+    );
+    let (name, phone) = found.split_once('|').expect("name and phone");
+    let typed = format!("+52 {}-{}-{}", &phone[..3], &phone[3..6], &phone[6..]);
+    app.fill("search", &typed).await;
+    app.wait_for_text("result-count", "1 de 1").await;
+    app.click("debtor-row").await;
+    app.wait_for_text("debtor-name", name).await;
+    app.click("back").await;
+    app.wait_for_text("result-count", "1 de 1").await;
+    assert_eq!(app.value("search").await, typed, "the search is as it was left");
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_out_syncs_first_keeps_the_server_and_lands_the_next_person_on_the_agenda() {
+    let mut world = World::demo(DEMO_DEBTORS).await;
+    let app = first_run(&world, false).await;
+    world.server.stop().await;
+    let (_, reference) = open_first_debtor(&app).await;
+    let before = gestor_work(&world, &reference);
+    record_visit(&app, "visita antes de entregar el teléfono").await;
+
+    // Offline is said on every screen, not only on the sync tab.
+    app.click("tab-sync").await;
+    app.click("sync-now").await;
+    app.wait_for_text("sync-error", "Sin conexión").await;
+    app.click("tab-agenda").await;
+    assert_eq!(app.text("offline").await, "Sin conexión. Sin enviar: 1. Se enviará todo cuando haya señal.");
+    photograph(&app, "8-offline-banner").await;
+
+    // Signing out with work unsent: the main choice sends it first.
+    app.click("tab-settings").await;
+    app.click("sign-out").await;
+    app.wait_for("confirm-discard").await;
+    let main = app
+        .script(
+            "return document.querySelector('[data-testid=confirm-discard] button').dataset.testid",
+            serde_json::json!([]),
+        )
+        .await;
+    assert_eq!(main, "sync-first", "the first, main button keeps the work");
+    photograph(&app, "9-sign-out-unsent").await;
+    world.server.restart().await;
+    app.click("sync-first").await;
+    app.wait_for("sign-in").await;
+    assert_eq!(gestor_work(&world, &reference)[0], before[0] + 1, "the visit reached the server before signing out");
+
+    // The next person finds the server and the device's name as they were.
+    assert_eq!(app.value("server").await, world.server.url);
+    assert_eq!(app.value("device").await, "Teléfono de prueba");
+    world.server.stop().await;
+    app.fill("login", "pedro").await;
+    app.fill("password", world.password).await;
+    app.click("sign-in").await;
+    let unreachable = app.wait_for_text("error", "No se pudo conectar").await;
+    assert_eq!(
+        unreachable,
+        format!(
+            "No se pudo conectar con {}. Revisa la dirección y que haya señal, y vuelve a intentarlo.",
+            world.server.url
+        )
+    );
+    world.server.restart().await;
+    app.click("sign-in").await;
+    app.wait_for("agenda-counts").await;
+    app.wait_for_text("tab-agenda", "Agenda").await;
+    let active =
+        app.script("return document.querySelector('.tab.active')?.dataset.testid", serde_json::json!([])).await;
+    assert_eq!(active, "tab-agenda", "the next person starts on the agenda");
     app.quit().await;
 }

@@ -137,6 +137,13 @@ impl App {
         text.as_str().unwrap_or_default().trim().to_owned()
     }
 
+    /// What the field `testid` holds now.
+    pub async fn value(&self, testid: &str) -> String {
+        self.wait_for(testid).await;
+        let value = self.script("return document.querySelector(arguments[0]).value", json!([selector(testid)])).await;
+        value.as_str().unwrap_or_default().to_owned()
+    }
+
     async fn element(&self, css: &str) -> String {
         let found =
             self.command(reqwest::Method::POST, "/element", json!({ "using": "css selector", "value": css })).await;
@@ -171,9 +178,8 @@ impl App {
         .await;
     }
 
-    /// Resizes the window to `width`×`height`, scrolls the element `around`
-    /// (if any) to the middle, and saves a PNG of the window at `path`.
-    pub async fn photograph(&self, width: u32, height: u32, around: Option<&str>, path: &Path) {
+    /// Resizes the window to `width`×`height` and waits until the page has its new size.
+    pub async fn resize(&self, width: u32, height: u32) {
         self.command(reqwest::Method::POST, "/window/rect", json!({ "width": width, "height": height })).await;
         self.wait_until(
             &format!("the window at {width}×{height}"),
@@ -181,6 +187,12 @@ impl App {
             json!([width, height]),
         )
         .await;
+    }
+
+    /// Resizes the window to `width`×`height`, scrolls the element `around`
+    /// (if any) to the middle, and saves a PNG of the window at `path`.
+    pub async fn photograph(&self, width: u32, height: u32, around: Option<&str>, path: &Path) {
+        self.resize(width, height).await;
         if let Some(testid) = around {
             let center = "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })";
             self.script(center, json!([selector(testid)])).await;

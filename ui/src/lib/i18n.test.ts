@@ -89,3 +89,11 @@ describe('noticeMessage', () => {
     );
   });
 });
+
+describe('counts', () => {
+  it('says one record in the singular', () => {
+    expect(t('es-MX', 'settings.discard', { n: 1 })).toBe('Sí, perder 1 registro');
+    expect(t('es-MX', 'settings.discard', { n: 3 })).toBe('Sí, perder 3 registros');
+    expect(t('en', 'settings.confirmDiscard', { n: 1 })).toBe('1 unsent record will be lost. Sign out anyway?');
+  });
+});

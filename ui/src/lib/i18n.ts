@@ -58,7 +58,7 @@ const es = {
   'confirm.yes': 'Sí, guardar así', 'confirm.no': 'Corregir',
   'portfolio.more': 'Ver {n} más',
   'first.unreachable': 'No se pudo conectar con {server}. Revisa la dirección y que haya señal, y vuelve a intentarlo.',
-  'offline.banner': 'Sin conexión. {n} registros esperan en el dispositivo y se enviarán cuando haya señal.',
+  'offline.banner': 'Sin conexión. Sin enviar: {n}. Se enviará todo cuando haya señal.',
   'settings.stay': 'Cancelar',
   'sync.merged': '{n} se unieron con cambios hechos en la oficina o en otro dispositivo; no se perdió nada.',
   'sync.rejectedSome': '{n} no se aceptaron: revisa los avisos.',
@@ -75,6 +75,11 @@ const es = {
   'rejection.not_allowed': 'no tienes permiso para ese cambio',
   'error.bad_answer': 'El servidor respondió algo que la app no entiende (¿una red wifi que pide aceptar condiciones?). Tu trabajo queda guardado; vuelve a intentarlo con otra red.',
   'error.interrupted': 'La app interrumpió una tarea por un fallo interno. Tu trabajo queda guardado; vuelve a intentarlo y, si se repite, avisa a tu supervisor.',
+  'settings.confirmDiscard_one': 'Se perderá 1 registro sin enviar. ¿Cerrar sesión de todos modos?',
+  'settings.discard_one': 'Sí, perder 1 registro',
+  'sync.merged_one': '1 se unió con cambios hechos en la oficina o en otro dispositivo; no se perdió nada.',
+  'sync.rejectedSome_one': '1 no se aceptó: revisa los avisos.',
+  'notice.revokedWaiting_one': '{account} se reasignó a otro gestor; tu registro pendiente sobre ella se enviará igualmente.',
   'sync.title': 'Sincronización', 'sync.pending': 'Registros sin enviar', 'sync.rejected': 'Rechazados',
   'sync.last': 'Última sincronización', 'sync.never': 'Nunca', 'sync.now': 'Sincronizar ahora', 'sync.running': 'Sincronizando…',
   'sync.result': 'Enviados {sent}; recibidos {pulled}.',
@@ -173,7 +178,7 @@ const en: Record<Key, string> = {
   'confirm.yes': 'Yes, save it', 'confirm.no': 'Change it',
   'portfolio.more': 'Show {n} more',
   'first.unreachable': 'Could not connect to {server}. Check the address and that there is signal, then try again.',
-  'offline.banner': 'Offline. {n} records wait on the device and will be sent when there is signal.',
+  'offline.banner': 'Offline. Not sent: {n}. Everything will be sent when there is signal.',
   'settings.stay': 'Cancel',
   'sync.merged': '{n} were joined with changes made at the office or on another device; nothing was lost.',
   'sync.rejectedSome': '{n} were not accepted: see the notices.',
@@ -190,6 +195,11 @@ const en: Record<Key, string> = {
   'rejection.not_allowed': 'you may not make that change',
   'error.bad_answer': 'The server answered something the app does not understand (a Wi-Fi network asking you to accept its terms?). Your work is saved; try again on another network.',
   'error.interrupted': 'The app stopped a task because of an internal fault. Your work is saved; try again and, if it happens again, tell your supervisor.',
+  'settings.confirmDiscard_one': '1 unsent record will be lost. Sign out anyway?',
+  'settings.discard_one': 'Yes, lose 1 record',
+  'sync.merged_one': '1 was joined with changes made at the office or on another device; nothing was lost.',
+  'sync.rejectedSome_one': '1 was not accepted: see the notices.',
+  'notice.revokedWaiting_one': '{account} was reassigned to another collector; your pending record on it will still be sent.',
   'sync.title': 'Sync', 'sync.pending': 'Records not sent', 'sync.rejected': 'Rejected',
   'sync.last': 'Last sync', 'sync.never': 'Never', 'sync.now': 'Sync now', 'sync.running': 'Syncing…',
   'sync.result': 'Sent {sent}; received {pulled}.',
@@ -236,9 +246,14 @@ const esPE: Partial<Record<Key, string>> = { 'debtor.dpd': 'Días de mora', 'deb
 
 const tables: Record<Lang, Record<Key, string>> = { 'es-MX': es, 'es-PE': { ...es, ...esPE }, en };
 
-/** The sentence `key` in `lang`, with `{name}` placeholders filled from `vars`. */
+/**
+ * The sentence `key` in `lang`, with `{name}` placeholders filled from `vars`.
+ * Where a count `n` of 1 reads differently, the table has a `key_one` form.
+ */
 export function t(lang: Lang, key: Key, vars: Record<string, unknown> = {}): string {
-  return tables[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  const one = `${key}_one` as Key;
+  const chosen = vars.n === 1 && one in es ? one : key;
+  return tables[lang][chosen].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
 }
 
 /** Contact outcomes in plain words, in the order the forms list them. */

@@ -15,6 +15,8 @@ export class Syncer {
   error = $state<unknown>(null);
   /** What the sync under way has received so far, and whether pages remain. */
   received = $state({ records: 0, bytes: 0, pages: 0, more: true });
+  /** The last sync could not reach the server. */
+  offline = $derived(typeof this.error === 'object' && this.error !== null && (this.error as { kind?: string }).kind === 'offline');
   /** Bumped whenever local data changed, so lists re-query. */
   revision = $state(0);
   #timer: ReturnType<typeof setInterval> | undefined;
