@@ -167,7 +167,9 @@ async fn a_batch_left_unanswered_by_the_single_batch_outbox_still_lands_after_th
         4,
         "INSERT INTO session SELECT * FROM now.session;
          INSERT INTO records SELECT * FROM now.records;
-         INSERT INTO pending SELECT * FROM now.pending;
+         INSERT INTO pending SELECT record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
+                                    rejected_code, rejected_message, due_on, status, started_at, next_action_on
+                             FROM now.pending;
          INSERT INTO outbox_batch (id, key, request) SELECT 1, key, request FROM now.outbox_batches;",
     );
     let report = upgraded.sync().await.expect("sync after the upgrade");
