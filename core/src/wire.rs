@@ -278,7 +278,8 @@ pub struct PullQuery {
     pub clock: Option<u64>,
     /// Most items in the page.
     pub limit: Option<u32>,
-    /// Most bytes of record bodies in the page (at least one item is sent).
+    /// Most bytes of record bodies in the page (at least one item is sent);
+    /// at most 4 MiB, the default.
     pub max_bytes: Option<u32>,
 }
 

@@ -31,6 +31,11 @@ use crate::{
 /// The password of every demo user.
 pub const DEMO_PASSWORD: &str = "campo2026";
 
+/// The demo gestores' logins, region by region.
+pub fn gestor_logins() -> Vec<&'static str> {
+    REGIONS.iter().flat_map(|r| r.gestores.iter().map(|(login, _)| *login)).collect()
+}
+
 struct Region {
     territory: &'static str,
     currency: Currency,

@@ -49,6 +49,7 @@ enum Command {
 }
 
 fn main() -> std::process::ExitCode {
+    campo_malloc::return_large_blocks_to_the_system();
     let cli = Cli::parse();
     let logs = tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info")))

@@ -27,8 +27,9 @@ use crate::{
 pub const DEFAULT_PAGE_ITEMS: u32 = 5000;
 /// The most items a device may ask for in one page.
 pub const MAX_PAGE_ITEMS: u32 = 5000;
-/// Body bytes in a pull page unless the device asks for fewer.
-pub const DEFAULT_PAGE_BYTES: u32 = 4 * 1024 * 1024;
+/// Body bytes in a pull page unless the device asks for fewer, and the most
+/// it may ask for: every page in flight is held in memory until it is sent.
+pub const MAX_PAGE_BYTES: u32 = 4 * 1024 * 1024;
 
 /// The device behind a push.
 #[derive(Clone, Copy, Debug)]
@@ -275,7 +276,7 @@ fn resolve(
 /// bounded by count and bytes.
 pub fn pull(tx: &mut dyn Tx, gestor: UserId, replica: Option<ReplicaId>, query: &PullQuery) -> StoreResult<PullPage> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_ITEMS).clamp(1, MAX_PAGE_ITEMS);
-    let max_bytes = query.max_bytes.unwrap_or(DEFAULT_PAGE_BYTES) as usize;
+    let max_bytes = query.max_bytes.unwrap_or(MAX_PAGE_BYTES).min(MAX_PAGE_BYTES) as usize;
     let mut rows = tx.feed(gestor, replica, query.cursor, limit + 1)?.into_iter().peekable();
     let mut items: Vec<FeedItem> = Vec::new();
     let (mut cursor, mut bytes) = (query.cursor, 0usize);

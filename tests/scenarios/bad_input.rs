@@ -1,9 +1,11 @@
 //! Bad input gets a clear error naming what is wrong, and stores nothing.
 
 use campo_core::{
+    RecordBody,
     ids::{RecordId, ReplicaId},
     wire::MAX_BODY_BYTES,
 };
+use campo_sync_server::{Storage, office};
 use campo_tests::{World, visit_body};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -199,4 +201,37 @@ async fn notes_with_control_characters_or_bidirectional_overrides_are_refused_on
     }
     assert_eq!(world.count("SELECT count(*) FROM versions WHERE json_extract(body, '$.notes') IS NOT NULL"), 0);
     assert_eq!(device.store.status().expect("status").pending, 0, "nothing stored on the device");
+}
+
+#[tokio::test]
+async fn a_pull_asking_for_pages_of_any_size_gets_pages_of_at_most_four_mebibytes() {
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    // 1,500 visits with 4,000-character notes: 6 MB of bodies.
+    let notes = "nadie en casa; ".repeat(4000 / 15);
+    let mut tx = world.storage.write().expect("tx");
+    for _ in 0..1500 {
+        let body = RecordBody::Visit(visit_body(&notes, chrono::Utc::now()));
+        office::write_new(&mut *tx, RecordId::generate(), debtor, &body, None).expect("visit");
+    }
+    tx.commit().expect("commit");
+    let device = world.device("g1").await;
+    let (token, _) = device.credentials();
+
+    let (status, page) = campo_tests::raw_get(
+        &world.server.url,
+        &token,
+        &format!("/v1/sync/pull?cursor=0&limit=5000&max_bytes={}", u32::MAX),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let items = page["items"].as_array().expect("items");
+    let bodies: usize =
+        items.iter().filter_map(|i| i.pointer("/record/record/body")).map(|b| b.to_string().len()).sum();
+    assert!(
+        (3 * 1024 * 1024..=4 * 1024 * 1024).contains(&bodies),
+        "at most 4 MiB of bodies: {} items, {bodies} bytes",
+        items.len()
+    );
+    assert_eq!(page["more"], true, "the rest comes in the next page");
 }

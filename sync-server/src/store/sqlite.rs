@@ -31,46 +31,69 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0003_sessions_roles_audit.sql"),
 ];
 
-/// A pool of connections to one SQLite file.
+/// Connections to one SQLite file: one writer, a pool of readers.
 pub struct SqliteStorage {
-    pool: Pool<SqliteConnectionManager>,
+    /// The one connection writes take turns on: SQLite admits one writer at a
+    /// time anyway, and only writes need a large page cache (see `open`).
+    writer: Pool<SqliteConnectionManager>,
+    /// Connections for reads, which run in parallel.
+    readers: Pool<SqliteConnectionManager>,
     office: ReplicaId,
     checkpoint: Checkpointer,
 }
+
+/// Page cache of the writer: a push touches index pages all over the file,
+/// and with SQLite's default 2 MiB it re-reads them and spills to the WAL
+/// mid-transaction.
+const WRITER_CACHE_KIB: i64 = 32 * 1024;
+/// Page cache of each reader. Reads walk one index in order and the
+/// operating system caches the file for all of them; a large cache per reader
+/// would only hold the same pages eight times over (measured: 256 MB kept
+/// after a load, for nothing).
+const READER_CACHE_KIB: i64 = 4 * 1024;
+/// Readers at once.
+const READERS: u32 = 8;
 
 impl SqliteStorage {
     /// Opens (creating if needed) the database at `path` and brings its schema
     /// up to date.
     pub fn open(path: &Path) -> StoreResult<Self> {
-        let manager = SqliteConnectionManager::file(path).with_init(|c| {
-            c.busy_timeout(Duration::from_secs(30))?;
-            // A commit reaches the disk before it returns (`synchronous =
-            // FULL`): once the server answers a push the device drops its copy,
-            // and what a commit made visible may already be on a device. With
-            // NORMAL the WAL is synced only at checkpoints, and a power cut
-            // could lose acknowledged writes and move the feed back under a
-            // device's cursor. The fsync costs ~10 ms a push batch here.
-            // Upserts open a statement journal; in memory it costs no file writes.
-            // Checkpoints run on their own thread (see `Checkpointer`). A push
-            // touches index pages all over the file: with SQLite's default
-            // 2 MiB cache it re-reads them and spills to the WAL mid-transaction.
-            c.execute_batch(
-                "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;
-                 PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -32768;",
-            )
-        });
-        let pool = Pool::builder().max_size(8).build(manager)?;
-        let mut conn = pool.get()?;
+        let manager = |cache_kib: i64| {
+            SqliteConnectionManager::file(path).with_init(move |c| {
+                c.busy_timeout(Duration::from_secs(30))?;
+                // A commit reaches the disk before it returns (`synchronous =
+                // FULL`): once the server answers a push the device drops its copy,
+                // and what a commit made visible may already be on a device. With
+                // NORMAL the WAL is synced only at checkpoints, and a power cut
+                // could lose acknowledged writes and move the feed back under a
+                // device's cursor. The fsync costs ~10 ms a push batch here.
+                // Upserts open a statement journal; in memory it costs no file writes.
+                // Checkpoints run on their own thread (see `Checkpointer`).
+                c.execute_batch(&format!(
+                    "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA temp_store = MEMORY;
+                     PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -{cache_kib};"
+                ))
+            })
+        };
+        let writer = Pool::builder().max_size(1).build(manager(WRITER_CACHE_KIB))?;
+        let mut conn = writer.get()?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn)?;
         let office = office_replica(&mut conn)?;
+        drop(conn);
+        let readers = Pool::builder().max_size(READERS).build(manager(READER_CACHE_KIB))?;
         let checkpoint = Checkpointer::start(rusqlite::Connection::open(path)?)?;
-        Ok(Self { pool, office, checkpoint })
+        Ok(Self { writer, readers, office, checkpoint })
     }
 
-    fn begin<'a>(&'a self, sql: &str, checkpoint: Option<&'a Checkpointer>) -> StoreResult<Box<dyn Tx + '_>> {
-        let conn = self.pool.get()?;
+    fn begin<'a>(
+        &'a self,
+        pool: &Pool<SqliteConnectionManager>,
+        sql: &str,
+        checkpoint: Option<&'a Checkpointer>,
+    ) -> StoreResult<Box<dyn Tx + 'a>> {
+        let conn = pool.get()?;
         conn.execute_batch(sql)?;
         Ok(Box::new(SqliteTx { conn, done: false, office: self.office, seq: None, checkpoint }))
     }
@@ -97,15 +120,15 @@ fn office_replica(conn: &mut rusqlite::Connection) -> StoreResult<ReplicaId> {
 
 impl Storage for SqliteStorage {
     fn read(&self) -> StoreResult<Box<dyn Tx + '_>> {
-        self.begin("BEGIN DEFERRED", None)
+        self.begin(&self.readers, "BEGIN DEFERRED", None)
     }
 
     fn write(&self) -> StoreResult<Box<dyn Tx + '_>> {
-        self.begin("BEGIN IMMEDIATE", Some(&self.checkpoint))
+        self.begin(&self.writer, "BEGIN IMMEDIATE", Some(&self.checkpoint))
     }
 
     fn ping(&self) -> StoreResult<()> {
-        Ok(self.pool.get()?.query_row("SELECT 1", [], |_| Ok(()))?)
+        Ok(self.readers.get()?.query_row("SELECT 1", [], |_| Ok(()))?)
     }
 }
 
@@ -787,8 +810,8 @@ mod tests {
     fn every_connection_commits_to_the_disk_before_it_returns() {
         let dir = tempfile::tempdir().expect("dir");
         let storage = SqliteStorage::open(&dir.path().join("server.db")).expect("open");
-        let connections: Vec<_> = (0..3).map(|_| storage.pool.get().expect("connection")).collect();
-        for conn in &connections {
+        let readers: Vec<_> = (0..3).map(|_| storage.readers.get().expect("connection")).collect();
+        for conn in readers.iter().chain([&storage.writer.get().expect("the writer")]) {
             let synchronous: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).expect("pragma");
             assert_eq!(synchronous, 2, "FULL");
         }
