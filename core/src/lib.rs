@@ -13,6 +13,7 @@
 //!   the typed union of record kinds.
 //! - [`vv`]: version vectors, the causality metadata of every record.
 //! - [`merge`]: how two concurrent versions of a record become one.
+//! - [`rules`]: what a gestor may write, checked alike on the device and the server.
 //! - [`wire`]: the sync protocol's requests, answers and errors.
 
 pub mod activity;
@@ -24,6 +25,7 @@ pub mod merge;
 pub mod money;
 pub mod outcome;
 pub mod record;
+pub mod rules;
 pub mod text;
 pub mod vv;
 pub mod wire;

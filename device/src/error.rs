@@ -1,7 +1,7 @@
 //! The device library's one error type. It crosses into the UI as a tagged
 //! union (`{"kind": "…", …}`); its `Display` is the Spanish sentence to show.
 
-use campo_core::{DomainError, wire::ErrorCode};
+use campo_core::{DomainError, rules::Refusal, wire::ErrorCode};
 use serde::Serialize;
 
 /// Why a device operation failed.
@@ -55,6 +55,9 @@ pub enum DeviceError {
     /// A value fails the domain checks.
     #[error("{0}")]
     Invalid(#[from] DomainError),
+    /// A gestor may not make this write (see `campo_core::rules`).
+    #[error("{0}")]
+    Refused(Refusal),
     /// No such debtor or record on this device.
     #[error("no existe {what} en este dispositivo")]
     NotFound {
@@ -79,6 +82,16 @@ pub enum DeviceError {
         /// What SQLite said.
         message: String,
     },
+}
+
+impl From<Refusal> for DeviceError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            // A domain error reads the same wherever it comes from.
+            Refusal::Invalid(e) => Self::Invalid(e),
+            other => Self::Refused(other),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for DeviceError {

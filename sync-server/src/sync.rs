@@ -6,10 +6,11 @@
 use std::collections::HashSet;
 
 use campo_core::{
-    Record, RecordBody, RecordKind,
+    Record, RecordBody,
     ids::{DebtorId, ReplicaId, UserId},
     merge::{self, Side, Writer},
     record::raw,
+    rules::{self, GestorWrite, Landing, Refusal},
     vv::Causality,
     wire::{
         ConflictRow, FeedItem, PullPage, PullQuery, PushOutcome, PushRecord, PushRequest, PushResponse, PushResult,
@@ -101,6 +102,17 @@ fn refuse(code: RejectionCode, message: impl Into<String>) -> Rejection {
     Rejection { code, message: message.into(), error: None }
 }
 
+/// A refusal of the write rules, as the device hears it.
+fn rejection(refusal: Refusal) -> Rejection {
+    match refusal {
+        Refusal::Invalid(e) => invalid(e),
+        Refusal::OtherRecord => refuse(RejectionCode::InvalidRecord, refusal.to_string()),
+        Refusal::MayNotCreate { .. } | Refusal::MayNotEdit { .. } | Refusal::LenderField { .. } => {
+            refuse(RejectionCode::NotAllowed, refusal.to_string())
+        }
+    }
+}
+
 fn invalid(error: campo_core::DomainError) -> Rejection {
     Rejection { code: RejectionCode::InvalidRecord, message: error.to_string(), error: Some(error) }
 }
@@ -116,12 +128,6 @@ fn push_one(
 ) -> StoreResult<Result<PushResult, Rejection>> {
     let record = &pushed.record;
     let id = record.id;
-    if !record.kind.device_may_edit() {
-        return Ok(Err(refuse(
-            RejectionCode::NotAllowed,
-            format!("un gestor no puede escribir registros de tipo {}", record.kind),
-        )));
-    }
     // A device writes under its own name only, each write once, on top of a
     // version the server issued: any other entry in its vector would be a
     // claim to have seen writes that never happened, which would silently
@@ -151,37 +157,22 @@ fn push_one(
         )));
     }
     let current = tx.record(id)?;
-    match &current {
-        Some(cur) if cur.record.debtor_id != record.debtor_id || cur.record.kind != record.kind => {
-            return Ok(Err(refuse(RejectionCode::InvalidRecord, "el id ya pertenece a otro registro")));
-        }
-        None if !record.kind.device_may_create() => {
-            return Ok(Err(refuse(
-                RejectionCode::NotAllowed,
-                format!("un gestor no puede crear registros de tipo {}", record.kind),
-            )));
-        }
-        _ => {}
-    }
     let body = match record.parse_body() {
         Ok(body) => body,
         Err(e) => return Ok(Err(invalid(e))),
     };
-    if let Some(currency) = body.currency()
-        && let Some(account) = tx.record(record.debtor_id.into())?
-        && let Ok(RecordBody::Debtor(debtor)) = account.record.parse_body()
-        && let Err(e) = debtor.check_currency(currency)
-    {
-        return Ok(Err(invalid(e)));
-    }
-    if record.kind == RecordKind::Debtor {
-        let before = base.as_ref().map(|v| &v.record).or(current.as_ref().map(|c| &c.record));
-        if let Some(field) = before.and_then(|b| b.forbidden_device_edit(&record.body, record.deleted)) {
-            return Ok(Err(refuse(
-                RejectionCode::NotAllowed,
-                format!("el gestor no puede cambiar el campo {field} de la cuenta"),
-            )));
-        }
+    let account = match tx.record(record.debtor_id.into())?.map(|a| a.record.parse_body()) {
+        Some(Ok(RecordBody::Debtor(debtor))) => Some(debtor),
+        _ => None,
+    };
+    let write = GestorWrite { debtor_id: record.debtor_id, body: &body, json: &record.body, deleted: record.deleted };
+    let landing = Landing {
+        current: current.as_ref().map(|c| &c.record),
+        edited: base.as_ref().map(|v| &v.record),
+        account: account.as_ref(),
+    };
+    if let Err(refusal) = rules::check_gestor_write(&write, &landing) {
+        return Ok(Err(rejection(refusal)));
     }
 
     let writer = Writer { replica: pusher.replica, office: false };

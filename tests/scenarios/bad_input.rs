@@ -235,3 +235,73 @@ async fn a_pull_asking_for_pages_of_any_size_gets_pages_of_at_most_four_mebibyte
     );
     assert_eq!(page["more"], true, "the rest comes in the next page");
 }
+
+#[tokio::test]
+async fn the_device_and_the_server_refuse_a_lenders_field_and_another_currency_alike() {
+    use campo_core::{
+        activity::{Promise, PromiseFields, PromiseStatus},
+        money::{Amount, Currency},
+        rules::Refusal,
+    };
+    use campo_device::DeviceError;
+
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let (token, replica) = device.credentials();
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let account = device.store.record(debtor.into()).expect("read").expect("the account");
+    let RecordBody::Debtor(held) = account.record.parse_body().expect("body") else { panic!("an account") };
+    let raised = RecordBody::Debtor(
+        campo_core::debtor::Debtor::try_from(campo_core::debtor::DebtorFields {
+            balance: Amount::parse(rust_decimal::Decimal::new(99_999_900, 2), "saldo").expect("amount"),
+            ..held.into_fields()
+        })
+        .expect("valid fields"),
+    );
+    let today = chrono::Utc::now().date_naive();
+    let in_soles = RecordBody::Promise(
+        Promise::try_from(PromiseFields {
+            amount: Amount::parse(rust_decimal::Decimal::new(50_000, 2), "monto").expect("amount"),
+            currency: Currency::PEN,
+            made_on: today,
+            due_on: today,
+            installments: vec![],
+            status: PromiseStatus::Pending,
+            source: None,
+        })
+        .expect("a promise"),
+    );
+
+    // The device refuses both before saving, typed for the app to word.
+    let refused = device.store.save(debtor.into(), debtor, &raised, false).expect_err("the balance is the lender's");
+    assert!(
+        matches!(&refused, DeviceError::Refused(Refusal::LenderField { field }) if field == "balance"),
+        "{refused:?}"
+    );
+    let refused = device.store.create(debtor, &in_soles).expect_err("soles on a peso account");
+    assert!(matches!(refused, DeviceError::Invalid(campo_core::DomainError::CurrencyMismatch { .. })), "{refused:?}");
+    assert_eq!(device.store.status().expect("status").pending, 0, "nothing saved");
+
+    // A client that skips the device's checks meets the same ones on the server.
+    let item = |kind: &str, id: String, body: &RecordBody, base: &campo_core::VersionVector, counter: u64| {
+        json!({
+            "record": { "id": id, "debtor_id": debtor.to_string(), "kind": kind,
+                        "vv": base.clone().with_write(replica, counter), "deleted": false,
+                        "body": serde_json::from_str::<Value>(&body.to_json()).expect("json") },
+            "base_vv": base,
+        })
+    };
+    let batch = json!({ "replica_clock": 2, "records": [
+        item("debtor", debtor.to_string(), &raised, &account.record.vv, 1),
+        item("promise", RecordId::generate().to_string(), &in_soles, &campo_core::VersionVector::default(), 2),
+    ]});
+    let (status, answer) = push(&world, &token, Some("rules"), batch.to_string().into()).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let reason = |i: usize| answer["results"][i]["outcome"]["rejected"]["reason"].clone();
+    assert_eq!(reason(0)["code"], "not_allowed", "{answer}");
+    assert!(reason(0)["message"].as_str().is_some_and(|m| m.contains("balance")), "{answer}");
+    assert_eq!(reason(1)["error"]["code"], "currency_mismatch", "{answer}");
+    assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'promise'"), 0);
+    let versions: i64 = world.query("SELECT count(*) FROM versions WHERE record_id = ?1", [debtor.to_string()]);
+    assert_eq!(versions, 1, "the account has only its first version");
+}

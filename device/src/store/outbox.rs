@@ -5,6 +5,7 @@ use campo_core::{
     Record, RecordBody, RecordKind,
     ids::{DebtorId, RecordId},
     record::raw,
+    rules::{self, GestorWrite, Landing},
     wire::{PushOutcome, PushRecord, PushRequest, PushResponse, Rejection},
 };
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -81,33 +82,15 @@ impl Store {
                 .filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted)
                 .ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor_id}") })?;
             let current = local_record(tx, id)?;
-            match &current {
-                Some(c) if c.record.kind != kind || c.record.debtor_id != debtor_id => {
-                    return Err(DeviceError::NotAllowed { message: "el id ya pertenece a otro registro".into() });
-                }
-                None if !kind.device_may_create() => {
-                    return Err(DeviceError::NotAllowed {
-                        message: format!("no puedes crear registros de tipo {kind}"),
-                    });
-                }
-                Some(_) if !kind.device_may_edit() => {
-                    return Err(DeviceError::NotAllowed {
-                        message: format!("no puedes cambiar registros de tipo {kind}"),
-                    });
-                }
-                _ => {}
-            }
             let json = body.to_json();
-            if kind == RecordKind::Debtor
-                && let Some(field) = account.record.forbidden_device_edit(&raw(json.clone()), deleted)
-            {
-                return Err(DeviceError::NotAllowed {
-                    message: format!("no puedes cambiar el campo {field} de la cuenta"),
-                });
-            }
-            if let (Some(currency), Ok(RecordBody::Debtor(debtor))) = (body.currency(), account.record.parse_body()) {
-                debtor.check_currency(currency)?;
-            }
+            let held = match account.record.parse_body() {
+                Ok(RecordBody::Debtor(debtor)) => Some(debtor),
+                _ => None,
+            };
+            let write = GestorWrite { debtor_id, body, json: &raw(json.clone()), deleted };
+            let landing =
+                Landing { current: current.as_ref().map(|c| &c.record), edited: None, account: held.as_ref() };
+            rules::check_gestor_write(&write, &landing)?;
             let base: Option<String> = tx
                 .query_row("SELECT base_vv FROM pending WHERE record_id = ?1", [id.to_string()], |r| r.get(0))
                 .optional()?;

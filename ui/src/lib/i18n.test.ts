@@ -97,3 +97,14 @@ describe('counts', () => {
     expect(t('en', 'settings.confirmDiscard', { n: 1 })).toBe('1 unsent record will be lost. Sign out anyway?');
   });
 });
+
+describe('refusals', () => {
+  it('words a write the rules refuse, in the app’s language', () => {
+    expect(errorMessage('es-MX', { kind: 'refused', refusal: 'may_not_create', record_kind: 'payment' })).toBe(
+      'Desde la app no se puede registrar: pago. Eso lo carga la financiera o tu supervisor.',
+    );
+    expect(errorMessage('en', { kind: 'refused', refusal: 'lender_field', field: 'balance' })).toBe(
+      'The account\'s "balance" is kept by the lender; the app cannot change it.',
+    );
+  });
+});

@@ -80,6 +80,10 @@ const es = {
   'sync.merged_one': '1 se unió con cambios hechos en la oficina o en otro dispositivo; no se perdió nada.',
   'sync.rejectedSome_one': '1 no se aceptó: revisa los avisos.',
   'notice.revokedWaiting_one': '{account} se reasignó a otro gestor; tu registro pendiente sobre ella se enviará igualmente.',
+  'refusal.other_record': 'Ese registro pertenece a otra cuenta. Vuelve a abrir la cuenta y regístralo de nuevo.',
+  'refusal.may_not_create': 'Desde la app no se puede registrar: {record}. Eso lo carga la financiera o tu supervisor.',
+  'refusal.may_not_edit': 'Desde la app no se puede cambiar: {record}.',
+  'refusal.lender_field': 'El dato «{field}» de la cuenta lo actualiza la financiera; no se puede cambiar desde la app.',
   'sync.title': 'Sincronización', 'sync.pending': 'Registros sin enviar', 'sync.rejected': 'Rechazados',
   'sync.last': 'Última sincronización', 'sync.never': 'Nunca', 'sync.now': 'Sincronizar ahora', 'sync.running': 'Sincronizando…',
   'sync.result': 'Enviados {sent}; recibidos {pulled}.',
@@ -200,6 +204,10 @@ const en: Record<Key, string> = {
   'sync.merged_one': '1 was joined with changes made at the office or on another device; nothing was lost.',
   'sync.rejectedSome_one': '1 was not accepted: see the notices.',
   'notice.revokedWaiting_one': '{account} was reassigned to another collector; your pending record on it will still be sent.',
+  'refusal.other_record': 'That record belongs to another account. Open the account again and record it anew.',
+  'refusal.may_not_create': 'The app cannot record this: {record}. The lender or your supervisor enters those.',
+  'refusal.may_not_edit': 'The app cannot change this: {record}.',
+  'refusal.lender_field': "The account's \"{field}\" is kept by the lender; the app cannot change it.",
   'sync.title': 'Sync', 'sync.pending': 'Records not sent', 'sync.rejected': 'Rejected',
   'sync.last': 'Last sync', 'sync.never': 'Never', 'sync.now': 'Sync now', 'sync.running': 'Syncing…',
   'sync.result': 'Sent {sent}; received {pulled}.',
@@ -349,6 +357,12 @@ export function errorMessage(lang: Lang, error: unknown): string {
       const vars: Record<string, unknown> = 'field' in e ? { ...e, field: fieldName(lang, e.field) } : { ...e };
       for (const date of ['due_on', 'made_on'] as const) if (typeof vars[date] === 'string') vars[date] = formatDate(lang, vars[date]);
       return key in es ? t(lang, key, vars) : t(lang, 'domain.malformed', { message: String(e.code) });
+    }
+    if (e.kind === 'refused') {
+      // The device sends a domain error as `invalid`; the type allows it here too.
+      if (e.refusal === 'invalid') return errorMessage(lang, { ...e, kind: 'invalid' });
+      const record = 'record_kind' in e ? t(lang, `kind.${e.record_kind}`).toLowerCase() : '';
+      return t(lang, `refusal.${e.refusal}`, { ...e, record });
     }
     // A refusal the server names by code is worded here, in the user's language.
     const serverKey = (e.kind === 'server' ? `server.${e.code}` : '') as Key;
