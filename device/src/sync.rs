@@ -71,8 +71,10 @@ pub enum Progress {
 pub struct SyncReport {
     /// Outcomes of pushed writes.
     pub pushed: PushTally,
-    /// Feed items applied.
+    /// Feed items applied: records, grants and revocations.
     pub pulled: u64,
+    /// Records among them.
+    pub records: u64,
     /// Pages pulled.
     pub pages: u64,
     /// Compressed bytes sent.
@@ -86,9 +88,10 @@ pub struct SyncReport {
 }
 
 impl SyncReport {
-    /// Bytes on the wire per pulled record.
+    /// Bytes on the wire per pulled record (grants and revocations are
+    /// counted in the bytes, not in the records).
     pub fn bytes_per_record(&self) -> f64 {
-        if self.pulled == 0 { 0.0 } else { self.bytes_received as f64 / self.pulled as f64 }
+        if self.records == 0 { 0.0 } else { self.bytes_received as f64 / self.records as f64 }
     }
 }
 
@@ -212,6 +215,7 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
         report.pulled += page.items.len() as u64;
         report.pages += 1;
         report.bytes_received += wire_bytes as u64;
+        report.records += tally.records;
         report.granted += tally.granted;
         report.revoked += tally.revoked.len() as u64;
         progress(&Progress::Pulled { items: page.items.len(), cursor: page.cursor, wire_bytes, more: page.more });

@@ -169,6 +169,15 @@ impl Fixture {
 /// Creates the fixture organisation in `storage`, with `per_gestor` debtors
 /// for each of `g1` and `g2` (`g3` starts empty).
 pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
+    seed_with(storage, per_gestor, debtor_fields)
+}
+
+/// [`seed`], with the `n`th debtor's fields made by `fields`.
+pub fn seed_with(
+    storage: &dyn Storage,
+    per_gestor: usize,
+    fields: impl Fn(usize, TerritoryId) -> DebtorFields,
+) -> Fixture {
     let mut tx = storage.write().expect("write tx");
     let territory = TerritoryId::generate();
     tx.insert_territory(territory, "Pruebas", Currency::MXN).expect("territory");
@@ -195,8 +204,8 @@ pub fn seed(storage: &dyn Storage, per_gestor: usize) -> Fixture {
     let mut debtors = vec![Vec::new(); gestores.len()];
     for (g, (_, gestor)) in gestores.iter().enumerate().take(2) {
         for n in 0..per_gestor {
-            let fields = debtor_fields(g * 1_000_000 + n, territory);
-            let (id, _) = office::upsert_debtor(&mut *tx, fields, *gestor, None).expect("debtor");
+            let (id, _) =
+                office::upsert_debtor(&mut *tx, fields(g * 1_000_000 + n, territory), *gestor, None).expect("debtor");
             debtors[g].push(id);
         }
     }

@@ -306,7 +306,7 @@ code: ErrorCode,
 /**
  * The server's message, in Spanish.
  */
-message: string, } | { "kind": "invalid" } & DomainError | { "kind": "not_found", 
+message: string, } | { "kind": "invalid" } & DomainError | { "kind": "refused" } & Refusal | { "kind": "not_found", 
 /**
  * What was looked for.
  */
@@ -725,6 +725,24 @@ export type RecordId = string;
 export type RecordKind = "debtor" | "visit" | "call" | "promise" | "payment" | "review";
 
 /**
+ * Why a gestor's write is refused. Travels to the app as a code with data
+ * (tagged `refusal`, so a domain error inside keeps its own `code`).
+ */
+export type Refusal = { "refusal": "other_record" } | { "refusal": "may_not_create", 
+/**
+ * The kind.
+ */
+record_kind: RecordKind, } | { "refusal": "may_not_edit", 
+/**
+ * The kind.
+ */
+record_kind: RecordKind, } | { "refusal": "lender_field", 
+/**
+ * The field.
+ */
+field: string, } | { "refusal": "invalid" } & DomainError;
+
+/**
  * A region a portfolio filter offers.
  */
 export type Region = { 
@@ -863,9 +881,13 @@ export type SyncReport = {
  */
 pushed: PushTally, 
 /**
- * Feed items applied.
+ * Feed items applied: records, grants and revocations.
  */
 pulled: number, 
+/**
+ * Records among them.
+ */
+records: number, 
 /**
  * Pages pulled.
  */
