@@ -6,11 +6,13 @@
 //! - [`app`]: the operations behind the app's screens, one function each.
 //! - [`portfolio`]: what the screens read: agenda, search, a debtor's file.
 //! - [`sync`]: sign-in and sync with the server (push, then pull).
+//! - [`client`]: the server's API as typed calls, which [`sync`] makes.
 //! - [`error`]: [`DeviceError`], which reaches the UI as a tagged union.
 //!
 //! The protocol is described in docs/sync.md.
 
 pub mod app;
+pub mod client;
 pub mod error;
 pub mod portfolio;
 pub mod store;

@@ -4,8 +4,6 @@
 //!
 //! The store lives in the app's data directory and is opened once at start.
 
-use std::sync::Arc;
-
 use campo_core::{
     RecordKind,
     ids::{DebtorId, RecordId},
@@ -19,7 +17,7 @@ use campo_device::{
 use chrono::NaiveDate;
 use tauri::{Manager, State, ipc::Channel};
 
-type Shared<'a> = State<'a, Arc<Store>>;
+type Shared<'a> = State<'a, Store>;
 type Answer<T> = Result<T, DeviceError>;
 
 /// Who is signed in, if anyone.
@@ -119,7 +117,7 @@ pub fn run() {
                     dir.join("campo.db")
                 }
             };
-            app.manage(Arc::new(Store::open(&path)?));
+            app.manage(Store::open(&path)?);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -15,7 +15,6 @@ use std::{
     io::{BufRead, BufReader},
     path::Path,
     process::{Child, Command, Stdio},
-    sync::Arc,
     time::{Duration, Instant},
 };
 
@@ -86,11 +85,11 @@ fn percentiles(mut runs: Vec<Duration>) -> (Duration, Duration) {
 }
 
 /// Runs `sync` on every device at once; returns each success's time and the errors.
-async fn wave(devices: &[Arc<Store>]) -> (Vec<Duration>, Vec<String>) {
+async fn wave(devices: &[Store]) -> (Vec<Duration>, Vec<String>) {
     let tasks: Vec<_> = devices
         .iter()
         .map(|device| {
-            let device = Arc::clone(device);
+            let device = device.clone();
             tokio::spawn(async move {
                 let started = Instant::now();
                 campo_device::sync(&device, SyncOptions::default(), |_| {}).await.map(|_| started.elapsed())
@@ -129,7 +128,7 @@ async fn run(devices: usize, demo: &Path) {
         let store = Store::open(&dir.path().join(format!("device-{n}.db"))).expect("device db");
         let login = gestores[n % gestores.len()];
         campo_device::login(&store, &server.url, login, DEMO_PASSWORD, &format!("carga {n}")).await.expect("login");
-        stores.push(Arc::new(store));
+        stores.push(store);
     }
     let before = server.memory("VmRSS");
 

@@ -1,8 +1,6 @@
 //! The operations behind the app's screens, as the Tauri shell calls them.
 
-use std::sync::Arc;
-
-use campo_core::{DomainError, RecordKind};
+use campo_core::{DomainError, RecordKind, rules::Refusal};
 use campo_device::{DeviceError, Store, app};
 use campo_tests::World;
 use serde_json::json;
@@ -11,7 +9,7 @@ use serde_json::json;
 async fn signing_out_never_drops_unsent_work_without_the_exact_count() {
     let world = World::new(3).await;
     let device = world.synced_device("g1").await;
-    let store = Arc::new(Store::open(&device.path).expect("store"));
+    let store = Store::open(&device.path).expect("store");
     let debtor = world.fixture.debtors_of("g1")[0];
     device.visit(debtor, "uno");
     device.visit(debtor, "dos");
@@ -27,7 +25,7 @@ async fn signing_out_never_drops_unsent_work_without_the_exact_count() {
     assert_eq!((status.debtors, status.pending), (0, 0));
 
     let other = world.synced_device("g2").await;
-    let other_store = Arc::new(Store::open(&other.path).expect("store"));
+    let other_store = Store::open(&other.path).expect("store");
     app::sign_out(&other_store, None).await.expect("nothing unsent: no confirmation needed");
 }
 
@@ -35,7 +33,7 @@ async fn signing_out_never_drops_unsent_work_without_the_exact_count() {
 async fn a_form_with_a_bad_value_is_refused_with_its_reason_and_stores_nothing() {
     let world = World::new(3).await;
     let device = world.synced_device("g1").await;
-    let store = Arc::new(Store::open(&device.path).expect("store"));
+    let store = Store::open(&device.path).expect("store");
     let debtor = world.fixture.debtors_of("g1")[0];
     let today = chrono::Utc::now().date_naive();
     let promise = |amount: &str| {
@@ -57,7 +55,10 @@ async fn a_form_with_a_bad_value_is_refused_with_its_reason_and_stores_nothing()
         "a form the parser cannot read says so, without the parser's position: {answer:?}"
     );
     let answer = app::save_activity(&store, debtor, RecordKind::Payment, json!({})).await;
-    assert!(matches!(answer, Err(DeviceError::NotAllowed { .. })), "payments come from the lender: {answer:?}");
+    assert!(
+        matches!(answer, Err(DeviceError::Refused(Refusal::MayNotCreate { record_kind: RecordKind::Payment }))),
+        "payments come from the lender: {answer:?}"
+    );
     assert_eq!(app::status(&store).await.expect("status").pending, 0);
 
     app::save_activity(&store, debtor, RecordKind::Promise, promise("10.50")).await.expect("valid promise");

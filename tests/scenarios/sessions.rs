@@ -3,7 +3,7 @@
 
 use std::{net::IpAddr, time::Instant};
 
-use campo_core::wire::{PROTOCOL_HEADER, PROTOCOL_VERSION};
+use campo_core::wire::{PROTOCOL_HEADER, PROTOCOL_VERSION, PullQuery};
 use campo_device::DeviceError;
 use campo_tests::{PASSWORD, World};
 use reqwest::{Method, StatusCode};
@@ -121,10 +121,11 @@ async fn a_token_in_use_is_renewed_and_one_signed_out_stops_working() {
         .expect("expiry");
     assert!(days_left > 29.0, "renewed by use: {days_left} days left");
 
-    let (token, _) = device.credentials();
-    campo_device::app::sign_out(&std::sync::Arc::new(device.store), None).await.expect("sign out");
-    let (status, _) = campo_tests::raw_get(&world.server.url, &token, "/v1/sync/pull?cursor=0").await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED, "the server ended the session too");
+    let client = device.client();
+    campo_device::app::sign_out(&device.store, None).await.expect("sign out");
+    let query = PullQuery { cursor: 0, clock: None, limit: None, max_bytes: None };
+    let refused = client.pull(&query).await.expect_err("the token is over");
+    assert!(matches!(refused, DeviceError::SignInAgain), "the server ended the session too: {refused:?}");
 }
 
 #[tokio::test]

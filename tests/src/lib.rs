@@ -373,6 +373,12 @@ impl Device {
         (token, replica.parse().expect("replica id"))
     }
 
+    /// The typed API client with this device's session, as its sync loop uses it.
+    pub fn client(&self) -> campo_device::client::Client {
+        let session = self.store.session().expect("session").expect("signed in");
+        campo_device::client::Client::new(&session.server_url, &self.credentials().0)
+    }
+
     /// The notes of a visit as this device sees it.
     pub fn notes(&self, id: RecordId) -> Option<String> {
         let local = self.store.record(id).expect("read")?;

@@ -20,7 +20,10 @@ mod outbox;
 mod session;
 mod summary;
 
-use std::{path::Path, sync::Mutex};
+use std::{
+    path::Path,
+    sync::{Arc, Mutex},
+};
 
 use campo_core::{
     Record, VersionVector,
@@ -84,13 +87,17 @@ pub struct Status {
     pub last_sync_at: Option<String>,
 }
 
-/// The device's database.
-pub struct Store {
+/// The device's database. Clones share it: a clone is what a blocking task
+/// takes along (see [`Store::blocking`]).
+#[derive(Clone)]
+pub struct Store(Arc<Shared>);
+
+struct Shared {
     conn: Mutex<Connection>,
     checkpoint: Checkpointer,
     /// Held for a whole sync: one sync at a time keeps server versions
     /// arriving in the order the server made them.
-    pub(crate) sync_gate: tokio::sync::Mutex<()>,
+    sync_gate: tokio::sync::Mutex<()>,
 }
 
 pub(crate) fn corrupt(what: &str, e: impl std::fmt::Display) -> DeviceError {
@@ -194,13 +201,25 @@ impl Store {
         summary::register_functions(&conn)?;
         Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect()).to_latest(&mut conn)?;
         let checkpoint = Checkpointer::start(Connection::open(path)?)?;
-        Ok(Self { conn: Mutex::new(conn), checkpoint, sync_gate: tokio::sync::Mutex::new(()) })
+        Ok(Self(Arc::new(Shared { conn: Mutex::new(conn), checkpoint, sync_gate: tokio::sync::Mutex::new(()) })))
+    }
+
+    /// Runs `f` on tokio's blocking pool: SQLite work never holds up the
+    /// async runtime (the UI's next call, the sync's next page downloading).
+    pub async fn blocking<T: Send + 'static>(&self, f: impl FnOnce(&Store) -> Result<T> + Send + 'static) -> Result<T> {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || f(&store)).await?
+    }
+
+    /// Taken for a whole sync.
+    pub(crate) fn sync_gate(&self) -> &tokio::sync::Mutex<()> {
+        &self.0.sync_gate
     }
 
     fn with_conn<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
         // A panic while holding the lock left no transaction open (rusqlite
         // rolls back on drop), so the connection is still sound.
-        let mut conn = self.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut conn = self.0.conn.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         f(&mut conn)
     }
 
@@ -234,7 +253,7 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
-        self.checkpoint.wake();
+        self.0.checkpoint.wake();
         Ok(out)
     }
 
