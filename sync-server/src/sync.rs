@@ -94,7 +94,19 @@ pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<P
         };
         results.push(outcome);
     }
-    tx.set_replica_clock(pusher.replica, req.replica_clock)?;
+    // Only writes the server keeps vouch for the device's clock: a claim
+    // alone (a forged or broken push whose records were all refused) would
+    // make the real device look restored from a backup on its next sync.
+    let vouched = req
+        .records
+        .iter()
+        .zip(&results)
+        .filter(|(_, result)| !matches!(result.outcome, PushOutcome::Rejected { .. }))
+        .map(|(pushed, _)| pushed.record.vv.get(pusher.replica))
+        .max();
+    if let Some(clock) = vouched {
+        tx.set_replica_clock(pusher.replica, clock)?;
+    }
     Ok(PushResponse { results })
 }
 

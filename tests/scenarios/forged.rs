@@ -1,7 +1,7 @@
 //! A hostile client with a real token: forged versions are refused and
 //! stored nowhere, so the office's writes can never be silently overridden.
 
-use campo_core::ids::ReplicaId;
+use campo_core::ids::{RecordId, ReplicaId};
 use campo_tests::{Office, World, raw_push};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -131,4 +131,29 @@ async fn a_gestor_the_debtor_left_learns_nothing_of_later_writes_by_pushing_an_o
     assert_eq!(result["after_reassignment"], true, "{answer}");
     assert!(!answer.to_string().contains("nota privada de g2"), "the new gestor's notes do not leak: {answer}");
     assert_eq!(new.notes(visit).as_deref(), Some("nota privada de g2"), "and stand");
+}
+
+#[tokio::test]
+async fn a_refused_push_claiming_a_huge_clock_does_not_make_the_real_phone_look_restored() {
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    device.visit(debtor, "antes");
+    device.sync().await.expect("sync");
+
+    let (token, replica) = device.credentials();
+    let forged = json!({
+        "record": { "id": RecordId::generate(), "debtor_id": debtor, "kind": "visit",
+                    "vv": { replica.to_string(): 1u64 << 60, ReplicaId::generate().to_string(): 9 },
+                    "deleted": false, "body": campo_tests::visit_body("falsa", chrono::Utc::now()) },
+        "base_vv": {},
+    });
+    let batch = json!({ "replica_clock": 1u64 << 60, "records": [forged] });
+    let (status, answer) = raw_push(&world.server.url, &token, Some("huge"), batch.to_string().into()).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert!(answer["results"][0]["outcome"].get("rejected").is_some(), "{answer}");
+
+    device.visit(debtor, "después");
+    let report = device.sync().await.expect("the phone is not taken for a restored one");
+    assert_eq!(report.pushed.accepted, 1);
 }

@@ -1,16 +1,22 @@
 //! Random work on 3 to 5 devices, synced in random order with random lost
-//! answers, while the office deletes and reassigns. After a final full sync
-//! every device agrees with the server, and no acknowledged write is lost:
-//! each is the current value, a value kept by a conflict entry, or one that a
-//! later write replaced after seeing it. And each device's summary, kept up
-//! to date write by write, reads the same as one rebuilt from scratch.
+//! answers, while the office deletes and reassigns, devices push forged
+//! version vectors and phones are restored from backups. After a final full
+//! sync every device agrees with the server, and no acknowledged write is
+//! lost: each is the current value, a value kept by a conflict entry, or one
+//! that a later write replaced after seeing it. No office write was dropped:
+//! every delete the server answered is in the history. And each device's
+//! summary, kept up to date write by write, reads the same as one rebuilt
+//! from scratch.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use campo_core::{RecordKind, ids::RecordId};
-use campo_tests::{Device, World, proxy::Proxy, table};
+use campo_core::{
+    RecordKind,
+    ids::{RecordId, ReplicaId},
+};
+use campo_tests::{Device, World, proxy::Proxy, raw_push, table};
 use proptest::prelude::*;
-use reqwest::Method;
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 #[derive(Clone, Debug)]
@@ -27,6 +33,21 @@ enum Op {
     OfficeDelete { visit: usize },
     /// The coordinator moves a debtor to the other gestor.
     Reassign { debtor: usize },
+    /// Someone with the device's token pushes one of its visits under a
+    /// vector the server never issued.
+    Forge { device: usize, visit: usize, how: Forgery },
+    /// The phone is backed up, as it is.
+    BackUp { device: usize },
+    /// The phone is restored from its last backup, and its gestor signs in again.
+    Restore { device: usize },
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Forgery {
+    /// A huge counter for a replica that never wrote.
+    InventedEntry,
+    /// A base version the server never issued.
+    InventedBase,
 }
 
 fn op(devices: usize) -> impl Strategy<Value = Op> {
@@ -37,6 +58,10 @@ fn op(devices: usize) -> impl Strategy<Value = Op> {
         1 => (0..devices).prop_map(|device| Op::LostSync { device }),
         1 => (0..64usize).prop_map(|visit| Op::OfficeDelete { visit }),
         1 => (0..4usize).prop_map(|debtor| Op::Reassign { debtor }),
+        1 => (0..devices, 0..64usize, prop_oneof![Just(Forgery::InventedEntry), Just(Forgery::InventedBase)])
+            .prop_map(|(device, visit, how)| Op::Forge { device, visit, how }),
+        1 => (0..devices).prop_map(|device| Op::BackUp { device }),
+        1 => (0..devices).prop_map(|device| Op::Restore { device }),
     ]
 }
 
@@ -44,12 +69,26 @@ fn scenario() -> impl Strategy<Value = (usize, Vec<Op>)> {
     (3..=5usize).prop_flat_map(|devices| (Just(devices), proptest::collection::vec(op(devices), 10..40)))
 }
 
-/// One device write: which record, the notes it wrote, and the notes it saw before.
+/// One device write: which record, the notes it wrote, and the notes it saw
+/// before; `acked` once a sync of its device succeeded after it.
 struct Write {
     device: usize,
     record: RecordId,
     notes: String,
     seen: Option<String>,
+    acked: bool,
+}
+
+/// The visits `device` holds, live.
+fn visits_on(device: &Device) -> Vec<campo_device::store::LocalRecord> {
+    device
+        .store
+        .debtors()
+        .expect("debtors")
+        .iter()
+        .flat_map(|(id, _)| device.store.records_of(*id).expect("records"))
+        .filter(|r| r.record.kind == RecordKind::Visit && !r.record.deleted)
+        .collect()
 }
 
 fn notes_of(body: &str) -> Option<String> {
@@ -98,6 +137,9 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
         world.fixture.debtors_of("g1").iter().chain(world.fixture.debtors_of("g2")).copied().collect();
     let mut owner: Vec<usize> = vec![0, 0, 1, 1];
     let mut writes: Vec<Write> = Vec::new();
+    // Each device's last backup, and how many writes there were when it was taken.
+    let mut backups: Vec<Option<usize>> = vec![None; device_count];
+    let mut office_deletes = 0;
 
     for (n, op) in ops.into_iter().enumerate() {
         match op {
@@ -106,28 +148,22 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
                 if let Some((id, _)) = held.get(debtor % held.len().max(1)) {
                     let notes = format!("w{n}");
                     let record = devices[device].visit(*id, &notes);
-                    writes.push(Write { device, record, notes, seen: None });
+                    writes.push(Write { device, record, notes, seen: None, acked: false });
                 }
             }
             Op::Edit { device, visit } => {
                 let d = &devices[device];
-                let visits: Vec<_> = d
-                    .store
-                    .debtors()
-                    .expect("debtors")
-                    .iter()
-                    .flat_map(|(id, _)| d.store.records_of(*id).expect("records"))
-                    .filter(|r| r.record.kind == RecordKind::Visit && !r.record.deleted)
-                    .collect();
+                let visits = visits_on(d);
                 if let Some(local) = visits.get(visit % visits.len().max(1)) {
                     let notes = format!("w{n}");
                     let seen = notes_of(local.record.body.get());
                     d.edit_notes(local.record.id, &notes);
-                    writes.push(Write { device, record: local.record.id, notes, seen });
+                    writes.push(Write { device, record: local.record.id, notes, seen, acked: false });
                 }
             }
             Op::Sync { device } => {
                 devices[device].sync().await.map_err(|e| TestCaseError::fail(format!("sync: {e}")))?;
+                writes.iter_mut().filter(|w| w.device == device).for_each(|w| w.acked = true);
             }
             Op::LostSync { device } => {
                 proxies[device].lose_answers(true);
@@ -138,12 +174,86 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
                 let seen = sup.get("/v1/activities?limit=1000").await;
                 if let Some(row) = seen.as_array().and_then(|rows| rows.get(visit % rows.len().max(1))) {
                     let id = row["record"]["id"].as_str().expect("id");
-                    sup.call(
-                        Method::POST,
-                        &format!("/v1/records/{id}/delete"),
-                        Some(json!({ "if_vv": row["record"]["vv"] })),
-                    )
-                    .await;
+                    let (status, answer) = sup
+                        .call(
+                            Method::POST,
+                            &format!("/v1/records/{id}/delete"),
+                            Some(json!({ "if_vv": row["record"]["vv"] })),
+                        )
+                        .await;
+                    match status {
+                        StatusCode::OK => office_deletes += 1,
+                        // Deleted already, or changed since it was read: refused, and said so.
+                        StatusCode::CONFLICT => {}
+                        other => return Err(TestCaseError::fail(format!("office delete: {other} {answer}"))),
+                    }
+                }
+            }
+            Op::Forge { device, visit, how } => {
+                let d = &devices[device];
+                let visits = visits_on(d);
+                if let Some(local) = visits.get(visit % visits.len().max(1)) {
+                    let (token, replica) = d.credentials();
+                    let stranger = ReplicaId::generate();
+                    // A write name the phone never used: reusing a real one
+                    // would rightly look like a restored phone.
+                    const UNUSED: u64 = 1 << 40;
+                    let mut base = local.record.vv.clone();
+                    let mut vv = base.clone().with_write(replica, UNUSED);
+                    match how {
+                        Forgery::InventedEntry => vv = vv.with_write(stranger, 1_000_000_000_000),
+                        Forgery::InventedBase => {
+                            base = base.with_write(stranger, 7);
+                            vv = vv.with_write(stranger, 7);
+                        }
+                    }
+                    let mut body: Value = serde_json::from_str(local.record.body.get()).expect("body");
+                    body["notes"] = json!(format!("forged {n}"));
+                    let record = json!({ "id": local.record.id, "debtor_id": local.record.debtor_id, "kind": "visit",
+                                         "vv": vv, "deleted": false, "body": body });
+                    let batch = json!({ "replica_clock": UNUSED, "records": [{ "record": record, "base_vv": base }] });
+                    let key = uuid::Uuid::now_v7().to_string();
+                    let (status, answer) =
+                        raw_push(&world.server.url, &token, Some(&key), batch.to_string().into()).await;
+                    let outcome = &answer["results"][0]["outcome"];
+                    prop_assert!(
+                        status == StatusCode::UNAUTHORIZED || outcome.get("rejected").is_some(),
+                        "a forged vector is refused: {} {}",
+                        status,
+                        answer
+                    );
+                }
+            }
+            Op::BackUp { device } => {
+                let d = devices.remove(device);
+                devices.insert(device, d.back_up(&world.dir.path().join(format!("backup-{device}.db"))));
+                backups[device] = Some(writes.len());
+            }
+            Op::Restore { device } => {
+                let Some(taken) = backups[device] else { continue };
+                let d = devices.remove(device);
+                devices.insert(device, d.restore(&world.dir.path().join(format!("backup-{device}.db"))));
+                // What the phone recorded after its backup and never sent is gone with it.
+                let mut index = 0;
+                writes.retain(|w| {
+                    index += 1;
+                    index <= taken || w.device != device || w.acked
+                });
+                let restored = &devices[device];
+                match restored.sync().await {
+                    Err(campo_device::DeviceError::SignInAgain) => {
+                        campo_device::login(
+                            &restored.store,
+                            &proxies[device].url,
+                            gestores[device % 2],
+                            world.password,
+                            "restaurado",
+                        )
+                        .await
+                        .map_err(|e| TestCaseError::fail(format!("sign in again: {e}")))?;
+                    }
+                    Ok(_) => writes.iter_mut().filter(|w| w.device == device).for_each(|w| w.acked = true),
+                    Err(e) => return Err(TestCaseError::fail(format!("sync after a restore: {e}"))),
                 }
             }
             Op::Reassign { debtor } => {
@@ -158,6 +268,12 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
             device.sync().await.map_err(|e| TestCaseError::fail(format!("final sync: {e}")))?;
         }
     }
+
+    let deletes_kept: i64 = world.query(
+        "SELECT count(*) FROM versions v JOIN users u ON u.id = v.user_id WHERE u.login = 'sup' AND v.deleted = 1",
+        [],
+    );
+    prop_assert_eq!(deletes_kept, office_deletes, "every delete the server answered is in the history");
 
     for (i, device) in devices.iter().enumerate() {
         let status = device.store.status().expect("status");
