@@ -173,9 +173,14 @@ fn push_one(
         Ok(body) => body,
         Err(e) => return Ok(Err(invalid(e))),
     };
-    let account = match tx.record(record.debtor_id.into())?.map(|a| a.record.parse_body()) {
-        Some(Ok(RecordBody::Debtor(debtor))) => Some(debtor),
-        _ => None,
+    // The account is read only for money, whose currency must be its own:
+    // a visit does not pay for parsing it (measured: 18% of a push).
+    let account = match body.currency() {
+        Some(_) => match tx.record(record.debtor_id.into())?.map(|a| a.record.parse_body()) {
+            Some(Ok(RecordBody::Debtor(debtor))) => Some(debtor),
+            _ => None,
+        },
+        None => None,
     };
     let write = GestorWrite { debtor_id: record.debtor_id, body: &body, json: &record.body, deleted: record.deleted };
     let landing = Landing {
