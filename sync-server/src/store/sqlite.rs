@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_init.sql"),
     include_str!("../../../migrations/server/0002_pushed_by.sql"),
     include_str!("../../../migrations/server/0003_sessions_roles_audit.sql"),
+    include_str!("../../../migrations/server/0004_feed_skips_echoes_in_the_index.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
