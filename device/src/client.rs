@@ -71,8 +71,14 @@ async fn send<T: DeserializeOwned>(builder: RequestBuilder) -> Result<(T, usize)
         body.extend_from_slice(&wire);
     }
     if !status.is_success() {
-        let error: ErrorBody = serde_json::from_slice(&body)
-            .map_err(|_| DeviceError::BadAnswer { message: format!("el servidor respondió {status}") })?;
+        let error: ErrorBody = serde_json::from_slice(&body).map_err(|_| {
+            let message = format!("el servidor respondió {status}");
+            // A proxy's page while the server restarts is no connection to it, not a strange network.
+            match status.as_u16() {
+                502..=504 => DeviceError::Offline { message },
+                _ => DeviceError::BadAnswer { message },
+            }
+        })?;
         return Err(match error.error {
             ErrorCode::Unauthorized | ErrorCode::ReplicaRewound => DeviceError::SignInAgain,
             code => DeviceError::Server { code, message: error.message },

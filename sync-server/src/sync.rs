@@ -285,7 +285,7 @@ fn resolve(
 pub fn pull(tx: &mut dyn Tx, gestor: UserId, replica: Option<ReplicaId>, query: &PullQuery) -> StoreResult<PullPage> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_ITEMS).clamp(1, MAX_PAGE_ITEMS);
     let max_bytes = query.max_bytes.unwrap_or(MAX_PAGE_BYTES).min(MAX_PAGE_BYTES) as usize;
-    let mut rows = tx.feed(gestor, replica, query.cursor, limit + 1)?.into_iter().peekable();
+    let mut rows = tx.feed(gestor, replica, query.cursor, limit + 1, max_bytes)?.into_iter().peekable();
     let mut items: Vec<FeedItem> = Vec::new();
     let (mut cursor, mut bytes) = (query.cursor, 0usize);
     while let Some((seq, _, size)) = rows.peek() {

@@ -299,3 +299,25 @@ async fn the_device_and_the_server_refuse_a_lenders_field_and_another_currency_a
     let versions: i64 = world.query("SELECT count(*) FROM versions WHERE record_id = ?1", [debtor.to_string()]);
     assert_eq!(versions, 1, "the account has only its first version");
 }
+
+#[tokio::test]
+async fn a_feed_read_one_byte_at_a_time_still_brings_every_item_once() {
+    let world = World::new(5).await;
+    let device = world.device("g1").await;
+    let client = device.client();
+    let (mut cursor, mut seen, mut pages) = (0, Vec::new(), 0);
+    loop {
+        // Every item is larger than the budget: each page holds one, and says more wait.
+        let query = PullQuery { cursor, clock: None, limit: None, max_bytes: Some(1) };
+        let (page, _) = client.pull(&query).await.expect("a page");
+        assert_eq!(page.items.len(), 1, "one item a page");
+        seen.extend(page.items);
+        cursor = page.cursor;
+        pages += 1;
+        if !page.more {
+            break;
+        }
+    }
+    assert_eq!(pages, 10, "five accounts and their five grants, one page each");
+    assert_eq!(seen.len(), 10);
+}

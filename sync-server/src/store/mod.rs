@@ -263,13 +263,16 @@ pub trait Tx {
     fn revoked_after(&mut self, gestor: UserId, cursor: u64) -> StoreResult<Vec<DebtorId>>;
     /// A gestor's feed after `cursor`, at most `limit` items, with each item's
     /// position and body size. Records whose current version `replica` pushed
-    /// (and holds) are left out.
+    /// (and holds) are left out. Reading stops one item after the body bytes
+    /// pass `max_bytes`: no more than a page can hold is ever in memory, and
+    /// the extra item tells the caller that more wait.
     fn feed(
         &mut self,
         gestor: UserId,
         replica: Option<ReplicaId>,
         cursor: u64,
         limit: u32,
+        max_bytes: usize,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>>;
 
     // --- audit ---

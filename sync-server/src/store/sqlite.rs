@@ -727,6 +727,7 @@ impl Tx for SqliteTx<'_> {
         replica: Option<ReplicaId>,
         cursor: u64,
         limit: u32,
+        max_bytes: usize,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
         let sql = "SELECT seq, NULL, id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
                        WHERE owner_id = ?1 AND seq > ?2 AND (?4 IS NULL OR pushed_by IS NOT ?4)
@@ -735,10 +736,13 @@ impl Tx for SqliteTx<'_> {
                        WHERE gestor_id = ?1 AND seq > ?2
                    ORDER BY seq LIMIT ?3";
         let replica = replica.map(|r| r.to_string());
-        self.collect(sql, params![gestor.to_string(), cursor, limit, replica], |_, row| {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query(params![gestor.to_string(), cursor, limit, replica])?;
+        let (mut items, mut bytes, mut past) = (Vec::new(), 0usize, false);
+        while let Some(row) = rows.next()? {
             let seq: u64 = row.get(0)?;
             let granted: Option<bool> = row.get(1)?;
-            Ok(match granted {
+            let item = match granted {
                 None => {
                     let record = record_at(row, 2)?;
                     let size = record.body.get().len();
@@ -749,8 +753,17 @@ impl Tx for SqliteTx<'_> {
                     let item = if granted { FeedItem::Granted { debtor_id } } else { FeedItem::Revoked { debtor_id } };
                     (seq, item, 64)
                 }
-            })
-        })
+            };
+            let size = item.2;
+            items.push(item);
+            // One item beyond the budget tells the caller that more wait.
+            if past {
+                break;
+            }
+            bytes += size;
+            past = bytes > max_bytes;
+        }
+        Ok(items)
     }
 
     fn put_audit(&mut self, entry: &AuditEntry<'_>) -> StoreResult<()> {
