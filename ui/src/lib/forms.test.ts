@@ -68,12 +68,18 @@ describe('doubts', () => {
   });
 
   it('asks about a second open promise, not about a kept or lapsed one', () => {
-    const timeline = [entry(promise('200.00', '2026-11-20')), entry(promise('300.00', '2026-11-28', 'kept')), entry(promise('400.00', '2026-11-25'))];
+    const refused = { ...entry(promise('50.00', '2026-11-23')), rejected: { code: 'invalid_record', message: '', error: null } } as TimelineEntry;
+    const timeline = [entry(promise('200.00', '2026-11-20')), entry(promise('300.00', '2026-11-28', 'kept')), entry(promise('400.00', '2026-11-25')), refused];
     const open = openPromise(timeline, '2026-11-22');
     expect(open?.amount).toBe('400.00');
     expect(doubts('promise', promise('100.00', '2026-11-30'), { ...context, open })).toEqual([
       { code: 'open_promise', amount: '400.00', due_on: '2026-11-25' },
     ]);
+  });
+
+  it('asks about a date more than a year away', () => {
+    expect(doubts('promise', promise('100.00', '2062-12-01'), context)).toEqual([{ code: 'far_date', date: '2062-12-01' }]);
+    expect(doubts('promise', promise('100.00', '2027-11-22'), context)).toEqual([]);
   });
 
   it('asks about a next action before today', () => {

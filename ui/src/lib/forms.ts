@@ -79,6 +79,7 @@ export function readForm(kind: ActivityKind, input: FormInput, account: Account)
 /** Something the gestor may well mean, but should confirm before it is saved. */
 export type Doubt =
   | { code: 'past_next_action'; date: string }
+  | { code: 'far_date'; date: string }
   | { code: 'above_balance'; amount: string; balance: string }
   | { code: 'open_promise'; amount: string; due_on: string };
 
@@ -88,19 +89,27 @@ function cents(amount: string): bigint {
   return BigInt(whole + (fraction + '00').slice(0, 2));
 }
 
-/** A promise still pending and not yet due, the earliest first. */
+/** A promise still pending and not yet due (nor refused), the earliest first. */
 export function openPromise(timeline: TimelineEntry[], today: string): PromiseToPay | null {
   const open = timeline
-    .filter((e) => e.kind === 'promise')
+    .filter((e) => e.kind === 'promise' && !e.rejected)
     .map((e) => e.body as PromiseToPay)
     .filter((p) => p.status === 'pending' && p.due_on >= today)
     .sort((a, b) => a.due_on.localeCompare(b.due_on));
   return open[0] ?? null;
 }
 
+/** The day a year after `today` (ISO dates compare as text). */
+function aYearAfter(today: string): string {
+  return `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
+}
+
 /** What to ask before saving `body`, on an account with `balance` and its `open` promise. */
 export function doubts(kind: ActivityKind, body: ActivityBody, context: { today: string; balance: string; open: PromiseToPay | null }): Doubt[] {
   const found: Doubt[] = [];
+  const date = kind === 'promise' ? (body as PromiseToPay).due_on : ('next_action_on' in body ? body.next_action_on : null);
+  // "1/12/62" is a slip far likelier than a promise for 2062.
+  if (date && date > aYearAfter(context.today)) found.push({ code: 'far_date', date });
   if (kind === 'promise') {
     const promise = body as PromiseToPay;
     if (cents(promise.amount) > cents(context.balance)) found.push({ code: 'above_balance', amount: promise.amount, balance: context.balance });

@@ -31,6 +31,7 @@ describe('parseAmount', () => {
   it('asks when a lone point could group thousands or mark decimals', () => {
     expect(value('1.500')).toEqual({ code: 'ambiguous_amount', choices: ['1500.00', '1.50'] });
     expect(value('2.125')).toEqual({ code: 'ambiguous_amount', choices: ['2125.00'] });
+    expect(value('01.500')).toEqual({ code: 'ambiguous_amount', choices: ['1500.00', '1.50'] });
   });
 
   it('refuses what is not an amount, saying why', () => {
@@ -76,6 +77,10 @@ describe('parsePosition', () => {
     }
   });
 
+  it('does not split two bare numbers, which are no map point', () => {
+    expect(parsePosition('19 26', '', '10')).toEqual({ ok: false, field: 'lon', problem: { code: 'half_position' } });
+  });
+
   it('refuses half a position, letters, and a point with no margin, naming the field', () => {
     expect(parsePosition('19.43', '', '10')).toEqual({ ok: false, field: 'lon', problem: { code: 'half_position' } });
     expect(parsePosition('', '-99.13', '10')).toEqual({ ok: false, field: 'lat', problem: { code: 'half_position' } });
@@ -91,7 +96,8 @@ describe('parseDate', () => {
     expect(parseDate('1/12/2026', today)).toEqual({ ok: true, value: '2026-12-01' });
     expect(parseDate('01-12-26', today)).toEqual({ ok: true, value: '2026-12-01' });
     expect(parseDate('12/1/2027', today)).toEqual({ ok: true, value: '2027-01-12' });
-    expect(parseDate('5.1', today)).toEqual({ ok: true, value: '2026-01-05' });
+    expect(parseDate('5.1', today)).toEqual({ ok: true, value: '2027-01-05' });
+    expect(parseDate('15/12', today)).toEqual({ ok: true, value: '2026-12-15' });
     expect(parseDate('2026-12-08', today)).toEqual({ ok: true, value: '2026-12-08' });
   });
 
@@ -100,6 +106,7 @@ describe('parseDate', () => {
     expect(parseDate('29/2/2027', today)).toEqual({ ok: false, problem: { code: 'no_such_day' } });
     expect(parseDate('1/13/2026', today)).toEqual({ ok: false, problem: { code: 'no_such_day' } });
     expect(parseDate('mañana', today)).toEqual({ ok: false, problem: { code: 'not_a_date' } });
+    expect(parseDate('1/12/0026', today)).toEqual({ ok: false, problem: { code: 'year_out_of_range' } });
     expect(parseDate('', today)).toEqual({ ok: false, problem: { code: 'required' } });
   });
 

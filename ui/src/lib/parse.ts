@@ -20,7 +20,8 @@ export type Problem =
   | { code: 'half_position' }
   | { code: 'accuracy_required' }
   | { code: 'not_a_date' }
-  | { code: 'no_such_day' };
+  | { code: 'no_such_day' }
+  | { code: 'year_out_of_range' };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
@@ -92,7 +93,9 @@ function readSeparators(s: string): Parsed<string> {
     return digits === null ? fail({ code: 'not_an_amount' }) : ok(decimalString(digits, '') as string);
   }
 
-  const [whole, fraction] = s.split(mark);
+  const [typedWhole, fraction] = s.split(mark);
+  // "01.500" is as ambiguous as "1.500".
+  const whole = typedWhole.replace(/^0+(?=\d)/, '');
   const looksGrouped = fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole);
   if (!looksGrouped) return decimals(whole, fraction);
   const thousands = decimalString(whole + fraction, '') as string;
@@ -126,10 +129,13 @@ export interface TypedPosition {
   accuracy_m: number;
 }
 
-/** "19.4326, -99.1332", "19.4326 -99.1332", "19.4326;-99.1332" or "19.4326,-99.1332". */
+/**
+ * "19.4326, -99.1332", "19.4326 -99.1332", "19.4326;-99.1332" or
+ * "19.4326,-99.1332": two numbers with decimals, as maps copy a point.
+ */
 function splitPair(text: string): [string, string] | null {
   const parts = text.split(/\s*;\s*|,\s+|\s+/);
-  if (parts.length === 2) return [parts[0], parts[1]];
+  if (parts.length === 2 && parts.every((p) => /\d[.,]\d/.test(p))) return [parts[0], parts[1]];
   const joined = /^([-+]?\d+\.\d+),([-+]?\d+\.\d+)$/.exec(text);
   return joined ? [joined[1], joined[2]] : null;
 }
@@ -168,7 +174,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A calendar date typed day first, as in Mexico and Peru ("1/12/2026",
- * "01-12-26", "1.12", the year defaulting to `today`'s), or ISO
+ * "01-12-26", or "5.1": the next 5 January from `today`), or ISO
  * ("2026-12-01"). Returns ISO, the form the domain takes.
  */
 export function parseDate(text: string, today: string): Parsed<string> {
@@ -183,9 +189,12 @@ export function parseDate(text: string, today: string): Parsed<string> {
     [day, month] = [Number(dayFirst[1]), Number(dayFirst[2])];
     const typed = dayFirst[3];
     year = typed === undefined ? Number(today.slice(0, 4)) : typed.length === 2 ? 2000 + Number(typed) : Number(typed);
+    // With no year, a day already past this year is next year's.
+    if (typed === undefined && `${year}-${pad(month)}-${pad(day)}` < today) year += 1;
   } else {
     return fail({ code: 'not_a_date' });
   }
+  if (year < 2000 || year > 2100) return fail({ code: 'year_out_of_range' });
   const date = new Date(Date.UTC(year, month - 1, day));
   if (month < 1 || month > 12 || date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
     return fail({ code: 'no_such_day' });
