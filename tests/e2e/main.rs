@@ -357,6 +357,16 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     let asked = app.wait_for_text("confirm", "more than the account's balance").await;
     photograph_around(&app, "4d-confirm-en", Some("confirm")).await;
     assert!(asked.contains("already has an open promise of $1,500.00"), "both doubts are asked: {asked}");
+    // An edit while the question is open withdraws it: "yes" never saves what was not asked about.
+    app.fill("amount", "1,250,000.50").await;
+    app.wait_until(
+        "the question withdrawn",
+        "return !document.querySelector('[data-testid=confirm]')",
+        serde_json::json!([]),
+    )
+    .await;
+    app.click("save").await;
+    app.wait_for_text("confirm", "more than the account's balance").await;
     app.click("confirm-yes").await;
     app.wait_for_text("timeline", "$1,250,000.50").await;
 

@@ -106,6 +106,9 @@ describe('refusals', () => {
     expect(errorMessage('en', { kind: 'refused', refusal: 'lender_field', field: 'balance' })).toBe(
       'The account\'s "balance" is kept by the lender; the app cannot change it.',
     );
+    expect(errorMessage('es-MX', { kind: 'refused', refusal: 'lender_field', field: 'minimum_payment' })).toBe(
+      'El dato «pago mínimo» de la cuenta lo actualiza la financiera; no se puede cambiar desde la app.',
+    );
   });
 });
 

@@ -333,6 +333,23 @@ const FIELDS_EN: Record<string, string> = {
   'dirección': 'address', texto: 'text',
 };
 
+/** An account's field as the screens call it: the rules name it by its key ("balance"). */
+const ACCOUNT_FIELDS: Record<string, { es: string; en: string }> = {
+  external_ref: { es: 'referencia', en: 'reference' }, name: { es: 'nombre', en: 'name' },
+  national_id: { es: 'identificación', en: 'national id' }, product: { es: 'producto', en: 'product' },
+  currency: { es: 'moneda', en: 'currency' }, balance: { es: 'saldo', en: 'balance' },
+  overdue: { es: 'vencido', en: 'overdue amount' }, minimum_payment: { es: 'pago mínimo', en: 'minimum payment' },
+  overdue_since: { es: 'atraso desde', en: 'overdue since' }, segment: { es: 'segmento', en: 'segment' },
+  territory: { es: 'región', en: 'region' }, zone: { es: 'zona horaria', en: 'time zone' },
+  dispute: { es: 'en aclaración', en: 'in dispute' }, deceased: { es: 'fallecido', en: 'deceased' },
+  do_not_visit: { es: 'no visitar', en: 'do not visit' }, eliminado: { es: 'eliminada', en: 'deleted' },
+};
+
+function accountField(lang: Lang, key: string): string {
+  const known = ACCOUNT_FIELDS[key];
+  return known ? (lang === 'en' ? known.en : known.es) : key;
+}
+
 function fieldName(lang: Lang, field: string): string {
   return lang === 'en' ? (FIELDS_EN[field] ?? field) : field;
 }
@@ -366,7 +383,8 @@ export function errorMessage(lang: Lang, error: unknown): string {
       // The device sends a domain error as `invalid`; the type allows it here too.
       if (e.refusal === 'invalid') return errorMessage(lang, { ...e, kind: 'invalid' });
       const record = 'record_kind' in e ? t(lang, `kind.${e.record_kind}`).toLowerCase() : '';
-      return t(lang, `refusal.${e.refusal}`, { ...e, record });
+      const field = 'field' in e ? accountField(lang, e.field) : '';
+      return t(lang, `refusal.${e.refusal}`, { record, field });
     }
     // A refusal the server names by code is worded here, in the user's language.
     const serverKey = (e.kind === 'server' ? `server.${e.code}` : '') as Key;
