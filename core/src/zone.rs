@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use chrono::{DateTime, NaiveDateTime, Utc};
+
 use serde::{Deserialize, Serialize};
 
 use crate::DomainError;
@@ -40,6 +42,14 @@ impl Zone {
     pub fn name(self) -> &'static str {
         self.0
     }
+
+    /// The local date and time in this zone at `at`, daylight saving
+    /// included (the border zones keep the United States' rules).
+    pub fn local(self, at: DateTime<Utc>) -> NaiveDateTime {
+        let tz: chrono_tz::Tz =
+            self.0.parse().unwrap_or_else(|_| unreachable!("every zone in ZONES is compiled in (.cargo/config.toml)"));
+        at.with_timezone(&tz).naive_local()
+    }
 }
 
 impl std::str::FromStr for Zone {
@@ -65,5 +75,34 @@ impl<'de> Deserialize<'de> for Zone {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         s.parse().map_err(DomainError::into_serde)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        text.parse().expect("an RFC 3339 instant")
+    }
+
+    #[test]
+    fn every_zone_served_is_compiled_in() {
+        for zone in ZONES {
+            let zone: Zone = zone.parse().expect("listed");
+            zone.local(utc("2026-12-01T12:00:00Z"));
+        }
+    }
+
+    #[test]
+    fn tijuana_keeps_daylight_saving_and_mexico_city_does_not() {
+        let tijuana: Zone = "America/Tijuana".parse().expect("zone");
+        // 21:30 in Mexico City (UTC−6 all year) is 03:30 UTC the next day.
+        let january = utc("2026-01-16T03:30:00Z");
+        let july = utc("2026-07-16T03:30:00Z");
+        assert_eq!(Zone::MEXICO_CITY.local(january).format("%H:%M").to_string(), "21:30");
+        assert_eq!(Zone::MEXICO_CITY.local(july).format("%H:%M").to_string(), "21:30");
+        assert_eq!(tijuana.local(january).format("%H:%M").to_string(), "19:30");
+        assert_eq!(tijuana.local(july).format("%H:%M").to_string(), "20:30");
     }
 }

@@ -1,0 +1,201 @@
+//! A contact policy: when a debtor may be contacted, judged in the debtor's
+//! local time (the zone of their address, never the gestor's clock nor the
+//! account's currency), and how often. Policies are data: versioned, one per
+//! country, with the defaults below; every record judged keeps the version.
+
+use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
+use serde::{Deserialize, Serialize};
+
+use super::{Country, calendar};
+use crate::zone::Zone;
+
+/// How often a debtor may be approached, over every gestor's records.
+/// Neither country sets a number ("continuous or disproportionate" contact is
+/// judged as harassment case by case), so the defaults are conservative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FrequencyCaps {
+    /// Visits and calls in one local day.
+    pub attempts_per_day: u32,
+    /// Visits and calls in the seven days up to and including today.
+    pub attempts_per_week: u32,
+    /// Visits in those seven days.
+    pub visits_per_week: u32,
+}
+
+/// When and how often a country's debtors may be contacted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ContactPolicy {
+    /// Whose law it follows.
+    pub country: Country,
+    /// Raised by every change; a judged record keeps the version it met.
+    pub version: u32,
+    /// First local time contact is allowed.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub from: NaiveTime,
+    /// Local time from which contact is no longer allowed.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub until: NaiveTime,
+    /// Whether Saturdays and Sundays are allowed.
+    pub weekends: bool,
+    /// Whether public holidays are allowed.
+    pub holidays: bool,
+    /// How often.
+    pub caps: FrequencyCaps,
+}
+
+/// Why a contact at some moment breaks a policy. Travels to the app as a
+/// code with data, for it to word in the gestor's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "breach", rename_all = "snake_case")]
+pub enum Breach {
+    /// Outside the hours, in the debtor's local time.
+    #[error("son las {local} para el deudor; solo se permite contactar de {from} a {until}")]
+    OutsideHours {
+        /// The debtor's local time then ("20:05").
+        local: String,
+        /// The window ("07:00").
+        from: String,
+        /// Its end ("20:00").
+        until: String,
+    },
+    /// On a Saturday or Sunday where the policy does not allow them.
+    #[error("no se permite contactar en fin de semana")]
+    Weekend,
+    /// On a public holiday where the policy does not allow them.
+    #[error("no se permite contactar en día feriado ({name})")]
+    Holiday {
+        /// Which.
+        name: String,
+    },
+}
+
+impl ContactPolicy {
+    /// The policy Campo starts with in `country`.
+    ///
+    /// - Peru, Ley 29571 (Código de Protección y Defensa del Consumidor), art.
+    ///   62: no visits or calls between 20:00 and 07:00, nor on Saturdays,
+    ///   Sundays or public holidays.
+    /// - Mexico, CONDUSEF's general provisions for collection agencies (DOF, 7
+    ///   October 2014): contact only between 07:00 and 22:00 in the debtor's
+    ///   time zone. Weekends and holidays are allowed by default; a lender
+    ///   that keeps to Monday–Friday turns them off.
+    /// - Frequency, in both: at most 2 attempts a day, 6 a week and 2 visits a
+    ///   week, a debtor's whole portfolio counted together.
+    pub fn default_for(country: Country) -> Self {
+        let hour = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_else(|| unreachable!("{h}:00 is a time"));
+        let caps = FrequencyCaps { attempts_per_day: 2, attempts_per_week: 6, visits_per_week: 2 };
+        match country {
+            Country::PE => {
+                Self { country, version: 1, from: hour(7), until: hour(20), weekends: false, holidays: false, caps }
+            }
+            Country::MX => {
+                Self { country, version: 1, from: hour(7), until: hour(22), weekends: true, holidays: true, caps }
+            }
+        }
+    }
+
+    /// Whether contacting a debtor in `zone` at `at` is within the policy.
+    pub fn check_time(&self, at: DateTime<Utc>, zone: Zone) -> Result<(), Breach> {
+        let local = zone.local(at);
+        let time = local.time();
+        if time < self.from || time >= self.until {
+            let hm = |t: NaiveTime| t.format("%H:%M").to_string();
+            return Err(Breach::OutsideHours { local: hm(time), from: hm(self.from), until: hm(self.until) });
+        }
+        if !self.weekends && matches!(local.weekday(), Weekday::Sat | Weekday::Sun) {
+            return Err(Breach::Weekend);
+        }
+        if !self.holidays
+            && let Some(holiday) = calendar::holiday(self.country, local.date())
+        {
+            return Err(Breach::Holiday { name: holiday.name.into() });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().expect("an RFC 3339 instant")
+    }
+
+    fn zone(name: &str) -> Zone {
+        name.parse().expect("a served zone")
+    }
+
+    /// Each case: when (UTC), the debtor's zone, and the verdict.
+    fn check(country: Country, cases: &[(&str, &str, Result<(), Breach>)]) {
+        let policy = ContactPolicy::default_for(country);
+        for (when, where_, verdict) in cases {
+            assert_eq!(&policy.check_time(at(when), zone(where_)), verdict, "{when} in {where_}");
+        }
+    }
+
+    fn late(local: &str, until: &str) -> Result<(), Breach> {
+        Err(Breach::OutsideHours { local: local.into(), from: "07:00".into(), until: until.into() })
+    }
+
+    #[test]
+    fn peru_allows_weekdays_from_seven_to_eight_in_the_debtors_time() {
+        check(
+            Country::PE,
+            &[
+                // Friday 4 December 2026; Lima is UTC−5.
+                ("2026-12-04T12:00:00Z", "America/Lima", Ok(())),
+                ("2026-12-05T00:59:00Z", "America/Lima", Ok(())), // 19:59
+                ("2026-12-05T01:00:00Z", "America/Lima", late("20:00", "20:00")),
+                ("2026-12-04T11:59:00Z", "America/Lima", late("06:59", "20:00")),
+                ("2026-12-04T12:00:00Z", "America/Lima", Ok(())), // 07:00
+                // Saturday 5 December 2026 at 10:00.
+                ("2026-12-05T15:00:00Z", "America/Lima", Err(Breach::Weekend)),
+                // Good Friday and Fiestas Patrias at 10:00.
+                ("2026-04-03T15:00:00Z", "America/Lima", Err(Breach::Holiday { name: "Viernes Santo".into() })),
+                ("2026-07-28T15:00:00Z", "America/Lima", Err(Breach::Holiday { name: "Fiestas Patrias".into() })),
+            ],
+        );
+    }
+
+    #[test]
+    fn mexico_allows_seven_to_ten_every_day_by_default_and_holidays_when_the_lender_says() {
+        check(
+            Country::MX,
+            &[
+                // Saturday 5 December 2026 at 21:59 and 22:00 in Mexico City (UTC−6).
+                ("2026-12-06T03:59:00Z", "America/Mexico_City", Ok(())),
+                ("2026-12-06T04:00:00Z", "America/Mexico_City", late("22:00", "22:00")),
+                // 16 September at noon: allowed by default.
+                ("2026-09-16T18:00:00Z", "America/Mexico_City", Ok(())),
+            ],
+        );
+        let strict =
+            ContactPolicy { holidays: false, weekends: false, version: 2, ..ContactPolicy::default_for(Country::MX) };
+        let independence = strict.check_time(at("2026-09-16T18:00:00Z"), Zone::MEXICO_CITY);
+        assert_eq!(independence, Err(Breach::Holiday { name: "Día de la Independencia".into() }));
+        assert_eq!(strict.check_time(at("2026-12-05T18:00:00Z"), Zone::MEXICO_CITY), Err(Breach::Weekend));
+    }
+
+    #[test]
+    fn a_debtor_in_tijuana_is_judged_in_tijuana_time_with_its_daylight_saving() {
+        check(
+            Country::MX,
+            &[
+                // 21:30 in Mexico City is 19:30 in Tijuana in January and 20:30 in July: both allowed.
+                ("2026-01-16T03:30:00Z", "America/Tijuana", Ok(())),
+                ("2026-07-16T03:30:00Z", "America/Tijuana", Ok(())),
+                // 23:30 in Mexico City: 21:30 in Tijuana in January, but 22:30 in July.
+                ("2026-01-16T05:30:00Z", "America/Tijuana", Ok(())),
+                ("2026-07-16T05:30:00Z", "America/Tijuana", late("22:30", "22:00")),
+                // 07:30 in Mexico City is still 05:30 in Tijuana in January.
+                ("2026-01-16T13:30:00Z", "America/Tijuana", late("05:30", "22:00")),
+            ],
+        );
+    }
+}
