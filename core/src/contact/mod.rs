@@ -5,13 +5,16 @@
 //! - [`calendar`]: public holidays of Mexico and Peru, computed for any year.
 //! - [`policy`]: a country's contact policy (hours, weekends, holidays,
 //!   frequency) and whether a moment, in the debtor's zone, is within it.
+//! - [`account`]: what an account's flags (do not visit, in dispute,
+//!   deceased) allow.
 
+pub mod account;
 pub mod calendar;
 pub mod policy;
 
 use serde::{Deserialize, Serialize};
 
-use crate::money::Currency;
+use crate::{money::Currency, outcome::Outcome};
 
 /// A country Campo collects in; its law sets the contact policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,4 +35,61 @@ impl From<Currency> for Country {
             Currency::PEN => Self::PE,
         }
     }
+}
+
+/// Why a contact at some moment breaks a policy. Travels to the app as a
+/// code with data, for it to word in the gestor's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "breach", rename_all = "snake_case")]
+pub enum Breach {
+    /// Outside the hours, in the debtor's local time.
+    #[error("son las {local} para el deudor; solo se permite contactar de {from} a {until}")]
+    OutsideHours {
+        /// The debtor's local time then ("20:05").
+        local: String,
+        /// The window ("07:00").
+        from: String,
+        /// Its end ("20:00").
+        until: String,
+    },
+    /// On a Saturday or Sunday where the policy does not allow them.
+    #[error("no se permite contactar en fin de semana")]
+    Weekend,
+    /// On a public holiday where the policy does not allow them.
+    #[error("no se permite contactar en día feriado ({name})")]
+    Holiday {
+        /// Which.
+        name: String,
+    },
+    /// The debtor was approached as often as a day allows.
+    #[error("ya se intentó contactar al deudor {cap} veces hoy")]
+    TooOftenToday {
+        /// The policy's daily cap.
+        cap: u32,
+    },
+    /// The debtor was approached as often as a week allows.
+    #[error("ya se intentó contactar al deudor {cap} veces esta semana")]
+    TooOftenThisWeek {
+        /// The policy's weekly cap.
+        cap: u32,
+    },
+    /// The debtor was visited as often as a week allows.
+    #[error("ya se visitó al deudor {cap} veces esta semana")]
+    TooManyVisitsThisWeek {
+        /// The policy's weekly cap on visits.
+        cap: u32,
+    },
+    /// The account is marked "do not visit".
+    #[error("la cuenta está marcada como «no visitar»")]
+    DoNotVisit,
+    /// The debtor has died: nobody is approached about the account.
+    #[error("el titular de la cuenta falleció; no se contacta sobre ella")]
+    Deceased,
+    /// In dispute, contact is only about the dispute, never to collect.
+    #[error("la cuenta está en aclaración: solo se puede tratar la aclaración, no cobrar ({outcome})")]
+    InDispute {
+        /// The collection outcome recorded.
+        outcome: Outcome,
+    },
 }

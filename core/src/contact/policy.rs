@@ -6,7 +6,7 @@
 use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::{Country, calendar};
+use super::{Breach, Country, calendar};
 use crate::zone::Zone;
 
 /// How often a debtor may be approached, over every gestor's records.
@@ -45,33 +45,6 @@ pub struct ContactPolicy {
     pub holidays: bool,
     /// How often.
     pub caps: FrequencyCaps,
-}
-
-/// Why a contact at some moment breaks a policy. Travels to the app as a
-/// code with data, for it to word in the gestor's language.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(tag = "breach", rename_all = "snake_case")]
-pub enum Breach {
-    /// Outside the hours, in the debtor's local time.
-    #[error("son las {local} para el deudor; solo se permite contactar de {from} a {until}")]
-    OutsideHours {
-        /// The debtor's local time then ("20:05").
-        local: String,
-        /// The window ("07:00").
-        from: String,
-        /// Its end ("20:00").
-        until: String,
-    },
-    /// On a Saturday or Sunday where the policy does not allow them.
-    #[error("no se permite contactar en fin de semana")]
-    Weekend,
-    /// On a public holiday where the policy does not allow them.
-    #[error("no se permite contactar en día feriado ({name})")]
-    Holiday {
-        /// Which.
-        name: String,
-    },
 }
 
 impl ContactPolicy {
@@ -117,6 +90,50 @@ impl ContactPolicy {
         }
         Ok(())
     }
+
+    /// Whether one more attempt at `at` (a visit if `visit`) keeps within the
+    /// caps, given every earlier attempt on the debtor by anyone. Days are
+    /// the debtor's local days; a week is the seven ending on that day.
+    pub fn check_frequency(
+        &self,
+        at: DateTime<Utc>,
+        zone: Zone,
+        visit: bool,
+        history: &[Attempt],
+    ) -> Result<(), Breach> {
+        let today = zone.local(at).date();
+        let week_start = today - chrono::Days::new(6);
+        let (mut day, mut week, mut visits) = (0, 0, 0);
+        for attempt in history {
+            let on = zone.local(attempt.at).date();
+            if on > today || on < week_start {
+                continue;
+            }
+            week += 1;
+            day += u32::from(on == today);
+            visits += u32::from(attempt.visit);
+        }
+        let caps = self.caps;
+        if day >= caps.attempts_per_day {
+            return Err(Breach::TooOftenToday { cap: caps.attempts_per_day });
+        }
+        if week >= caps.attempts_per_week {
+            return Err(Breach::TooOftenThisWeek { cap: caps.attempts_per_week });
+        }
+        if visit && visits >= caps.visits_per_week {
+            return Err(Breach::TooManyVisitsThisWeek { cap: caps.visits_per_week });
+        }
+        Ok(())
+    }
+}
+
+/// An earlier visit or call on a debtor, by any gestor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Attempt {
+    /// When it started.
+    pub at: DateTime<Utc>,
+    /// A visit (else a call).
+    pub visit: bool,
 }
 
 #[cfg(test)]
@@ -180,6 +197,41 @@ mod tests {
         let independence = strict.check_time(at("2026-09-16T18:00:00Z"), Zone::MEXICO_CITY);
         assert_eq!(independence, Err(Breach::Holiday { name: "Día de la Independencia".into() }));
         assert_eq!(strict.check_time(at("2026-12-05T18:00:00Z"), Zone::MEXICO_CITY), Err(Breach::Weekend));
+    }
+
+    #[test]
+    fn the_frequency_cap_counts_every_gestors_attempts_in_the_debtors_days() {
+        let policy = ContactPolicy::default_for(Country::MX);
+        let attempt = |when: &str, visit| Attempt { at: at(when), visit };
+        // Two gestors called the debtor this morning (Mexico City, 4 December 2026).
+        let today = [attempt("2026-12-04T15:00:00Z", false), attempt("2026-12-04T17:00:00Z", false)];
+        let now = at("2026-12-04T20:00:00Z");
+        assert_eq!(
+            policy.check_frequency(now, Zone::MEXICO_CITY, false, &today),
+            Err(Breach::TooOftenToday { cap: 2 })
+        );
+        // Yesterday's do not count for today, but do for the week.
+        let week = [
+            attempt("2026-11-28T16:00:00Z", true),
+            attempt("2026-11-29T16:00:00Z", true),
+            attempt("2026-12-01T16:00:00Z", false),
+            attempt("2026-12-02T16:00:00Z", false),
+            attempt("2026-12-03T16:00:00Z", false),
+        ];
+        assert_eq!(
+            policy.check_frequency(now, Zone::MEXICO_CITY, true, &week),
+            Err(Breach::TooManyVisitsThisWeek { cap: 2 }),
+            "two visits in the last seven days"
+        );
+        assert_eq!(policy.check_frequency(now, Zone::MEXICO_CITY, false, &week), Ok(()), "a sixth attempt is allowed");
+        let full = [week.as_slice(), &[attempt("2026-12-04T15:00:00Z", false)]].concat();
+        assert_eq!(
+            policy.check_frequency(now, Zone::MEXICO_CITY, false, &full),
+            Err(Breach::TooOftenThisWeek { cap: 6 })
+        );
+        // 05:30 UTC on 28 November is 23:30 on the 27th in Mexico City: outside the week.
+        let edge = [attempt("2026-11-28T05:30:00Z", false)];
+        assert_eq!(policy.check_frequency(now, Zone::MEXICO_CITY, false, &edge), Ok(()));
     }
 
     #[test]
