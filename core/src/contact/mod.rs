@@ -7,9 +7,11 @@
 //!   frequency) and whether a moment, in the debtor's zone, is within it.
 //! - [`account`]: what an account's flags (do not visit, in dispute,
 //!   deceased) allow.
+//! - [`party`]: who was reached, and whether the debt may be mentioned to them.
 
 pub mod account;
 pub mod calendar;
+pub mod party;
 pub mod policy;
 
 use serde::{Deserialize, Serialize};
@@ -86,6 +88,14 @@ pub enum Breach {
     /// The debtor has died: nobody is approached about the account.
     #[error("el titular de la cuenta falleció; no se contacta sobre ella")]
     Deceased,
+    /// The debt was mentioned to someone who may not hear of it.
+    #[error("con {} no se puede tratar la deuda ({outcome}); solo dejar recado o anotar que no estaba", party.spanish())]
+    ThirdParty {
+        /// Who was reached.
+        party: party::Party,
+        /// The outcome that mentions the debt.
+        outcome: Outcome,
+    },
     /// In dispute, contact is only about the dispute, never to collect.
     #[error("la cuenta está en aclaración: solo se puede tratar la aclaración, no cobrar ({outcome})")]
     InDispute {

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-use super::{Breach, Country, calendar};
+use super::{Breach, Country, calendar, party::Party};
 use crate::zone::Zone;
 
 /// How often a debtor may be approached, over every gestor's records.
@@ -45,6 +45,8 @@ pub struct ContactPolicy {
     pub holidays: bool,
     /// How often.
     pub caps: FrequencyCaps,
+    /// Who besides nobody may hear of the debt (see [`super::party`]).
+    pub may_discuss_debt: Vec<Party>,
 }
 
 impl ContactPolicy {
@@ -59,16 +61,34 @@ impl ContactPolicy {
     ///   that keeps to Monday–Friday turns them off.
     /// - Frequency, in both: at most 2 attempts a day, 6 a week and 2 visits a
     ///   week, a debtor's whole portfolio counted together.
+    /// - Who may hear of the debt: in Mexico the debtor, co-obligors and
+    ///   guarantors (CONDUSEF: no collecting from third parties, personal
+    ///   references included); in Peru the debtor and guarantors (Ley 29571
+    ///   art. 62 and Indecopi: no calls to family or other third parties).
     pub fn default_for(country: Country) -> Self {
         let hour = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_else(|| unreachable!("{h}:00 is a time"));
         let caps = FrequencyCaps { attempts_per_day: 2, attempts_per_week: 6, visits_per_week: 2 };
         match country {
-            Country::PE => {
-                Self { country, version: 1, from: hour(7), until: hour(20), weekends: false, holidays: false, caps }
-            }
-            Country::MX => {
-                Self { country, version: 1, from: hour(7), until: hour(22), weekends: true, holidays: true, caps }
-            }
+            Country::PE => Self {
+                country,
+                version: 1,
+                from: hour(7),
+                until: hour(20),
+                weekends: false,
+                holidays: false,
+                caps,
+                may_discuss_debt: vec![Party::Debtor, Party::Guarantor],
+            },
+            Country::MX => Self {
+                country,
+                version: 1,
+                from: hour(7),
+                until: hour(22),
+                weekends: true,
+                holidays: true,
+                caps,
+                may_discuss_debt: vec![Party::Debtor, Party::CoObligor, Party::Guarantor],
+            },
         }
     }
 
