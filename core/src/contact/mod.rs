@@ -8,9 +8,12 @@
 //! - [`account`]: what an account's flags (do not visit, in dispute,
 //!   deceased) allow.
 //! - [`party`]: who was reached, and whether the debt may be mentioned to them.
+//! - [`judge`]: one verdict from every rule: allowed, flagged with a
+//!   justification, or refused, naming each rule broken.
 
 pub mod account;
 pub mod calendar;
+pub mod judge;
 pub mod party;
 pub mod policy;
 

@@ -45,8 +45,11 @@ pub struct ContactPolicy {
     pub holidays: bool,
     /// How often.
     pub caps: FrequencyCaps,
-    /// Who besides nobody may hear of the debt (see [`super::party`]).
+    /// Who may hear of the debt (see [`super::party`]).
     pub may_discuss_debt: Vec<Party>,
+    /// Whether a written justification lets a contact outside the hours
+    /// and days be recorded, flagged (see [`super::judge`]).
+    pub justify_hours: bool,
 }
 
 impl ContactPolicy {
@@ -65,6 +68,9 @@ impl ContactPolicy {
     ///   guarantors (CONDUSEF: no collecting from third parties, personal
     ///   references included); in Peru the debtor and guarantors (Ley 29571
     ///   art. 62 and Indecopi: no calls to family or other third parties).
+    /// - Justifying a contact outside the hours (the debtor asked for it): in
+    ///   Mexico, where the rule protects the debtor's rest; not in Peru, whose
+    ///   law names the hours and days outright.
     pub fn default_for(country: Country) -> Self {
         let hour = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_else(|| unreachable!("{h}:00 is a time"));
         let caps = FrequencyCaps { attempts_per_day: 2, attempts_per_week: 6, visits_per_week: 2 };
@@ -78,6 +84,7 @@ impl ContactPolicy {
                 holidays: false,
                 caps,
                 may_discuss_debt: vec![Party::Debtor, Party::Guarantor],
+                justify_hours: false,
             },
             Country::MX => Self {
                 country,
@@ -88,6 +95,7 @@ impl ContactPolicy {
                 holidays: true,
                 caps,
                 may_discuss_debt: vec![Party::Debtor, Party::CoObligor, Party::Guarantor],
+                justify_hours: true,
             },
         }
     }

@@ -1,0 +1,194 @@
+//! One verdict for a visit or call, from every rule at once: the account's
+//! flags, who was reached, the hours and days, and how often. The device asks
+//! before saving and the server again on push, so both say the same; every
+//! rule broken is named, for the gestor and for the supervisor.
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    Breach,
+    account::{AccountFlags, check_account},
+    party::Party,
+    policy::{Attempt, ContactPolicy},
+};
+use crate::{
+    outcome::{Channel, Outcome},
+    zone::Zone,
+};
+
+/// A visit or call as the rules see it.
+#[derive(Clone, Copy, Debug)]
+pub struct Contact<'a> {
+    /// Visit or call.
+    pub channel: Channel,
+    /// The debtor called in: hours and frequency are theirs to choose.
+    pub inbound: bool,
+    /// When it started.
+    pub at: DateTime<Utc>,
+    /// Who was reached.
+    pub party: Party,
+    /// What came of it.
+    pub outcome: Outcome,
+    /// Why the gestor went ahead outside a rule, in their words.
+    pub justification: Option<&'a str>,
+}
+
+/// The account as the rules see it.
+#[derive(Clone, Copy, Debug)]
+pub struct Account {
+    /// The zone of the debtor's address: the debtor's local time.
+    pub zone: Zone,
+    /// Its flags.
+    pub flags: AccountFlags,
+}
+
+/// What the rules make of a contact.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Within every rule.
+    Allowed,
+    /// Outside rules the policy lets a justification cover, and justified:
+    /// stored with the breaches, for supervisors to review.
+    Flagged(Vec<Breach>),
+    /// Not to be recorded as it is, for these reasons.
+    Refused(Vec<Breach>),
+}
+
+impl ContactPolicy {
+    /// Whether a justification may cover `breach`. Flags and third parties
+    /// never; the hours and days where the policy says so (Mexico by default,
+    /// not Peru, whose law names them outright); frequency always, since the
+    /// debtor may ask to be called back.
+    pub fn justifiable(&self, breach: &Breach) -> bool {
+        match breach {
+            Breach::OutsideHours { .. } | Breach::Weekend | Breach::Holiday { .. } => self.justify_hours,
+            Breach::TooOftenToday { .. } | Breach::TooOftenThisWeek { .. } | Breach::TooManyVisitsThisWeek { .. } => {
+                true
+            }
+            Breach::DoNotVisit | Breach::Deceased | Breach::InDispute { .. } | Breach::ThirdParty { .. } => false,
+        }
+    }
+
+    /// The verdict on `contact` with the debtor of `account`, given every
+    /// earlier attempt on them by anyone.
+    pub fn judge(&self, contact: &Contact<'_>, account: &Account, history: &[Attempt]) -> Verdict {
+        let visit = contact.channel == Channel::Visit;
+        let mut breaches: Vec<Breach> = [
+            check_account(account.flags, contact.channel, contact.outcome).err(),
+            self.check_party(contact.party, contact.outcome).err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // A debtor who calls in chooses the hour and how often.
+        if !contact.inbound {
+            breaches.extend(self.check_time(contact.at, account.zone).err());
+            breaches.extend(self.check_frequency(contact.at, account.zone, visit, history).err());
+        }
+        let justified = contact.justification.is_some_and(|j| !j.trim().is_empty());
+        if breaches.is_empty() {
+            Verdict::Allowed
+        } else if justified && breaches.iter().all(|b| self.justifiable(b)) {
+            Verdict::Flagged(breaches)
+        } else {
+            Verdict::Refused(breaches)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contact::Country;
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().expect("an RFC 3339 instant")
+    }
+
+    /// An outbound call to the debtor in person, promising to pay, at `when`.
+    fn call(when: &str) -> Contact<'static> {
+        Contact {
+            channel: Channel::Call,
+            inbound: false,
+            at: at(when),
+            party: Party::Debtor,
+            outcome: Outcome::PromiseToPay,
+            justification: None,
+        }
+    }
+
+    fn account(zone: Zone) -> Account {
+        Account { zone, flags: AccountFlags::default() }
+    }
+
+    #[test]
+    fn a_late_call_justified_is_flagged_in_mexico_and_still_refused_in_peru() {
+        let (mexico, peru) = (ContactPolicy::default_for(Country::MX), ContactPolicy::default_for(Country::PE));
+        // 22:30 in Mexico City; 20:30 in Lima (a Friday).
+        let late_mx = Contact {
+            justification: Some("el deudor pidió que le llamara a esta hora"),
+            ..call("2026-12-05T04:30:00Z")
+        };
+        let late_pe =
+            Contact { justification: Some("pidió que le llamara a esta hora"), ..call("2026-12-05T01:30:00Z") };
+        let outside = |local: &str, until: &str| Breach::OutsideHours {
+            local: local.into(),
+            from: "07:00".into(),
+            until: until.into(),
+        };
+        assert_eq!(
+            mexico.judge(&late_mx, &account(Zone::MEXICO_CITY), &[]),
+            Verdict::Flagged(vec![outside("22:30", "22:00")])
+        );
+        assert_eq!(peru.judge(&late_pe, &account(Zone::LIMA), &[]), Verdict::Refused(vec![outside("20:30", "20:00")]));
+        let unjustified = Contact { justification: Some("  "), ..late_mx };
+        assert!(
+            matches!(mexico.judge(&unjustified, &account(Zone::MEXICO_CITY), &[]), Verdict::Refused(_)),
+            "blank is no reason"
+        );
+    }
+
+    #[test]
+    fn a_debtor_who_calls_in_late_is_no_breach_but_a_third_party_is_whatever_the_hour() {
+        let peru = ContactPolicy::default_for(Country::PE);
+        let inbound = Contact { inbound: true, ..call("2026-12-05T01:30:00Z") };
+        assert_eq!(peru.judge(&inbound, &account(Zone::LIMA), &[]), Verdict::Allowed);
+        let neighbour = Contact { party: Party::Other, justification: Some("insistió"), ..inbound };
+        assert_eq!(
+            peru.judge(&neighbour, &account(Zone::LIMA), &[]),
+            Verdict::Refused(vec![Breach::ThirdParty { party: Party::Other, outcome: Outcome::PromiseToPay }])
+        );
+    }
+
+    #[test]
+    fn every_rule_broken_is_named_and_flags_cannot_be_justified() {
+        let mexico = ContactPolicy::default_for(Country::MX);
+        let flagged =
+            Account { zone: Zone::MEXICO_CITY, flags: AccountFlags { dispute: true, ..AccountFlags::default() } };
+        let visit = Contact { channel: Channel::Visit, justification: Some("urgente"), ..call("2026-12-05T04:30:00Z") };
+        let verdict = mexico.judge(&visit, &flagged, &[]);
+        let Verdict::Refused(breaches) = verdict else { panic!("refused: {verdict:?}") };
+        assert_eq!(breaches.len(), 2, "the dispute and the hour: {breaches:?}");
+        assert!(matches!(breaches[0], Breach::InDispute { .. }));
+        assert!(matches!(breaches[1], Breach::OutsideHours { .. }));
+    }
+
+    #[test]
+    fn a_cap_reached_by_two_gestors_together_may_be_justified() {
+        let mexico = ContactPolicy::default_for(Country::MX);
+        let by_two = [
+            Attempt { at: at("2026-12-04T15:00:00Z"), visit: false },
+            Attempt { at: at("2026-12-04T16:00:00Z"), visit: false },
+        ];
+        let third = call("2026-12-04T20:00:00Z");
+        assert_eq!(
+            mexico.judge(&third, &account(Zone::MEXICO_CITY), &by_two),
+            Verdict::Refused(vec![Breach::TooOftenToday { cap: 2 }])
+        );
+        let asked = Contact { justification: Some("devolvió la llamada y pidió hablar hoy"), ..third };
+        assert_eq!(
+            mexico.judge(&asked, &account(Zone::MEXICO_CITY), &by_two),
+            Verdict::Flagged(vec![Breach::TooOftenToday { cap: 2 }])
+        );
+    }
+}
