@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use campo_core::ids::DebtorId;
-use campo_tests::{World, webdriver::App};
+use campo_tests::{World, proxy::CaptivePortal, webdriver::App};
 use chrono::{Local, NaiveDate};
 
 const PHONE: (u32, u32) = (360, 740);
@@ -249,8 +249,21 @@ async fn a_wrong_password_is_named_in_the_apps_language_and_the_right_one_signs_
     let dir = world.dir.path();
     let app = App::launch(&app_binary(), &dir.join("device.db"), &dir.join("tauri-driver.log")).await;
     app.wait_for("sign-in").await;
-    app.fill("server", &world.server.url).await;
+    // A Wi-Fi network that answers every address with its own page is not the server.
+    let portal = CaptivePortal::start().await;
+    let portal_url = format!("http://{}", portal.addr);
+    app.fill("server", &portal_url).await;
     app.fill("login", GESTOR).await;
+    app.fill("password", world.password).await;
+    app.click("sign-in").await;
+    let said = app.wait_for_text("error", "no responde como un servidor de Campo").await;
+    assert_eq!(
+        said,
+        format!(
+            "{portal_url} no responde como un servidor de Campo. Revisa la dirección; en una red wifi pública, acepta antes sus condiciones."
+        )
+    );
+    app.fill("server", &world.server.url).await;
     app.fill("password", "campo2025").await;
     app.click("sign-in").await;
     app.wait_for_text("error", "contraseña").await;
