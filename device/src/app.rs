@@ -4,10 +4,12 @@
 
 use campo_core::{
     RecordBody, RecordKind,
+    contact::Breach,
     ids::{DebtorId, RecordId},
+    outcome::Channel,
     rules::Refusal,
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
     error::{DeviceError, Result},
@@ -74,6 +76,19 @@ pub async fn filter_options(store: &Store) -> Result<FilterOptions> {
 /// A debtor's file.
 pub async fn debtor_file(store: &Store, debtor: DebtorId, today: NaiveDate) -> Result<DebtorFile> {
     store.blocking(move |s| s.debtor_file(debtor, today)).await
+}
+
+/// What the contact rules say of a visit or call to `debtor` at `at`, before
+/// the form is filled: the hours and days in the debtor's zone, how often the
+/// debtor was approached (the attempts this device holds), and the account's
+/// flags. The same rules the server applies; here they warn.
+pub async fn contact_rules(
+    store: &Store,
+    debtor: DebtorId,
+    channel: Channel,
+    at: DateTime<Utc>,
+) -> Result<Vec<Breach>> {
+    store.blocking(move |s| s.contact_rules(debtor, channel, at)).await
 }
 
 /// Saves a visit, call or promise typed in a form. The body is checked by the

@@ -6,7 +6,9 @@
 
 use campo_core::{
     RecordKind,
+    contact::Breach,
     ids::{DebtorId, RecordId},
+    outcome,
 };
 use campo_device::{
     DeviceError, Store, SyncReport, app,
@@ -14,7 +16,7 @@ use campo_device::{
     store::{Notice, SessionInfo, Status},
     sync::Progress,
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use tauri::{Manager, State, ipc::Channel};
 
 type Shared<'a> = State<'a, Store>;
@@ -86,6 +88,17 @@ async fn debtor_file(store: Shared<'_>, debtor_id: DebtorId, today: NaiveDate) -
     app::debtor_file(&store, debtor_id, today).await
 }
 
+/// What the contact rules say of a visit or call now, before the form is filled.
+#[tauri::command]
+async fn contact_rules(
+    store: Shared<'_>,
+    debtor_id: DebtorId,
+    channel: outcome::Channel,
+    at: DateTime<Utc>,
+) -> Answer<Vec<Breach>> {
+    app::contact_rules(&store, debtor_id, channel, at).await
+}
+
 /// Saves a visit, call or promise.
 #[tauri::command]
 async fn save_activity(
@@ -131,6 +144,7 @@ pub fn run() {
             search,
             filter_options,
             debtor_file,
+            contact_rules,
             save_activity,
             sign_out
         ])

@@ -64,3 +64,33 @@ async fn a_form_with_a_bad_value_is_refused_with_its_reason_and_stores_nothing()
     app::save_activity(&store, debtor, RecordKind::Promise, promise("10.50")).await.expect("valid promise");
     assert_eq!(app::status(&store).await.expect("status").pending, 1);
 }
+
+#[tokio::test]
+async fn the_form_hears_the_contact_rules_in_the_debtors_time_counting_the_attempts_held() {
+    use campo_core::{contact::Breach, outcome::Channel};
+
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().expect("instant");
+    let rules = |when| app::contact_rules(&device.store, debtor, Channel::Visit, at(when));
+
+    // The fixture's debtors live in Mexico City (UTC−6): 23:30 there, then noon.
+    assert_eq!(
+        rules("2026-12-05T05:30:00Z").await.expect("rules"),
+        [Breach::OutsideHours { local: "23:30".into(), from: "07:00".into(), until: "22:00".into() }]
+    );
+    assert_eq!(rules("2026-12-04T18:00:00Z").await.expect("rules"), []);
+
+    // Two visits already recorded that morning reach the daily cap.
+    for hour in ["15", "16"] {
+        device
+            .store
+            .create(
+                debtor,
+                &campo_core::RecordBody::Visit(campo_tests::visit_body("", at(&format!("2026-12-04T{hour}:00:00Z")))),
+            )
+            .expect("visit");
+    }
+    assert_eq!(rules("2026-12-04T18:00:00Z").await.expect("rules"), [Breach::TooOftenToday { cap: 2 }]);
+}

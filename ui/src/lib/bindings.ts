@@ -51,6 +51,52 @@ export type AgendaReason = "promise_due_today" | "promise_broken" | "next_action
 export type Amount = string;
 
 /**
+ * Why a contact at some moment breaks a policy. Travels to the app as a
+ * code with data, for it to word in the gestor's language.
+ */
+export type Breach = { "breach": "outside_hours", 
+/**
+ * The debtor's local time then ("20:05").
+ */
+local: string, 
+/**
+ * The window ("07:00").
+ */
+from: string, 
+/**
+ * Its end ("20:00").
+ */
+until: string, } | { "breach": "weekend" } | { "breach": "holiday", 
+/**
+ * Which.
+ */
+name: string, } | { "breach": "too_often_today", 
+/**
+ * The policy's daily cap.
+ */
+cap: number, } | { "breach": "too_often_this_week", 
+/**
+ * The policy's weekly cap.
+ */
+cap: number, } | { "breach": "too_many_visits_this_week", 
+/**
+ * The policy's weekly cap on visits.
+ */
+cap: number, } | { "breach": "do_not_visit" } | { "breach": "deceased" } | { "breach": "third_party", 
+/**
+ * Who was reached.
+ */
+party: Party, 
+/**
+ * The outcome that mentions the debt.
+ */
+outcome: Outcome, } | { "breach": "in_dispute", 
+/**
+ * The collection outcome recorded.
+ */
+outcome: Outcome, };
+
+/**
  * Days-past-due buckets, as supervisors and coordinators segment a portfolio.
  */
 export type Bucket = "current" | "d1_to30" | "d31_to60" | "d61_to90" | "d91_to120" | "over120";
@@ -96,6 +142,11 @@ notes: string,
  * When to follow up.
  */
 next_action_on: string | null, };
+
+/**
+ * How the debtor was approached.
+ */
+export type Channel = "visit" | "call";
 
 /**
  * The currencies Campo collects in. Both have two decimals.
@@ -526,6 +577,11 @@ export type NoticeKind = "revoked" | "rejected" | "after_reassignment" | "confli
  * What came of a visit or call.
  */
 export type Outcome = "right_party_contact" | "third_party_contact" | "no_answer" | "voicemail" | "busy" | "invalid_number" | "not_located" | "moved" | "wrong_address" | "refused_to_pay" | "promise_to_pay" | "payment_reported" | "dispute_raised" | "hardship_declared" | "deceased";
+
+/**
+ * Who the gestor reached on a visit or call.
+ */
+export type Party = "debtor" | "co_obligor" | "guarantor" | "other";
 
 /**
  * A payment the lender reports; imported, never entered on a device.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doubts, openPromise, outsideContactHours, readForm, type FormInput } from './forms';
+import { doubts, openPromise, readForm, type FormInput } from './forms';
 import type { PromiseToPay, TimelineEntry } from './types';
 
 const input: FormInput = {
@@ -86,18 +86,5 @@ describe('doubts', () => {
     const read = readForm('visit', { ...input, nextAction: '21/11/2026' }, account);
     if (!read.ok) throw new Error('the visit reads');
     expect(doubts('visit', read.body, context)).toEqual([{ code: 'past_next_action', date: '2026-11-21' }]);
-  });
-});
-
-describe('outsideContactHours', () => {
-  it("follows Mexico's 07:00–22:00 in the debtor's zone", () => {
-    expect(outsideContactHours(new Date('2026-11-22T16:00:00Z'), 'America/Mexico_City', 'MXN')).toBe(false); // 10:00
-    expect(outsideContactHours(new Date('2026-11-23T04:30:00Z'), 'America/Mexico_City', 'MXN')).toBe(true); // 22:30
-  });
-
-  it("follows Peru's 07:00–20:00 on weekdays only", () => {
-    expect(outsideContactHours(new Date('2026-11-23T15:00:00Z'), 'America/Lima', 'PEN')).toBe(false); // Mon 10:00
-    expect(outsideContactHours(new Date('2026-11-24T01:30:00Z'), 'America/Lima', 'PEN')).toBe(true); // Mon 20:30
-    expect(outsideContactHours(new Date('2026-11-21T15:00:00Z'), 'America/Lima', 'PEN')).toBe(true); // Sat 10:00
   });
 });

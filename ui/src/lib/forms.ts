@@ -119,22 +119,3 @@ export function doubts(kind: ActivityKind, body: ActivityBody, context: { today:
   }
   return found;
 }
-
-/**
- * The hours in the debtor's zone when contact is allowed: 07:00–22:00 in
- * Mexico (CONDUSEF), 07:00–20:00 on weekdays in Peru (Ley 29571 art. 62).
- */
-export function contactWindow(currency: Currency): { from: number; to: number; weekdaysOnly: boolean } {
-  return currency === 'PEN' ? { from: 7, to: 20, weekdaysOnly: true } : { from: 7, to: 22, weekdaysOnly: false };
-}
-
-/** Whether `at` falls outside the contact window in `zone`. */
-export function outsideContactHours(at: Date, zone: string, currency: Currency): boolean {
-  const window = contactWindow(currency);
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: 'numeric', hourCycle: 'h23', weekday: 'short' })
-    .formatToParts(at);
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
-  const weekday = parts.find((p) => p.type === 'weekday')?.value ?? '';
-  const weekend = weekday === 'Sat' || weekday === 'Sun';
-  return hour < window.from || hour >= window.to || (window.weekdaysOnly && weekend);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage, formatDate, formatMoney, noticeMessage, problemMessage, t } from './i18n';
+import { breachMessage, errorMessage, formatDate, formatMoney, noticeMessage, problemMessage, t } from './i18n';
 
 describe('errorMessage', () => {
   it('says what a domain error means, in the chosen language', () => {
@@ -119,5 +119,16 @@ describe('the sync result', () => {
       'Enviados 3; recibidos 5. 2 se unieron con cambios hechos en la oficina o en otro dispositivo.',
     );
     expect(said).not.toMatch(/combinad/);
+  });
+});
+
+describe('breachMessage', () => {
+  it('says which contact rule a visit would break, in the debtor’s time', () => {
+    expect(breachMessage('es-PE', { breach: 'outside_hours', local: '20:30', from: '07:00', until: '20:00' })).toBe(
+      'Son las 20:30 para el deudor: solo se permite contactar de 07:00 a 20:00, hora del deudor.',
+    );
+    expect(breachMessage('en', { breach: 'holiday', name: 'Viernes Santo' })).toBe(
+      'It is a public holiday for the debtor (Viernes Santo), and the policy allows no contact.',
+    );
   });
 });

@@ -2,7 +2,7 @@
 // share most wording; a Peruvian entry only where usage differs.
 import type { Field } from './forms';
 import type { Problem } from './parse';
-import type { Currency, DeviceError, Lang, Notice, Rejection } from './types';
+import type { Breach, Currency, DeviceError, Lang, Notice, Rejection } from './types';
 
 const es = {
   appName: 'Campo',
@@ -35,7 +35,7 @@ const es = {
   'form.number': 'Número', 'form.direction': 'Dirección de la llamada', 'form.outbound': 'Saliente', 'form.inbound': 'Entrante',
   'form.duration': 'Duración (minutos)', 'form.amount': 'Monto', 'form.dueOn': 'Fecha de pago', 'form.save': 'Guardar',
   'form.cancel': 'Cancelar', 'form.saved': 'Guardado en el dispositivo. Se enviará al sincronizar.',
-  'form.chooseOutcome': 'Elige un resultado', 'form.hours': 'Fuera del horario permitido para contactar ({from}–{to} h, hora del deudor).',
+  'form.chooseOutcome': 'Elige un resultado',
   'input.required': '{field}: falta este dato. Escríbelo para guardar.',
   'input.choose': '{field}: elige una opción de la lista.',
   'input.not_a_number': '{field}: escribe solo un número, por ejemplo {example}.',
@@ -87,6 +87,16 @@ const es = {
   'refusal.may_not_create': 'Desde la app no se puede registrar: {record}. Eso lo carga la financiera o tu supervisor.',
   'refusal.may_not_edit': 'Desde la app no se puede cambiar: {record}.',
   'refusal.lender_field': 'El dato «{field}» de la cuenta lo actualiza la financiera; no se puede cambiar desde la app.',
+  'breach.outside_hours': 'Son las {local} para el deudor: solo se permite contactar de {from} a {until}, hora del deudor.',
+  'breach.weekend': 'Para el deudor es fin de semana, y la política no permite contactar en sábado ni domingo.',
+  'breach.holiday': 'Para el deudor hoy es feriado ({name}), y la política no permite contactar.',
+  'breach.too_often_today': 'Ya se intentó contactar a este deudor {cap} veces hoy, el máximo que permite la política.',
+  'breach.too_often_this_week': 'Ya se intentó contactar a este deudor {cap} veces en los últimos 7 días, el máximo que permite la política.',
+  'breach.too_many_visits_this_week': 'Ya se visitó a este deudor {cap} veces en los últimos 7 días, el máximo que permite la política.',
+  'breach.do_not_visit': 'La cuenta está marcada «No visitar».',
+  'breach.deceased': 'El titular falleció: no se contacta a nadie sobre esta cuenta.',
+  'breach.in_dispute': 'La cuenta está en aclaración: solo se trata la aclaración, no se cobra.',
+  'breach.third_party': 'Con esa persona no se puede tratar la deuda: solo dejar recado o anotar que no estaba.',
   'sync.title': 'Sincronización', 'sync.pending': 'Registros sin enviar', 'sync.rejected': 'Rechazados',
   'sync.last': 'Última sincronización', 'sync.never': 'Nunca', 'sync.now': 'Sincronizar ahora', 'sync.running': 'Sincronizando…',
   'sync.result': 'Enviados {sent}; recibidos {pulled}.',
@@ -162,7 +172,7 @@ const en: Record<Key, string> = {
   'form.number': 'Number', 'form.direction': 'Call direction', 'form.outbound': 'Outgoing', 'form.inbound': 'Incoming',
   'form.duration': 'Duration (minutes)', 'form.amount': 'Amount', 'form.dueOn': 'Payment date', 'form.save': 'Save',
   'form.cancel': 'Cancel', 'form.saved': 'Saved on the device. It will be sent when you sync.',
-  'form.chooseOutcome': 'Choose an outcome', 'form.hours': "Outside the hours allowed for contact ({from}–{to}, debtor's time).",
+  'form.chooseOutcome': 'Choose an outcome',
   'input.required': '{field}: missing. Type it to save.',
   'input.choose': '{field}: choose one from the list.',
   'input.not_a_number': '{field}: type a number only, for example {example}.',
@@ -214,6 +224,16 @@ const en: Record<Key, string> = {
   'refusal.may_not_create': 'The app cannot record this: {record}. The lender or your supervisor enters those.',
   'refusal.may_not_edit': 'The app cannot change this: {record}.',
   'refusal.lender_field': "The account's \"{field}\" is kept by the lender; the app cannot change it.",
+  'breach.outside_hours': "It is {local} for the debtor: contact is allowed only from {from} to {until}, the debtor's time.",
+  'breach.weekend': 'It is the weekend for the debtor, and the policy allows no contact on Saturdays or Sundays.',
+  'breach.holiday': 'It is a public holiday for the debtor ({name}), and the policy allows no contact.',
+  'breach.too_often_today': 'This debtor was already approached {cap} times today, as many as the policy allows.',
+  'breach.too_often_this_week': 'This debtor was already approached {cap} times in the last 7 days, as many as the policy allows.',
+  'breach.too_many_visits_this_week': 'This debtor was already visited {cap} times in the last 7 days, as many as the policy allows.',
+  'breach.do_not_visit': 'The account is marked "Do not visit".',
+  'breach.deceased': "The debtor has died: nobody is contacted about this account.",
+  'breach.in_dispute': 'The account is in dispute: only the dispute is discussed, no collecting.',
+  'breach.third_party': 'The debt may not be discussed with that person: only leave a message or note they were out.',
   'sync.title': 'Sync', 'sync.pending': 'Records not sent', 'sync.rejected': 'Rejected',
   'sync.last': 'Last sync', 'sync.never': 'Never', 'sync.now': 'Sync now', 'sync.running': 'Syncing…',
   'sync.result': 'Sent {sent}; received {pulled}.',
@@ -420,4 +440,9 @@ export function noticeMessage(lang: Lang, notice: Notice): string {
     default:
       return t(lang, `notice.${notice.kind}`, { record, debtor });
   }
+}
+
+/** A contact rule the visit or call would break, in the app's language. */
+export function breachMessage(lang: Lang, breach: Breach): string {
+  return t(lang, `breach.${breach.breach}`, breach);
 }

@@ -18,6 +18,7 @@ export const tauriBackend: Backend = {
   search: (query, today) => invoke('search', { query, today }),
   filterOptions: () => invoke('filter_options'),
   debtorFile: (debtorId, today) => invoke('debtor_file', { debtorId, today }),
+  contactRules: (debtorId, channel, at) => invoke('contact_rules', { debtorId, channel, at }),
   saveActivity: (debtorId, kind, body) => invoke('save_activity', { debtorId, kind, body }),
   signOut: (discard) => invoke('sign_out', { discard }),
 };
