@@ -5,6 +5,7 @@
 //! - the agenda again, warm;
 //! - a portfolio search at every keystroke of a name and of a phone;
 //! - a debtor's file with 100 timeline entries;
+//! - the contact rules a visit form asks as it opens, on the debtor with 100 visits;
 //! - saving a visit offline (the save and its summary refresh).
 //!
 //! Run with `cargo bench -p campo-tests --bench screens`. Figures are medians
@@ -12,7 +13,7 @@
 
 use std::time::{Duration, Instant};
 
-use campo_core::{RecordBody, ids::RecordId};
+use campo_core::{RecordBody, ids::RecordId, outcome::Channel};
 use campo_device::{Store, SyncOptions, portfolio::PortfolioQuery};
 use campo_sync_server::{SqliteStorage, Storage, office};
 use campo_tests::{PASSWORD, TestServer, median_and_max, seed, visit_body};
@@ -111,6 +112,9 @@ fn main() {
     assert_eq!(file.timeline.len(), BUSY_VISITS);
     Timings::measure(RUNS, || store.debtor_file(busy, today).expect("file"))
         .report(&format!("expediente con {BUSY_VISITS} entradas"));
+
+    Timings::measure(RUNS, || store.contact_rules(busy, Channel::Visit, now).expect("rules"))
+        .report(&format!("reglas de contacto al abrir una visita (cuenta con {BUSY_VISITS} visitas)"));
 
     Timings::measure(RUNS, || {
         store.create(busy, &RecordBody::Visit(visit_body("promesa de pago para el viernes", now))).expect("save")
