@@ -23,7 +23,20 @@ const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 pub struct App {
     http: reqwest::Client,
     session: String,
-    driver: Child,
+    _driver: Driver,
+}
+
+/// tauri-driver and what it started (WebKitWebDriver, the app), stopped
+/// together when dropped: also when a launch fails half-way, so no failed
+/// test leaves them running.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // tauri-driver, WebKitWebDriver and the app share the group.
+        let _ = Command::new("kill").arg("--").arg(format!("-{}", self.0.id())).status();
+        let _ = self.0.wait();
+    }
 }
 
 fn free_port() -> u16 {
@@ -43,19 +56,21 @@ impl App {
         let port = free_port();
         let log = std::fs::File::create(log).expect("driver log");
         let home = database.with_extension("home");
-        let driver = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
-            .env("CAMPO_DEVICE_DB", database)
-            .env("XDG_DATA_HOME", home.join("data"))
-            .env("XDG_CACHE_HOME", home.join("cache"))
-            .env("XDG_CONFIG_HOME", home.join("config"))
-            .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
-            .stdout(Stdio::null())
-            .stderr(log)
-            // Its own process group, so the app and WebKitWebDriver stop with it.
-            .process_group(0)
-            .spawn()
-            .expect("tauri-driver runs (cargo install tauri-driver)");
+        let driver = Driver(
+            Command::new("tauri-driver")
+                .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
+                .env("CAMPO_DEVICE_DB", database)
+                .env("XDG_DATA_HOME", home.join("data"))
+                .env("XDG_CACHE_HOME", home.join("cache"))
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+                .stdout(Stdio::null())
+                .stderr(log)
+                // Its own process group, so the app and WebKitWebDriver stop with it.
+                .process_group(0)
+                .spawn()
+                .expect("tauri-driver runs (cargo install tauri-driver)"),
+        );
         let http = reqwest::Client::new();
         let base = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
@@ -74,7 +89,7 @@ impl App {
             .expect("session json");
         let session =
             answer["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {answer}")).to_owned();
-        Self { http, session: format!("{base}/session/{session}"), driver }
+        Self { http, session: format!("{base}/session/{session}"), _driver: driver }
     }
 
     async fn command(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
@@ -213,13 +228,5 @@ impl App {
     /// Ends the session, which closes the app.
     pub async fn quit(self) {
         self.command(reqwest::Method::DELETE, "", json!({})).await;
-    }
-}
-
-impl Drop for App {
-    fn drop(&mut self) {
-        // tauri-driver, WebKitWebDriver and the app share the group.
-        let _ = Command::new("kill").arg("--").arg(format!("-{}", self.driver.id())).status();
-        let _ = self.driver.wait();
     }
 }
