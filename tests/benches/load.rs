@@ -12,16 +12,18 @@
 //! this machine's cores, so latencies include the devices' own work.
 
 use std::{
-    io::{BufRead, BufReader},
     path::Path,
-    process::{Child, Command, Stdio},
+    process::{Command, Stdio},
     time::{Duration, Instant},
 };
 
 use campo_core::RecordBody;
 use campo_device::{Store, SyncOptions};
 use campo_sync_server::demo::{DEMO_PASSWORD, gestor_logins};
-use campo_tests::visit_body;
+use campo_tests::{
+    process::{self, Running},
+    visit_body,
+};
 
 const DEMO_DEBTORS: usize = 21_000;
 const VISITS: usize = 5;
@@ -30,51 +32,13 @@ const ROUNDS: usize = 3;
 /// How long the server is left idle before its settled RSS is read.
 const SETTLE: Duration = Duration::from_secs(5);
 
-/// The server process and the address it listens on.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Server {
-    fn start(db: &Path) -> Self {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_scenario-server"))
-            .arg("--db")
-            .arg(db)
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("RUST_LOG", "warn,campo_sync_server=info")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start the server");
-        let mut lines = BufReader::new(child.stderr.take().expect("stderr")).lines();
-        let addr = lines
-            .by_ref()
-            .map_while(Result::ok)
-            .find_map(|line| {
-                line.contains("listening").then(|| line.rsplit("addr=").next().map(str::to_owned)).flatten()
-            })
-            .expect("the server says where it listens");
-        // Its log is not read further, but must not fill the pipe and block it.
-        std::thread::spawn(move || lines.for_each(drop));
-        Self { child, url: format!("http://{}", addr.trim()) }
-    }
-
-    /// Kibibytes of `field` (VmRSS, VmHWM) in the server's /proc status.
-    fn memory(&self, field: &str) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).expect("proc status");
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(field)?.trim_start_matches(':').trim().strip_suffix("kB")?.trim().parse().ok())
-            .expect("field in /proc status")
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Kibibytes of `field` (VmRSS, VmHWM) in the server's /proc status.
+fn memory(server: &Running, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.id())).expect("proc status");
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.trim_start_matches(':').trim().strip_suffix("kB")?.trim().parse().ok())
+        .expect("field in /proc status")
 }
 
 /// p50 and p99 of `runs`.
@@ -121,19 +85,20 @@ async fn run(devices: usize, demo: &Path) {
     let dir = tempfile::tempdir().expect("dir");
     let db = dir.path().join("server.db");
     std::fs::copy(demo, &db).expect("a fresh copy of the demo");
-    let server = Server::start(&db);
+    let (server, line) = process::server_with(Path::new(env!("CARGO_BIN_EXE_scenario-server")), &db, &[]);
+    let url = format!("http://{}", process::listening_at(&line));
     let gestores = gestor_logins();
     let mut stores = Vec::with_capacity(devices);
     for n in 0..devices {
         let store = Store::open(&dir.path().join(format!("device-{n}.db"))).expect("device db");
         let login = gestores[n % gestores.len()];
-        campo_device::login(&store, &server.url, login, DEMO_PASSWORD, &format!("carga {n}")).await.expect("login");
+        campo_device::login(&store, &url, login, DEMO_PASSWORD, &format!("carga {n}")).await.expect("login");
         stores.push(store);
     }
-    let before = server.memory("VmRSS");
+    let before = memory(&server, "VmRSS");
 
     report("primera sincronización", devices, wave(&stores).await);
-    let mut after = vec![server.memory("VmRSS")];
+    let mut after = vec![memory(&server, "VmRSS")];
     for round in 1..=ROUNDS {
         for store in &stores {
             let debtor = store.debtors().expect("debtors")[0].0;
@@ -143,11 +108,11 @@ async fn run(devices: usize, demo: &Path) {
             }
         }
         report(&format!("ronda {round}: {VISITS} visitas y sincronización"), devices, wave(&stores).await);
-        after.push(server.memory("VmRSS"));
+        after.push(memory(&server, "VmRSS"));
     }
-    let peak = server.memory("VmHWM");
+    let peak = memory(&server, "VmHWM");
     tokio::time::sleep(SETTLE).await;
-    let settled = server.memory("VmRSS");
+    let settled = memory(&server, "VmRSS");
     let waves: Vec<String> = after.iter().map(|kib| format!("{:.0}", *kib as f64 / 1024.0)).collect();
     println!(
         "{devices} dispositivos, servidor: RSS {:.0} MB antes, {} MB tras cada ola, pico {:.0} MB, {:.0} MB tras {} s en reposo",

@@ -3,7 +3,7 @@
 // an HTTP implementation of the same interface.
 import type {
   ActivityBody, ActivityKind, Agenda, Breach, Channel, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
-  SessionInfo, Status, SyncReport,
+  DeviceError, SessionInfo, Status, SyncReport,
 } from './types';
 
 export interface Backend {
@@ -27,4 +27,9 @@ export interface Backend {
 export function localToday(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The kind of an error the device library sent (a DeviceError); undefined for anything else. */
+export function deviceErrorKind(error: unknown): DeviceError['kind'] | undefined {
+  return typeof error === 'object' && error !== null && 'kind' in error ? (error as DeviceError).kind : undefined;
 }

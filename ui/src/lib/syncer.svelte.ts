@@ -1,7 +1,7 @@
 // Keeps the device in step with the server: once started, syncs every minute
 // and as soon as the operating system says the network is back. One sync at a
 // time; the screens read its state and re-query when `revision` moves.
-import type { Backend } from './backend';
+import { deviceErrorKind, type Backend } from './backend';
 import type { Notice, Progress, Status, SyncReport } from './types';
 
 const EVERY_MS = 60_000;
@@ -16,7 +16,7 @@ export class Syncer {
   /** What the sync under way has received so far, and whether pages remain. */
   received = $state({ records: 0, bytes: 0, pages: 0, more: true });
   /** The last sync could not reach the server. */
-  offline = $derived(typeof this.error === 'object' && this.error !== null && (this.error as { kind?: string }).kind === 'offline');
+  offline = $derived(deviceErrorKind(this.error) === 'offline');
   /** Bumped whenever local data changed, so lists re-query. */
   revision = $state(0);
   #timer: ReturnType<typeof setInterval> | undefined;
