@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     DomainError,
+    contact::party::Party,
     geo::Position,
     ids::{RecordId, UserId},
     money::{Amount, Currency},
@@ -15,6 +16,36 @@ use crate::{
     validated,
     zone::Zone,
 };
+
+/// Who a visit or call reached and what the contact rules asked of the
+/// gestor (see [`crate::contact`]). Records from before the rules carry the
+/// default: nobody named, nothing confirmed, no policy version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ContactFacts {
+    /// Who was reached; `None`: nobody (no answer, nobody home).
+    pub party: Option<Party>,
+    /// The gestor confirmed giving the identification the rules require:
+    /// their name, the agency, the lender and the contract.
+    pub identified: bool,
+    /// Why the gestor went ahead outside a rule that allows a reason (the
+    /// debtor asked to be called at this hour), in their words.
+    pub justification: Option<String>,
+    /// The version of the contact policy the device judged the record
+    /// under; the server keeps its own verdict beside it.
+    pub policy_version: Option<u32>,
+}
+
+impl ContactFacts {
+    fn check(&self) -> Result<(), DomainError> {
+        match &self.justification {
+            Some(reason) => check_notes(reason, "justificación"),
+            None => Ok(()),
+        }
+    }
+}
 
 /// The fields of a [`Visit`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -32,6 +63,9 @@ pub struct VisitFields {
     pub position: Option<Position>,
     /// What came of it.
     pub outcome: Outcome,
+    /// Who was reached and what the rules asked.
+    #[serde(default)]
+    pub contact: ContactFacts,
     /// What was said and seen.
     pub notes: String,
     /// When to follow up.
@@ -44,6 +78,7 @@ impl VisitFields {
             return Err(DomainError::EndsBeforeStart);
         }
         self.outcome.check_channel(Channel::Visit)?;
+        self.contact.check()?;
         check_notes(&self.notes, "notas")
     }
 }
@@ -51,6 +86,14 @@ impl VisitFields {
 validated! {
     /// A field visit to a debtor.
     Visit(VisitFields), check = VisitFields::check
+}
+
+impl Visit {
+    /// The same visit, judged under version `version` of the contact policy.
+    pub fn judged_under(mut self, version: u32) -> Self {
+        self.0.contact.policy_version = Some(version);
+        self
+    }
 }
 
 /// Who placed a call.
@@ -83,6 +126,9 @@ pub struct CallFields {
     pub zone: Zone,
     /// What came of it.
     pub outcome: Outcome,
+    /// Who was reached and what the rules asked.
+    #[serde(default)]
+    pub contact: ContactFacts,
     /// What was said.
     pub notes: String,
     /// When to follow up.
@@ -92,6 +138,7 @@ pub struct CallFields {
 impl CallFields {
     fn check(&self) -> Result<(), DomainError> {
         self.outcome.check_channel(Channel::Call)?;
+        self.contact.check()?;
         check_notes(&self.notes, "notas")
     }
 }
@@ -99,6 +146,14 @@ impl CallFields {
 validated! {
     /// A phone call with a debtor.
     Call(CallFields), check = CallFields::check
+}
+
+impl Call {
+    /// The same call, judged under version `version` of the contact policy.
+    pub fn judged_under(mut self, version: u32) -> Self {
+        self.0.contact.policy_version = Some(version);
+        self
+    }
 }
 
 /// Where a promise stands. A promise is pending until its due date passes;
@@ -317,6 +372,7 @@ mod tests {
             zone: Zone::LIMA,
             position: None,
             outcome: Outcome::NoAnswer,
+            contact: ContactFacts::default(),
             notes: String::new(),
             next_action_on: None,
         };

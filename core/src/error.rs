@@ -112,6 +112,23 @@ pub enum DomainError {
         /// The character, as U+XXXX.
         character: String,
     },
+    /// A contact policy whose window closes before it opens.
+    #[error("el horario de contacto debe empezar antes de terminar ({from}–{until})")]
+    EmptyContactWindow {
+        /// Its start.
+        from: String,
+        /// Its end.
+        until: String,
+    },
+    /// A contact policy cap that allows no attempt at all.
+    #[error("{field}: debe permitir al menos un intento")]
+    ZeroCap {
+        /// The cap at fault.
+        field: String,
+    },
+    /// A contact policy that keeps the debt from the debtor themselves.
+    #[error("el deudor siempre puede tratar su propia deuda")]
+    DebtorMustHear,
     /// Not a phone number.
     #[error("teléfono inválido: {value}")]
     InvalidPhone {

@@ -153,6 +153,16 @@ impl RecordBody {
         serde_json::to_string(self).unwrap_or_else(|_| unreachable!("record bodies always serialise"))
     }
 
+    /// A visit or call with the contact policy version it was judged under;
+    /// any other body as it is.
+    pub fn judged_under(self, version: u32) -> Self {
+        match self {
+            Self::Visit(v) => Self::Visit(v.judged_under(version)),
+            Self::Call(c) => Self::Call(c.judged_under(version)),
+            other => other,
+        }
+    }
+
     /// The currency the body is in, if it carries money of its own.
     pub fn currency(&self) -> Option<Currency> {
         match self {

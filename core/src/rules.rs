@@ -5,7 +5,16 @@
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::{DomainError, Record, RecordBody, RecordKind, debtor::Debtor};
+use crate::{
+    DomainError, Record, RecordBody, RecordKind,
+    contact::{
+        Breach, Judgement,
+        account::check_promise,
+        judge::{Account, Verdict},
+        policy::{Attempt, ContactPolicy},
+    },
+    debtor::Debtor,
+};
 
 /// A gestor's new version of a record.
 pub struct GestorWrite<'a> {
@@ -26,8 +35,51 @@ pub struct Landing<'a> {
     /// The version the gestor edited, if not the current one: a debtor's
     /// fields are compared with what the gestor saw.
     pub edited: Option<&'a Record>,
-    /// The account the record belongs to.
+    /// The account the record belongs to, when the write carries money.
     pub account: Option<&'a Debtor>,
+    /// The contact rules, for a visit, a call or a promise (see [`RulesNeed`]).
+    pub contact: Option<&'a ContactRules>,
+}
+
+/// What a visit, call or promise is judged against, as the checking side
+/// holds it.
+#[derive(Clone, Debug)]
+pub struct ContactRules {
+    /// The policy in force in the account's country.
+    pub policy: ContactPolicy,
+    /// The account's zone and flags.
+    pub account: Account,
+    /// Every other attempt on the debtor since [`RulesNeed::AccountAndAttempts`]
+    /// said: the server holds every gestor's.
+    pub history: Vec<Attempt>,
+}
+
+/// What a side must read for the contact rules to judge a body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesNeed {
+    /// Nothing: the rules judge visits, calls and promises only.
+    Nothing,
+    /// The account's flags (a promise).
+    Account,
+    /// The account, and every attempt on the debtor that started at or
+    /// after this instant (a visit or call).
+    AccountAndAttempts {
+        /// A week before the contact, with room for the debtor's zone.
+        since: chrono::DateTime<chrono::Utc>,
+    },
+}
+
+impl RulesNeed {
+    /// What judging `body` needs.
+    pub fn of(body: &RecordBody) -> Self {
+        match (body, body.contact()) {
+            // A week of the debtor's local days reaches at most 14 hours
+            // beyond seven UTC days; the policy counts exactly.
+            (_, Some(contact)) => Self::AccountAndAttempts { since: contact.at - chrono::Days::new(8) },
+            (RecordBody::Promise(_), None) => Self::Account,
+            _ => Self::Nothing,
+        }
+    }
 }
 
 /// Why a gestor's write is refused. Travels to the app as a code with data
@@ -61,10 +113,24 @@ pub enum Refusal {
     /// A value the domain refuses (a promise in another currency…).
     #[error(transparent)]
     Invalid(#[from] DomainError),
+    /// Outside the contact rules, with no justification that covers it.
+    #[error("{}", sentences(breaches))]
+    Contact {
+        /// Every rule broken.
+        breaches: Vec<Breach>,
+        /// Whether a justification would let it through, flagged.
+        justifiable: bool,
+    },
 }
 
-/// Checks `write` on `landing`; `Ok` if a gestor may make it.
-pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Result<(), Refusal> {
+fn sentences(breaches: &[Breach]) -> String {
+    breaches.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+}
+
+/// Checks `write` on `landing`; `Ok` if a gestor may make it, with the
+/// contact rules' verdict when they judged it (a new visit or call, or one
+/// whose contact changed: an edit of the notes is no new contact).
+pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Result<Option<Judgement>, Refusal> {
     let kind = write.body.kind();
     match landing.current {
         Some(current) if current.kind != kind || current.debtor_id != write.debtor_id => {
@@ -85,7 +151,29 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
     if let (Some(currency), Some(account)) = (write.body.currency(), landing.account) {
         account.check_currency(currency)?;
     }
-    Ok(())
+    let Some(rules) = landing.contact else { return Ok(None) };
+    if let RecordBody::Promise(_) = write.body
+        && landing.current.is_none()
+    {
+        check_promise(rules.account.flags)
+            .map_err(|breach| Refusal::Contact { breaches: vec![breach], justifiable: false })?;
+        return Ok(None);
+    }
+    let Some(contact) = write.body.contact() else { return Ok(None) };
+    let before = landing.current.and_then(|c| c.parse_body().ok());
+    if before.as_ref().and_then(RecordBody::contact) == Some(contact) {
+        return Ok(None);
+    }
+    let policy = &rules.policy;
+    let judged = |breaches| Judgement { country: policy.country, policy_version: policy.version, breaches };
+    match policy.judge(&contact, &rules.account, &rules.history) {
+        Verdict::Allowed => Ok(Some(judged(Vec::new()))),
+        Verdict::Flagged(breaches) => Ok(Some(judged(breaches))),
+        Verdict::Refused(breaches) => {
+            let justifiable = breaches.iter().all(|b| policy.justifiable(b));
+            Err(Refusal::Contact { breaches, justifiable })
+        }
+    }
 }
 
 #[cfg(test)]
@@ -128,16 +216,43 @@ mod tests {
         )
     }
 
-    fn check(body: &RecordBody, current: Option<&Record>, account: &Debtor) -> Result<(), Refusal> {
+    fn check(body: &RecordBody, current: Option<&Record>, account: &Debtor) -> Result<Option<Judgement>, Refusal> {
         let json = raw(body.to_json());
-        let write = GestorWrite { debtor_id: DebtorId::generate(), body, json: &json, deleted: false };
-        check_gestor_write(&write, &Landing { current, edited: None, account: Some(account) })
+        let debtor_id = current.map_or_else(DebtorId::generate, |c| c.debtor_id);
+        let write = GestorWrite { debtor_id, body, json: &json, deleted: false };
+        let policy = ContactPolicy::default_for(account.currency.into());
+        let rules =
+            ContactRules { policy, account: Account { zone: account.zone, flags: account.into() }, history: vec![] };
+        check_gestor_write(&write, &Landing { current, edited: None, account: Some(account), contact: Some(&rules) })
+    }
+
+    /// A call to the debtor in person at 10:00 in Mexico City and Lima on a
+    /// Friday, with a promise.
+    fn call(notes: &str) -> RecordBody {
+        RecordBody::Call(
+            crate::activity::Call::try_from(crate::activity::CallFields {
+                number: crate::text::Phone::parse("5512345678").expect("phone"),
+                direction: crate::activity::Direction::Outbound,
+                started_at: "2026-12-04T16:00:00Z".parse().expect("instant"),
+                duration_s: 60,
+                zone: crate::zone::Zone::MEXICO_CITY,
+                outcome: crate::outcome::Outcome::PromiseToPay,
+                contact: crate::activity::ContactFacts {
+                    party: Some(crate::contact::party::Party::Other),
+                    identified: true,
+                    ..Default::default()
+                },
+                notes: notes.into(),
+                next_action_on: None,
+            })
+            .expect("call"),
+        )
     }
 
     #[test]
     fn a_promise_in_the_accounts_currency_is_allowed_and_another_currency_is_not() {
         let account = account();
-        assert_eq!(check(&promise(account.currency), None, &account), Ok(()));
+        assert_eq!(check(&promise(account.currency), None, &account), Ok(None));
         let other = if account.currency == Currency::MXN { Currency::PEN } else { Currency::MXN };
         assert!(matches!(
             check(&promise(other), None, &account),
@@ -154,5 +269,33 @@ mod tests {
         assert_eq!(check(&payment, None, &account), Err(Refusal::MayNotCreate { record_kind: RecordKind::Payment }));
         let debtor = RecordBody::Debtor(account.clone());
         assert_eq!(check(&debtor, None, &account), Err(Refusal::MayNotCreate { record_kind: RecordKind::Debtor }));
+    }
+
+    #[test]
+    fn a_promise_on_an_account_in_dispute_is_refused_with_the_reason() {
+        let account = Debtor::try_from(crate::debtor::DebtorFields { dispute: true, ..fields() }).expect("debtor");
+        assert_eq!(
+            check(&promise(account.currency), None, &account),
+            Err(Refusal::Contact {
+                breaches: vec![Breach::InDispute { outcome: crate::outcome::Outcome::PromiseToPay }],
+                justifiable: false
+            })
+        );
+    }
+
+    #[test]
+    fn a_new_contact_is_judged_and_an_edit_of_its_notes_is_not_judged_again() {
+        let account = account();
+        let third_party = call("ofreció pagar por él");
+        let refused = check(&third_party, None, &account).expect_err("a promise from a third party");
+        assert!(
+            matches!(&refused, Refusal::Contact { breaches, justifiable: false }
+                if matches!(breaches[..], [Breach::ThirdParty { .. }])),
+            "{refused:?}"
+        );
+        // Stored before the rules (by an older server, say), its notes edited now.
+        let id = crate::ids::RecordId::generate();
+        let stored = Record::new(id, DebtorId::generate(), &third_party, crate::VersionVector::new(), false);
+        assert_eq!(check(&call("llamar el lunes"), Some(&stored), &account), Ok(None));
     }
 }

@@ -9,13 +9,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     DomainError,
+    contact::{Breach, Judgement, policy::ContactPolicy},
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     record::{Record, RecordKind},
     vv::VersionVector,
 };
 
-/// The protocol version this build speaks.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// The protocol version this build speaks. 2: the feed carries contact
+/// policies and rejections the contact rules' breaches.
+pub const PROTOCOL_VERSION: u32 = 2;
 /// The request header that names the protocol version.
 pub const PROTOCOL_HEADER: &str = "campo-protocol";
 /// The request header that makes a push idempotent.
@@ -164,6 +166,8 @@ pub enum RejectionCode {
     NotFound,
     /// The user may not write this kind of record, or this field.
     NotAllowed,
+    /// Outside the contact rules, and no justification covers it.
+    ContactRule,
 }
 
 /// A refused record's reason.
@@ -177,6 +181,9 @@ pub struct Rejection {
     pub message: String,
     /// The domain error, when a domain check failed.
     pub error: Option<DomainError>,
+    /// The contact rules broken, when they refused it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaches: Vec<Breach>,
 }
 
 /// What the server did with one pushed record. Externally tagged
@@ -250,6 +257,13 @@ pub enum FeedItem {
     Revoked {
         /// The debtor.
         debtor_id: DebtorId,
+    },
+    /// A country's contact policy changed; every device hears of it. Only
+    /// admins write policies, online and one version after another, so a
+    /// policy needs no version vector: the higher version is the newer.
+    Policy {
+        /// The new version.
+        policy: ContactPolicy,
     },
 }
 
@@ -336,6 +350,10 @@ pub struct ErrorBody {
     pub error: ErrorCode,
     /// For people, in Spanish.
     pub message: String,
+    /// With [`ErrorCode::InvalidValue`]: the check that failed, with its
+    /// data, for a client to word in its user's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<DomainError>,
 }
 
 /// A visit or call as a supervisor reviews it.
@@ -350,6 +368,9 @@ pub struct ActivityRow {
     pub debtor_name: String,
     /// Recorded after the debtor had been reassigned away from that gestor.
     pub after_reassignment: bool,
+    /// The server's verdict under the contact rules, when it judged the
+    /// record (records from before the rules have none).
+    pub judgement: Option<Judgement>,
 }
 
 /// A supervisor's review of a visit or call.

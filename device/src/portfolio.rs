@@ -4,21 +4,13 @@
 
 use campo_core::{
     Record, RecordBody, RecordKind,
-    contact::{
-        Breach, Country,
-        account::AccountFlags,
-        judge::{Account, Contact, Verdict},
-        party::Party,
-        policy::{Attempt, ContactPolicy},
-    },
     debtor::{Bucket, Debtor, days_past_due},
     ids::{DebtorId, RecordId, TerritoryId},
     money::Currency,
-    outcome::{Channel, Outcome},
     text::fold,
     wire::Rejection,
 };
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde::{Deserialize, Serialize};
 
@@ -168,48 +160,6 @@ pub struct TimelineEntry {
     /// Recorded after the account had left the gestor who wrote it.
     pub after_reassignment: bool,
 }
-
-impl Store {
-    /// What the contact rules say of a `channel` contact with `debtor` at
-    /// `at` (see [`crate::app::contact_rules`]). The outcome is not known
-    /// yet: the account's flags are judged as for one that names no debt.
-    pub fn contact_rules(&self, debtor: DebtorId, channel: Channel, at: DateTime<Utc>) -> Result<Vec<Breach>> {
-        let records = self.records_of(debtor)?;
-        let account = records
-            .iter()
-            .find(|r| r.record.kind == RecordKind::Debtor && !r.record.deleted)
-            .and_then(|r| match r.record.parse_body() {
-                Ok(RecordBody::Debtor(debtor)) => Some(debtor),
-                _ => None,
-            })
-            .ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor}") })?;
-        let history: Vec<Attempt> = records
-            .iter()
-            .filter(|r| !r.record.deleted)
-            .filter_map(|r| match r.record.parse_body() {
-                Ok(RecordBody::Visit(v)) => Some(Attempt { at: v.started_at, visit: true }),
-                Ok(RecordBody::Call(c)) => Some(Attempt { at: c.started_at, visit: false }),
-                _ => None,
-            })
-            .collect();
-        let policy = ContactPolicy::default_for(Country::from(account.currency));
-        let flags =
-            AccountFlags { do_not_visit: account.do_not_visit, dispute: account.dispute, deceased: account.deceased };
-        let contact = Contact {
-            channel,
-            inbound: false,
-            at,
-            party: Party::Debtor,
-            outcome: Outcome::NoAnswer,
-            justification: None,
-        };
-        Ok(match policy.judge(&contact, &Account { zone: account.zone, flags }, &history) {
-            Verdict::Allowed => Vec::new(),
-            Verdict::Flagged(breaches) | Verdict::Refused(breaches) => breaches,
-        })
-    }
-}
-
 /// A debtor's file: the account and everything that happened on it, newest first.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -9,7 +9,8 @@ use std::str::FromStr;
 
 use campo_core::{
     RecordBody,
-    activity::{Payment, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
+    activity::{ContactFacts, Payment, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
+    contact::party::Party,
     debtor::{Address, DebtorFields, Product},
     geo::{GeoPoint, Position},
     ids::{RecordId, TeamId, TerritoryId, UserId},
@@ -332,12 +333,19 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
             1 => history.push(promise(days_ago(12), days_ago(2))?),
             2 | 3 => {
                 let started_at = chrono::Utc::now() - chrono::Duration::days(dice.below(6) as i64 + 1);
+                let outcome = dice.pick(&[Outcome::NoAnswer, Outcome::ThirdPartyContact, Outcome::HardshipDeclared]);
+                let party = match outcome {
+                    Outcome::ThirdPartyContact => Some(Party::Other),
+                    Outcome::HardshipDeclared => Some(Party::Debtor),
+                    _ => None,
+                };
                 history.push(RecordBody::Visit(Visit::try_from(VisitFields {
                     started_at,
                     ended_at: started_at + chrono::Duration::minutes(12),
                     zone: Zone::from_str(region.zone)?,
                     position: Some(Position::new(point, 15.0)?),
-                    outcome: dice.pick(&[Outcome::NoAnswer, Outcome::ThirdPartyContact, Outcome::HardshipDeclared]),
+                    outcome,
+                    contact: ContactFacts { party, identified: party.is_some(), ..ContactFacts::default() },
                     notes: "se dejó aviso; volver hoy por la tarde".into(),
                     next_action_on: Some(today),
                 })?));

@@ -119,7 +119,11 @@ impl IntoResponse for ApiError {
         if matches!(self, Self::Store(_) | Self::Task(_)) {
             tracing::error!(error = ?self, "request failed");
         }
-        let body = ErrorBody { error: self.code(), message: self.to_string() };
+        let invalid = match &self {
+            Self::Invalid(e) => Some(e.clone()),
+            _ => None,
+        };
+        let body = ErrorBody { error: self.code(), message: self.to_string(), invalid };
         let mut response = (self.status(), Json(body)).into_response();
         if let Self::TooManyAttempts(wait) = self {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds(wait)));

@@ -6,6 +6,7 @@
 //!   gap-free, paged change feed per gestor).
 //! - [`office`]: writes made through the server (edits, deletes, reviews,
 //!   reassignments, imports), serialised by compare-and-set.
+//! - [`policy`]: contact policies as admins change them.
 //! - `write`: the one way a version becomes current (history, feed, owner).
 //! - [`api`]: the HTTP routes and the OpenAPI document.
 //! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down.
@@ -19,6 +20,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod office;
+pub mod policy;
 pub mod store;
 pub mod sync;
 mod throttle;

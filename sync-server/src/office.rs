@@ -72,7 +72,7 @@ pub fn visible_record(tx: &mut dyn Tx, user: &UserInfo, id: RecordId) -> Result<
 }
 
 /// Keeps an office write in the audit trail, in its own transaction.
-fn audit(
+pub(crate) fn audit(
     tx: &mut dyn Tx,
     user: &UserInfo,
     action: &'static str,

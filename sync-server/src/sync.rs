@@ -7,10 +7,11 @@ use std::collections::HashSet;
 
 use campo_core::{
     Record, RecordBody,
+    contact::{Country, policy::ContactPolicy},
     ids::{DebtorId, ReplicaId, UserId},
     merge::{self, Side, Writer},
     record::raw,
-    rules::{self, GestorWrite, Landing, Refusal},
+    rules::{self, ContactRules, GestorWrite, Landing, Refusal, RulesNeed},
     vv::Causality,
     wire::{
         ConflictRow, FeedItem, PullPage, PullQuery, PushOutcome, PushRecord, PushRequest, PushResponse, PushResult,
@@ -81,10 +82,11 @@ pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<P
     // The device purges these debtors when it pulls their revocation, so it
     // must hear again of every record it writes on them now.
     let to_purge: HashSet<DebtorId> = tx.revoked_after(pusher.user, req.cursor)?.into_iter().collect();
+    let policies = Country::ALL.into_iter().map(|country| tx.policy(country)).collect::<StoreResult<Vec<_>>>()?;
     let mut results = Vec::with_capacity(req.records.len());
     for pushed in &req.records {
         let keeps = !to_purge.contains(&pushed.record.debtor_id);
-        let outcome = match push_one(tx, pusher, req.replica_clock, pushed, keeps)? {
+        let outcome = match push_one(tx, pusher, req.replica_clock, pushed, keeps, &policies)? {
             Ok(result) => result,
             Err(reason) => PushResult {
                 id: pushed.record.id,
@@ -111,7 +113,7 @@ pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<P
 }
 
 fn refuse(code: RejectionCode, message: impl Into<String>) -> Rejection {
-    Rejection { code, message: message.into(), error: None }
+    Rejection { code, message: message.into(), error: None, breaches: Vec::new() }
 }
 
 /// A refusal of the write rules, as the device hears it.
@@ -122,11 +124,41 @@ fn rejection(refusal: Refusal) -> Rejection {
         Refusal::MayNotCreate { .. } | Refusal::MayNotEdit { .. } | Refusal::LenderField { .. } => {
             refuse(RejectionCode::NotAllowed, refusal.to_string())
         }
+        Refusal::Contact { ref breaches, .. } => {
+            Rejection { breaches: breaches.clone(), ..refuse(RejectionCode::ContactRule, refusal.to_string()) }
+        }
     }
 }
 
 fn invalid(error: campo_core::DomainError) -> Rejection {
-    Rejection { code: RejectionCode::InvalidRecord, message: error.to_string(), error: Some(error) }
+    Rejection {
+        code: RejectionCode::InvalidRecord,
+        message: error.to_string(),
+        error: Some(error),
+        breaches: Vec::new(),
+    }
+}
+
+/// The contact rules a pushed `body` is judged by, as the server holds
+/// them: the policy in force in the account's country, the account's zone
+/// and flags, and every gestor's attempts on the debtor that week.
+fn contact_rules(
+    tx: &mut dyn Tx,
+    record: &Record,
+    body: &RecordBody,
+    policies: &[ContactPolicy],
+) -> StoreResult<Option<ContactRules>> {
+    let need = RulesNeed::of(body);
+    if need == RulesNeed::Nothing {
+        return Ok(None);
+    }
+    let Some((country, account)) = tx.contact_account(record.debtor_id)? else { return Ok(None) };
+    let Some(policy) = policies.iter().find(|p| p.country == country).cloned() else { return Ok(None) };
+    let history = match need {
+        RulesNeed::AccountAndAttempts { since } => tx.attempts(record.debtor_id, since, record.id)?,
+        _ => Vec::new(),
+    };
+    Ok(Some(ContactRules { policy, account, history }))
 }
 
 /// One pushed record: its result, or why it is refused (and nothing stored).
@@ -137,6 +169,7 @@ fn push_one(
     clock: u64,
     pushed: &PushRecord,
     keeps: bool,
+    policies: &[ContactPolicy],
 ) -> StoreResult<Result<PushResult, Rejection>> {
     let record = &pushed.record;
     let id = record.id;
@@ -182,15 +215,18 @@ fn push_one(
         },
         None => None,
     };
+    let rules = contact_rules(tx, record, &body, policies)?;
     let write = GestorWrite { debtor_id: record.debtor_id, body: &body, json: &record.body, deleted: record.deleted };
     let landing = Landing {
         current: current.as_ref().map(|c| &c.record),
         edited: base.as_ref().map(|v| &v.record),
         account: account.as_ref(),
+        contact: rules.as_ref(),
     };
-    if let Err(refusal) = rules::check_gestor_write(&write, &landing) {
-        return Ok(Err(rejection(refusal)));
-    }
+    let judgement = match rules::check_gestor_write(&write, &landing) {
+        Ok(judgement) => judgement,
+        Err(refusal) => return Ok(Err(rejection(refusal))),
+    };
 
     let writer = Writer { replica: pusher.replica, office: false };
     let mine = NewVersion { record: record.clone(), user: Some(pusher.user), after_reassignment };
@@ -221,6 +257,9 @@ fn push_one(
             }
         },
     };
+    if let Some(judgement) = &judgement {
+        tx.put_judgement(record, judgement)?;
+    }
     Ok(Ok(PushResult { id, outcome, after_reassignment }))
 }
 

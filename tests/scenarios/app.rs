@@ -67,9 +67,14 @@ async fn a_form_with_a_bad_value_is_refused_with_its_reason_and_stores_nothing()
 
 #[tokio::test]
 async fn the_form_hears_the_contact_rules_in_the_debtors_time_counting_the_attempts_held() {
-    use campo_core::{contact::Breach, outcome::Channel};
+    use campo_core::{
+        contact::{Breach, Country, policy::ContactPolicy},
+        outcome::Channel,
+    };
 
     let world = World::new(1).await;
+    let admin = world.office("admin").await;
+    admin.enforce(ContactPolicy::default_for(Country::MX)).await;
     let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().expect("instant");

@@ -20,6 +20,10 @@ use std::{
 use campo_core::{
     RecordBody,
     activity::{Visit, VisitFields},
+    contact::{
+        Country,
+        policy::{ContactPolicy, FrequencyCaps},
+    },
     debtor::{DebtorFields, Product},
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     money::{Amount, Currency},
@@ -199,9 +203,13 @@ pub fn seed_with(
     };
     add("sup", Role::Supervisor);
     let coord = add("coord", Role::Coordinator);
-    add("admin", Role::Admin);
+    let admin = add("admin", Role::Admin);
     let gestores: Vec<(String, UserId)> =
         ["g1", "g2", "g3"].iter().map(|l| (l.to_string(), add(l, Role::Gestor))).collect();
+    for country in Country::ALL {
+        let seq = tx.next_seq().expect("seq");
+        tx.put_policy(&any_hour_policy(country), seq, admin).expect("policy");
+    }
     let mut debtors = vec![Vec::new(); gestores.len()];
     for (g, (_, gestor)) in gestores.iter().enumerate().take(2) {
         for n in 0..per_gestor {
@@ -213,6 +221,22 @@ pub fn seed_with(
     tx.insert_coordinator_territory(coord, territory).expect("coordinator");
     tx.commit().expect("commit");
     Fixture { gestores, debtors }
+}
+
+/// The contact policy the fixture puts in force (version 2): any hour, any
+/// day, as often as a scenario needs. Sync scenarios must not depend on the
+/// hour CI runs at; the contact scenarios put in force the policy they test.
+/// Who may hear of the debt, and the account's flags, still hold.
+pub fn any_hour_policy(country: Country) -> ContactPolicy {
+    ContactPolicy {
+        version: 2,
+        from: chrono::NaiveTime::MIN,
+        until: chrono::NaiveTime::MIN,
+        weekends: true,
+        holidays: true,
+        caps: FrequencyCaps { attempts_per_day: 10_000, attempts_per_week: 10_000, visits_per_week: 10_000 },
+        ..ContactPolicy::default_for(country)
+    }
 }
 
 /// A server with the fixture, in a temporary directory that also holds the
@@ -433,6 +457,7 @@ pub fn visit_body(notes: &str, at: chrono::DateTime<chrono::Utc>) -> Visit {
         zone: Zone::MEXICO_CITY,
         position: None,
         outcome: Outcome::NoAnswer,
+        contact: Default::default(),
         notes: notes.into(),
         next_action_on: None,
     })
@@ -527,6 +552,23 @@ impl Office {
         let (status, answer) = self.call(Method::PATCH, &format!("/v1/debtors/{debtor}"), Some(body)).await;
         assert_eq!(status, StatusCode::OK, "{answer}");
         answer
+    }
+
+    /// Puts `policy` in force as the version after the one in force
+    /// (whatever `policy.version` says), expecting 200; the policy stored.
+    pub async fn enforce(&self, policy: ContactPolicy) -> ContactPolicy {
+        let current = self.get("/v1/policies").await;
+        let country = policy.country.code();
+        let version = current
+            .as_array()
+            .and_then(|all| all.iter().find(|p| p["country"] == country))
+            .and_then(|p| p["version"].as_u64())
+            .expect("the policy in force");
+        let next = ContactPolicy { version: u32::try_from(version).expect("a version") + 1, ..policy };
+        let path = format!("/v1/policies/{country}");
+        let (status, body) = self.call(Method::PUT, &path, Some(serde_json::to_value(&next).expect("json"))).await;
+        assert_eq!(status, StatusCode::OK, "PUT {path}: {body}");
+        serde_json::from_value(body).expect("a policy")
     }
 
     /// Moves a debtor to `gestor`.

@@ -3,7 +3,10 @@
 //! collecting on an account in dispute are refused, with the reason.
 
 use super::Breach;
-use crate::outcome::{Channel, Outcome};
+use crate::{
+    debtor::Debtor,
+    outcome::{Channel, Outcome},
+};
 
 /// The flags of an account that limit contact.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,6 +39,19 @@ pub fn check_account(flags: AccountFlags, channel: Channel, outcome: Outcome) ->
         return Err(Breach::InDispute { outcome });
     }
     Ok(())
+}
+
+/// Whether a promise to pay may be recorded on an account with `flags`: it
+/// is collecting, so never on a deceased debtor's account nor one in dispute
+/// (judged as a call: "do not visit" does not forbid promises).
+pub fn check_promise(flags: AccountFlags) -> Result<(), Breach> {
+    check_account(flags, Channel::Call, Outcome::PromiseToPay)
+}
+
+impl From<&Debtor> for AccountFlags {
+    fn from(debtor: &Debtor) -> Self {
+        Self { do_not_visit: debtor.do_not_visit, dispute: debtor.dispute, deceased: debtor.deceased }
+    }
 }
 
 #[cfg(test)]

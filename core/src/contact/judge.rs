@@ -12,12 +12,14 @@ use super::{
     policy::{Attempt, ContactPolicy},
 };
 use crate::{
+    RecordBody,
+    activity::Direction,
     outcome::{Channel, Outcome},
     zone::Zone,
 };
 
 /// A visit or call as the rules see it.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Contact<'a> {
     /// Visit or call.
     pub channel: Channel,
@@ -25,12 +27,34 @@ pub struct Contact<'a> {
     pub inbound: bool,
     /// When it started.
     pub at: DateTime<Utc>,
-    /// Who was reached.
-    pub party: Party,
+    /// Who was reached; `None`: nobody.
+    pub party: Option<Party>,
+    /// The gestor confirmed identifying themselves.
+    pub identified: bool,
     /// What came of it.
     pub outcome: Outcome,
     /// Why the gestor went ahead outside a rule, in their words.
     pub justification: Option<&'a str>,
+}
+
+impl RecordBody {
+    /// The contact a visit or call records, as the rules judge it.
+    pub fn contact(&self) -> Option<Contact<'_>> {
+        let (channel, inbound, at, outcome, facts) = match self {
+            Self::Visit(v) => (Channel::Visit, false, v.started_at, v.outcome, &v.contact),
+            Self::Call(c) => (Channel::Call, c.direction == Direction::Inbound, c.started_at, c.outcome, &c.contact),
+            _ => return None,
+        };
+        Some(Contact {
+            channel,
+            inbound,
+            at,
+            party: facts.party,
+            identified: facts.identified,
+            outcome,
+            justification: facts.justification.as_deref(),
+        })
+    }
 }
 
 /// The account as the rules see it.
@@ -65,7 +89,12 @@ impl ContactPolicy {
             Breach::TooOftenToday { .. } | Breach::TooOftenThisWeek { .. } | Breach::TooManyVisitsThisWeek { .. } => {
                 true
             }
-            Breach::DoNotVisit | Breach::Deceased | Breach::InDispute { .. } | Breach::ThirdParty { .. } => false,
+            Breach::DoNotVisit
+            | Breach::Deceased
+            | Breach::InDispute { .. }
+            | Breach::ThirdParty { .. }
+            | Breach::NobodyNamed
+            | Breach::NotIdentified => false,
         }
     }
 
@@ -75,7 +104,8 @@ impl ContactPolicy {
         let visit = contact.channel == Channel::Visit;
         let mut breaches: Vec<Breach> = [
             check_account(account.flags, contact.channel, contact.outcome).err(),
-            self.check_party(contact.party, contact.outcome).err(),
+            check_reached(contact).err(),
+            contact.party.and_then(|party| self.check_party(party, contact.outcome).err()),
         ]
         .into_iter()
         .flatten()
@@ -96,6 +126,16 @@ impl ContactPolicy {
     }
 }
 
+/// Whether the record names who was reached when someone was, and the
+/// gestor confirmed identifying themselves to them.
+fn check_reached(contact: &Contact<'_>) -> Result<(), Breach> {
+    match contact.party {
+        None if contact.outcome.contact() => Err(Breach::NobodyNamed),
+        Some(_) if !contact.identified => Err(Breach::NotIdentified),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,7 +151,8 @@ mod tests {
             channel: Channel::Call,
             inbound: false,
             at: at(when),
-            party: Party::Debtor,
+            party: Some(Party::Debtor),
+            identified: true,
             outcome: Outcome::PromiseToPay,
             justification: None,
         }
@@ -153,7 +194,7 @@ mod tests {
         let peru = ContactPolicy::default_for(Country::PE);
         let inbound = Contact { inbound: true, ..call("2026-12-05T01:30:00Z") };
         assert_eq!(peru.judge(&inbound, &account(Zone::LIMA), &[]), Verdict::Allowed);
-        let neighbour = Contact { party: Party::Other, justification: Some("insistió"), ..inbound };
+        let neighbour = Contact { party: Some(Party::Other), justification: Some("insistió"), ..inbound };
         assert_eq!(
             peru.judge(&neighbour, &account(Zone::LIMA), &[]),
             Verdict::Refused(vec![Breach::ThirdParty { party: Party::Other, outcome: Outcome::PromiseToPay }])
@@ -190,5 +231,19 @@ mod tests {
             mexico.judge(&asked, &account(Zone::MEXICO_CITY), &by_two),
             Verdict::Flagged(vec![Breach::TooOftenToday { cap: 2 }])
         );
+    }
+
+    #[test]
+    fn someone_reached_is_named_and_the_gestor_identified_themselves() {
+        let mexico = ContactPolicy::default_for(Country::MX);
+        let lawful = call("2026-12-04T16:00:00Z");
+        let account = account(Zone::MEXICO_CITY);
+        assert_eq!(mexico.judge(&lawful, &account, &[]), Verdict::Allowed);
+        let unnamed = Contact { party: None, justification: Some("prisa"), ..lawful };
+        assert_eq!(mexico.judge(&unnamed, &account, &[]), Verdict::Refused(vec![Breach::NobodyNamed]));
+        let nobody = Contact { outcome: Outcome::NoAnswer, ..unnamed };
+        assert_eq!(mexico.judge(&nobody, &account, &[]), Verdict::Allowed, "no answer: nobody to name");
+        let silent = Contact { identified: false, ..lawful };
+        assert_eq!(mexico.judge(&silent, &account, &[]), Verdict::Refused(vec![Breach::NotIdentified]));
     }
 }

@@ -32,6 +32,29 @@ pub enum Country {
     PE,
 }
 
+impl Country {
+    /// Both.
+    pub const ALL: [Self; 2] = [Self::MX, Self::PE];
+
+    /// The ISO 3166 code, as stored and in paths.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::MX => "MX",
+            Self::PE => "PE",
+        }
+    }
+}
+
+impl std::str::FromStr for Country {
+    type Err = crate::DomainError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(s))
+            .ok_or_else(|| crate::DomainError::Malformed { message: format!("país desconocido: {s} (MX o PE)") })
+    }
+}
+
 impl From<Currency> for Country {
     /// An account's country: it is owed in that country's currency.
     fn from(currency: Currency) -> Self {
@@ -45,6 +68,7 @@ impl From<Currency> for Country {
 /// Why a contact at some moment breaks a policy. Travels to the app as a
 /// code with data, for it to word in the gestor's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "breach", rename_all = "snake_case")]
 pub enum Breach {
@@ -105,4 +129,33 @@ pub enum Breach {
         /// The collection outcome recorded.
         outcome: Outcome,
     },
+    /// Someone was reached, but the record does not say who.
+    #[error("indica con quién se habló")]
+    NobodyNamed,
+    /// Someone was reached and the gestor has not confirmed identifying
+    /// themselves, the agency and the lender.
+    #[error("confirma que te identificaste (tu nombre, la agencia, el acreedor y el contrato)")]
+    NotIdentified,
+}
+
+/// The server's (or the device's) verdict on a visit or call, kept with it:
+/// which policy judged it and every rule it was let through outside of,
+/// with the gestor's justification. No breaches: within every rule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Judgement {
+    /// Whose policy.
+    pub country: Country,
+    /// Its version.
+    pub policy_version: u32,
+    /// The rules broken and justified.
+    pub breaches: Vec<Breach>,
+}
+
+impl Judgement {
+    /// Whether the record went outside a rule, justified: for supervisors.
+    pub fn flagged(&self) -> bool {
+        !self.breaches.is_empty()
+    }
 }

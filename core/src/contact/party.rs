@@ -38,6 +38,15 @@ impl Party {
     }
 }
 
+impl std::str::FromStr for Party {
+    type Err = crate::DomainError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        serde_json::from_value(serde_json::Value::String(s.into())).map_err(|_| crate::DomainError::Malformed {
+            message: format!("persona desconocida: {s} (debtor, co_obligor, guarantor u other)"),
+        })
+    }
+}
+
 impl Outcome {
     /// Whether recording the outcome means the debt was talked about.
     pub fn mentions_debt(self) -> bool {

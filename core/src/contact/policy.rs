@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::{Breach, Country, calendar, party::Party};
-use crate::zone::Zone;
+use crate::{DomainError, zone::Zone};
 
 /// How often a debtor may be approached, over every gestor's records.
 /// Neither country sets a number ("continuous or disproportionate" contact is
@@ -36,7 +36,8 @@ pub struct ContactPolicy {
     /// First local time contact is allowed.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub from: NaiveTime,
-    /// Local time from which contact is no longer allowed.
+    /// Local time from which contact is no longer allowed; 00:00 means the
+    /// end of the day.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub until: NaiveTime,
     /// Whether Saturdays and Sundays are allowed.
@@ -100,11 +101,34 @@ impl ContactPolicy {
         }
     }
 
+    /// Checks a policy an admin wrote: a window that opens before it closes,
+    /// caps that allow at least one attempt, and the debtor always allowed to
+    /// hear of their own debt.
+    pub fn check(&self) -> Result<(), DomainError> {
+        if self.until != NaiveTime::MIN && self.until <= self.from {
+            let hm = |t: NaiveTime| t.format("%H:%M").to_string();
+            return Err(DomainError::EmptyContactWindow { from: hm(self.from), until: hm(self.until) });
+        }
+        let caps = [
+            (self.caps.attempts_per_day, "intentos por día"),
+            (self.caps.attempts_per_week, "intentos por semana"),
+            (self.caps.visits_per_week, "visitas por semana"),
+        ];
+        if let Some((_, field)) = caps.iter().find(|(cap, _)| *cap == 0) {
+            return Err(DomainError::ZeroCap { field: (*field).into() });
+        }
+        if !self.may_discuss_debt.contains(&Party::Debtor) {
+            return Err(DomainError::DebtorMustHear);
+        }
+        Ok(())
+    }
+
     /// Whether contacting a debtor in `zone` at `at` is within the policy.
     pub fn check_time(&self, at: DateTime<Utc>, zone: Zone) -> Result<(), Breach> {
         let local = zone.local(at);
         let time = local.time();
-        if time < self.from || time >= self.until {
+        let ends_at_midnight = self.until == NaiveTime::MIN;
+        if time < self.from || (!ends_at_midnight && time >= self.until) {
             let hm = |t: NaiveTime| t.format("%H:%M").to_string();
             return Err(Breach::OutsideHours { local: hm(time), from: hm(self.from), until: hm(self.until) });
         }
@@ -277,5 +301,23 @@ mod tests {
                 ("2026-01-16T13:30:00Z", "America/Tijuana", late("05:30", "22:00")),
             ],
         );
+    }
+
+    #[test]
+    fn a_window_until_midnight_runs_to_the_end_of_the_day_and_an_empty_one_is_refused() {
+        let hour = |h| NaiveTime::from_hms_opt(h, 0, 0).expect("a time");
+        let all_day = ContactPolicy { from: hour(0), until: hour(0), ..ContactPolicy::default_for(Country::MX) };
+        assert_eq!(all_day.check(), Ok(()));
+        assert_eq!(all_day.check_time(at("2026-12-05T05:59:59Z"), Zone::MEXICO_CITY), Ok(()), "23:59:59");
+        let backwards = ContactPolicy { from: hour(20), until: hour(7), ..all_day.clone() };
+        assert_eq!(
+            backwards.check(),
+            Err(DomainError::EmptyContactWindow { from: "20:00".into(), until: "07:00".into() })
+        );
+        let mut no_calls = all_day.clone();
+        no_calls.caps.attempts_per_day = 0;
+        assert_eq!(no_calls.check(), Err(DomainError::ZeroCap { field: "intentos por día".into() }));
+        let silent = ContactPolicy { may_discuss_debt: vec![Party::Guarantor], ..all_day };
+        assert_eq!(silent.check(), Err(DomainError::DebtorMustHear));
     }
 }

@@ -5,7 +5,8 @@ use std::{path::PathBuf, process::ExitCode};
 
 use campo_core::{
     RecordBody,
-    activity::{Visit, VisitFields},
+    activity::{ContactFacts, Visit, VisitFields},
+    contact::party::Party,
     geo::{GeoPoint, Position},
     ids::DebtorId,
     outcome::Outcome,
@@ -80,6 +81,15 @@ enum Command {
         /// Notes.
         #[arg(long, default_value = "")]
         notes: String,
+        /// Who was reached: debtor, co_obligor, guarantor or other.
+        #[arg(long)]
+        reached: Option<Party>,
+        /// The gestor identified themselves, the agency and the lender.
+        #[arg(long)]
+        identified: bool,
+        /// Why the visit goes ahead outside a rule that allows a reason.
+        #[arg(long)]
+        justification: Option<String>,
         /// Latitude of the GPS fix.
         #[arg(long, requires = "lon", allow_negative_numbers = true)]
         lat: Option<f64>,
@@ -176,7 +186,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                 );
             }
         }
-        Command::Visit { debtor, outcome, notes, lat, lon, accuracy } => {
+        Command::Visit { debtor, outcome, notes, reached, identified, justification, lat, lon, accuracy } => {
             let account = store.debtors()?.into_iter().find(|(id, _)| *id == debtor).map(|(_, d)| d);
             let zone = account.map_or(Zone::MEXICO_CITY, |d| d.zone);
             let position = match (lat, lon) {
@@ -190,6 +200,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                 zone,
                 position,
                 outcome: outcome.parse::<Outcome>()?,
+                contact: ContactFacts { party: reached, identified, justification, policy_version: None },
                 notes,
                 next_action_on: None,
             })?;

@@ -150,6 +150,7 @@ impl Store {
                         tx.execute("DELETE FROM records WHERE debtor_id = ?1", [debtor_id.to_string()])?;
                         tally.revoked.push(*debtor_id);
                     }
+                    FeedItem::Policy { policy } => super::contact::put_policy(tx, policy)?,
                 }
             }
             put_server_copies(tx, &copies)?;

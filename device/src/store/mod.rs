@@ -10,10 +10,12 @@
 //!
 //! The SQL lives in submodules by what it keeps: `session` (who is signed in),
 //! `outbox` (local writes and push batches), `feed` (what pulls bring),
-//! `notices` (what sync tells the gestor) and `summary` (the one-row-per-account
+//! `notices` (what sync tells the gestor), `contact` (the contact policies
+//! and what a write is judged by) and `summary` (the one-row-per-account
 //! table the lists read). Every write goes through [`Store::write`] or
 //! [`Store::write_to_disk`].
 
+mod contact;
 mod feed;
 mod notices;
 mod outbox;
@@ -56,6 +58,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/device/0007_quiet_acknowledgements.sql"),
     include_str!("../../../migrations/device/0008_batch_making.sql"),
     include_str!("../../../migrations/device/0009_typed_notices.sql"),
+    include_str!("../../../migrations/device/0010_contact_policies.sql"),
 ];
 
 /// A record as the gestor sees it.

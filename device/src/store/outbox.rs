@@ -5,14 +5,14 @@ use campo_core::{
     Record, RecordBody, RecordKind,
     ids::{DebtorId, RecordId},
     record::raw,
-    rules::{self, GestorWrite, Landing},
+    rules::{self, GestorWrite, Landing, RulesNeed},
     wire::{PushOutcome, PushRecord, PushRequest, PushResponse, Rejection},
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::{
-    Store, corrupt,
+    Store, contact, corrupt,
     feed::{cursor, put_server_copies},
     local_record, next_counter,
     notices::{NewNotice, NoticeKind, add_notice},
@@ -82,15 +82,26 @@ impl Store {
                 .filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted)
                 .ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor_id}") })?;
             let current = local_record(tx, id)?;
-            let json = body.to_json();
             let held = match account.record.parse_body() {
                 Ok(RecordBody::Debtor(debtor)) => Some(debtor),
                 _ => None,
             };
-            let write = GestorWrite { debtor_id, body, json: &raw(json.clone()), deleted };
-            let landing =
-                Landing { current: current.as_ref().map(|c| &c.record), edited: None, account: held.as_ref() };
-            rules::check_gestor_write(&write, &landing)?;
+            let rules = match &held {
+                Some(account) => contact::rules(tx, debtor_id, account, RulesNeed::of(body), Some(id))?,
+                None => None,
+            };
+            let write = GestorWrite { debtor_id, body, json: &raw(body.to_json()), deleted };
+            let landing = Landing {
+                current: current.as_ref().map(|c| &c.record),
+                edited: None,
+                account: held.as_ref(),
+                contact: rules.as_ref(),
+            };
+            let judgement = rules::check_gestor_write(&write, &landing)?;
+            let json = match judgement {
+                Some(judgement) => body.clone().judged_under(judgement.policy_version).to_json(),
+                None => body.to_json(),
+            };
             let base: Option<String> = tx
                 .query_row("SELECT base_vv FROM pending WHERE record_id = ?1", [id.to_string()], |r| r.get(0))
                 .optional()?;

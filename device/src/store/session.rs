@@ -108,7 +108,7 @@ impl Store {
             tx.execute_batch(
                 "DELETE FROM session; DELETE FROM records; DELETE FROM pending; DELETE FROM outbox_batches;
                  DELETE FROM notices; DELETE FROM debtor_summary; DELETE FROM account_dirty;
-                 DELETE FROM activity_dirty; DELETE FROM territories;",
+                 DELETE FROM activity_dirty; DELETE FROM territories; DELETE FROM policies;",
             )?;
             Ok(())
         })

@@ -1,7 +1,7 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`]); who may call them is in their arguments
+//! [`records`], [`office`], [`policies`]); who may call them is in their arguments
 //! ([`extract`]: `Gestor`, `OfficeUser`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
@@ -9,6 +9,7 @@
 
 mod extract;
 mod office;
+mod policies;
 mod records;
 mod sessions;
 mod sync;
@@ -124,6 +125,8 @@ pub fn router(storage: Arc<dyn Storage>) -> Router {
         .route("/debtors/{id}/assignment", put(office::assign))
         .route("/conflicts", get(office::conflicts))
         .route("/audit", get(office::audit))
+        .route("/policies", get(policies::policies))
+        .route("/policies/{country}", put(policies::set_policy))
         .layer(middleware::from_fn(check_protocol));
     Router::new()
         .route("/healthz", get(healthz))
@@ -173,7 +176,9 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::patch_debtor,
         office::assign,
         office::conflicts,
-        office::audit
+        office::audit,
+        policies::policies,
+        policies::set_policy
     )
 )]
 pub struct ApiDoc;

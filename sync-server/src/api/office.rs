@@ -29,6 +29,9 @@ pub(super) struct ActivityQuery {
     /// Only those recorded after a reassignment.
     #[serde(default)]
     after_reassignment: bool,
+    /// `true`: only those the contact rules let through flagged, with the
+    /// gestor's justification; `false`: only those within every rule.
+    flagged: Option<bool>,
     /// At most this many (default 100, at most 1000).
     limit: Option<u32>,
 }
@@ -51,6 +54,7 @@ pub(super) async fn activities(
             let filter = ActivityFilter {
                 gestores,
                 after_reassignment_only: q.after_reassignment,
+                flagged: q.flagged,
                 limit: q.limit.unwrap_or(100).clamp(1, 1000),
             };
             Ok(tx.activities(&filter)?)

@@ -15,6 +15,11 @@ pub mod sqlite;
 
 use campo_core::{
     Record, VersionVector,
+    contact::{
+        Country, Judgement,
+        judge::Account,
+        policy::{Attempt, ContactPolicy},
+    },
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     money::Currency,
@@ -129,6 +134,9 @@ pub struct ActivityFilter {
     pub gestores: Option<Vec<UserId>>,
     /// Only records flagged after-reassignment.
     pub after_reassignment_only: bool,
+    /// Only records the contact rules let through flagged (`Some(true)`),
+    /// or only those within every rule or never judged (`Some(false)`).
+    pub flagged: Option<bool>,
     /// At most this many, newest first.
     pub limit: u32,
 }
@@ -274,6 +282,27 @@ pub trait Tx {
         limit: u32,
         max_bytes: usize,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>>;
+
+    // --- contact rules ---
+
+    /// A country's contact policy in force: the newest version stored, or
+    /// Campo's defaults (version 1) when an admin never changed it.
+    fn policy(&mut self, country: Country) -> StoreResult<ContactPolicy>;
+    /// Stores a new version of a policy at feed position `seq`, set by `by`.
+    fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: UserId) -> StoreResult<()>;
+    /// The country, zone and flags of a debtor's account, read without
+    /// parsing the whole account (a push of visits reads one per record).
+    fn contact_account(&mut self, debtor: DebtorId) -> StoreResult<Option<(Country, Account)>>;
+    /// Every visit and call on the debtor that started at or after `since`,
+    /// by any gestor, but `except` (the record being judged).
+    fn attempts(
+        &mut self,
+        debtor: DebtorId,
+        since: chrono::DateTime<chrono::Utc>,
+        except: RecordId,
+    ) -> StoreResult<Vec<Attempt>>;
+    /// Keeps the verdict on `record`'s current version, replacing any earlier one.
+    fn put_judgement(&mut self, record: &Record, judgement: &Judgement) -> StoreResult<()>;
 
     // --- audit ---
 

@@ -8,6 +8,11 @@ use std::{path::Path, str::FromStr, time::Duration};
 
 use campo_core::{
     Record, RecordKind, VersionVector,
+    contact::{
+        Country, Judgement,
+        judge::Account,
+        policy::{Attempt, ContactPolicy},
+    },
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     money::Currency,
@@ -25,11 +30,14 @@ use super::{
     StoredVersion, Tx, now, time,
 };
 
+mod contact;
+
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_init.sql"),
     include_str!("../../../migrations/server/0002_pushed_by.sql"),
     include_str!("../../../migrations/server/0003_sessions_roles_audit.sql"),
     include_str!("../../../migrations/server/0004_feed_skips_echoes_in_the_index.sql"),
+    include_str!("../../../migrations/server/0005_contact_policies.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -650,18 +658,22 @@ impl Tx for SqliteTx<'_> {
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {
         let sql = "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
-                          json_extract(d.body, '$.name')
+                          json_extract(d.body, '$.name'), j.country, j.policy_version, j.breaches
                    FROM records r LEFT JOIN records d ON d.id = r.debtor_id
+                        LEFT JOIN judgements j ON j.record_id = r.id
                    WHERE r.kind IN ('visit', 'call')
                      AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
                      AND (?2 = 0 OR r.after_reassignment = 1)
-                   ORDER BY r.id DESC LIMIT ?3";
-        self.collect(sql, params![f.gestores.as_deref().map(json_ids), f.after_reassignment_only, f.limit], |_, row| {
+                     AND (?3 IS NULL OR coalesce(j.flagged, 0) = ?3)
+                   ORDER BY r.id DESC LIMIT ?4";
+        let gestores = f.gestores.as_deref().map(json_ids);
+        self.collect(sql, params![gestores, f.after_reassignment_only, f.flagged, f.limit], |_, row| {
             Ok(ActivityRow {
                 record: record_at(row, 0)?,
                 gestor: parse(&row.get::<_, String>(6)?, "author_id")?,
                 after_reassignment: row.get(7)?,
                 debtor_name: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
+                judgement: contact::judgement(row.get(9)?, row.get(10)?, row.get(11)?)?,
             })
         })
     }
@@ -729,11 +741,13 @@ impl Tx for SqliteTx<'_> {
         limit: u32,
         max_bytes: usize,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
-        let sql = "SELECT seq, NULL, id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
+        let sql = "SELECT seq, 'record', id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
                        WHERE owner_id = ?1 AND seq > ?2 AND (?4 IS NULL OR pushed_by IS NOT ?4)
                    UNION ALL
-                   SELECT seq, granted, NULL, debtor_id, NULL, NULL, NULL, NULL, NULL FROM scope_events
-                       WHERE gestor_id = ?1 AND seq > ?2
+                   SELECT seq, IIF(granted, 'granted', 'revoked'), NULL, debtor_id, NULL, NULL, NULL, NULL, NULL
+                       FROM scope_events WHERE gestor_id = ?1 AND seq > ?2
+                   UNION ALL
+                   SELECT seq, 'policy', NULL, NULL, NULL, NULL, NULL, body, NULL FROM policies WHERE seq > ?2
                    ORDER BY seq LIMIT ?3";
         let replica = replica.map(|r| r.to_string());
         let mut stmt = self.conn.prepare_cached(sql)?;
@@ -741,17 +755,21 @@ impl Tx for SqliteTx<'_> {
         let (mut items, mut bytes, mut past) = (Vec::new(), 0usize, false);
         while let Some(row) = rows.next()? {
             let seq: u64 = row.get(0)?;
-            let granted: Option<bool> = row.get(1)?;
-            let item = match granted {
-                None => {
+            let source: String = row.get(1)?;
+            let debtor = |row: &Row<'_>| parse(&row.get::<_, String>(3)?, "scope_events.debtor_id");
+            let item = match source.as_str() {
+                "record" => {
                     let record = record_at(row, 2)?;
                     let size = record.body.get().len();
                     (seq, FeedItem::Record { record, after_reassignment: row.get(8)? }, size)
                 }
-                Some(granted) => {
-                    let debtor_id = parse(&row.get::<_, String>(3)?, "scope_events.debtor_id")?;
-                    let item = if granted { FeedItem::Granted { debtor_id } } else { FeedItem::Revoked { debtor_id } };
-                    (seq, item, 64)
+                "granted" => (seq, FeedItem::Granted { debtor_id: debtor(row)? }, 64),
+                "revoked" => (seq, FeedItem::Revoked { debtor_id: debtor(row)? }, 64),
+                _ => {
+                    let body: String = row.get(7)?;
+                    let policy = serde_json::from_str(&body)
+                        .map_err(|e| StoreError::Corrupt { what: "policies.body", detail: e.to_string() })?;
+                    (seq, FeedItem::Policy { policy }, body.len())
                 }
             };
             let size = item.2;
@@ -764,6 +782,31 @@ impl Tx for SqliteTx<'_> {
             past = bytes > max_bytes;
         }
         Ok(items)
+    }
+
+    fn policy(&mut self, country: Country) -> StoreResult<ContactPolicy> {
+        contact::policy(&self.conn, country)
+    }
+
+    fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: UserId) -> StoreResult<()> {
+        contact::put_policy(&self.conn, policy, seq, by)
+    }
+
+    fn contact_account(&mut self, debtor: DebtorId) -> StoreResult<Option<(Country, Account)>> {
+        contact::account(&self.conn, debtor)
+    }
+
+    fn attempts(
+        &mut self,
+        debtor: DebtorId,
+        since: chrono::DateTime<chrono::Utc>,
+        except: RecordId,
+    ) -> StoreResult<Vec<Attempt>> {
+        contact::attempts(&self.conn, debtor, since, except)
+    }
+
+    fn put_judgement(&mut self, record: &Record, judgement: &Judgement) -> StoreResult<()> {
+        contact::put_judgement(&self.conn, record, judgement)
     }
 
     fn put_audit(&mut self, entry: &AuditEntry<'_>) -> StoreResult<()> {

@@ -94,7 +94,7 @@ outcome: Outcome, } | { "breach": "in_dispute",
 /**
  * The collection outcome recorded.
  */
-outcome: Outcome, };
+outcome: Outcome, } | { "breach": "nobody_named" } | { "breach": "not_identified" };
 
 /**
  * Days-past-due buckets, as supervisors and coordinators segment a portfolio.
@@ -135,6 +135,10 @@ zone: Zone,
  */
 outcome: Outcome, 
 /**
+ * Who was reached and what the rules asked.
+ */
+contact: ContactFacts, 
+/**
  * What was said.
  */
 notes: string, 
@@ -147,6 +151,32 @@ next_action_on: string | null, };
  * How the debtor was approached.
  */
 export type Channel = "visit" | "call";
+
+/**
+ * Who a visit or call reached and what the contact rules asked of the
+ * gestor (see [`crate::contact`]). Records from before the rules carry the
+ * default: nobody named, nothing confirmed, no policy version.
+ */
+export type ContactFacts = { 
+/**
+ * Who was reached; `None`: nobody (no answer, nobody home).
+ */
+party: Party | null, 
+/**
+ * The gestor confirmed giving the identification the rules require:
+ * their name, the agency, the lender and the contract.
+ */
+identified: boolean, 
+/**
+ * Why the gestor went ahead outside a rule that allows a reason (the
+ * debtor asked to be called at this hour), in their words.
+ */
+justification: string | null, 
+/**
+ * The version of the contact policy the device judged the record
+ * under; the server keeps its own verdict beside it.
+ */
+policy_version: number | null, };
 
 /**
  * The currencies Campo collects in. Both have two decimals.
@@ -463,7 +493,19 @@ field: string,
 /**
  * The character, as U+XXXX.
  */
-character: string, } | { "code": "invalid_phone", 
+character: string, } | { "code": "empty_contact_window", 
+/**
+ * Its start.
+ */
+from: string, 
+/**
+ * Its end.
+ */
+until: string, } | { "code": "zero_cap", 
+/**
+ * The cap at fault.
+ */
+field: string, } | { "code": "debtor_must_hear" } | { "code": "invalid_phone", 
 /**
  * The value given.
  */
@@ -796,7 +838,15 @@ record_kind: RecordKind, } | { "refusal": "lender_field",
 /**
  * The field.
  */
-field: string, } | { "refusal": "invalid" } & DomainError;
+field: string, } | { "refusal": "invalid" } & DomainError | { "refusal": "contact", 
+/**
+ * Every rule broken.
+ */
+breaches: Array<Breach>, 
+/**
+ * Whether a justification would let it through, flagged.
+ */
+justifiable: boolean, };
 
 /**
  * A region a portfolio filter offers.
@@ -826,12 +876,16 @@ message: string,
 /**
  * The domain error, when a domain check failed.
  */
-error: DomainError | null, };
+error: DomainError | null, 
+/**
+ * The contact rules broken, when they refused it.
+ */
+breaches?: Array<Breach>, };
 
 /**
  * Why a pushed record was refused.
  */
-export type RejectionCode = "invalid_record" | "not_found" | "not_allowed";
+export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule";
 
 /**
  * One install of the app on one device, or the sync server itself. Issued by
@@ -1072,6 +1126,10 @@ position: Position | null,
  * What came of it.
  */
 outcome: Outcome, 
+/**
+ * Who was reached and what the rules asked.
+ */
+contact: ContactFacts, 
 /**
  * What was said and seen.
  */
