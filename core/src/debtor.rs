@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     DomainError,
+    contact::party::Party,
     geo::GeoPoint,
     ids::TerritoryId,
     money::{Amount, Currency},
@@ -41,6 +42,22 @@ pub struct Address {
     pub line: Label,
     /// Where it is, if known.
     pub point: Option<GeoPoint>,
+}
+
+/// Someone else bound to the debt: a co-obligor or a guarantor (aval).
+/// Where the policy allows (see [`crate::contact::party`]) the debt may be
+/// discussed with them; with nobody else.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct RelatedParty {
+    /// Their full name.
+    pub name: Label,
+    /// [`Party::CoObligor`] or [`Party::Guarantor`].
+    pub role: Party,
+    /// Their phone numbers, as the lender has them.
+    pub phones: Vec<Phone>,
 }
 
 /// Days-past-due buckets, as supervisors and coordinators segment a portfolio.
@@ -125,6 +142,13 @@ pub struct DebtorFields {
     pub phones: Vec<Phone>,
     /// Home and work addresses.
     pub addresses: Vec<Address>,
+    /// The lender who owns the account: the gestor names it when they
+    /// identify themselves. Accounts imported before it have none.
+    #[serde(default)]
+    pub lender: Option<Label>,
+    /// Co-obligors and guarantors.
+    #[serde(default)]
+    pub related: Vec<RelatedParty>,
     /// The debtor disputes the debt (aclaración): no collection pressure.
     pub dispute: bool,
     /// The debtor has died.
@@ -144,6 +168,9 @@ impl DebtorFields {
         }
         if self.minimum_payment > self.balance {
             return Err(DomainError::ExceedsBalance { field: "pago mínimo".into() });
+        }
+        if let Some(other) = self.related.iter().find(|r| !matches!(r.role, Party::CoObligor | Party::Guarantor)) {
+            return Err(DomainError::NotBoundToTheDebt { name: other.name.as_str().into() });
         }
         Ok(())
     }
@@ -196,10 +223,22 @@ pub(crate) mod tests {
             zone: Zone::MEXICO_CITY,
             phones: vec![Phone::parse("5512345678").unwrap()],
             addresses: vec![],
+            lender: Label::parse("Banco Ejemplo", "acreedor").ok(),
+            related: vec![],
             dispute: false,
             deceased: false,
             do_not_visit: false,
         }
+    }
+
+    #[test]
+    fn only_co_obligors_and_guarantors_are_bound_to_the_debt() {
+        let mut f = fields();
+        let person = |role| RelatedParty { name: Label::parse("Juan Pérez", "nombre").unwrap(), role, phones: vec![] };
+        f.related = vec![person(Party::Guarantor), person(Party::CoObligor)];
+        assert!(Debtor::try_from(f.clone()).is_ok());
+        f.related.push(person(Party::Other));
+        assert_eq!(Debtor::try_from(f), Err(DomainError::NotBoundToTheDebt { name: "Juan Pérez".into() }));
     }
 
     #[test]

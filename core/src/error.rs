@@ -112,6 +112,12 @@ pub enum DomainError {
         /// The character, as U+XXXX.
         character: String,
     },
+    /// Someone listed on an account who is neither co-obligor nor guarantor.
+    #[error("{name}: en la cuenta solo figuran coobligados y avales")]
+    NotBoundToTheDebt {
+        /// Their name.
+        name: String,
+    },
     /// A contact policy whose window closes before it opens.
     #[error("el horario de contacto debe empezar antes de terminar ({from}–{until})")]
     EmptyContactWindow {

@@ -10,8 +10,8 @@ use std::str::FromStr;
 use campo_core::{
     RecordBody,
     activity::{ContactFacts, Payment, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
-    contact::party::Party,
-    debtor::{Address, DebtorFields, Product},
+    contact::{Country, party::Party, policy::ContactPolicy},
+    debtor::{Address, DebtorFields, Product, RelatedParty},
     geo::{GeoPoint, Position},
     ids::{RecordId, TeamId, TerritoryId, UserId},
     money::{Amount, Currency},
@@ -139,6 +139,27 @@ const REGIONS: &[Region] = &[
 
 const COORDINATORS: &[(&str, &str)] = &[("carmen", "Carmen Delgado Soto"), ("miguel", "Miguel Paredes Ugarte")];
 
+const LENDERS: &[&str] = &["Banco del Centro", "Financiera Amiga", "Caja Popular Andina"];
+
+/// A guarantor on every third account and a co-obligor on every fifth,
+/// drawn from `n` alone so the rest of the demo stays as it was.
+fn related(n: usize, phone_prefix: &str) -> Result<Vec<RelatedParty>, ApiError> {
+    let person = |role, k: usize| -> Result<RelatedParty, ApiError> {
+        let name =
+            format!("{} {}", FIRST_NAMES[(n * 7 + k) % FIRST_NAMES.len()], SURNAMES[(n * 3 + k) % SURNAMES.len()]);
+        let phone = Phone::parse(&format!("{phone_prefix}{:08}", (n * 7919 + k) % 100_000_000))?;
+        Ok(RelatedParty { name: label(&name), role, phones: vec![phone] })
+    };
+    let mut out = Vec::new();
+    if n.is_multiple_of(3) {
+        out.push(person(Party::Guarantor, 1)?);
+    }
+    if n.is_multiple_of(5) {
+        out.push(person(Party::CoObligor, 2)?);
+    }
+    Ok(out)
+}
+
 const FIRST_NAMES: &[&str] = &[
     "María",
     "José",
@@ -244,7 +265,18 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
         let user = NewUser { id, login: login.into(), name: name.into(), role, team, password_hash: hash.clone() };
         tx.insert_user(&user).map(|()| id)
     };
-    add_user(&mut *tx, "admin", "Administración Campo", Role::Admin, None)?;
+    let admin = add_user(&mut *tx, "admin", "Administración Campo", Role::Admin, None)?;
+    // The agency the gestores name when they identify themselves.
+    for (country, phone) in [(Country::MX, "55 5000 1234"), (Country::PE, "01 700 1234")] {
+        let policy = ContactPolicy {
+            version: 2,
+            agency: "Cobranza Justa, S.C.".into(),
+            agency_phone: phone.into(),
+            ..ContactPolicy::default_for(country)
+        };
+        let seq = tx.next_seq()?;
+        tx.put_policy(&policy, seq, admin)?;
+    }
     // Carmen balances the Mexican territories, Miguel the Peruvian ones.
     let mut coordinators = Vec::new();
     for (login, name) in COORDINATORS {
@@ -299,6 +331,8 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
                 line: label(&format!("{} {}, {}", dice.pick(region.streets), 100 + dice.below(3000), region.territory)),
                 point: Some(point),
             }],
+            lender: Some(label(LENDERS[n % LENDERS.len()])),
+            related: related(n, region.phone_prefix)?,
             dispute: dice.below(40) == 0,
             deceased: false,
             do_not_visit: dice.below(50) == 0,

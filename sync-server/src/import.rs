@@ -18,6 +18,9 @@
 //! | `address` | `Av. Insurgentes Sur 1234, Del Valle, CDMX` | may be empty |
 //! | `lat`, `lon` | `19.3763`, `-99.1795` | may be empty |
 //! | `gestor` | `ana` | the login of the gestor to assign |
+//! | `lender` | `Banco del Centro` | optional: the lender the gestor names when identifying themselves |
+//! | `co_obligor`, `co_obligor_phones` | `Juan Pérez López`, `5511112222` | optional: one co-obligor, phones separated by `;` |
+//! | `guarantor`, `guarantor_phones` | `Rosa Díaz Ruiz`, `5533334444` | optional: one guarantor (aval), likewise |
 //!
 //! The whole file is one transaction: a bad row is reported with its line
 //! number and nothing is stored. Importing the same file again changes nothing.
@@ -25,7 +28,8 @@
 use std::{io::Read, str::FromStr};
 
 use campo_core::{
-    debtor::{Address, DebtorFields, Product},
+    contact::party::Party,
+    debtor::{Address, DebtorFields, Product, RelatedParty},
     geo::GeoPoint,
     ids::TerritoryId,
     money::{Amount, Currency},
@@ -93,6 +97,16 @@ struct Row {
     lat: String,
     lon: String,
     gestor: String,
+    #[serde(default)]
+    lender: String,
+    #[serde(default)]
+    co_obligor: String,
+    #[serde(default)]
+    co_obligor_phones: String,
+    #[serde(default)]
+    guarantor: String,
+    #[serde(default)]
+    guarantor_phones: String,
 }
 
 fn column<T>(name: &str, result: Result<T, impl std::fmt::Display>) -> Result<T, String> {
@@ -102,6 +116,23 @@ fn column<T>(name: &str, result: Result<T, impl std::fmt::Display>) -> Result<T,
 fn amount(name: &str, text: &str) -> Result<Amount, String> {
     let value = column(name, Decimal::from_str(text.trim()))?;
     column(name, Amount::parse(value, name))
+}
+
+fn phones(name: &str, text: &str) -> Result<Vec<Phone>, String> {
+    text.split(';').filter(|p| !p.trim().is_empty()).map(|p| column(name, Phone::parse(p))).collect()
+}
+
+/// The person in columns `name` and `{name}_phones`, if the row names one.
+fn related(name: &str, who: &str, numbers: &str, role: Party) -> Result<Option<RelatedParty>, String> {
+    if who.trim().is_empty() {
+        return if numbers.trim().is_empty() {
+            Ok(None)
+        } else {
+            Err(format!("columna {name}: hay teléfonos pero falta el nombre"))
+        };
+    }
+    let name_field = column(name, Label::parse(who, "nombre"))?;
+    Ok(Some(RelatedParty { name: name_field, role, phones: phones(&format!("{name}_phones"), numbers)? }))
 }
 
 fn float(name: &str, text: &str) -> Result<Option<f64>, String> {
@@ -125,12 +156,18 @@ impl Row {
             "" => vec![],
             line => vec![Address { line: column("address", Label::parse(line, "dirección"))?, point }],
         };
-        let phones = self
-            .phones
-            .split(';')
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| column("phones", Phone::parse(p)))
-            .collect::<Result<_, _>>()?;
+        let phones = phones("phones", &self.phones)?;
+        let related = [
+            related("co_obligor", &self.co_obligor, &self.co_obligor_phones, Party::CoObligor)?,
+            related("guarantor", &self.guarantor, &self.guarantor_phones, Party::Guarantor)?,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let lender = match self.lender.trim() {
+            "" => None,
+            lender => Some(column("lender", Label::parse(lender, "acreedor"))?),
+        };
         let currency = column("currency", Currency::from_str(&self.currency))?;
         let territory_name = column("territory", Label::parse(&self.territory, "territorio"))?;
         let territory = match tx.territory_by_name(territory_name.as_str()).map_err(|e| e.to_string())? {
@@ -156,6 +193,8 @@ impl Row {
             zone: column("zone", Zone::from_str(self.zone.trim()))?,
             phones,
             addresses,
+            lender,
+            related,
             dispute: false,
             deceased: false,
             do_not_visit: false,

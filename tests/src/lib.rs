@@ -139,6 +139,8 @@ pub fn debtor_fields(n: usize, territory: TerritoryId) -> DebtorFields {
         zone: Zone::MEXICO_CITY,
         phones: vec![Phone::parse("5512345678").expect("phone")],
         addresses: vec![],
+        lender: None,
+        related: vec![],
         dispute: false,
         deceased: false,
         do_not_visit: false,

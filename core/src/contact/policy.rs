@@ -51,6 +51,14 @@ pub struct ContactPolicy {
     /// Whether a written justification lets a contact outside the hours
     /// and days be recorded, flagged (see [`super::judge`]).
     pub justify_hours: bool,
+    /// The agency's name, as its gestores give it when they identify
+    /// themselves (Mexico: the agency, the collector, the lender and the
+    /// contract, at the start of every call or visit).
+    #[serde(default)]
+    pub agency: String,
+    /// The agency's phone, given with its name.
+    #[serde(default)]
+    pub agency_phone: String,
 }
 
 impl ContactPolicy {
@@ -86,6 +94,8 @@ impl ContactPolicy {
                 caps,
                 may_discuss_debt: vec![Party::Debtor, Party::Guarantor],
                 justify_hours: false,
+                agency: String::new(),
+                agency_phone: String::new(),
             },
             Country::MX => Self {
                 country,
@@ -97,6 +107,8 @@ impl ContactPolicy {
                 caps,
                 may_discuss_debt: vec![Party::Debtor, Party::CoObligor, Party::Guarantor],
                 justify_hours: true,
+                agency: String::new(),
+                agency_phone: String::new(),
             },
         }
     }
@@ -119,6 +131,12 @@ impl ContactPolicy {
         }
         if !self.may_discuss_debt.contains(&Party::Debtor) {
             return Err(DomainError::DebtorMustHear);
+        }
+        for (text, field) in [(&self.agency, "agencia"), (&self.agency_phone, "teléfono de la agencia")] {
+            if text.chars().count() > 200 {
+                return Err(DomainError::TextTooLong { field: field.into(), max: 200 });
+            }
+            crate::text::check_characters(text, field, &[])?;
         }
         Ok(())
     }

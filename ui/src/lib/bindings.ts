@@ -249,6 +249,15 @@ phones: Array<Phone>,
  */
 addresses: Array<Address>, 
 /**
+ * The lender who owns the account: the gestor names it when they
+ * identify themselves. Accounts imported before it have none.
+ */
+lender: Label | null, 
+/**
+ * Co-obligors and guarantors.
+ */
+related: Array<RelatedParty>, 
+/**
  * The debtor disputes the debt (aclaración): no collection pressure.
  */
 dispute: boolean, 
@@ -493,7 +502,11 @@ field: string,
 /**
  * The character, as U+XXXX.
  */
-character: string, } | { "code": "empty_contact_window", 
+character: string, } | { "code": "not_bound_to_the_debt", 
+/**
+ * Their name.
+ */
+name: string, } | { "code": "empty_contact_window", 
 /**
  * Its start.
  */
@@ -886,6 +899,25 @@ breaches?: Array<Breach>, };
  * Why a pushed record was refused.
  */
 export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule";
+
+/**
+ * Someone else bound to the debt: a co-obligor or a guarantor (aval).
+ * Where the policy allows (see [`crate::contact::party`]) the debt may be
+ * discussed with them; with nobody else.
+ */
+export type RelatedParty = { 
+/**
+ * Their full name.
+ */
+name: Label, 
+/**
+ * [`Party::CoObligor`] or [`Party::Guarantor`].
+ */
+role: Party, 
+/**
+ * Their phone numbers, as the lender has them.
+ */
+phones: Array<Phone>, };
 
 /**
  * One install of the app on one device, or the sync server itself. Issued by
