@@ -13,6 +13,7 @@ fn main() {
         "search",
         "filter_options",
         "debtor_file",
+        "contact_rules",
         "save_activity",
         "sign_out",
     ];

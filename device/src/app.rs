@@ -4,7 +4,6 @@
 
 use campo_core::{
     RecordBody, RecordKind,
-    contact::Breach,
     ids::{DebtorId, RecordId},
     outcome::Channel,
     rules::Refusal,
@@ -14,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::{
     error::{DeviceError, Result},
     portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
-    store::{Notice, SessionInfo, Status, Store},
+    store::{ContactAdvice, Notice, SessionInfo, Status, Store},
     sync::{Progress, SyncOptions, SyncReport},
 };
 
@@ -87,7 +86,7 @@ pub async fn contact_rules(
     debtor: DebtorId,
     channel: Channel,
     at: DateTime<Utc>,
-) -> Result<Vec<Breach>> {
+) -> Result<ContactAdvice> {
     store.blocking(move |s| s.contact_rules(debtor, channel, at)).await
 }
 

@@ -6,14 +6,13 @@
 
 use campo_core::{
     RecordKind,
-    contact::Breach,
     ids::{DebtorId, RecordId},
     outcome,
 };
 use campo_device::{
     DeviceError, Store, SyncReport, app,
     portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
-    store::{Notice, SessionInfo, Status},
+    store::{ContactAdvice, Notice, SessionInfo, Status},
     sync::Progress,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -95,7 +94,7 @@ async fn contact_rules(
     debtor_id: DebtorId,
     channel: outcome::Channel,
     at: DateTime<Utc>,
-) -> Answer<Vec<Breach>> {
+) -> Answer<ContactAdvice> {
     app::contact_rules(&store, debtor_id, channel, at).await
 }
 

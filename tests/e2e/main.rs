@@ -8,8 +8,14 @@
 
 use std::path::{Path, PathBuf};
 
-use campo_core::ids::DebtorId;
-use campo_tests::{World, proxy::CaptivePortal, webdriver::App};
+use campo_core::{
+    contact::{
+        Country,
+        policy::{ContactPolicy, FrequencyCaps},
+    },
+    ids::DebtorId,
+};
+use campo_tests::{World, any_hour_policy, proxy::CaptivePortal, webdriver::App};
 use chrono::{Local, NaiveDate};
 
 const PHONE: (u32, u32) = (360, 740);
@@ -101,6 +107,7 @@ const LISTED: &str = "[...document.querySelectorAll('[data-testid=debtor-row] st
 /// Records a visit with `notes` on the open debtor.
 async fn record_visit(app: &App, notes: &str) {
     app.click("record-visit").await;
+    app.choose("reached", "nobody").await;
     app.choose("outcome", "no_answer").await;
     app.fill("notes", notes).await;
     app.click("save").await;
@@ -166,6 +173,8 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
     record_visit(&app, "nadie en casa, se dejó aviso con la vecina").await;
 
     app.click("record-call").await;
+    app.choose("reached", "debtor").await;
+    app.click("identified").await;
     app.choose("outcome", "promise_to_pay").await;
     app.fill("minutes", "4").await;
     app.fill("notes", "acepta pagar el viernes").await;
@@ -328,11 +337,13 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     app.fill("lat", "19.4326").await;
     app.click("save").await;
     assert_eq!(app.text("outcome-error").await, "Resultado: elige una opción de la lista.");
+    assert_eq!(app.text("reached-error").await, "¿Con quién hablaste?: elige una opción de la lista.");
     assert_eq!(
         app.text("lon-error").await,
         "Longitud: falta. Escribe la latitud y la longitud, o deja las dos vacías."
     );
     photograph_around(&app, "4c-visit-errors", Some("lat")).await;
+    app.choose("reached", "nobody").await;
     app.choose("outcome", "no_answer").await;
     app.fill("lat", "19.4326, -99.1332").await;
     app.wait_for_text("accuracy-error", "metros de margen").await;
@@ -526,4 +537,126 @@ async fn signing_out_syncs_first_keeps_the_server_and_lands_the_next_person_on_t
         app.script("return document.querySelector('.tab.active')?.dataset.testid", serde_json::json!([])).await;
     assert_eq!(active, "tab-agenda", "the next person starts on the agenda");
     app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_forms_ask_who_answered_give_the_identification_to_read_and_explain_every_rule_in_the_way() {
+    let world = World::demo(DEMO_DEBTORS).await;
+    // Two attempts a day on a debtor, at any hour (the hour CI runs at must not matter).
+    let admin = world.office("admin").await;
+    let two_a_day = ContactPolicy {
+        caps: FrequencyCaps { attempts_per_day: 2, ..any_hour_policy(Country::MX).caps },
+        agency: "Cobranza Justa, S.C.".into(),
+        agency_phone: "55 5000 1234".into(),
+        ..any_hour_policy(Country::MX)
+    };
+    admin.enforce(two_a_day).await;
+    // The office marks one of her accounts in dispute.
+    let sup = world.office("marta").await;
+    let account = *world.fixture.debtors_of(GESTOR).last().expect("her accounts");
+    let marked = sup.patch_debtor(account, serde_json::json!({ "dispute": true })).await;
+    let disputed = marked["record"]["body"]["external_ref"].as_str().expect("a reference").to_owned();
+    let app = first_run(&world, false).await;
+
+    // On an account in dispute, a promise is refused with the rule, and no reason can cover it.
+    open_debtor(&app, &disputed).await;
+    app.click("record-call").await;
+    app.choose("reached", "debtor").await;
+    app.click("identified").await;
+    app.choose("outcome", "promise_to_pay").await;
+    app.click("save").await;
+    assert_eq!(
+        app.wait_for_text("form-error", "aclaración").await,
+        "La cuenta está en aclaración: solo se trata la aclaración, no se cobra."
+    );
+    assert!(!app.exists("justification").await, "a dispute is never justified");
+    app.click("cancel").await;
+
+    // Two attempts today: the third is named as the form opens.
+    let (name, reference) = open_first_debtor(&app).await;
+    record_visit(&app, "no estaba; volver por la tarde").await;
+    app.click("record-call").await;
+    // Who answered and the identification are asked before anything is kept.
+    app.fill("minutes", "3").await;
+    app.click("save").await;
+    assert_eq!(app.text("reached-error").await, "¿Con quién hablaste?: elige una opción de la lista.");
+    app.choose("reached", "debtor").await;
+    let script = app.text("script-text").await;
+    assert_eq!(
+        script,
+        format!(
+            "«Buenos días, soy Ana Torres Vega, de Cobranza Justa, S.C. (teléfono 55 5000 1234). Le busco en nombre de {}, por su {} con contrato {reference}.»",
+            stored_account(&world, "lender", &reference),
+            product_in_spanish(&stored_account(&world, "product", &reference)),
+        )
+    );
+    app.click("save").await;
+    assert_eq!(app.text("identified-error").await, "Identificación: marca la casilla cuando te hayas identificado.");
+    photograph_around(&app, "4e-call-identification", Some("script")).await;
+    // To someone else the script says nothing of a debt, and no outcome touches it.
+    app.choose("reached", "other").await;
+    let neutral = app.text("script-text").await;
+    assert!(neutral.contains(&format!("Busco a {name} por un asunto personal")), "{neutral}");
+    assert!(!neutral.contains("Cobranza") && !neutral.contains("contrato"), "{neutral}");
+    let offered = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=outcome] option')].map(o => o.value)",
+            serde_json::json!([]),
+        )
+        .await;
+    assert!(!offered.as_array().expect("options").iter().any(|o| o == "promise_to_pay"), "{offered}");
+    app.choose("reached", "debtor").await;
+    app.click("identified").await;
+    app.choose("outcome", "right_party_contact").await;
+    app.fill("notes", "pide que le llamen de nuevo a las 18:00").await;
+    app.click("save").await;
+    app.wait_for_text("timeline", "pide que le llamen de nuevo").await;
+
+    app.click("record-call").await;
+    let breach = app.wait_for_text("breach", "2 veces hoy").await;
+    assert_eq!(breach, "Ya se intentó contactar a este deudor 2 veces hoy, el máximo que permite la política.");
+    app.choose("reached", "debtor").await;
+    app.click("identified").await;
+    app.choose("outcome", "right_party_contact").await;
+    app.click("save").await;
+    let refused = app.wait_for_text("form-error", "Justificación").await;
+    assert!(refused.starts_with("Ya se intentó contactar a este deudor 2 veces hoy"), "{refused}");
+    let reason = "devolvió la llamada a la hora que pidió";
+    app.fill("justification", reason).await;
+    photograph_around(&app, "4f-call-justified", Some("justification")).await;
+    app.click("save").await;
+    app.wait_for_text("justified", reason).await;
+
+    sync_until_sent(&app).await;
+    let flagged = sup.get("/v1/activities?flagged=true").await;
+    let rows: Vec<&serde_json::Value> = flagged
+        .as_array()
+        .expect("rows")
+        .iter()
+        .filter(|r| r["record"]["body"]["contact"]["justification"] == reason)
+        .collect();
+    assert_eq!(rows.len(), 1, "{flagged}");
+    assert_eq!(rows[0]["judgement"]["breaches"], serde_json::json!([{ "breach": "too_often_today", "cap": 2 }]));
+    assert_eq!(rows[0]["record"]["body"]["contact"]["party"], "debtor");
+    assert_eq!(rows[0]["record"]["body"]["contact"]["identified"], true);
+    app.quit().await;
+}
+
+/// A field of the account with `reference`, as the server holds it.
+fn stored_account(world: &World, field: &str, reference: &str) -> String {
+    world.query(
+        "SELECT json_extract(body, ?1) FROM records WHERE kind = 'debtor' AND json_extract(body, '$.external_ref') = ?2",
+        [format!("$.{field}"), reference.to_owned()],
+    )
+}
+
+fn product_in_spanish(code: &str) -> &'static str {
+    match code {
+        "credit_card" => "tarjeta de crédito",
+        "personal_loan" => "préstamo personal",
+        "payroll_loan" => "crédito de nómina",
+        "microcredit" => "microcrédito",
+        "auto_loan" => "crédito automotriz",
+        other => panic!("unknown product {other}"),
+    }
 }

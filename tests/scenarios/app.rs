@@ -69,7 +69,7 @@ async fn a_form_with_a_bad_value_is_refused_with_its_reason_and_stores_nothing()
 async fn the_form_hears_the_contact_rules_in_the_debtors_time_counting_the_attempts_held() {
     use campo_core::{
         contact::{Breach, Country, policy::ContactPolicy},
-        outcome::Channel,
+        outcome::{Channel, Outcome},
     };
 
     let world = World::new(1).await;
@@ -78,14 +78,15 @@ async fn the_form_hears_the_contact_rules_in_the_debtors_time_counting_the_attem
     let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let at = |text: &str| text.parse::<chrono::DateTime<chrono::Utc>>().expect("instant");
-    let rules = |when| app::contact_rules(&device.store, debtor, Channel::Visit, at(when));
+    let rules =
+        async |when| app::contact_rules(&device.store, debtor, Channel::Visit, at(when)).await.expect("rules").breaches;
 
     // The fixture's debtors live in Mexico City (UTC−6): 23:30 there, then noon.
     assert_eq!(
-        rules("2026-12-05T05:30:00Z").await.expect("rules"),
+        rules("2026-12-05T05:30:00Z").await,
         [Breach::OutsideHours { local: "23:30".into(), from: "07:00".into(), until: "22:00".into() }]
     );
-    assert_eq!(rules("2026-12-04T18:00:00Z").await.expect("rules"), []);
+    assert_eq!(rules("2026-12-04T18:00:00Z").await, []);
 
     // Two visits already recorded that morning reach the daily cap.
     for hour in ["15", "16"] {
@@ -97,5 +98,13 @@ async fn the_form_hears_the_contact_rules_in_the_debtors_time_counting_the_attem
             )
             .expect("visit");
     }
-    assert_eq!(rules("2026-12-04T18:00:00Z").await.expect("rules"), [Breach::TooOftenToday { cap: 2 }]);
+    assert_eq!(rules("2026-12-04T18:00:00Z").await, [Breach::TooOftenToday { cap: 2 }]);
+    let advice =
+        app::contact_rules(&device.store, debtor, Channel::Visit, at("2026-12-04T18:00:00Z")).await.expect("rules");
+    assert!(advice.justifiable, "the debtor may ask for another visit today");
+    assert!(advice.neutral.contains(&Outcome::ThirdPartyContact) && !advice.neutral.contains(&Outcome::PromiseToPay));
+    assert!(
+        advice.unanswered.contains(&Outcome::NoAnswer) && !advice.unanswered.contains(&Outcome::Voicemail),
+        "a visit's"
+    );
 }

@@ -53,7 +53,7 @@ fn typescript() -> String {
     declarations.visit::<Progress>();
     declarations.visit::<SyncReport>();
     declarations.visit::<DeviceError>();
-    declarations.visit::<campo_core::contact::Breach>();
+    declarations.visit::<campo_device::store::ContactAdvice>();
     declarations.visit::<campo_core::outcome::Channel>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\

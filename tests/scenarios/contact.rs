@@ -101,7 +101,7 @@ async fn a_device_judging_by_an_old_policy_hears_the_servers_verdict_and_a_justi
 
     // The pull brought version 3: the device now warns as the server judges.
     let warned = device.store.contact_rules(debtor, campo_core::outcome::Channel::Call, at("2026-12-05T05:30:00Z"));
-    let warned = warned.expect("rules");
+    let warned = warned.expect("rules").breaches;
     assert!(matches!(warned[0], Breach::OutsideHours { .. }), "{warned:?}");
     assert_eq!(warned[1], Breach::TooOftenToday { cap: 2 }, "the refused call happened too: {warned:?}");
     let again = device.store.create(debtor, &call("2026-12-05T05:50:00Z", None)).expect_err("refused at once");

@@ -208,10 +208,7 @@ pub fn seed_with(
     let admin = add("admin", Role::Admin);
     let gestores: Vec<(String, UserId)> =
         ["g1", "g2", "g3"].iter().map(|l| (l.to_string(), add(l, Role::Gestor))).collect();
-    for country in Country::ALL {
-        let seq = tx.next_seq().expect("seq");
-        tx.put_policy(&any_hour_policy(country), seq, admin).expect("policy");
-    }
+    hold_any_hour_policy(&mut *tx, admin);
     let mut debtors = vec![Vec::new(); gestores.len()];
     for (g, (_, gestor)) in gestores.iter().enumerate().take(2) {
         for n in 0..per_gestor {
@@ -225,8 +222,8 @@ pub fn seed_with(
     Fixture { gestores, debtors }
 }
 
-/// The contact policy the fixture puts in force (version 2): any hour, any
-/// day, as often as a scenario needs. Sync scenarios must not depend on the
+/// The contact policy the fixture and the demo world put in force: any hour,
+/// any day, as often as a scenario needs. Sync scenarios must not depend on the
 /// hour CI runs at; the contact scenarios put in force the policy they test.
 /// Who may hear of the debt, and the account's flags, still hold.
 pub fn any_hour_policy(country: Country) -> ContactPolicy {
@@ -238,6 +235,22 @@ pub fn any_hour_policy(country: Country) -> ContactPolicy {
         holidays: true,
         caps: FrequencyCaps { attempts_per_day: 10_000, attempts_per_week: 10_000, visits_per_week: 10_000 },
         ..ContactPolicy::default_for(country)
+    }
+}
+
+/// Puts [`any_hour_policy`] in force in both countries, keeping the agency
+/// the policy in force names.
+fn hold_any_hour_policy(tx: &mut dyn campo_sync_server::store::Tx, admin: UserId) {
+    for country in Country::ALL {
+        let current = tx.policy(country).expect("policy");
+        let policy = ContactPolicy {
+            version: current.version + 1,
+            agency: current.agency,
+            agency_phone: current.agency_phone,
+            ..any_hour_policy(country)
+        };
+        let seq = tx.next_seq().expect("seq");
+        tx.put_policy(&policy, seq, admin).expect("policy");
     }
 }
 
@@ -270,6 +283,10 @@ impl World {
     pub async fn demo(debtors: usize) -> Self {
         Self::start(demo::DEMO_PASSWORD, |storage, db| {
             demo::create(storage, debtors).expect("demo portfolio");
+            let mut tx = storage.write().expect("write tx");
+            let (admin, _) = tx.user_by_login("admin").expect("user").expect("the demo's admin");
+            hold_any_hour_policy(&mut *tx, admin.id);
+            tx.commit().expect("commit");
             let gestores: Vec<(String, UserId)> =
                 cells::<String>(db, "SELECT login, id FROM users WHERE role = 'gestor' ORDER BY rowid")
                     .into_iter()

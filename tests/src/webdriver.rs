@@ -144,6 +144,12 @@ impl App {
         found.as_str().unwrap_or_default().to_owned()
     }
 
+    /// Whether an element `testid` is on screen now.
+    pub async fn exists(&self, testid: &str) -> bool {
+        self.script("return document.querySelector(arguments[0]) !== null", json!([selector(testid)])).await
+            == json!(true)
+    }
+
     /// The text of the element `testid` now.
     pub async fn text(&self, testid: &str) -> String {
         self.wait_for(testid).await;

@@ -16,6 +16,7 @@ use campo_core::{
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
 
 use super::{Store, corrupt, local_record};
 use crate::error::{DeviceError, Result};
@@ -93,12 +94,30 @@ pub(super) fn rules(
     }))
 }
 
+/// What a visit or call form hears of the contact rules as it opens.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ContactAdvice {
+    /// The rules a contact now would break, whoever answers.
+    pub breaches: Vec<Breach>,
+    /// Whether a justification may cover every one of them.
+    pub justifiable: bool,
+    /// The policy in force as this device holds it: who may hear of the
+    /// debt, and the agency the gestor names.
+    pub policy: ContactPolicy,
+    /// Outcomes that say nobody was reached: the only ones without a person.
+    pub unanswered: Vec<Outcome>,
+    /// Outcomes that do not touch the debt: the only ones with someone who
+    /// may not hear of it.
+    pub neutral: Vec<Outcome>,
+}
+
 impl Store {
     /// What the contact rules say of a `channel` contact with `debtor` at
     /// `at` (see [`crate::app::contact_rules`]). Who will answer and what will
     /// come of it are not known yet: it is judged as an attempt nobody
     /// answered, so the hours, the days, how often and the account's flags speak.
-    pub fn contact_rules(&self, debtor: DebtorId, channel: Channel, at: DateTime<Utc>) -> Result<Vec<Breach>> {
+    pub fn contact_rules(&self, debtor: DebtorId, channel: Channel, at: DateTime<Utc>) -> Result<ContactAdvice> {
         self.read(|tx| {
             let account = local_record(tx, debtor.into())?
                 .filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted)
@@ -116,11 +135,22 @@ impl Store {
                 outcome: Outcome::NoAnswer,
                 justification: None,
             };
-            let need = RulesNeed::AccountAndAttempts { since: at - chrono::Days::new(8) };
-            let Some(rules) = self::rules(tx, debtor, &account, need, None)? else { return Ok(Vec::new()) };
-            Ok(match rules.policy.judge(&attempt, &rules.account, &rules.history) {
+            let history = attempts(tx, debtor, at - chrono::Days::new(8), None)?;
+            let policy = policy(tx, account.currency.into())?;
+            let zoned = Account { zone: account.zone, flags: (&account).into() };
+            let breaches = match policy.judge(&attempt, &zoned, &history) {
                 Verdict::Allowed => Vec::new(),
                 Verdict::Flagged(breaches) | Verdict::Refused(breaches) => breaches,
+            };
+            let outcomes = |keep: fn(&Outcome) -> bool| {
+                Outcome::ALL.iter().copied().filter(|o| o.applies_to(channel)).filter(keep).collect()
+            };
+            Ok(ContactAdvice {
+                justifiable: breaches.iter().all(|b| policy.justifiable(b)),
+                breaches,
+                unanswered: outcomes(|o| !o.contact()),
+                neutral: outcomes(|o| !o.mentions_debt()),
+                policy,
             })
         })
     }

@@ -41,6 +41,7 @@ use serde::Serialize;
 
 use crate::error::{DeviceError, Result};
 
+pub use contact::ContactAdvice;
 pub use feed::PageTally;
 pub use notices::{Notice, NoticeKind};
 pub(crate) use outbox::OutboxBatch;

@@ -2,7 +2,7 @@
 // is the device library over Tauri IPC (./tauri.ts); the console will supply
 // an HTTP implementation of the same interface.
 import type {
-  ActivityBody, ActivityKind, Agenda, Breach, Channel, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
+  ActivityBody, ActivityKind, Agenda, Channel, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
   DeviceError, SessionInfo, Status, SyncReport,
 } from './types';
 
@@ -18,7 +18,7 @@ export interface Backend {
   filterOptions(): Promise<FilterOptions>;
   debtorFile(debtorId: string, today: string): Promise<DebtorFile>;
   /** What the contact rules say of a visit or call to the debtor at `at`, before the form is filled. */
-  contactRules(debtorId: string, channel: Channel, at: string): Promise<Breach[]>;
+  contactRules(debtorId: string, channel: Channel, at: string): Promise<ContactAdvice>;
   saveActivity(debtorId: string, kind: ActivityKind, body: ActivityBody): Promise<string>;
   signOut(discard: number | null): Promise<void>;
 }

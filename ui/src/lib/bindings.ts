@@ -153,6 +153,33 @@ next_action_on: string | null, };
 export type Channel = "visit" | "call";
 
 /**
+ * What a visit or call form hears of the contact rules as it opens.
+ */
+export type ContactAdvice = { 
+/**
+ * The rules a contact now would break, whoever answers.
+ */
+breaches: Array<Breach>, 
+/**
+ * Whether a justification may cover every one of them.
+ */
+justifiable: boolean, 
+/**
+ * The policy in force as this device holds it: who may hear of the
+ * debt, and the agency the gestor names.
+ */
+policy: ContactPolicy, 
+/**
+ * Outcomes that say nobody was reached: the only ones without a person.
+ */
+unanswered: Array<Outcome>, 
+/**
+ * Outcomes that do not touch the debt: the only ones with someone who
+ * may not hear of it.
+ */
+neutral: Array<Outcome>, };
+
+/**
  * Who a visit or call reached and what the contact rules asked of the
  * gestor (see [`crate::contact`]). Records from before the rules carry the
  * default: nobody named, nothing confirmed, no policy version.
@@ -177,6 +204,64 @@ justification: string | null,
  * under; the server keeps its own verdict beside it.
  */
 policy_version: number | null, };
+
+/**
+ * When and how often a country's debtors may be contacted.
+ */
+export type ContactPolicy = { 
+/**
+ * Whose law it follows.
+ */
+country: Country, 
+/**
+ * Raised by every change; a judged record keeps the version it met.
+ */
+version: number, 
+/**
+ * First local time contact is allowed.
+ */
+from: string, 
+/**
+ * Local time from which contact is no longer allowed; 00:00 means the
+ * end of the day.
+ */
+until: string, 
+/**
+ * Whether Saturdays and Sundays are allowed.
+ */
+weekends: boolean, 
+/**
+ * Whether public holidays are allowed.
+ */
+holidays: boolean, 
+/**
+ * How often.
+ */
+caps: FrequencyCaps, 
+/**
+ * Who may hear of the debt (see [`super::party`]).
+ */
+may_discuss_debt: Array<Party>, 
+/**
+ * Whether a written justification lets a contact outside the hours
+ * and days be recorded, flagged (see [`super::judge`]).
+ */
+justify_hours: boolean, 
+/**
+ * The agency's name, as its gestores give it when they identify
+ * themselves (Mexico: the agency, the collector, the lender and the
+ * contract, at the start of every call or visit).
+ */
+agency: string, 
+/**
+ * The agency's phone, given with its name.
+ */
+agency_phone: string, };
+
+/**
+ * A country Campo collects in; its law sets the contact policy.
+ */
+export type Country = "MX" | "PE";
 
 /**
  * The currencies Campo collects in. Both have two decimals.
@@ -553,6 +638,25 @@ territories: Array<Region>,
  * Segments with accounts on the device.
  */
 segments: Array<string>, };
+
+/**
+ * How often a debtor may be approached, over every gestor's records.
+ * Neither country sets a number ("continuous or disproportionate" contact is
+ * judged as harassment case by case), so the defaults are conservative.
+ */
+export type FrequencyCaps = { 
+/**
+ * Visits and calls in one local day.
+ */
+attempts_per_day: number, 
+/**
+ * Visits and calls in the seven days up to and including today.
+ */
+attempts_per_week: number, 
+/**
+ * Visits in those seven days.
+ */
+visits_per_week: number, };
 
 /**
  * A point on Earth in WGS 84 degrees.

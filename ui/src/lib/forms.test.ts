@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { doubts, openPromise, readForm, type FormInput } from './forms';
-import type { PromiseToPay, TimelineEntry } from './types';
+import { allowedOutcomes, doubts, openPromise, partyOf, readForm, reachedChoices, type FormInput } from './forms';
+import type { ContactAdvice, ContactPolicy, Outcome, PromiseToPay, RelatedParty, TimelineEntry } from './types';
 
 const input: FormInput = {
   outcome: 'no_answer', notes: 'nadie en casa', nextAction: '23/11/2026',
   startedAt: new Date('2026-11-22T16:00:00Z'), endedAt: new Date('2026-11-22T16:10:00Z'),
   lat: '19.43', lon: '-99.13', accuracy: '12', number: '5512345678', direction: 'outbound', minutes: '2,5',
-  amount: '1,500.50', dueOn: '30/11/2026',
+  amount: '1,500.50', dueOn: '30/11/2026', reached: 'nobody', identified: false, justification: '',
 };
-const account = { zone: 'America/Mexico_City', currency: 'MXN' as const, today: '2026-11-22' };
+const related: RelatedParty[] = [{ name: 'Rosa Díaz', role: 'guarantor', phones: ['5533334444'] }];
+const account = { zone: 'America/Mexico_City', currency: 'MXN' as const, today: '2026-11-22', related };
+const nobody = { party: null, identified: false, justification: null, policy_version: null };
 
 describe('readForm', () => {
   it('builds a visit with its position and next action', () => {
@@ -16,8 +18,8 @@ describe('readForm', () => {
       ok: true,
       body: {
         started_at: '2026-11-22T16:00:00.000Z', ended_at: '2026-11-22T16:10:00.000Z', zone: 'America/Mexico_City',
-        position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12 }, outcome: 'no_answer', notes: 'nadie en casa',
-        next_action_on: '2026-11-23',
+        position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12 }, outcome: 'no_answer', contact: nobody,
+        notes: 'nadie en casa', next_action_on: '2026-11-23',
       },
     });
   });
@@ -48,6 +50,37 @@ describe('readForm', () => {
         status: 'pending', source: null,
       },
     });
+  });
+});
+
+describe('who was reached', () => {
+  it('is asked, and the identification is confirmed whenever someone answered', () => {
+    expect(readForm('call', { ...input, reached: '' }, account)).toEqual({ ok: false, errors: { reached: { code: 'required' } } });
+    expect(readForm('call', { ...input, reached: 'related:0', outcome: 'promise_to_pay' }, account))
+      .toEqual({ ok: false, errors: { identified: { code: 'unconfirmed' } } });
+    expect(readForm('call', { ...input, reached: 'related:0', identified: true, justification: '  pidió hoy ' }, account))
+      .toMatchObject({ ok: true, body: { contact: { party: 'guarantor', identified: true, justification: 'pidió hoy' } } });
+  });
+
+  it('offers the debtor, the guarantors and co-obligors on file, nobody and someone else', () => {
+    const choices = reachedChoices('María López', related);
+    expect(choices.map((c) => [c.value, c.party, c.name])).toEqual([
+      ['nobody', null, null], ['debtor', 'debtor', 'María López'], ['related:0', 'guarantor', 'Rosa Díaz'], ['other', 'other', null],
+    ]);
+    expect(partyOf('related:3', related)).toBeUndefined();
+  });
+
+  it('offers only neutral outcomes to someone who may not hear of the debt, under the policy held', () => {
+    const all: Outcome[] = ['right_party_contact', 'third_party_contact', 'no_answer', 'promise_to_pay'];
+    const policy = { may_discuss_debt: ['debtor', 'guarantor'] } as ContactPolicy;
+    const advice = {
+      breaches: [], justifiable: true, policy, unanswered: ['no_answer'], neutral: ['third_party_contact', 'no_answer'],
+    } as ContactAdvice;
+    expect(allowedOutcomes(all, 'other', advice)).toEqual(['third_party_contact', 'no_answer']);
+    expect(allowedOutcomes(all, 'co_obligor', advice)).toEqual(['third_party_contact', 'no_answer']);
+    expect(allowedOutcomes(all, 'guarantor', advice)).toEqual(all);
+    expect(allowedOutcomes(all, null, advice)).toEqual(['no_answer']);
+    expect(allowedOutcomes(all, undefined, advice)).toEqual(all);
   });
 });
 

@@ -2,7 +2,9 @@
 // says which field is wrong and why. Reading what people type (amounts,
 // dates, positions) is ./parse.ts; the domain rules (ranges, outcome codes,
 // due dates) stay in Rust, whose errors come back as codes worded by i18n.
-import type { ActivityBody, ActivityKind, Currency, Outcome, PromiseToPay, TimelineEntry } from './types';
+import type {
+  ActivityBody, ActivityKind, ContactAdvice, ContactFacts, Currency, Outcome, Party, PromiseToPay, RelatedParty, TimelineEntry,
+} from './types';
 import { parseAmount, parseDate, parseMinutes, parsePosition, type Parsed, type Problem } from './parse';
 
 export interface FormInput {
@@ -19,13 +21,56 @@ export interface FormInput {
   minutes: string;
   amount: string;
   dueOn: string;
+  /** Who was reached: '' (not chosen yet), 'nobody', 'debtor', `related:<index>` or 'other'. */
+  reached: string;
+  /** The gestor ticked that they identified themselves as the script says. */
+  identified: boolean;
+  justification: string;
 }
 
 /** The form fields a problem can belong to. */
-export type Field = 'outcome' | 'number' | 'minutes' | 'lat' | 'lon' | 'accuracy' | 'nextAction' | 'amount' | 'dueOn';
+export type Field =
+  | 'outcome' | 'number' | 'minutes' | 'lat' | 'lon' | 'accuracy' | 'nextAction' | 'amount' | 'dueOn' | 'reached' | 'identified';
 export type FieldErrors = Partial<Record<Field, Problem>>;
 
-export interface Account { zone: string; currency: Currency; today: string }
+export interface Account { zone: string; currency: Currency; today: string; related: RelatedParty[] }
+
+/** One choice of who was reached: the debtor, each co-obligor and guarantor on file, or someone else. */
+export interface ReachedChoice { value: string; party: Party | null; name: string | null }
+
+/** Who the form offers as reached. Only the people the lender lists are co-obligors or guarantors. */
+export function reachedChoices(debtorName: string, related: RelatedParty[]): ReachedChoice[] {
+  return [
+    { value: 'nobody', party: null, name: null },
+    { value: 'debtor', party: 'debtor', name: debtorName },
+    ...related.map((r, i) => ({ value: `related:${i}`, party: r.role, name: r.name })),
+    { value: 'other', party: 'other', name: null },
+  ];
+}
+
+/** The party `reached` names: `null` for nobody, `undefined` while not chosen. */
+export function partyOf(reached: string, related: RelatedParty[]): Party | null | undefined {
+  if (reached === 'nobody') return null;
+  if (reached === 'debtor' || reached === 'other') return reached;
+  const index = reached.startsWith('related:') ? Number(reached.slice(8)) : NaN;
+  return related[index]?.role;
+}
+
+/** Whether the debt may be discussed with `party` under the policy the device holds. */
+export function mayHearOfDebt(party: Party | null | undefined, advice: ContactAdvice | null): boolean {
+  return party != null && (advice?.policy.may_discuss_debt.includes(party) ?? party === 'debtor');
+}
+
+/**
+ * The outcomes the form offers once it knows who was reached: with nobody,
+ * those that say so; with someone who may not hear of the debt, those that
+ * do not touch it. The lists come from the core rules, through `advice`.
+ */
+export function allowedOutcomes(all: Outcome[], party: Party | null | undefined, advice: ContactAdvice | null): Outcome[] {
+  if (party === undefined || !advice) return all;
+  if (party === null) return all.filter((o) => advice.unanswered.includes(o));
+  return mayHearOfDebt(party, advice) ? all : all.filter((o) => advice.neutral.includes(o));
+}
 
 /** The body to save, or what stops it, field by field. */
 export type Reading = { ok: true; body: ActivityBody } | { ok: false; errors: FieldErrors };
@@ -57,7 +102,14 @@ export function readForm(kind: ActivityKind, input: FormInput, account: Account)
   const outcome = input.outcome as Outcome;
   if (!input.outcome) errors.outcome = { code: 'required' };
   const nextAction = take('nextAction', optionalDate(input.nextAction));
-  const common = { zone: account.zone, outcome, notes: input.notes, next_action_on: nextAction ?? null };
+  const party = partyOf(input.reached, account.related);
+  if (party === undefined) errors.reached = { code: 'required' };
+  else if (party !== null && !input.identified) errors.identified = { code: 'unconfirmed' };
+  const contact: ContactFacts = {
+    party: party ?? null, identified: party != null && input.identified,
+    justification: input.justification.trim() || null, policy_version: null,
+  };
+  const common = { zone: account.zone, outcome, contact, notes: input.notes, next_action_on: nextAction ?? null };
   if (kind === 'visit') {
     const position = parsePosition(input.lat, input.lon, input.accuracy);
     if (!position.ok) errors[position.field] = position.problem;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { breachMessage, errorMessage, formatDate, formatMoney, noticeMessage, problemMessage, t } from './i18n';
+import {
+  breachMessage, errorMessage, formatDate, formatMoney, identificationScript, noticeMessage, problemMessage, rejectionMessage, t,
+} from './i18n';
+import type { Rejection } from './types';
 
 describe('errorMessage', () => {
   it('says what a domain error means, in the chosen language', () => {
@@ -130,5 +133,47 @@ describe('breachMessage', () => {
     expect(breachMessage('en', { breach: 'holiday', name: 'Viernes Santo' })).toBe(
       'It is a public holiday for the debtor (Viernes Santo), and the policy allows no contact.',
     );
+  });
+});
+
+describe('a contact the rules refuse', () => {
+  it('names every rule broken, and says a reason may cover them only where it may', () => {
+    const late = { breach: 'outside_hours', local: '22:30', from: '07:00', until: '22:00' } as const;
+    const refused = { kind: 'refused', refusal: 'contact', breaches: [late, { breach: 'too_often_today', cap: 2 }], justifiable: true } as const;
+    expect(errorMessage('es-MX', refused)).toBe(
+      'Son las 22:30 para el deudor: solo se permite contactar de 07:00 a 22:00, hora del deudor. '
+      + 'Ya se intentó contactar a este deudor 2 veces hoy, el máximo que permite la política. '
+      + 'Si hay un motivo (por ejemplo, el deudor lo pidió), escríbelo en «Justificación»: se guardará señalado para tu supervisor.',
+    );
+    expect(errorMessage('en', { ...refused, breaches: [{ breach: 'deceased' }], justifiable: false })).toBe(
+      'The debtor has died: nobody is contacted about this account.',
+    );
+    const rejection: Rejection = { code: 'contact_rule', message: 'x', error: null, breaches: [{ breach: 'weekend' }] };
+    expect(rejectionMessage('es-PE', rejection)).toBe(
+      'Para el deudor es fin de semana, y la política no permite contactar en sábado ni domingo.',
+    );
+  });
+});
+
+describe('identificationScript', () => {
+  const who = {
+    gestor: 'Ana Ruiz', agency: 'Cobranza Justa, S.C.', agencyPhone: '55 5000 1234', lender: 'Banco del Centro',
+    contract: 'MX-000123', product: 'credit_card', debtor: 'María López',
+  } as const;
+
+  it('names the collector, the agency, the lender and the contract to whoever may hear of the debt', () => {
+    expect(identificationScript('es-MX', who, true)).toBe(
+      '«Buenos días, soy Ana Ruiz, de Cobranza Justa, S.C. (teléfono 55 5000 1234). '
+      + 'Le busco en nombre de Banco del Centro, por su tarjeta de crédito con contrato MX-000123.»',
+    );
+    expect(identificationScript('en', { ...who, agency: '', lender: null }, true)).toBe(
+      '"Good morning, I am Ana Ruiz. I am calling on behalf of the lender about your credit card, contract MX-000123."',
+    );
+  });
+
+  it('tells anyone else nothing of a debt, nor of a collection agency', () => {
+    const said = identificationScript('es-MX', who, false);
+    expect(said).toBe('«Buenos días, soy Ana Ruiz. Busco a María López por un asunto personal. ¿Podría pedirle que se comunique al 55 5000 1234?»');
+    expect(said).not.toMatch(/Cobranza|Banco|contrato|deuda/);
   });
 });

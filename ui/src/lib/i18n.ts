@@ -2,7 +2,7 @@
 // share most wording; a Peruvian entry only where usage differs.
 import type { Field } from './forms';
 import type { Problem } from './parse';
-import type { Breach, Currency, DeviceError, Lang, Notice, Rejection } from './types';
+import type { Breach, Currency, DeviceError, Lang, Notice, Product, Rejection } from './types';
 
 const es = {
   appName: 'Campo',
@@ -97,6 +97,34 @@ const es = {
   'breach.deceased': 'El titular falleció: no se contacta a nadie sobre esta cuenta.',
   'breach.in_dispute': 'La cuenta está en aclaración: solo se trata la aclaración, no se cobra.',
   'breach.third_party': 'Con esa persona no se puede tratar la deuda: solo dejar recado o anotar que no estaba.',
+  'breach.nobody_named': 'Indica con quién hablaste.',
+  'breach.not_identified': 'Confirma que te identificaste antes de hablar de la cuenta.',
+  'refusal.contact': '{reasons}',
+  'refusal.contact_justifiable': 'Si hay un motivo (por ejemplo, el deudor lo pidió), escríbelo en «Justificación»: se guardará señalado para tu supervisor.',
+  'rejection.contact_rule': 'va contra las reglas de contacto',
+  'domain.empty_contact_window': 'El horario de contacto debe empezar antes de terminar ({from}–{until}).',
+  'domain.zero_cap': '{field}: debe permitir al menos un intento.',
+  'domain.debtor_must_hear': 'El deudor siempre puede tratar su propia deuda.',
+  'domain.not_bound_to_the_debt': '{name}: en la cuenta solo figuran coobligados y avales.',
+  'form.reached': '¿Con quién hablaste?', 'form.chooseReached': 'Elige una opción',
+  'reached.nobody': 'Con nadie (no atendió, no estaba)', 'reached.debtor': 'Con el titular, {name}',
+  'reached.co_obligor': 'Con el coobligado {name}', 'reached.guarantor': 'Con el aval {name}',
+  'reached.other': 'Con otra persona (familiar, vecino, compañero)',
+  'form.identification': 'Identificación', 'form.scriptTitle': 'Antes de hablar, identifícate:',
+  'script.debt': '«Buenos días, soy {gestor}{agency}. Le busco en nombre de {lender}, por su {product} con contrato {contract}.»',
+  'script.neutral': '«Buenos días, soy {gestor}. Busco a {debtor} por un asunto personal. ¿Podría pedirle que se comunique {callback}?»',
+  'script.agency': ', de {agency}', 'script.agencyPhone': ', de {agency} (teléfono {phone})',
+  'script.lenderUnknown': 'la institución acreedora', 'script.callbackPhone': 'al {phone}', 'script.callback': 'conmigo',
+  'script.neutralHint': 'Con esta persona no se habla de la deuda: solo deja recado o anota que no estaba.',
+  'form.identified': 'Me identifiqué como dice el texto',
+  'form.justification': 'Justificación',
+  'form.justificationHint': 'Solo si hay un motivo, por ejemplo: el deudor pidió que le llamaran a esta hora. Se guarda señalado para tu supervisor.',
+  'product.credit_card': 'tarjeta de crédito', 'product.personal_loan': 'préstamo personal', 'product.payroll_loan': 'crédito de nómina',
+  'product.microcredit': 'microcrédito', 'product.auto_loan': 'crédito automotriz',
+  'debtor.lender': 'Acreedor', 'debtor.related': 'Coobligados y avales',
+  'role.co_obligor': 'Coobligado', 'role.guarantor': 'Aval', 'role.debtor': 'Titular', 'role.other': 'Otra persona',
+  'entry.reached': 'Con: {party}', 'entry.justified': 'Justificado: {reason}',
+  'input.unconfirmed': '{field}: marca la casilla cuando te hayas identificado.',
   'sync.title': 'Sincronización', 'sync.pending': 'Registros sin enviar', 'sync.rejected': 'Rechazados',
   'sync.last': 'Última sincronización', 'sync.never': 'Nunca', 'sync.now': 'Sincronizar ahora', 'sync.running': 'Sincronizando…',
   'sync.result': 'Enviados {sent}; recibidos {pulled}.',
@@ -234,6 +262,34 @@ const en: Record<Key, string> = {
   'breach.deceased': "The debtor has died: nobody is contacted about this account.",
   'breach.in_dispute': 'The account is in dispute: only the dispute is discussed, no collecting.',
   'breach.third_party': 'The debt may not be discussed with that person: only leave a message or note they were out.',
+  'breach.nobody_named': 'Say who you spoke with.',
+  'breach.not_identified': 'Confirm you identified yourself before discussing the account.',
+  'refusal.contact': '{reasons}',
+  'refusal.contact_justifiable': 'If there is a reason (the debtor asked for it, say), write it under "Justification": it will be saved flagged for your supervisor.',
+  'rejection.contact_rule': 'it breaks the contact rules',
+  'domain.empty_contact_window': 'The contact window must open before it closes ({from}–{until}).',
+  'domain.zero_cap': '{field}: must allow at least one attempt.',
+  'domain.debtor_must_hear': 'The debtor may always discuss their own debt.',
+  'domain.not_bound_to_the_debt': '{name}: only co-obligors and guarantors are listed on an account.',
+  'form.reached': 'Who did you speak with?', 'form.chooseReached': 'Choose one',
+  'reached.nobody': 'Nobody (no answer, not in)', 'reached.debtor': 'The debtor, {name}',
+  'reached.co_obligor': 'Co-obligor {name}', 'reached.guarantor': 'Guarantor {name}',
+  'reached.other': 'Someone else (family, neighbour, co-worker)',
+  'form.identification': 'Identification', 'form.scriptTitle': 'Before you talk, identify yourself:',
+  'script.debt': '"Good morning, I am {gestor}{agency}. I am calling on behalf of {lender} about your {product}, contract {contract}."',
+  'script.neutral': '"Good morning, I am {gestor}. I am looking for {debtor} on a personal matter. Could you ask them to get in touch {callback}?"',
+  'script.agency': ', from {agency}', 'script.agencyPhone': ', from {agency} (phone {phone})',
+  'script.lenderUnknown': 'the lender', 'script.callbackPhone': 'at {phone}', 'script.callback': 'with me',
+  'script.neutralHint': 'The debt is not discussed with this person: only leave a message or note they were out.',
+  'form.identified': 'I identified myself as the text says',
+  'form.justification': 'Justification',
+  'form.justificationHint': 'Only if there is a reason, for example: the debtor asked to be called at this hour. It is saved flagged for your supervisor.',
+  'product.credit_card': 'credit card', 'product.personal_loan': 'personal loan', 'product.payroll_loan': 'payroll loan',
+  'product.microcredit': 'microcredit', 'product.auto_loan': 'car loan',
+  'debtor.lender': 'Lender', 'debtor.related': 'Co-obligors and guarantors',
+  'role.co_obligor': 'Co-obligor', 'role.guarantor': 'Guarantor', 'role.debtor': 'Debtor', 'role.other': 'Someone else',
+  'entry.reached': 'With: {party}', 'entry.justified': 'Justified: {reason}',
+  'input.unconfirmed': '{field}: tick the box once you have identified yourself.',
   'sync.title': 'Sync', 'sync.pending': 'Records not sent', 'sync.rejected': 'Rejected',
   'sync.last': 'Last sync', 'sync.never': 'Never', 'sync.now': 'Sync now', 'sync.running': 'Syncing…',
   'sync.result': 'Sent {sent}; received {pulled}.',
@@ -379,11 +435,12 @@ function fieldName(lang: Lang, field: string): string {
 const FIELD_LABELS: Record<Field, Key> = {
   outcome: 'form.outcome', number: 'form.number', minutes: 'form.duration', lat: 'form.lat', lon: 'form.lon',
   accuracy: 'form.accuracy', nextAction: 'form.nextAction', amount: 'form.amount', dueOn: 'form.dueOn',
+  reached: 'form.reached', identified: 'form.identification',
 };
 const EXAMPLES: Partial<Record<Field, string>> = {
   lat: '19.4326', lon: '-99.1332', accuracy: '20', minutes: '4', nextAction: '15/12/2026', dueOn: '15/12/2026',
 };
-const CHOSEN: Field[] = ['outcome', 'number'];
+const CHOSEN: Field[] = ['outcome', 'number', 'reached'];
 
 /** The sentence for what is wrong with `field`: it names the field and says what to do. */
 export function problemMessage(lang: Lang, field: Field, problem: Problem): string {
@@ -404,6 +461,10 @@ export function errorMessage(lang: Lang, error: unknown): string {
     if (e.kind === 'refused') {
       // The device sends a domain error as `invalid`; the type allows it here too.
       if (e.refusal === 'invalid') return errorMessage(lang, { ...e, kind: 'invalid' });
+      if (e.refusal === 'contact') {
+        const reasons = breachesMessage(lang, e.breaches);
+        return e.justifiable ? `${reasons} ${t(lang, 'refusal.contact_justifiable')}` : reasons;
+      }
       const record = 'record_kind' in e ? t(lang, `kind.${e.record_kind}`).toLowerCase() : '';
       const field = 'field' in e ? accountField(lang, e.field) : '';
       return t(lang, `refusal.${e.refusal}`, { record, field });
@@ -421,6 +482,7 @@ export function errorMessage(lang: Lang, error: unknown): string {
 /** Why the server refused a record, in words: the domain's reason if it gave one. */
 export function rejectionMessage(lang: Lang, rejection: Rejection): string {
   if (rejection.error) return errorMessage(lang, { kind: 'invalid', ...rejection.error });
+  if (rejection.breaches?.length) return breachesMessage(lang, rejection.breaches);
   return t(lang, `rejection.${rejection.code}`);
 }
 
@@ -445,4 +507,33 @@ export function noticeMessage(lang: Lang, notice: Notice): string {
 /** A contact rule the visit or call would break, in the app's language. */
 export function breachMessage(lang: Lang, breach: Breach): string {
   return t(lang, `breach.${breach.breach}`, breach);
+}
+
+function breachesMessage(lang: Lang, breaches: Breach[]): string {
+  return breaches.map((b) => breachMessage(lang, b)).join(' ');
+}
+
+/** What the gestor says to identify themselves, as the script to read. */
+export interface Identification {
+  gestor: string; agency: string; agencyPhone: string; lender: string | null; contract: string; product: Product;
+  debtor: string;
+}
+
+/**
+ * The identification to read to whoever answered. To someone who may hear of
+ * the debt: the collector, the agency, the lender and the contract (as
+ * Mexico's rules require at the start of every call or visit). To anyone
+ * else, nothing that tells them of a debt: the collector's name and a
+ * request to call back.
+ */
+export function identificationScript(lang: Lang, who: Identification, mayHearOfDebt: boolean): string {
+  if (!mayHearOfDebt) {
+    const callback = who.agencyPhone ? t(lang, 'script.callbackPhone', { phone: who.agencyPhone }) : t(lang, 'script.callback');
+    return t(lang, 'script.neutral', { gestor: who.gestor, debtor: who.debtor, callback });
+  }
+  const agency = !who.agency ? '' : t(lang, who.agencyPhone ? 'script.agencyPhone' : 'script.agency', { agency: who.agency, phone: who.agencyPhone });
+  return t(lang, 'script.debt', {
+    gestor: who.gestor, agency, lender: who.lender ?? t(lang, 'script.lenderUnknown'), contract: who.contract,
+    product: t(lang, `product.${who.product}`),
+  });
 }

@@ -21,7 +21,8 @@ export type Problem =
   | { code: 'accuracy_required' }
   | { code: 'not_a_date' }
   | { code: 'no_such_day' }
-  | { code: 'year_out_of_range' };
+  | { code: 'year_out_of_range' }
+  | { code: 'unconfirmed' };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 

@@ -5,10 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { errorMessage } from './i18n';
 import { tauriBackend } from './tauri';
 import type { PromiseFields, VisitFields } from './types';
+import backendSource from './tauri.ts?raw';
+import capability from '../../../src-tauri/capabilities/default.json';
 
 const visit: VisitFields = {
   started_at: '2026-11-22T16:00:00Z', ended_at: '2026-11-22T16:10:00Z', zone: 'America/Mexico_City',
-  position: null, outcome: 'no_answer', notes: 'x', next_action_on: null,
+  position: null, outcome: 'no_answer', contact: { party: null, identified: false, justification: null, policy_version: null },
+  notes: 'x', next_action_on: null,
 };
 
 afterEach(() => clearMocks());
@@ -45,5 +48,16 @@ describe('tauriBackend', () => {
     });
     await tauriBackend.agenda('2026-11-22');
     expect(seen).toEqual(['agenda', { today: '2026-11-22' }]);
+  });
+
+  // Tauri refuses a command the window's capability does not grant, and the
+  // screen hears only "not allowed": the form's contact warning once went
+  // unheard that way.
+  it('calls only commands the main window is granted', () => {
+    const invoked = [...backendSource.matchAll(/invoke\('(\w+)'/g)].map((m) => m[1]);
+    expect(invoked.length).toBeGreaterThan(10);
+    const granted = new Set(capability.permissions);
+    const missing = invoked.filter((command) => !granted.has(`allow-${command.replaceAll('_', '-')}`));
+    expect(missing).toEqual([]);
   });
 });
