@@ -61,6 +61,10 @@ pub struct VisitFields {
     pub zone: Zone,
     /// GPS fix at the visit, if the device had one.
     pub position: Option<Position>,
+    /// Metres from the position to the account's nearest address with
+    /// coordinates, as the device measured them when it saved the visit.
+    #[serde(default)]
+    pub distance_m: Option<u32>,
     /// What came of it.
     pub outcome: Outcome,
     /// Who was reached and what the rules asked.
@@ -92,6 +96,16 @@ impl Visit {
     /// The same visit, judged under version `version` of the contact policy.
     pub fn judged_under(mut self, version: u32) -> Self {
         self.0.contact.policy_version = Some(version);
+        self
+    }
+
+    /// The same visit with its distance to the nearest of `account`'s
+    /// addresses with coordinates (none without a position or such an address).
+    pub fn measured_against(mut self, account: &crate::debtor::Debtor) -> Self {
+        let places = account.addresses.iter().filter_map(|a| a.point);
+        let nearest = self.0.position.and_then(|p| p.point().nearest(places));
+        // Whole metres: a phone's fix is good to a few metres at best.
+        self.0.distance_m = nearest.map(|(_, metres)| metres.round().min(f64::from(u32::MAX)) as u32);
         self
     }
 }
@@ -371,6 +385,7 @@ mod tests {
             ended_at: now,
             zone: Zone::LIMA,
             position: None,
+            distance_m: None,
             outcome: Outcome::NoAnswer,
             contact: ContactFacts::default(),
             notes: String::new(),
@@ -382,5 +397,40 @@ mod tests {
         v.outcome = Outcome::NoAnswer;
         v.ended_at = now - chrono::Duration::minutes(1);
         assert_eq!(Visit::try_from(v), Err(DomainError::EndsBeforeStart));
+    }
+
+    #[test]
+    fn a_visit_measures_its_distance_to_the_nearest_address_with_coordinates() {
+        use crate::{
+            debtor::{Address, Debtor, tests::fields},
+            geo::GeoPoint,
+        };
+        let point = |lat, lon| GeoPoint::new(lat, lon).unwrap();
+        let line = |text| Label::parse(text, "dirección").unwrap();
+        let mut account = fields();
+        account.addresses = vec![
+            Address { line: line("sin coordenadas"), point: None },
+            Address { line: line("trabajo"), point: Some(point(19.4270, -99.1677)) },
+            Address { line: line("casa"), point: Some(point(19.4330, -99.1335)) },
+        ];
+        let account = Debtor::try_from(account).unwrap();
+        let now = Utc::now();
+        let visit = |position| {
+            Visit::try_from(VisitFields {
+                started_at: now,
+                ended_at: now,
+                zone: Zone::MEXICO_CITY,
+                position,
+                distance_m: Some(1),
+                outcome: Outcome::NoAnswer,
+                contact: ContactFacts::default(),
+                notes: String::new(),
+                next_action_on: None,
+            })
+            .unwrap()
+        };
+        let at_home = Position::new(point(19.4326, -99.1332), 10.0).unwrap();
+        assert_eq!(visit(Some(at_home)).measured_against(&account).distance_m, Some(54));
+        assert_eq!(visit(None).measured_against(&account).distance_m, None, "no position, no distance");
     }
 }

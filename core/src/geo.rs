@@ -1,5 +1,6 @@
 //! GPS positions, as recorded at a visit.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::DomainError;
@@ -69,6 +70,18 @@ impl TryFrom<RawPoint> for GeoPoint {
     }
 }
 
+/// Where a position came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PositionSource {
+    /// The device's location service.
+    Device,
+    /// Typed by the gestor: weaker evidence, and the record says so.
+    Typed,
+}
+
 /// Where a device was, and how sure it was: the evidence a supervisor checks.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -76,6 +89,15 @@ impl TryFrom<RawPoint> for GeoPoint {
 pub struct Position {
     point: GeoPoint,
     accuracy_m: f64,
+    /// Where it came from; positions from before Campo asked have none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    source: Option<PositionSource>,
+    /// When the location service took the fix, by the device's clock: its
+    /// age at the visit is evidence too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    fixed_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +105,10 @@ pub struct Position {
 struct RawPosition {
     point: GeoPoint,
     accuracy_m: f64,
+    #[serde(default)]
+    source: Option<PositionSource>,
+    #[serde(default)]
+    fixed_at: Option<DateTime<Utc>>,
 }
 
 impl Position {
@@ -91,7 +117,27 @@ impl Position {
         if !accuracy_m.is_finite() || accuracy_m < 0.0 {
             return Err(DomainError::InvalidAccuracy { value: accuracy_m.to_string() });
         }
-        Ok(Self { point, accuracy_m })
+        Ok(Self { point, accuracy_m, source: None, fixed_at: None })
+    }
+
+    /// The same position, taken by the device's location service at `fixed_at`.
+    pub fn from_device(self, fixed_at: DateTime<Utc>) -> Self {
+        Self { source: Some(PositionSource::Device), fixed_at: Some(fixed_at), ..self }
+    }
+
+    /// The same position, typed by the gestor.
+    pub fn typed(self) -> Self {
+        Self { source: Some(PositionSource::Typed), fixed_at: None, ..self }
+    }
+
+    /// Where it came from, if the record says.
+    pub fn source(self) -> Option<PositionSource> {
+        self.source
+    }
+
+    /// When the device took the fix.
+    pub fn fixed_at(self) -> Option<DateTime<Utc>> {
+        self.fixed_at
     }
 
     /// The point.
@@ -110,7 +156,8 @@ crate::error::deserialize_via!(Position, RawPosition);
 impl TryFrom<RawPosition> for Position {
     type Error = DomainError;
     fn try_from(raw: RawPosition) -> Result<Self, DomainError> {
-        Self::new(raw.point, raw.accuracy_m)
+        let position = Self::new(raw.point, raw.accuracy_m)?;
+        Ok(Self { source: raw.source, fixed_at: raw.fixed_at, ..position })
     }
 }
 
@@ -158,5 +205,22 @@ mod tests {
         assert!(Position::new(p, 12.0).is_ok());
         assert!(Position::new(p, -1.0).is_err());
         assert!(Position::new(p, f64::INFINITY).is_err());
+    }
+
+    #[test]
+    fn a_position_says_where_it_came_from_and_older_ones_read_as_before() {
+        let p = Position::new(GeoPoint::new(-12.05, -77.04).unwrap(), 12.0).unwrap();
+        let old = r#"{"point":{"lat":-12.05,"lon":-77.04},"accuracy_m":12.0}"#;
+        assert_eq!(serde_json::to_string(&p).unwrap(), old);
+        assert_eq!(serde_json::from_str::<Position>(old).unwrap().source(), None);
+        let at: DateTime<Utc> = "2026-12-04T16:00:00Z".parse().unwrap();
+        let fixed = serde_json::to_string(&p.from_device(at)).unwrap();
+        assert_eq!(
+            fixed,
+            r#"{"point":{"lat":-12.05,"lon":-77.04},"accuracy_m":12.0,"source":"device","fixed_at":"2026-12-04T16:00:00Z"}"#
+        );
+        let back: Position = serde_json::from_str(&fixed).unwrap();
+        assert_eq!((back.source(), back.fixed_at()), (Some(PositionSource::Device), Some(at)));
+        assert_eq!(p.typed().source(), Some(PositionSource::Typed));
     }
 }

@@ -163,6 +163,15 @@ impl RecordBody {
         }
     }
 
+    /// A visit with its distance to the nearest of `account`'s addresses;
+    /// any other body as it is.
+    pub fn measured_against(self, account: &crate::debtor::Debtor) -> Self {
+        match self {
+            Self::Visit(v) => Self::Visit(v.measured_against(account)),
+            other => other,
+        }
+    }
+
     /// The currency the body is in, if it carries money of its own.
     pub fn currency(&self) -> Option<Currency> {
         match self {

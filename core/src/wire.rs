@@ -18,6 +18,13 @@ use crate::{
 /// The protocol version this build speaks. 2: the feed carries contact
 /// policies and rejections the contact rules' breaches.
 pub const PROTOCOL_VERSION: u32 = 2;
+/// The push header with the device's clock at the moment it sends (RFC 3339).
+/// Sent on every try, outside the idempotent body: the server keeps, with
+/// each version, how far the device's clock was from its own.
+pub const DEVICE_TIME_HEADER: &str = "campo-device-time";
+/// A device clock further than this from the server's (in seconds) is
+/// flagged: the times its records state may be wrong by as much.
+pub const CLOCK_SKEW_FLAG_S: i64 = 5 * 60;
 /// The request header that names the protocol version.
 pub const PROTOCOL_HEADER: &str = "campo-protocol";
 /// The request header that makes a push idempotent.
@@ -371,6 +378,19 @@ pub struct ActivityRow {
     /// The server's verdict under the contact rules, when it judged the
     /// record (records from before the rules have none).
     pub judgement: Option<Judgement>,
+    /// When the server first received it, by its own clock.
+    pub received_at: chrono::DateTime<chrono::Utc>,
+    /// How far the device's clock was behind the server's when it pushed
+    /// the record, in seconds (negative: ahead); none if it did not say.
+    pub clock_skew_s: Option<i64>,
+}
+
+impl ActivityRow {
+    /// Whether the device's clock was too far off for its times to be taken
+    /// at their word ([`CLOCK_SKEW_FLAG_S`]).
+    pub fn clock_flagged(&self) -> bool {
+        self.clock_skew_s.is_some_and(|s| s.abs() > CLOCK_SKEW_FLAG_S)
+    }
 }
 
 /// A supervisor's review of a visit or call.

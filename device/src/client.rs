@@ -14,8 +14,8 @@ use std::{
 };
 
 use campo_core::wire::{
-    ErrorBody, ErrorCode, IDEMPOTENCY_HEADER, LoginRequest, LoginResponse, PROTOCOL_HEADER, PROTOCOL_VERSION, PullPage,
-    PullQuery, PushResponse, Territory,
+    DEVICE_TIME_HEADER, ErrorBody, ErrorCode, IDEMPOTENCY_HEADER, LoginRequest, LoginResponse, PROTOCOL_HEADER,
+    PROTOCOL_VERSION, PullPage, PullQuery, PushResponse, Territory,
 };
 use flate2::{Compression, read::GzDecoder, write::GzEncoder};
 use reqwest::{Method, RequestBuilder, header};
@@ -128,6 +128,7 @@ impl Client {
         let builder = self
             .call(Method::POST, "/v1/sync/push")
             .header(IDEMPOTENCY_HEADER, key)
+            .header(DEVICE_TIME_HEADER, chrono::Utc::now().to_rfc3339())
             .header(header::CONTENT_TYPE, "application/json")
             .header(header::CONTENT_ENCODING, "gzip")
             .body(body);

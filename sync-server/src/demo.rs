@@ -377,7 +377,9 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
                     started_at,
                     ended_at: started_at + chrono::Duration::minutes(12),
                     zone: Zone::from_str(region.zone)?,
-                    position: Some(Position::new(point, 15.0)?),
+                    // At the address itself, taken by the phone as the gestor arrived.
+                    position: Some(Position::new(point, 15.0)?.from_device(started_at)),
+                    distance_m: Some(0),
                     outcome,
                     contact: ContactFacts { party, identified: party.is_some(), ..ContactFacts::default() },
                     notes: "se dejó aviso; volver hoy por la tarde".into(),

@@ -98,7 +98,7 @@ fn write_next(
     user: Option<UserId>,
 ) -> StoreResult<Record> {
     let record = Record { deleted, body: raw(body.to_json()), ..current.record.clone() };
-    write::office_write(tx, NewVersion { record, user, after_reassignment: false }, Some(current))
+    write::office_write(tx, NewVersion { record, user, after_reassignment: false, device_skew_ms: None }, Some(current))
 }
 
 /// Writes a record that did not exist, by the server's replica on behalf of
@@ -111,7 +111,7 @@ pub fn write_new(
     user: Option<UserId>,
 ) -> StoreResult<Record> {
     let record = Record::new(id, debtor, body, VersionVector::new(), false);
-    write::office_write(tx, NewVersion { record, user, after_reassignment: false }, None)
+    write::office_write(tx, NewVersion { record, user, after_reassignment: false, device_skew_ms: None }, None)
 }
 
 fn view(record: Record, current: &StoredRecord) -> RecordView {

@@ -40,6 +40,9 @@ pub struct Pusher {
     pub user: UserId,
     /// Their device install.
     pub replica: ReplicaId,
+    /// The server's clock minus the device's as it sent the push, in
+    /// milliseconds, if it said (see [`campo_core::wire::DEVICE_TIME_HEADER`]).
+    pub clock_skew_ms: Option<i64>,
 }
 
 /// Whether a replica claiming `clock` was restored from a backup: the server
@@ -229,7 +232,12 @@ fn push_one(
     };
 
     let writer = Writer { replica: pusher.replica, office: false };
-    let mine = NewVersion { record: record.clone(), user: Some(pusher.user), after_reassignment };
+    let mine = NewVersion {
+        record: record.clone(),
+        user: Some(pusher.user),
+        after_reassignment,
+        device_skew_ms: pusher.clock_skew_ms,
+    };
     write::record_version(tx, &mine, writer)?;
     let pushed_by = keeps.then_some(pusher.replica);
     // A gestor the debtor has left hears nothing of what others wrote since:
@@ -303,7 +311,8 @@ fn resolve(
         ..current.record.clone()
     };
     let after_reassignment = incoming.after_reassignment || current.after_reassignment;
-    let record = write::office_write(tx, NewVersion { record: joined, user: None, after_reassignment }, Some(current))?;
+    let merge = NewVersion { record: joined, user: None, after_reassignment, device_skew_ms: None };
+    let record = write::office_write(tx, merge, Some(current))?;
     let conflict = merged.is_conflict();
     if conflict {
         tx.put_conflict(&ConflictRow {

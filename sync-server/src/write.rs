@@ -19,6 +19,9 @@ pub(crate) struct NewVersion {
     pub user: Option<UserId>,
     /// Written by a gestor after the debtor left them.
     pub after_reassignment: bool,
+    /// For a device's write, how far its clock was from the server's (see
+    /// [`StoredVersion::device_skew_ms`]).
+    pub device_skew_ms: Option<i64>,
 }
 
 /// Adds `version` to the record's history; `false` if that exact version was
@@ -30,6 +33,7 @@ pub(crate) fn record_version(tx: &mut dyn Tx, version: &NewVersion, writer: Writ
         user: version.user,
         after_reassignment: version.after_reassignment,
         stored_at: now(),
+        device_skew_ms: version.device_skew_ms,
     })
 }
 

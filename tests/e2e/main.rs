@@ -399,7 +399,7 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     assert_eq!(stored(&world, "promise", "due_on", &reference), format!("{due} {due}"));
     assert_eq!(
         stored(&world, "visit", "position", &reference),
-        r#"{"point":{"lat":19.4326,"lon":-99.1332},"accuracy_m":25.0}"#
+        r#"{"point":{"lat":19.4326,"lon":-99.1332},"accuracy_m":25.0,"source":"typed"}"#
     );
     assert_eq!(stored(&world, "call", "outcome", &reference), "", "the refused call was not stored");
     app.quit().await;

@@ -8,6 +8,7 @@ mod concurrency;
 mod conflicts;
 mod contact;
 mod echo;
+mod evidence;
 mod failures;
 mod forged;
 mod portfolio;

@@ -35,6 +35,7 @@ fn visit_with_next_action(today: chrono::NaiveDate) -> RecordBody {
             ended_at: now,
             zone: Zone::MEXICO_CITY,
             position: None,
+            distance_m: None,
             outcome: Outcome::NoAnswer,
             contact: Default::default(),
             notes: "volver mañana".into(),

@@ -306,6 +306,11 @@ impl World {
         .await
     }
 
+    /// [`World::new`], with the `n`th debtor's fields made by `fields`.
+    pub async fn with_debtors(per_gestor: usize, fields: impl Fn(usize, TerritoryId) -> DebtorFields) -> Self {
+        Self::start(PASSWORD, |storage, _| seed_with(storage, per_gestor, fields)).await
+    }
+
     async fn start(password: &'static str, fill: impl FnOnce(&dyn Storage, &Path) -> Fixture) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("server.db");
@@ -475,6 +480,7 @@ pub fn visit_body(notes: &str, at: chrono::DateTime<chrono::Utc>) -> Visit {
         ended_at: at + chrono::Duration::minutes(10),
         zone: Zone::MEXICO_CITY,
         position: None,
+        distance_m: None,
         outcome: Outcome::NoAnswer,
         contact: Default::default(),
         notes: notes.into(),

@@ -190,7 +190,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
             let account = store.debtors()?.into_iter().find(|(id, _)| *id == debtor).map(|(_, d)| d);
             let zone = account.map_or(Zone::MEXICO_CITY, |d| d.zone);
             let position = match (lat, lon) {
-                (Some(lat), Some(lon)) => Some(Position::new(GeoPoint::new(lat, lon)?, accuracy)?),
+                (Some(lat), Some(lon)) => Some(Position::new(GeoPoint::new(lat, lon)?, accuracy)?.typed()),
                 _ => None,
             };
             let now = chrono::Utc::now();
@@ -199,6 +199,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                 ended_at: now,
                 zone,
                 position,
+                distance_m: None,
                 outcome: outcome.parse::<Outcome>()?,
                 contact: ContactFacts { party: reached, identified, justification, policy_version: None },
                 notes,

@@ -98,10 +98,16 @@ impl Store {
                 contact: rules.as_ref(),
             };
             let judgement = rules::check_gestor_write(&write, &landing)?;
-            let json = match judgement {
-                Some(judgement) => body.clone().judged_under(judgement.policy_version).to_json(),
-                None => body.to_json(),
-            };
+            // What the device knew when it saved: the policy that judged the
+            // contact, and how far the visit was from the account's addresses.
+            let mut stamped = body.clone();
+            if let Some(judgement) = judgement {
+                stamped = stamped.judged_under(judgement.policy_version);
+            }
+            if let Some(account) = &held {
+                stamped = stamped.measured_against(account);
+            }
+            let json = stamped.to_json();
             let base: Option<String> = tx
                 .query_row("SELECT base_vv FROM pending WHERE record_id = ?1", [id.to_string()], |r| r.get(0))
                 .optional()?;

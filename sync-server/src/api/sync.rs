@@ -7,7 +7,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use campo_core::wire::{
-    ErrorBody, IDEMPOTENCY_HEADER, MAX_PUSH_RECORDS, PullPage, PullQuery, PushOutcome, PushRequest, PushResponse,
+    DEVICE_TIME_HEADER, ErrorBody, IDEMPOTENCY_HEADER, MAX_PUSH_RECORDS, PullPage, PullQuery, PushOutcome, PushRequest,
+    PushResponse,
 };
 
 use super::{
@@ -34,6 +35,13 @@ pub(super) async fn push(State(state): State<AppState>, who: Gestor, req: Reques
         .filter(|k| !k.is_empty() && k.len() <= 200)
         .ok_or_else(|| ApiError::Malformed(format!("falta el encabezado {IDEMPOTENCY_HEADER}")))?
         .to_owned();
+    // Read as the request arrives: the skew is the device's clock against the server's now.
+    let clock_skew_ms = req
+        .headers()
+        .get(DEVICE_TIME_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| chrono::DateTime::parse_from_rfc3339(v).ok())
+        .map(|device| (chrono::Utc::now() - device.to_utc()).num_milliseconds());
     let bytes = body_bytes(req, &state).await?;
     let batch: PushRequest = parse_json(&bytes)?;
     if batch.records.len() > MAX_PUSH_RECORDS {
@@ -42,7 +50,7 @@ pub(super) async fn push(State(state): State<AppState>, who: Gestor, req: Reques
             batch.records.len()
         )));
     }
-    let pusher = Pusher { user: who.user.id, replica };
+    let pusher = Pusher { user: who.user.id, replica, clock_skew_ms };
     let request_hash = auth::body_hash(&bytes);
     tracing::info!(user = %pusher.user, records = batch.records.len(), "applying push");
     let storage = state.storage.clone();

@@ -92,6 +92,9 @@ pub struct StoredVersion {
     pub after_reassignment: bool,
     /// When the server stored it.
     pub stored_at: String,
+    /// For a device's write: the server's clock minus the device's when it
+    /// pushed, in milliseconds.
+    pub device_skew_ms: Option<i64>,
 }
 
 /// An authenticated token.

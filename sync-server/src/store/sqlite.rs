@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0003_sessions_roles_audit.sql"),
     include_str!("../../../migrations/server/0004_feed_skips_echoes_in_the_index.sql"),
     include_str!("../../../migrations/server/0005_contact_policies.sql"),
+    include_str!("../../../migrations/server/0006_device_clock.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -237,6 +238,7 @@ impl SqliteTx<'_> {
             user: opt_id(row.get(7)?, "user_id")?,
             after_reassignment: row.get(8)?,
             stored_at: row.get(9)?,
+            device_skew_ms: row.get(10)?,
         })
     }
 
@@ -564,7 +566,7 @@ impl Tx for SqliteTx<'_> {
 
     fn version(&mut self, id: RecordId, vv: &VersionVector) -> StoreResult<Option<StoredVersion>> {
         let sql = "SELECT v.record_id, r.debtor_id, r.kind, v.vv, v.deleted, v.body, v.writer_id, v.user_id,
-                          v.after_reassignment, v.stored_at
+                          v.after_reassignment, v.stored_at, v.device_skew_ms
                    FROM versions v JOIN records r ON r.id = v.record_id
                    WHERE v.record_id = ?1 AND v.vv = ?2";
         Ok(self.collect(sql, params![id.to_string(), vv.to_json()], Self::stored_version)?.into_iter().next())
@@ -572,7 +574,7 @@ impl Tx for SqliteTx<'_> {
 
     fn versions(&mut self, id: RecordId) -> StoreResult<Vec<StoredVersion>> {
         let sql = "SELECT v.record_id, r.debtor_id, r.kind, v.vv, v.deleted, v.body, v.writer_id, v.user_id,
-                          v.after_reassignment, v.stored_at
+                          v.after_reassignment, v.stored_at, v.device_skew_ms
                    FROM versions v JOIN records r ON r.id = v.record_id
                    WHERE v.record_id = ?1 ORDER BY v.rowid";
         self.collect(sql, [id.to_string()], Self::stored_version)
@@ -583,8 +585,8 @@ impl Tx for SqliteTx<'_> {
             .conn
             .prepare_cached(
                 "INSERT INTO versions (record_id, vv, deleted, body, writer_id, counter, user_id, after_reassignment,
-                                       stored_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT DO NOTHING",
+                                       stored_at, device_skew_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO NOTHING",
             )?
             .execute(params![
                 v.record.id.to_string(),
@@ -596,6 +598,7 @@ impl Tx for SqliteTx<'_> {
                 v.user.map(|u| u.to_string()),
                 v.after_reassignment,
                 v.stored_at,
+                v.device_skew_ms,
             ])?;
         Ok(inserted == 1)
     }
@@ -657,9 +660,14 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {
+        // The first version is the one the device pushed: when the server
+        // received the record, and how far the device's clock was then.
         let sql = "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
-                          json_extract(d.body, '$.name'), j.country, j.policy_version, j.breaches
+                          json_extract(d.body, '$.name'), j.country, j.policy_version, j.breaches,
+                          first.stored_at, first.device_skew_ms
                    FROM records r LEFT JOIN records d ON d.id = r.debtor_id
+                        JOIN versions first ON first.rowid =
+                            (SELECT min(v.rowid) FROM versions v WHERE v.record_id = r.id)
                         LEFT JOIN judgements j ON j.record_id = r.id
                    WHERE r.kind IN ('visit', 'call')
                      AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
@@ -674,6 +682,8 @@ impl Tx for SqliteTx<'_> {
                 after_reassignment: row.get(7)?,
                 debtor_name: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
                 judgement: contact::judgement(row.get(9)?, row.get(10)?, row.get(11)?)?,
+                received_at: parse(&row.get::<_, String>(12)?, "versions.stored_at")?,
+                clock_skew_s: row.get::<_, Option<i64>>(13)?.map(|ms| ms / 1000),
             })
         })
     }

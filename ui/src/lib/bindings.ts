@@ -822,7 +822,21 @@ limit: number, };
 /**
  * Where a device was, and how sure it was: the evidence a supervisor checks.
  */
-export type Position = { point: GeoPoint, accuracy_m: number, };
+export type Position = { point: GeoPoint, accuracy_m: number, 
+/**
+ * Where it came from; positions from before Campo asked have none.
+ */
+source?: PositionSource, 
+/**
+ * When the location service took the fix, by the device's clock: its
+ * age at the visit is evidence too.
+ */
+fixed_at?: string, };
+
+/**
+ * Where a position came from.
+ */
+export type PositionSource = "device" | "typed";
 
 /**
  * The kind of credit behind the debt.
@@ -1258,6 +1272,11 @@ zone: Zone,
  * GPS fix at the visit, if the device had one.
  */
 position: Position | null, 
+/**
+ * Metres from the position to the account's nearest address with
+ * coordinates, as the device measured them when it saved the visit.
+ */
+distance_m: number | null, 
 /**
  * What came of it.
  */

@@ -6,7 +6,7 @@ const input: FormInput = {
   outcome: 'no_answer', notes: 'nadie en casa', nextAction: '23/11/2026',
   startedAt: new Date('2026-11-22T16:00:00Z'), endedAt: new Date('2026-11-22T16:10:00Z'),
   lat: '19.43', lon: '-99.13', accuracy: '12', number: '5512345678', direction: 'outbound', minutes: '2,5',
-  amount: '1,500.50', dueOn: '30/11/2026', reached: 'nobody', identified: false, justification: '',
+  amount: '1,500.50', dueOn: '30/11/2026', reached: 'nobody', identified: false, justification: '', fixedAt: null,
 };
 const related: RelatedParty[] = [{ name: 'Rosa Díaz', role: 'guarantor', phones: ['5533334444'] }];
 const account = { zone: 'America/Mexico_City', currency: 'MXN' as const, today: '2026-11-22', related };
@@ -18,10 +18,15 @@ describe('readForm', () => {
       ok: true,
       body: {
         started_at: '2026-11-22T16:00:00.000Z', ended_at: '2026-11-22T16:10:00.000Z', zone: 'America/Mexico_City',
-        position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12 }, outcome: 'no_answer', contact: nobody,
-        notes: 'nadie en casa', next_action_on: '2026-11-23',
+        position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12, source: 'typed' }, distance_m: null,
+        outcome: 'no_answer', contact: nobody, notes: 'nadie en casa', next_action_on: '2026-11-23',
       },
     });
+  });
+
+  it("keeps when the phone took a position, until the gestor types over it", () => {
+    const located = readForm('visit', { ...input, fixedAt: '2026-11-22T15:59:20.000Z' }, account);
+    expect(located).toMatchObject({ ok: true, body: { position: { source: 'device', fixed_at: '2026-11-22T15:59:20.000Z' } } });
   });
 
   it('leaves the position out when none was typed, and refuses half of one', () => {

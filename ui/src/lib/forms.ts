@@ -26,6 +26,8 @@ export interface FormInput {
   /** The gestor ticked that they identified themselves as the script says. */
   identified: boolean;
   justification: string;
+  /** When the device's location service gave the position in the fields; null once the gestor types one. */
+  fixedAt: string | null;
 }
 
 /** The form fields a problem can belong to. */
@@ -114,9 +116,15 @@ export function readForm(kind: ActivityKind, input: FormInput, account: Account)
     const position = parsePosition(input.lat, input.lon, input.accuracy);
     if (!position.ok) errors[position.field] = position.problem;
     if (!position.ok || Object.keys(errors).length) return { ok: false, errors };
+    // A position the gestor typed says so; one the phone gave keeps when it was taken.
+    const evidence = input.fixedAt ? { source: 'device' as const, fixed_at: input.fixedAt } : { source: 'typed' as const };
+    const located = position.value && { ...position.value, ...evidence };
     return {
       ok: true,
-      body: { started_at: input.startedAt.toISOString(), ended_at: input.endedAt.toISOString(), position: position.value, ...common },
+      body: {
+        started_at: input.startedAt.toISOString(), ended_at: input.endedAt.toISOString(), position: located, distance_m: null,
+        ...common,
+      },
     };
   }
   if (!input.number) errors.number = { code: 'required' };

@@ -10,7 +10,7 @@ import capability from '../../../src-tauri/capabilities/default.json';
 
 const visit: VisitFields = {
   started_at: '2026-11-22T16:00:00Z', ended_at: '2026-11-22T16:10:00Z', zone: 'America/Mexico_City',
-  position: null, outcome: 'no_answer', contact: { party: null, identified: false, justification: null, policy_version: null },
+  position: null, distance_m: null, outcome: 'no_answer', contact: { party: null, identified: false, justification: null, policy_version: null },
   notes: 'x', next_action_on: null,
 };
 
