@@ -15,6 +15,8 @@ fn main() {
         "debtor_file",
         "contact_rules",
         "save_activity",
+        "attach_photo",
+        "photo",
         "sign_out",
     ];
     tauri_build::try_build(

@@ -65,6 +65,9 @@ pub struct VisitFields {
     /// coordinates, as the device measured them when it saved the visit.
     #[serde(default)]
     pub distance_m: Option<u32>,
+    /// Photos of the visit; their bytes travel apart, after the visit.
+    #[serde(default)]
+    pub photos: Vec<crate::blob::Photo>,
     /// What came of it.
     pub outcome: Outcome,
     /// Who was reached and what the rules asked.
@@ -82,6 +85,7 @@ impl VisitFields {
             return Err(DomainError::EndsBeforeStart);
         }
         self.outcome.check_channel(Channel::Visit)?;
+        crate::blob::check_photos(&self.photos)?;
         self.contact.check()?;
         check_notes(&self.notes, "notas")
     }
@@ -386,6 +390,7 @@ mod tests {
             zone: Zone::LIMA,
             position: None,
             distance_m: None,
+            photos: vec![],
             outcome: Outcome::NoAnswer,
             contact: ContactFacts::default(),
             notes: String::new(),
@@ -422,6 +427,7 @@ mod tests {
                 zone: Zone::MEXICO_CITY,
                 position,
                 distance_m: Some(1),
+                photos: vec![],
                 outcome: Outcome::NoAnswer,
                 contact: ContactFacts::default(),
                 notes: String::new(),

@@ -112,6 +112,23 @@ pub enum DomainError {
         /// The character, as U+XXXX.
         character: String,
     },
+    /// A photo larger than the limit.
+    #[error("la foto pesa {bytes} bytes; el máximo es {max}")]
+    PhotoTooLarge {
+        /// Its size.
+        bytes: u32,
+        /// The limit.
+        max: u32,
+    },
+    /// Bytes that are not a JPEG, PNG or WebP image.
+    #[error("el archivo no es una foto (JPEG, PNG o WebP)")]
+    NotAPhoto,
+    /// More photos than a visit carries.
+    #[error("una visita lleva hasta {max} fotos")]
+    TooManyPhotos {
+        /// The limit.
+        max: u32,
+    },
     /// Someone listed on an account who is neither co-obligor nor guarantor.
     #[error("{name}: en la cuenta solo figuran coobligados y avales")]
     NotBoundToTheDebt {

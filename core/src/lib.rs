@@ -14,10 +14,12 @@
 //! - [`vv`]: version vectors, the causality metadata of every record.
 //! - [`merge`]: how two concurrent versions of a record become one.
 //! - [`rules`]: what a gestor may write, checked alike on the device and the server.
+//! - [`blob`]: photos, named by the SHA-256 of their bytes.
 //! - [`contact`]: when and how a debtor may be contacted (policies, holidays).
 //! - [`wire`]: the sync protocol's requests, answers and errors.
 
 pub mod activity;
+pub mod blob;
 pub mod contact;
 pub mod debtor;
 pub mod error;

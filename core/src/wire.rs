@@ -25,6 +25,9 @@ pub const DEVICE_TIME_HEADER: &str = "campo-device-time";
 /// A device clock further than this from the server's (in seconds) is
 /// flagged: the times its records state may be wrong by as much.
 pub const CLOCK_SKEW_FLAG_S: i64 = 5 * 60;
+/// The most bytes of a photo one upload request carries: a chunk lost to a
+/// dropped connection costs at most this much again.
+pub const MAX_PHOTO_CHUNK: usize = 256 * 1024;
 /// The request header that names the protocol version.
 pub const PROTOCOL_HEADER: &str = "campo-protocol";
 /// The request header that makes a push idempotent.
@@ -530,4 +533,25 @@ pub struct TerritoryInfo {
     pub id: TerritoryId,
     /// Its name.
     pub name: String,
+}
+
+/// How much of a photo the server holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PhotoStatus {
+    /// Bytes held; the next chunk starts here.
+    pub received: u64,
+    /// Bytes the visit declares.
+    pub bytes: u32,
+    /// Whole and checked against its name.
+    pub complete: bool,
+}
+
+/// Where a photo chunk goes.
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct PhotoChunk {
+    /// The byte of the photo the chunk starts at: what the server holds.
+    pub offset: u64,
 }

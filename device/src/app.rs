@@ -4,6 +4,7 @@
 
 use campo_core::{
     RecordBody, RecordKind,
+    blob::{BlobId, ImageType, Photo},
     ids::{DebtorId, RecordId},
     outcome::Channel,
     rules::Refusal,
@@ -103,6 +104,17 @@ pub async fn save_activity(
     }
     let body = RecordBody::parse(kind, &body.to_string())?;
     store.blocking(move |s| s.create(debtor, &body)).await
+}
+
+/// Keeps a photo the visit form attached (bytes already scaled down), for
+/// the visit it will be saved with.
+pub async fn attach_photo(store: &Store, bytes: Vec<u8>) -> Result<Photo> {
+    store.blocking(move |s| s.attach_photo(&bytes)).await
+}
+
+/// A photo's bytes and format, for the timeline; the device keeps those it took.
+pub async fn photo(store: &Store, blob: BlobId) -> Result<(ImageType, Vec<u8>)> {
+    store.blocking(move |s| s.photo(&blob)).await?.ok_or_else(|| DeviceError::NotFound { what: "la foto".into() })
 }
 
 /// Signs out and clears the device. With work still unsent, refuses unless

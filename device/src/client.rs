@@ -1,5 +1,5 @@
 //! The sync server's API as typed calls: sign in and out, push a batch, pull
-//! a page, list the regions. One place knows the paths, the headers (protocol
+//! a page, upload a photo, list the regions. One place knows the paths, the headers (protocol
 //! version, bearer token, idempotency key, gzip both ways) and how an answer
 //! is read; the sync loop and the test harness call these.
 //!
@@ -13,9 +13,12 @@ use std::{
     sync::Arc,
 };
 
-use campo_core::wire::{
-    DEVICE_TIME_HEADER, ErrorBody, ErrorCode, IDEMPOTENCY_HEADER, LoginRequest, LoginResponse, PROTOCOL_HEADER,
-    PROTOCOL_VERSION, PullPage, PullQuery, PushResponse, Territory,
+use campo_core::{
+    blob::BlobId,
+    wire::{
+        DEVICE_TIME_HEADER, ErrorBody, ErrorCode, IDEMPOTENCY_HEADER, LoginRequest, LoginResponse, PROTOCOL_HEADER,
+        PROTOCOL_VERSION, PhotoChunk, PhotoStatus, PullPage, PullQuery, PushResponse, Territory,
+    },
 };
 use flate2::{Compression, read::GzDecoder, write::GzEncoder};
 use reqwest::{Method, RequestBuilder, header};
@@ -138,6 +141,26 @@ impl Client {
     /// The feed page `query` asks for, and its bytes on the wire.
     pub fn pull(&self, query: &PullQuery) -> impl Future<Output = Result<(PullPage, usize)>> + use<> {
         send::<PullPage>(self.call(Method::GET, "/v1/sync/pull").query(query))
+    }
+
+    /// How much of `blob` the server holds.
+    pub fn photo_status(&self, blob: &BlobId) -> impl Future<Output = Result<(PhotoStatus, usize)>> + use<> {
+        send::<PhotoStatus>(self.call(Method::GET, &format!("/v1/photos/{blob}/status")))
+    }
+
+    /// Sends `chunk` of `blob`, starting at byte `offset` of the photo.
+    pub fn put_photo(
+        &self,
+        blob: &BlobId,
+        offset: u64,
+        chunk: Vec<u8>,
+    ) -> impl Future<Output = Result<(PhotoStatus, usize)>> + use<> {
+        let builder = self
+            .call(Method::PUT, &format!("/v1/photos/{blob}"))
+            .query(&PhotoChunk { offset })
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .body(chunk);
+        send::<PhotoStatus>(builder)
     }
 
     /// The regions of the gestor's portfolio, by name.

@@ -3,12 +3,13 @@
 //! One sync is: push every pending write (in batches, each under an
 //! idempotency key that is kept until the answer is applied), pull pages until
 //! the feed is exhausted, then push again whatever the pull left waiting
-//! (writes on debtors just reassigned away, writes made meanwhile). Every step
+//! (writes on debtors just reassigned away, writes made meanwhile), then
+//! upload the photos of visits the server now holds. Every step
 //! is committed locally as it completes, so an interrupted sync resumes where
 //! it stopped. The calls themselves are `client.rs`; every SQLite step runs
 //! on the blocking pool, so the next page downloads while one is stored.
 
-use campo_core::wire::{LoginRequest, LoginResponse, PullQuery};
+use campo_core::wire::{ErrorCode, LoginRequest, LoginResponse, MAX_PHOTO_CHUNK, PullQuery};
 use serde::Serialize;
 
 use crate::{
@@ -47,6 +48,11 @@ pub enum Progress {
         /// Compressed bytes sent.
         wire_bytes: usize,
     },
+    /// A photo reached the server whole.
+    Photo {
+        /// Its bytes.
+        bytes: u32,
+    },
     /// A page of the feed was applied.
     Pulled {
         /// Items in the page.
@@ -80,6 +86,8 @@ pub struct SyncReport {
     pub granted: u64,
     /// Debtors assigned away and purged.
     pub revoked: u64,
+    /// Photos that reached the server whole.
+    pub photos: u64,
 }
 
 impl SyncReport {
@@ -140,8 +148,59 @@ pub async fn sync(store: &Store, options: SyncOptions, mut progress: impl FnMut(
     let (territories, _) = answer(store, territories).await?;
     store.blocking(move |s| s.put_territories(&territories)).await?;
     push_all(store, &client, options, &mut report, &mut progress).await?;
+    upload_photos(store, &client, &mut report, &mut progress).await?;
     store.blocking(Store::finish_sync).await?;
     Ok(report)
+}
+
+/// Uploads the photos of visits the server holds, each from where the
+/// server's copy ends, in chunks: a connection lost mid-photo costs one chunk.
+async fn upload_photos(
+    store: &Store,
+    client: &Client,
+    report: &mut SyncReport,
+    progress: &mut impl FnMut(&Progress),
+) -> Result<()> {
+    for photo in store.blocking(Store::photos_due).await? {
+        let blob = photo.blob.clone();
+        let mut status = match answer(store, tokio::spawn(client.photo_status(&blob))).await {
+            Ok((status, _)) => status,
+            // No visit of this gestor's on the server names it: it stays
+            // waiting (and counted on the sync screen) rather than stop the sync.
+            Err(DeviceError::Server { code: ErrorCode::NotFound, message }) => {
+                tracing::warn!(%blob, %message, "the server knows no visit of ours with this photo");
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if !status.complete {
+            let held = blob.clone();
+            let bytes = store
+                .blocking(move |s| s.photo(&held))
+                .await?
+                .map(|(_, bytes)| bytes)
+                .ok_or_else(|| DeviceError::NotFound { what: "una foto de la visita".into() })?;
+            while !status.complete {
+                let start = usize::try_from(status.received).unwrap_or(usize::MAX).min(bytes.len());
+                let end = (start + MAX_PHOTO_CHUNK).min(bytes.len());
+                let chunk = bytes[start..end].to_vec();
+                report.bytes_sent += chunk.len() as u64;
+                status = match answer(store, tokio::spawn(client.put_photo(&blob, status.received, chunk))).await {
+                    Ok((status, _)) => status,
+                    // The server holds another length (a chunk that arrived though its answer
+                    // did not): ask again and go on from there.
+                    Err(DeviceError::Server { code: ErrorCode::StaleVersion, .. }) => {
+                        answer(store, tokio::spawn(client.photo_status(&blob))).await?.0
+                    }
+                    Err(e) => return Err(e),
+                };
+            }
+            report.photos += 1;
+            progress(&Progress::Photo { bytes: photo.bytes });
+        }
+        store.blocking(move |s| s.photo_uploaded(&blob)).await?;
+    }
+    Ok(())
 }
 
 /// The answer to a request sent on its own task.

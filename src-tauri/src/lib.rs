@@ -6,6 +6,7 @@
 
 use campo_core::{
     RecordKind,
+    blob::{BlobId, Photo},
     ids::{DebtorId, RecordId},
     outcome,
 };
@@ -109,6 +110,24 @@ async fn save_activity(
     app::save_activity(&store, debtor_id, kind, body).await
 }
 
+/// Keeps a photo for a visit; the UI sends its bytes as the raw request body.
+#[tauri::command]
+async fn attach_photo(store: Shared<'_>, request: tauri::ipc::Request<'_>) -> Answer<Photo> {
+    let bytes = match request.body() {
+        tauri::ipc::InvokeBody::Raw(bytes) => bytes.clone(),
+        tauri::ipc::InvokeBody::Json(_) => {
+            return Err(DeviceError::BadAnswer { message: "la foto llegó sin bytes".into() });
+        }
+    };
+    app::attach_photo(&store, bytes).await
+}
+
+/// A photo's bytes, raw, for the timeline.
+#[tauri::command]
+async fn photo(store: Shared<'_>, blob: BlobId) -> Answer<tauri::ipc::Response> {
+    app::photo(&store, blob).await.map(|(_, bytes)| tauri::ipc::Response::new(bytes))
+}
+
 /// Signs out; `discard` confirms how many unsent records may be lost.
 #[tauri::command]
 async fn sign_out(store: Shared<'_>, discard: Option<u64>) -> Answer<()> {
@@ -145,6 +164,8 @@ pub fn run() {
             debtor_file,
             contact_rules,
             save_activity,
+            attach_photo,
+            photo,
             sign_out
         ])
         .run(tauri::generate_context!())

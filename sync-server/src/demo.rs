@@ -380,6 +380,7 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
                     // At the address itself, taken by the phone as the gestor arrived.
                     position: Some(Position::new(point, 15.0)?.from_device(started_at)),
                     distance_m: Some(0),
+                    photos: vec![],
                     outcome,
                     contact: ContactFacts { party, identified: party.is_some(), ..ContactFacts::default() },
                     notes: "se dejó aviso; volver hoy por la tarde".into(),

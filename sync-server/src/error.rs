@@ -53,6 +53,10 @@ pub enum ApiError {
     /// Too many failed sign-ins from this login or address.
     #[error("demasiados intentos fallidos: espera {} y vuelve a intentarlo", wait_in_words(*.0))]
     TooManyAttempts(std::time::Duration),
+    /// A photo chunk that does not fit what the server holds, or bytes that
+    /// are not what their name says.
+    #[error("{0}")]
+    Blob(#[from] crate::blobs::BlobError),
     /// Storage failed.
     #[error("error interno del servidor; inténtalo de nuevo")]
     Store(#[from] StoreError),
@@ -76,6 +80,12 @@ impl ApiError {
             Self::KeyReused => ErrorCode::IdempotencyKeyReused,
             Self::Stale => ErrorCode::StaleVersion,
             Self::TooManyAttempts(_) => ErrorCode::TooManyAttempts,
+            Self::Blob(e) => match e {
+                crate::blobs::BlobError::WrongOffset { .. } => ErrorCode::StaleVersion,
+                crate::blobs::BlobError::TooLong { .. } => ErrorCode::BatchTooLarge,
+                crate::blobs::BlobError::Mismatch => ErrorCode::InvalidValue,
+                crate::blobs::BlobError::Io(_) => ErrorCode::Internal,
+            },
             Self::Store(_) | Self::Task(_) => ErrorCode::Internal,
         }
     }
@@ -116,7 +126,7 @@ fn wait_in_words(wait: std::time::Duration) -> String {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        if matches!(self, Self::Store(_) | Self::Task(_)) {
+        if matches!(self, Self::Store(_) | Self::Task(_) | Self::Blob(crate::blobs::BlobError::Io(_))) {
             tracing::error!(error = ?self, "request failed");
         }
         let invalid = match &self {

@@ -10,12 +10,14 @@
 //! - `write`: the one way a version becomes current (history, feed, owner).
 //! - [`api`]: the HTTP routes and the OpenAPI document.
 //! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down.
+//! - [`blobs`]: photo files on disk, named by their SHA-256, uploaded in chunks.
 //! - [`import`] and [`demo`]: loading a lender's portfolio, and a made-up one.
 //!
 //! The protocol is described in docs/sync.md.
 
 pub mod api;
 pub mod auth;
+pub mod blobs;
 pub mod demo;
 pub mod error;
 pub mod import;
@@ -42,6 +44,6 @@ pub async fn launch_with_listener(
 ) -> std::io::Result<()> {
     tracing::info!(addr = %listener.local_addr()?, "listening");
     // The client's address counts failed sign-ins per address.
-    let app = api::router(storage).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = api::router(storage)?.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app).with_graceful_shutdown(shutdown).await
 }

@@ -268,6 +268,12 @@ fn push_one(
     if let Some(judgement) = &judgement {
         tx.put_judgement(record, judgement)?;
     }
+    // The photos' bytes follow; the gestor who recorded the visit may upload them.
+    if let RecordBody::Visit(visit) = &body {
+        for photo in &visit.photos {
+            tx.put_record_blob(id, photo)?;
+        }
+    }
     Ok(Ok(PushResult { id, outcome, after_reassignment }))
 }
 

@@ -574,7 +574,16 @@ async fn the_forms_ask_who_answered_give_the_identification_to_read_and_explain_
 
     // Two attempts today: the third is named as the form opens.
     let (name, reference) = open_first_debtor(&app).await;
-    record_visit(&app, "no estaba; volver por la tarde").await;
+    // A visit with a photo of the house, as a phone's camera gives it (4000×3000).
+    app.click("record-visit").await;
+    app.choose("reached", "nobody").await;
+    app.choose("outcome", "no_answer").await;
+    take_photo(&app, 4000, 3000).await;
+    app.wait_for("photo").await;
+    app.fill("notes", "no estaba; volver por la tarde").await;
+    app.click("save").await;
+    app.wait_for_text("timeline", "no estaba; volver por la tarde").await;
+    app.wait_for("photo").await;
     app.click("record-call").await;
     // Who answered and the identification are asked before anything is kept.
     app.fill("minutes", "3").await;
@@ -639,7 +648,41 @@ async fn the_forms_ask_who_answered_give_the_identification_to_read_and_explain_
     assert_eq!(rows[0]["judgement"]["breaches"], serde_json::json!([{ "breach": "too_often_today", "cap": 2 }]));
     assert_eq!(rows[0]["record"]["body"]["contact"]["party"], "debtor");
     assert_eq!(rows[0]["record"]["body"]["contact"]["identified"], true);
+    // The photo followed its visit, scaled down on the phone.
+    let bytes: i64 = world.query("SELECT bytes FROM blobs", []);
+    assert!((10_000..2 * 1024 * 1024).contains(&bytes), "a scaled-down JPEG: {bytes} bytes");
+    open_debtor(&app, &reference).await;
+    app.wait_for("photo").await;
+    let width = app
+        .wait_until(
+            "the visit's photo in the timeline",
+            "const i = document.querySelector('[data-testid=photo]'); return i && i.complete && i.naturalWidth ? i.naturalWidth : null",
+            serde_json::json!([]),
+        )
+        .await;
+    assert_eq!(width, 1600, "the long edge, scaled from 4000");
+    photograph_around(&app, "5b-visit-photo", Some("photo")).await;
     app.quit().await;
+}
+
+/// Picks a photo in the visit form, as the file picker or the camera would:
+/// a JPEG of `width`×`height` drawn in the page.
+async fn take_photo(app: &App, width: u32, height: u32) {
+    let script = "const [w, h] = arguments;
+        const canvas = document.createElement('canvas');
+        canvas.width = w; canvas.height = h;
+        const g = canvas.getContext('2d');
+        g.fillStyle = '#2f6f4f'; g.fillRect(0, 0, w, h);
+        g.fillStyle = '#f2c14e'; g.fillRect(w / 4, h / 4, w / 2, h / 2);
+        return new Promise((done) => canvas.toBlob((jpeg) => {
+            const picked = new DataTransfer();
+            picked.items.add(new File([jpeg], 'fachada.jpg', { type: 'image/jpeg' }));
+            const input = document.querySelector('[data-testid=photo-input]');
+            input.files = picked.files;
+            input.dispatchEvent(new Event('change', { bubbles: true }));
+            done(true);
+        }, 'image/jpeg', 0.9));";
+    app.script(script, serde_json::json!([width, height])).await;
 }
 
 /// A field of the account with `reference`, as the server holds it.

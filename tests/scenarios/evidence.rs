@@ -96,3 +96,97 @@ async fn a_device_clock_far_from_the_servers_is_kept_with_each_record_and_flagge
     let typed: campo_core::wire::ActivityRow = serde_json::from_value(flagged).expect("a row");
     assert!(typed.clock_flagged());
 }
+
+/// A made-up JPEG of `size` bytes: its first bytes say JPEG, the rest vary.
+fn jpeg(size: usize, seed: u8) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xD8, 0xFF, 0xE0];
+    bytes.extend((0..size - 4).map(|i| (i as u8).wrapping_mul(31).wrapping_add(seed)));
+    bytes
+}
+
+fn visit_with(photos: Vec<campo_core::blob::Photo>) -> RecordBody {
+    let fields = VisitFields { photos, ..visit_body("foto de la fachada", chrono::Utc::now()).into_fields() };
+    RecordBody::Visit(campo_core::activity::Visit::try_from(fields).expect("visit"))
+}
+
+#[tokio::test]
+async fn a_photo_taken_offline_follows_its_visit_resumes_after_a_lost_connection_and_is_sent_once() {
+    let world = World::new(2).await;
+    let proxy = campo_tests::proxy::Proxy::start(world.server.addr).await;
+    let device = world.device_via("g1", &proxy.url).await;
+    device.sync().await.expect("first sync");
+    let debtor = world.fixture.debtors_of("g1")[0];
+
+    // Offline, a visit with a photo of three chunks; meanwhile the debtor moves to g2.
+    let bytes = jpeg(700_000, 7);
+    let photo = device.store.attach_photo(&bytes).expect("attached");
+    assert_eq!(device.store.attach_photo(&bytes).expect("again").blob, photo.blob, "kept once");
+    device.store.create(debtor, &visit_with(vec![photo.clone()])).expect("visit saved");
+    assert_eq!(device.store.status().expect("status").photos_waiting, 1);
+    world.office("coord").await.reassign(debtor, world.fixture.gestor("g2")).await;
+
+    // Signal drops as the visit lands: the server keeps it, the device never hears.
+    proxy.lose_answers(true);
+    device.sync().await.expect_err("the answer is lost");
+    proxy.lose_answers(false);
+    // The first chunk reached the server before the connection died.
+    let client = device.client();
+    let (held, _) = client.put_photo(&photo.blob, 0, bytes[..256 * 1024].to_vec()).await.expect("one chunk");
+    assert_eq!((held.received, held.complete), (256 * 1024, false));
+
+    let report = device.sync().await.expect("sync");
+    assert_eq!(report.photos, 1, "{report:?}");
+    assert!(report.bytes_sent < 600_000, "the rest of the photo, not all of it again: {}", report.bytes_sent);
+    assert_eq!(device.store.status().expect("status").photos_waiting, 0);
+    // The supervisor of the debtor's new gestor sees the photo, byte for byte.
+    let sup = world.office("sup").await;
+    let served = reqwest::Client::new()
+        .get(format!("{}/v1/photos/{}", world.server.url, photo.blob))
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+        .bearer_auth(&sup.token)
+        .send()
+        .await
+        .expect("photo");
+    assert_eq!(served.headers()["content-type"], "image/jpeg");
+    assert!(served.bytes().await.expect("bytes") == bytes, "the bytes the gestor took");
+    assert_eq!(world.count("SELECT count(*) FROM blobs"), 1);
+
+    // Nothing goes twice: not on the next sync, not the same photo on another visit.
+    assert_eq!(device.sync().await.expect("sync").photos, 0);
+    let again = device.store.attach_photo(&bytes).expect("the same photo");
+    device.store.create(world.fixture.debtors_of("g1")[1], &visit_with(vec![again])).expect("another visit");
+    let report = device.sync().await.expect("sync");
+    assert_eq!((report.photos, report.pushed.accepted), (0, 1), "the server holds it already: {report:?}");
+    assert_eq!(device.store.status().expect("status").photos_waiting, 0);
+}
+
+#[tokio::test]
+async fn only_the_gestor_who_took_a_photo_uploads_it_and_only_those_who_see_its_visit_read_it() {
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let bytes = jpeg(1_000, 3);
+    let photo = device.store.attach_photo(&bytes).expect("attached");
+    device.store.create(world.fixture.debtors_of("g1")[0], &visit_with(vec![photo.clone()])).expect("visit");
+    device.sync().await.expect("sync");
+
+    let stranger = world.synced_device("g2").await.client();
+    let refused = stranger.put_photo(&photo.blob, 0, bytes.clone()).await.expect_err("not g2's visit");
+    assert!(
+        matches!(refused, campo_device::DeviceError::Server { code: campo_core::wire::ErrorCode::NotFound, .. }),
+        "{refused:?}"
+    );
+    let forged = jpeg(1_000, 4);
+    let bad = device
+        .client()
+        .put_photo(&campo_core::blob::BlobId::of(&forged), 0, forged)
+        .await
+        .expect_err("no visit names it");
+    assert!(
+        matches!(bad, campo_device::DeviceError::Server { code: campo_core::wire::ErrorCode::NotFound, .. }),
+        "{bad:?}"
+    );
+    let (stranger_token, _) = world.device("g2").await.credentials();
+    let (status, _) =
+        campo_tests::raw_get(&world.server.url, &stranger_token, &format!("/v1/photos/{}", photo.blob)).await;
+    assert_eq!(status, reqwest::StatusCode::NOT_FOUND, "g2 does not see g1's visit");
+}

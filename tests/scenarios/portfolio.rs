@@ -36,6 +36,7 @@ fn visit_with_next_action(today: chrono::NaiveDate) -> RecordBody {
             zone: Zone::MEXICO_CITY,
             position: None,
             distance_m: None,
+            photos: vec![],
             outcome: Outcome::NoAnswer,
             contact: Default::default(),
             notes: "volver mañana".into(),

@@ -481,6 +481,7 @@ pub fn visit_body(notes: &str, at: chrono::DateTime<chrono::Utc>) -> Visit {
         zone: Zone::MEXICO_CITY,
         position: None,
         distance_m: None,
+        photos: vec![],
         outcome: Outcome::NoAnswer,
         contact: Default::default(),
         notes: notes.into(),

@@ -134,6 +134,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                         if *more { ", siguen más" } else { "" }
                     )
                 }
+                Progress::Photo { bytes } => say!("foto enviada: {bytes} bytes"),
             })
             .await?;
             say!(
@@ -200,6 +201,7 @@ async fn run(cli: Cli) -> Result<(), DeviceError> {
                 zone,
                 position,
                 distance_m: None,
+                photos: vec![],
                 outcome: outcome.parse::<Outcome>()?,
                 contact: ContactFacts { party: reached, identified, justification, policy_version: None },
                 notes,

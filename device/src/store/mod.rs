@@ -11,7 +11,8 @@
 //! The SQL lives in submodules by what it keeps: `session` (who is signed in),
 //! `outbox` (local writes and push batches), `feed` (what pulls bring),
 //! `notices` (what sync tells the gestor), `contact` (the contact policies
-//! and what a write is judged by) and `summary` (the one-row-per-account
+//! and what a write is judged by), `photos` (visit photos until the server
+//! holds them) and `summary` (the one-row-per-account
 //! table the lists read). Every write goes through [`Store::write`] or
 //! [`Store::write_to_disk`].
 
@@ -19,6 +20,7 @@ mod contact;
 mod feed;
 mod notices;
 mod outbox;
+mod photos;
 mod session;
 mod summary;
 
@@ -60,6 +62,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/device/0008_batch_making.sql"),
     include_str!("../../../migrations/device/0009_typed_notices.sql"),
     include_str!("../../../migrations/device/0010_contact_policies.sql"),
+    include_str!("../../../migrations/device/0011_photos.sql"),
 ];
 
 /// A record as the gestor sees it.
@@ -87,6 +90,8 @@ pub struct Status {
     pub pending: u64,
     /// Local writes the server refused.
     pub rejected: u64,
+    /// Photos of saved visits the server does not hold yet.
+    pub photos_waiting: u64,
     /// When the last sync finished (UTC, RFC 3339), if one ever did.
     pub last_sync_at: Option<String>,
 }
@@ -314,7 +319,8 @@ impl Store {
                         (SELECT count(*) FROM records),
                         (SELECT count(*) FROM pending WHERE rejected_code IS NULL),
                         (SELECT count(*) FROM pending WHERE rejected_code IS NOT NULL),
-                        (SELECT last_sync_at FROM session)",
+                        (SELECT last_sync_at FROM session),
+                        (SELECT count(*) FROM blobs WHERE saved = 1 AND uploaded_at IS NULL)",
                 [],
                 |r| {
                     Ok(Status {
@@ -323,6 +329,7 @@ impl Store {
                         pending: r.get(2)?,
                         rejected: r.get(3)?,
                         last_sync_at: r.get(4)?,
+                        photos_waiting: r.get(5)?,
                     })
                 },
             )?)

@@ -98,6 +98,9 @@ impl Store {
                 contact: rules.as_ref(),
             };
             let judgement = rules::check_gestor_write(&write, &landing)?;
+            if let RecordBody::Visit(visit) = body {
+                super::photos::name(tx, &visit.photos)?;
+            }
             // What the device knew when it saved: the policy that judged the
             // contact, and how far the visit was from the account's addresses.
             let mut stamped = body.clone();

@@ -101,14 +101,17 @@ impl Store {
     /// confirmation names what is lost and a stale one cannot lose more.
     pub fn sign_out(&self, discard: Option<u64>) -> Result<()> {
         self.write(|tx| {
-            let unsent: u64 = tx.query_row("SELECT count(*) FROM pending", [], |r| r.get(0))?;
+            // A photo the server does not hold yet is unsent work like a record.
+            let records: u64 = tx.query_row("SELECT count(*) FROM pending", [], |r| r.get(0))?;
+            let photos: u64 = tx.query_row(super::photos::WAITING, [], |r| r.get(0))?;
+            let unsent = records + photos;
             if unsent > 0 && discard != Some(unsent) {
                 return Err(DeviceError::UnsentWork { records: unsent });
             }
             tx.execute_batch(
                 "DELETE FROM session; DELETE FROM records; DELETE FROM pending; DELETE FROM outbox_batches;
                  DELETE FROM notices; DELETE FROM debtor_summary; DELETE FROM account_dirty;
-                 DELETE FROM activity_dirty; DELETE FROM territories; DELETE FROM policies;",
+                 DELETE FROM activity_dirty; DELETE FROM territories; DELETE FROM policies; DELETE FROM blobs;",
             )?;
             Ok(())
         })

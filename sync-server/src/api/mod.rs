@@ -1,7 +1,7 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`], [`policies`]); who may call them is in their arguments
+//! [`records`], [`office`], [`policies`], [`photos`]); who may call them is in their arguments
 //! ([`extract`]: `Gestor`, `OfficeUser`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
@@ -9,6 +9,7 @@
 
 mod extract;
 mod office;
+mod photos;
 mod policies;
 mod records;
 mod sessions;
@@ -38,6 +39,7 @@ use crate::{
 #[derive(Clone)]
 pub struct AppState {
     storage: Arc<dyn Storage>,
+    photos: Arc<crate::blobs::BlobFiles>,
     throttle: Arc<Throttle>,
     /// Password hashes computed at once: at most half the cores, so sign-ins
     /// (and guesses) always leave room for sync.
@@ -45,9 +47,10 @@ pub struct AppState {
 }
 
 impl AppState {
-    fn new(storage: Arc<dyn Storage>) -> Self {
+    fn new(storage: Arc<dyn Storage>) -> std::io::Result<Self> {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-        Self { storage, throttle: Arc::default(), hashing: Arc::new(Semaphore::new((cores / 2).max(1))) }
+        let photos = Arc::new(crate::blobs::BlobFiles::open(&storage.blob_dir())?);
+        Ok(Self { storage, photos, throttle: Arc::default(), hashing: Arc::new(Semaphore::new((cores / 2).max(1))) })
     }
 
     /// Runs a password hash on the blocking pool, a bounded number at a time,
@@ -107,8 +110,8 @@ async fn check_protocol(req: Request, next: Next) -> Response {
     }
 }
 
-/// The whole application.
-pub fn router(storage: Arc<dyn Storage>) -> Router {
+/// The whole application; fails if the photo directory cannot be made.
+pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
     let v1 = Router::new()
         .route("/login", post(sessions::login))
         .route("/logout", post(sessions::logout))
@@ -127,15 +130,17 @@ pub fn router(storage: Arc<dyn Storage>) -> Router {
         .route("/audit", get(office::audit))
         .route("/policies", get(policies::policies))
         .route("/policies/{country}", put(policies::set_policy))
+        .route("/photos/{blob}", get(photos::photo).put(photos::put_photo))
+        .route("/photos/{blob}/status", get(photos::photo_status))
         .layer(middleware::from_fn(check_protocol));
-    Router::new()
+    Ok(Router::new()
         .route("/healthz", get(healthz))
         .route("/openapi.json", get(openapi))
         .nest("/v1", v1)
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestDecompressionLayer::new())
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
-        .with_state(AppState::new(storage))
+        .with_state(AppState::new(storage)?))
 }
 
 /// Liveness and storage check.
@@ -178,7 +183,10 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::conflicts,
         office::audit,
         policies::policies,
-        policies::set_policy
+        policies::set_policy,
+        photos::photo_status,
+        photos::put_photo,
+        photos::photo
     )
 )]
 pub struct ApiDoc;

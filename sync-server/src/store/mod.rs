@@ -15,6 +15,7 @@ pub mod sqlite;
 
 use campo_core::{
     Record, VersionVector,
+    blob::{BlobId, Photo},
     contact::{
         Country, Judgement,
         judge::Account,
@@ -169,6 +170,8 @@ pub trait Storage: Send + Sync + 'static {
     fn write(&self) -> StoreResult<Box<dyn Tx + '_>>;
     /// Whether the storage answers, for health checks.
     fn ping(&self) -> StoreResult<()>;
+    /// Where photo files are kept (see [`crate::blobs`]): beside the database.
+    fn blob_dir(&self) -> std::path::PathBuf;
 }
 
 /// One transaction. Dropped without [`Tx::commit`], it rolls back.
@@ -306,6 +309,17 @@ pub trait Tx {
     ) -> StoreResult<Vec<Attempt>>;
     /// Keeps the verdict on `record`'s current version, replacing any earlier one.
     fn put_judgement(&mut self, record: &Record, judgement: &Judgement) -> StoreResult<()>;
+
+    // --- photos ---
+
+    /// Notes that `record` names `photo`.
+    fn put_record_blob(&mut self, record: RecordId, photo: &Photo) -> StoreResult<()>;
+    /// The photo as a visit `author` recorded declares it, if one does.
+    fn authored_photo(&mut self, blob: &BlobId, author: UserId) -> StoreResult<Option<Photo>>;
+    /// The records that name `blob`, and the photo as the first declares it.
+    fn photo_records(&mut self, blob: &BlobId) -> StoreResult<(Vec<RecordId>, Option<Photo>)>;
+    /// Notes that `photo` arrived whole, uploaded by `by`.
+    fn put_blob(&mut self, photo: &Photo, by: UserId) -> StoreResult<()>;
 
     // --- audit ---
 

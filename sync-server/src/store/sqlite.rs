@@ -4,10 +4,15 @@
 //! single write lock, taken at `BEGIN IMMEDIATE` so a transaction never fails
 //! half-way for want of it.
 
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    str::FromStr,
+    time::Duration,
+};
 
 use campo_core::{
     Record, RecordKind, VersionVector,
+    blob::{BlobId, Photo},
     contact::{
         Country, Judgement,
         judge::Account,
@@ -31,6 +36,7 @@ use super::{
 };
 
 mod contact;
+mod photos;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_init.sql"),
@@ -39,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0004_feed_skips_echoes_in_the_index.sql"),
     include_str!("../../../migrations/server/0005_contact_policies.sql"),
     include_str!("../../../migrations/server/0006_device_clock.sql"),
+    include_str!("../../../migrations/server/0007_photos.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -50,6 +57,7 @@ pub struct SqliteStorage {
     readers: Pool<SqliteConnectionManager>,
     office: ReplicaId,
     checkpoint: Checkpointer,
+    path: PathBuf,
 }
 
 /// Page cache of the writer: a push touches index pages all over the file,
@@ -94,7 +102,7 @@ impl SqliteStorage {
         drop(conn);
         let readers = Pool::builder().max_size(READERS).build(manager(READER_CACHE_KIB))?;
         let checkpoint = Checkpointer::start(rusqlite::Connection::open(path)?)?;
-        Ok(Self { writer, readers, office, checkpoint })
+        Ok(Self { writer, readers, office, checkpoint, path: path.to_owned() })
     }
 
     fn begin<'a>(
@@ -139,6 +147,12 @@ impl Storage for SqliteStorage {
 
     fn ping(&self) -> StoreResult<()> {
         Ok(self.readers.get()?.query_row("SELECT 1", [], |_| Ok(()))?)
+    }
+
+    fn blob_dir(&self) -> PathBuf {
+        let mut dir = self.path.clone().into_os_string();
+        dir.push(".photos");
+        dir.into()
     }
 }
 
@@ -817,6 +831,22 @@ impl Tx for SqliteTx<'_> {
 
     fn put_judgement(&mut self, record: &Record, judgement: &Judgement) -> StoreResult<()> {
         contact::put_judgement(&self.conn, record, judgement)
+    }
+
+    fn put_record_blob(&mut self, record: RecordId, photo: &Photo) -> StoreResult<()> {
+        photos::put_record_blob(&self.conn, record, photo)
+    }
+
+    fn authored_photo(&mut self, blob: &BlobId, author: UserId) -> StoreResult<Option<Photo>> {
+        photos::authored_photo(&self.conn, blob, author)
+    }
+
+    fn photo_records(&mut self, blob: &BlobId) -> StoreResult<(Vec<RecordId>, Option<Photo>)> {
+        photos::photo_records(&self.conn, blob)
+    }
+
+    fn put_blob(&mut self, photo: &Photo, by: UserId) -> StoreResult<()> {
+        photos::put_blob(&self.conn, photo, by)
     }
 
     fn put_audit(&mut self, entry: &AuditEntry<'_>) -> StoreResult<()> {

@@ -3,7 +3,7 @@
 // an HTTP implementation of the same interface.
 import type {
   ActivityBody, ActivityKind, Agenda, Channel, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
-  DeviceError, SessionInfo, Status, SyncReport,
+  DeviceError, Photo, SessionInfo, Status, SyncReport,
 } from './types';
 
 export interface Backend {
@@ -20,6 +20,10 @@ export interface Backend {
   /** What the contact rules say of a visit or call to the debtor at `at`, before the form is filled. */
   contactRules(debtorId: string, channel: Channel, at: string): Promise<ContactAdvice>;
   saveActivity(debtorId: string, kind: ActivityKind, body: ActivityBody): Promise<string>;
+  /** Keeps a photo's bytes (already scaled down) for the visit it will be saved with. */
+  attachPhoto(bytes: Uint8Array): Promise<Photo>;
+  /** A photo's bytes, as the device holds them. */
+  photo(blob: string): Promise<ArrayBuffer>;
   signOut(discard: number | null): Promise<void>;
 }
 

@@ -51,6 +51,11 @@ export type AgendaReason = "promise_due_today" | "promise_broken" | "next_action
 export type Amount = string;
 
 /**
+ * A blob's name: the SHA-256 of its bytes, as 64 lowercase hex digits.
+ */
+export type BlobId = string;
+
+/**
  * Why a contact at some moment breaks a policy. Travels to the app as a
  * code with data, for it to word in the gestor's language.
  */
@@ -587,7 +592,19 @@ field: string,
 /**
  * The character, as U+XXXX.
  */
-character: string, } | { "code": "not_bound_to_the_debt", 
+character: string, } | { "code": "photo_too_large", 
+/**
+ * Its size.
+ */
+bytes: number, 
+/**
+ * The limit.
+ */
+max: number, } | { "code": "not_a_photo" } | { "code": "too_many_photos", 
+/**
+ * The limit.
+ */
+max: number, } | { "code": "not_bound_to_the_debt", 
 /**
  * Their name.
  */
@@ -662,6 +679,11 @@ visits_per_week: number, };
  * A point on Earth in WGS 84 degrees.
  */
 export type GeoPoint = { lat: number, lon: number, };
+
+/**
+ * The image formats a photo may be in.
+ */
+export type ImageType = "jpeg" | "png" | "webp";
 
 /**
  * One instalment of a payment plan.
@@ -770,6 +792,23 @@ reference: Label, };
 export type Phone = string;
 
 /**
+ * A photo attached to a visit: which bytes, how many, and in what format.
+ */
+export type Photo = { 
+/**
+ * The bytes' name.
+ */
+blob: BlobId, 
+/**
+ * Their number.
+ */
+bytes: number, 
+/**
+ * Their format.
+ */
+image: ImageType, };
+
+/**
  * The debtors matching a [`PortfolioQuery`].
  */
 export type PortfolioPage = { 
@@ -854,7 +893,11 @@ records: number,
 /**
  * Compressed bytes sent.
  */
-wire_bytes: number, } | { "step": "pulled", 
+wire_bytes: number, } | { "step": "photo", 
+/**
+ * Its bytes.
+ */
+bytes: number, } | { "step": "pulled", 
 /**
  * Items in the page.
  */
@@ -1128,6 +1171,10 @@ pending: number,
  */
 rejected: number, 
 /**
+ * Photos of saved visits the server does not hold yet.
+ */
+photos_waiting: number, 
+/**
  * When the last sync finished (UTC, RFC 3339), if one ever did.
  */
 last_sync_at: string | null, };
@@ -1167,7 +1214,11 @@ granted: number,
 /**
  * Debtors assigned away and purged.
  */
-revoked: number, };
+revoked: number, 
+/**
+ * Photos that reached the server whole.
+ */
+photos: number, };
 
 /**
  * A supervisor's team of gestores.
@@ -1277,6 +1328,10 @@ position: Position | null,
  * coordinates, as the device measured them when it saved the visit.
  */
 distance_m: number | null, 
+/**
+ * Photos of the visit; their bytes travel apart, after the visit.
+ */
+photos: Array<Photo>, 
 /**
  * What came of it.
  */

@@ -6,7 +6,7 @@ const input: FormInput = {
   outcome: 'no_answer', notes: 'nadie en casa', nextAction: '23/11/2026',
   startedAt: new Date('2026-11-22T16:00:00Z'), endedAt: new Date('2026-11-22T16:10:00Z'),
   lat: '19.43', lon: '-99.13', accuracy: '12', number: '5512345678', direction: 'outbound', minutes: '2,5',
-  amount: '1,500.50', dueOn: '30/11/2026', reached: 'nobody', identified: false, justification: '', fixedAt: null,
+  amount: '1,500.50', dueOn: '30/11/2026', reached: 'nobody', identified: false, justification: '', fixedAt: null, photos: [],
 };
 const related: RelatedParty[] = [{ name: 'Rosa Díaz', role: 'guarantor', phones: ['5533334444'] }];
 const account = { zone: 'America/Mexico_City', currency: 'MXN' as const, today: '2026-11-22', related };
@@ -18,7 +18,7 @@ describe('readForm', () => {
       ok: true,
       body: {
         started_at: '2026-11-22T16:00:00.000Z', ended_at: '2026-11-22T16:10:00.000Z', zone: 'America/Mexico_City',
-        position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12, source: 'typed' }, distance_m: null,
+        position: { point: { lat: 19.43, lon: -99.13 }, accuracy_m: 12, source: 'typed' }, distance_m: null, photos: [],
         outcome: 'no_answer', contact: nobody, notes: 'nadie en casa', next_action_on: '2026-11-23',
       },
     });
@@ -124,5 +124,19 @@ describe('doubts', () => {
     const read = readForm('visit', { ...input, nextAction: '21/11/2026' }, account);
     if (!read.ok) throw new Error('the visit reads');
     expect(doubts('visit', read.body, context)).toEqual([{ code: 'past_next_action', date: '2026-11-21' }]);
+  });
+});
+
+describe('photos', () => {
+  it('scale to a long edge of 1600 pixels, never up', async () => {
+    const { fitted } = await import('./photos');
+    expect(fitted(4000, 3000)).toEqual({ width: 1600, height: 1200 });
+    expect(fitted(3000, 4000)).toEqual({ width: 1200, height: 1600 });
+    expect(fitted(800, 600)).toEqual({ width: 800, height: 600 });
+  });
+
+  it('travel with the visit that names them', () => {
+    const photo = { blob: 'a'.repeat(64), bytes: 1000, image: 'jpeg' as const };
+    expect(readForm('visit', { ...input, photos: [photo] }, account)).toMatchObject({ ok: true, body: { photos: [photo] } });
   });
 });

@@ -3,7 +3,8 @@
 // dates, positions) is ./parse.ts; the domain rules (ranges, outcome codes,
 // due dates) stay in Rust, whose errors come back as codes worded by i18n.
 import type {
-  ActivityBody, ActivityKind, ContactAdvice, ContactFacts, Currency, Outcome, Party, PromiseToPay, RelatedParty, TimelineEntry,
+  ActivityBody, ActivityKind, ContactAdvice, ContactFacts, Currency, Outcome, Party, Photo, PromiseToPay, RelatedParty,
+  TimelineEntry,
 } from './types';
 import { parseAmount, parseDate, parseMinutes, parsePosition, type Parsed, type Problem } from './parse';
 
@@ -28,6 +29,8 @@ export interface FormInput {
   justification: string;
   /** When the device's location service gave the position in the fields; null once the gestor types one. */
   fixedAt: string | null;
+  /** Photos attached to a visit, kept on the device already. */
+  photos: Photo[];
 }
 
 /** The form fields a problem can belong to. */
@@ -123,7 +126,7 @@ export function readForm(kind: ActivityKind, input: FormInput, account: Account)
       ok: true,
       body: {
         started_at: input.startedAt.toISOString(), ended_at: input.endedAt.toISOString(), position: located, distance_m: null,
-        ...common,
+        photos: input.photos, ...common,
       },
     };
   }

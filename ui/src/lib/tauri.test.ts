@@ -10,7 +10,7 @@ import capability from '../../../src-tauri/capabilities/default.json';
 
 const visit: VisitFields = {
   started_at: '2026-11-22T16:00:00Z', ended_at: '2026-11-22T16:10:00Z', zone: 'America/Mexico_City',
-  position: null, distance_m: null, outcome: 'no_answer', contact: { party: null, identified: false, justification: null, policy_version: null },
+  position: null, distance_m: null, photos: [], outcome: 'no_answer', contact: { party: null, identified: false, justification: null, policy_version: null },
   notes: 'x', next_action_on: null,
 };
 
@@ -38,6 +38,18 @@ describe('tauriBackend', () => {
     };
     const error = await tauriBackend.saveActivity('d', 'promise', promise).catch((e: unknown) => e);
     expect(errorMessage('es-MX', error)).toBe('La fecha de pago (1 nov 2026) no puede ser anterior a hoy (22 nov 2026).');
+  });
+
+  it('sends a photo as raw bytes and reads one back raw', async () => {
+    const seen: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      seen.push([cmd, args]);
+      return cmd === 'attach_photo' ? { blob: 'ab', bytes: 3, image: 'jpeg' } : new ArrayBuffer(3);
+    });
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff]);
+    expect(await tauriBackend.attachPhoto(bytes)).toEqual({ blob: 'ab', bytes: 3, image: 'jpeg' });
+    await tauriBackend.photo('ab');
+    expect(seen).toEqual([['attach_photo', bytes], ['photo', { blob: 'ab' }]]);
   });
 
   it('asks for the agenda of the local date', async () => {

@@ -1,0 +1,111 @@
+//! Photo bytes: a gestor uploads those of the visits they recorded, in
+//! chunks that resume where the server's copy ends; whoever may see such a
+//! visit may read them.
+
+use std::sync::Arc;
+
+use axum::{
+    Json,
+    body::Bytes,
+    extract::State,
+    http::header,
+    response::{IntoResponse, Response},
+};
+use campo_core::{
+    blob::{BlobId, Photo},
+    wire::{ErrorBody, MAX_PHOTO_CHUNK, PhotoChunk, PhotoStatus},
+};
+
+use super::{
+    AppState,
+    extract::{ApiPath, ApiQuery, Auth, Gestor},
+};
+use crate::{
+    blobs::{BlobFiles, Received},
+    error::ApiError,
+    office,
+};
+
+fn status(files: &BlobFiles, photo: &Photo) -> Result<PhotoStatus, ApiError> {
+    let bytes = photo.bytes;
+    Ok(match files.received(&photo.blob).map_err(crate::blobs::BlobError::from)? {
+        Received::Complete => PhotoStatus { received: u64::from(bytes), bytes, complete: true },
+        Received::Partial(received) => PhotoStatus { received, bytes, complete: false },
+    })
+}
+
+/// How much of a photo of one of the gestor's visits the server holds.
+#[utoipa::path(get, path = "/v1/photos/{blob}/status", params(("blob" = String, Path)),
+    responses((status = 200, body = PhotoStatus), (status = 404, body = ErrorBody)))]
+pub(super) async fn photo_status(
+    State(state): State<AppState>,
+    who: Gestor,
+    ApiPath(blob): ApiPath<BlobId>,
+) -> Result<Json<PhotoStatus>, ApiError> {
+    let files = state.photos.clone();
+    let answer = state
+        .read(move |tx| {
+            let photo = tx.authored_photo(&blob, who.user.id)?.ok_or(ApiError::NotFound)?;
+            status(&files, &photo)
+        })
+        .await?;
+    Ok(Json(answer))
+}
+
+/// One chunk of a photo of one of the gestor's visits, at `offset` (what the
+/// server holds: a different offset is 409, and the device asks again). At
+/// most 256 KiB a chunk; the last one makes the photo whole, once its bytes
+/// match its name.
+#[utoipa::path(put, path = "/v1/photos/{blob}", params(("blob" = String, Path), PhotoChunk),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream"),
+    responses((status = 200, body = PhotoStatus), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(super) async fn put_photo(
+    State(state): State<AppState>,
+    who: Gestor,
+    ApiPath(blob): ApiPath<BlobId>,
+    ApiQuery(chunk): ApiQuery<PhotoChunk>,
+    body: Bytes,
+) -> Result<Json<PhotoStatus>, ApiError> {
+    if body.len() > MAX_PHOTO_CHUNK {
+        return Err(ApiError::TooLarge(format!("un envío de foto lleva hasta {} KiB", MAX_PHOTO_CHUNK / 1024)));
+    }
+    let files: Arc<BlobFiles> = state.photos.clone();
+    let user = who.user.id;
+    let answer = state
+        .write(move |tx| {
+            let photo = tx.authored_photo(&blob, user)?.ok_or(ApiError::NotFound)?;
+            let received = files.append(&blob, chunk.offset, u64::from(photo.bytes), &body)?;
+            if received == Received::Complete {
+                tx.put_blob(&photo, user)?;
+            }
+            status(&files, &photo)
+        })
+        .await?;
+    if answer.complete {
+        tracing::info!(user = %user, bytes = answer.bytes, "photo stored");
+    }
+    Ok(Json(answer))
+}
+
+/// A photo's bytes, checked against its name, to whoever may see a visit that shows it.
+#[utoipa::path(get, path = "/v1/photos/{blob}", params(("blob" = String, Path)),
+    responses((status = 200, content_type = "image/jpeg"), (status = 404, body = ErrorBody)))]
+pub(super) async fn photo(
+    State(state): State<AppState>,
+    who: Auth,
+    ApiPath(blob): ApiPath<BlobId>,
+) -> Result<Response, ApiError> {
+    let files = state.photos.clone();
+    let (image, bytes) = state
+        .read(move |tx| {
+            let (records, declared) = tx.photo_records(&blob)?;
+            let visible = records.into_iter().any(|id| office::visible_record(tx, &who.session.user, id).is_ok());
+            let photo = declared.filter(|_| visible).ok_or(ApiError::NotFound)?;
+            let bytes = files.read(&blob)?.ok_or(ApiError::NotFound)?;
+            Ok((photo.image, bytes))
+        })
+        .await?;
+    Ok(([(header::CONTENT_TYPE, image.mime()), (header::CACHE_CONTROL, "private, max-age=31536000, immutable")], bytes)
+        .into_response())
+}
