@@ -17,6 +17,7 @@ fn main() {
         "save_activity",
         "attach_photo",
         "photo",
+        "message_drafts",
         "sign_out",
     ];
     tauri_build::try_build(

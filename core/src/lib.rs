@@ -11,6 +11,7 @@
 //!   through a constructor that rejects bad values with a [`DomainError`].
 //! - [`record`]: the envelope every synced record travels in, and [`RecordBody`],
 //!   the typed union of record kinds.
+//! - [`message`]: reminders and follow-ups to debtors, from respectful templates.
 //! - [`vv`]: version vectors, the causality metadata of every record.
 //! - [`merge`]: how two concurrent versions of a record become one.
 //! - [`rules`]: what a gestor may write, checked alike on the device and the server.
@@ -26,6 +27,7 @@ pub mod error;
 pub mod geo;
 pub mod ids;
 pub mod merge;
+pub mod message;
 pub mod money;
 pub mod outcome;
 pub mod record;

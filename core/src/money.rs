@@ -101,6 +101,26 @@ impl TryFrom<Decimal> for Amount {
     }
 }
 
+impl Currency {
+    /// `amount` as people here write it: "$12,345.60", "S/ 12,345.60".
+    pub fn written(self, amount: &Amount) -> String {
+        let text = amount.to_string();
+        let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+        let mut grouped = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        let symbol = match self {
+            Self::MXN => "$",
+            Self::PEN => "S/ ",
+        };
+        format!("{symbol}{grouped}.{cents}")
+    }
+}
+
 impl fmt::Display for Amount {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)
@@ -114,6 +134,14 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn amounts_are_written_with_their_symbol_and_thousands() {
+        let amount = |s: &str| Amount::parse(dec(s), "x").unwrap();
+        assert_eq!(Currency::MXN.written(&amount("1250000.5")), "$1,250,000.50");
+        assert_eq!(Currency::PEN.written(&amount("999")), "S/ 999.00");
+        assert_eq!(Currency::MXN.written(&amount("0")), "$0.00");
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::{
     activity::{Call, Payment, Promise, Review, Visit},
     debtor::Debtor,
     ids::{DebtorId, RecordId},
+    message::Message,
     money::Currency,
     vv::VersionVector,
 };
@@ -36,12 +37,14 @@ pub enum RecordKind {
     Payment,
     /// A supervisor's review.
     Review,
+    /// A message to the debtor.
+    Message,
 }
 
 impl RecordKind {
     /// Every kind.
     pub const ALL: &'static [Self] =
-        &[Self::Debtor, Self::Visit, Self::Call, Self::Promise, Self::Payment, Self::Review];
+        &[Self::Debtor, Self::Visit, Self::Call, Self::Promise, Self::Payment, Self::Review, Self::Message];
 
     /// The stable name used on the wire and in the database.
     pub fn as_str(self) -> &'static str {
@@ -52,13 +55,14 @@ impl RecordKind {
             Self::Promise => "promise",
             Self::Payment => "payment",
             Self::Review => "review",
+            Self::Message => "message",
         }
     }
 
     /// Whether a gestor's device may create records of this kind. Debtors and
     /// payments come from the lender, reviews from supervisors.
     pub fn device_may_create(self) -> bool {
-        matches!(self, Self::Visit | Self::Call | Self::Promise)
+        matches!(self, Self::Visit | Self::Call | Self::Promise | Self::Message)
     }
 
     /// Whether a gestor's device may change records of this kind at all.
@@ -78,9 +82,10 @@ impl RecordKind {
     /// The merge rule's tie-break for a field both sides changed: on a debtor
     /// account the office's write (console, import) wins, since the lender's
     /// figures and the supervisor's flags are authoritative; on the gestor's own
-    /// records the device's write wins. See [`crate::merge`].
+    /// records the device's write wins, but on a message the office's
+    /// outbox says how it was delivered. See [`crate::merge`].
     pub fn office_wins_ties(self) -> bool {
-        matches!(self, Self::Debtor | Self::Payment | Self::Review)
+        matches!(self, Self::Debtor | Self::Payment | Self::Review | Self::Message)
     }
 }
 
@@ -118,6 +123,8 @@ pub enum RecordBody {
     Payment(Payment),
     /// A review.
     Review(Review),
+    /// A message.
+    Message(Message),
 }
 
 impl RecordBody {
@@ -130,6 +137,7 @@ impl RecordBody {
             Self::Promise(_) => RecordKind::Promise,
             Self::Payment(_) => RecordKind::Payment,
             Self::Review(_) => RecordKind::Review,
+            Self::Message(_) => RecordKind::Message,
         }
     }
 
@@ -145,6 +153,7 @@ impl RecordBody {
             RecordKind::Promise => typed(json, Self::Promise),
             RecordKind::Payment => typed(json, Self::Payment),
             RecordKind::Review => typed(json, Self::Review),
+            RecordKind::Message => typed(json, Self::Message),
         }
     }
 
@@ -178,7 +187,7 @@ impl RecordBody {
             Self::Debtor(d) => Some(d.currency),
             Self::Promise(p) => Some(p.currency),
             Self::Payment(p) => Some(p.currency),
-            Self::Visit(_) | Self::Call(_) | Self::Review(_) => None,
+            Self::Visit(_) | Self::Call(_) | Self::Review(_) | Self::Message(_) => None,
         }
     }
 }

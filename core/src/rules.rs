@@ -59,7 +59,7 @@ pub struct ContactRules {
 pub enum RulesNeed {
     /// Nothing: the rules judge visits, calls and promises only.
     Nothing,
-    /// The account's flags (a promise).
+    /// The account's zone and flags (a promise, a message).
     Account,
     /// The account, and every attempt on the debtor that started at or
     /// after this instant (a visit or call).
@@ -76,7 +76,7 @@ impl RulesNeed {
             // A week of the debtor's local days reaches at most 14 hours
             // beyond seven UTC days; the policy counts exactly.
             (_, Some(contact)) => Self::AccountAndAttempts { since: contact.at - chrono::Days::new(8) },
-            (RecordBody::Promise(_), None) => Self::Account,
+            (RecordBody::Promise(_) | RecordBody::Message(_), None) => Self::Account,
             _ => Self::Nothing,
         }
     }
@@ -151,7 +151,22 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
     if let (Some(currency), Some(account)) = (write.body.currency(), landing.account) {
         account.check_currency(currency)?;
     }
+    if let (RecordBody::Message(message), Some(account)) = (write.body, landing.account)
+        && !account.phones.contains(&message.to)
+    {
+        return Err(Refusal::Contact { breaches: vec![Breach::NotTheDebtorsNumber], justifiable: false });
+    }
     let Some(rules) = landing.contact else { return Ok(None) };
+    if let RecordBody::Message(message) = write.body {
+        return match landing.current {
+            // The outbox moving a message on is no new message.
+            Some(_) => Ok(None),
+            None => match rules.policy.judge_message(message, &rules.account) {
+                Verdict::Refused(breaches) => Err(Refusal::Contact { breaches, justifiable: false }),
+                Verdict::Allowed | Verdict::Flagged(_) => Ok(None),
+            },
+        };
+    }
     if let RecordBody::Promise(_) = write.body
         && landing.current.is_none()
     {

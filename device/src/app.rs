@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::{
     error::{DeviceError, Result},
     portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
-    store::{ContactAdvice, Notice, SessionInfo, Status, Store},
+    store::{ContactAdvice, Draft, Notice, SessionInfo, Status, Store},
     sync::{Progress, SyncOptions, SyncReport},
 };
 
@@ -91,7 +91,12 @@ pub async fn contact_rules(
     store.blocking(move |s| s.contact_rules(debtor, channel, at)).await
 }
 
-/// Saves a visit, call or promise typed in a form. The body is checked by the
+/// The messages the gestor may send `debtor` on `today`, filled in.
+pub async fn message_drafts(store: &Store, debtor: DebtorId, today: NaiveDate) -> Result<Vec<Draft>> {
+    store.blocking(move |s| s.message_drafts(debtor, today)).await
+}
+
+/// Saves a visit, call, promise or message from a form. The body is checked by the
 /// domain rules; a failure names the field, in Spanish, and stores nothing.
 pub async fn save_activity(
     store: &Store,
@@ -99,7 +104,7 @@ pub async fn save_activity(
     kind: RecordKind,
     body: serde_json::Value,
 ) -> Result<RecordId> {
-    if !matches!(kind, RecordKind::Visit | RecordKind::Call | RecordKind::Promise) {
+    if !kind.device_may_create() {
         return Err(Refusal::MayNotCreate { record_kind: kind }.into());
     }
     let body = RecordBody::parse(kind, &body.to_string())?;

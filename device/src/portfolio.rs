@@ -403,6 +403,7 @@ fn entry(local: LocalRecord, body: RecordBody) -> TimelineEntry {
         RecordBody::Promise(p) => p.made_on.to_string(),
         RecordBody::Payment(p) => p.paid_on.to_string(),
         RecordBody::Review(r) => r.reviewed_at.to_rfc3339(),
+        RecordBody::Message(m) => m.at.to_rfc3339(),
         RecordBody::Debtor(_) => String::new(),
     };
     let LocalRecord { record: Record { id, kind, .. }, pending, rejected, after_reassignment } = local;

@@ -13,7 +13,7 @@ use campo_core::{
 use campo_device::{
     DeviceError, Store, SyncReport, app,
     portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
-    store::{ContactAdvice, Notice, SessionInfo, Status},
+    store::{ContactAdvice, Draft, Notice, SessionInfo, Status},
     sync::Progress,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -110,6 +110,12 @@ async fn save_activity(
     app::save_activity(&store, debtor_id, kind, body).await
 }
 
+/// The messages the gestor may send a debtor, filled in.
+#[tauri::command]
+async fn message_drafts(store: Shared<'_>, debtor_id: DebtorId, today: NaiveDate) -> Answer<Vec<Draft>> {
+    app::message_drafts(&store, debtor_id, today).await
+}
+
 /// Keeps a photo for a visit; the UI sends its bytes as the raw request body.
 #[tauri::command]
 async fn attach_photo(store: Shared<'_>, request: tauri::ipc::Request<'_>) -> Answer<Photo> {
@@ -166,6 +172,7 @@ pub fn run() {
             save_activity,
             attach_photo,
             photo,
+            message_drafts,
             sign_out
         ])
         .run(tauri::generate_context!())

@@ -7,6 +7,7 @@
 //! - [`office`]: writes made through the server (edits, deletes, reviews,
 //!   reassignments, imports), serialised by compare-and-set.
 //! - [`policy`]: contact policies as admins change them.
+//! - [`outbox`]: queued messages sent through the agency's gateway, inside the contact hours.
 //! - `write`: the one way a version becomes current (history, feed, owner).
 //! - [`api`]: the HTTP routes and the OpenAPI document.
 //! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down.
@@ -22,6 +23,7 @@ pub mod demo;
 pub mod error;
 pub mod import;
 pub mod office;
+pub mod outbox;
 pub mod policy;
 pub mod store;
 pub mod sync;

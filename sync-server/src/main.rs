@@ -2,7 +2,7 @@
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
-use campo_sync_server::{SqliteStorage, demo, import};
+use campo_sync_server::{SqliteStorage, demo, import, outbox};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -34,6 +34,16 @@ enum Command {
         /// Address to listen on; port 0 picks a free port (it is logged).
         #[arg(long, env = "CAMPO_LISTEN", default_value = "127.0.0.1:8080")]
         listen: SocketAddr,
+        /// The SMS/WhatsApp gateway's webhook (see sync-server/src/outbox.rs);
+        /// without one, messages queued from the app wait.
+        #[arg(long, env = "CAMPO_GATEWAY_URL")]
+        gateway_url: Option<String>,
+        /// A bearer token for the gateway.
+        #[arg(long, env = "CAMPO_GATEWAY_TOKEN", hide_env_values = true)]
+        gateway_token: Option<String>,
+        /// Seconds between rounds of the message outbox.
+        #[arg(long, env = "CAMPO_OUTBOX_EVERY", default_value_t = 30)]
+        outbox_every: u64,
     },
     /// Fill an empty database with a demo portfolio (logins in README.md).
     Demo {
@@ -72,7 +82,11 @@ fn main() -> std::process::ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let storage = SqliteStorage::open(&cli.db).map_err(|e| format!("no se pudo abrir {}: {e}", cli.db.display()))?;
     match cli.command {
-        Command::Serve { listen } => serve(Arc::new(storage), listen),
+        Command::Serve { listen, gateway_url, gateway_token, outbox_every } => {
+            let gateway =
+                gateway_url.map(|url| (outbox::WebhookGateway::new(&url, gateway_token), outbox_every.max(1)));
+            serve(Arc::new(storage), listen, gateway)
+        }
         Command::Demo { debtors } => {
             let report = demo::create(&storage, debtors).map_err(|e| e.to_string())?;
             println!(
@@ -100,9 +114,37 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-fn serve(storage: Arc<SqliteStorage>, listen: SocketAddr) -> Result<(), String> {
+fn serve(
+    storage: Arc<SqliteStorage>,
+    listen: SocketAddr,
+    gateway: Option<(outbox::WebhookGateway, u64)>,
+) -> Result<(), String> {
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
+        match gateway {
+            Some((gateway, every)) => {
+                let storage: Arc<dyn campo_sync_server::Storage> = storage.clone();
+                tokio::spawn(async move {
+                    let mut rounds = tokio::time::interval(std::time::Duration::from_secs(every));
+                    loop {
+                        rounds.tick().await;
+                        match outbox::dispatch(&storage, &gateway, chrono::Utc::now()).await {
+                            Ok(round) if round.sent + round.failed > 0 => {
+                                tracing::info!(
+                                    sent = round.sent,
+                                    failed = round.failed,
+                                    waiting = round.waiting,
+                                    "outbox round"
+                                );
+                            }
+                            Ok(_) => {}
+                            Err(e) => tracing::error!(error = %e, "outbox round failed"),
+                        }
+                    }
+                });
+            }
+            None => tracing::info!("no message gateway (--gateway-url): messages queued from the app wait"),
+        }
         let listener =
             tokio::net::TcpListener::bind(listen).await.map_err(|e| format!("no se pudo escuchar en {listen}: {e}"))?;
         campo_sync_server::launch_with_listener(listener, storage, shutdown_signal()).await.map_err(|e| e.to_string())

@@ -90,7 +90,7 @@ const OFFICE_ROLES: &[Role] = &[Role::Supervisor, Role::Coordinator, Role::Admin
 
 /// Writes `body` (or a tombstone) as the next version of `current`, by the
 /// server's own replica on behalf of `user`.
-fn write_next(
+pub(crate) fn write_next(
     tx: &mut dyn Tx,
     current: &StoredRecord,
     body: &RecordBody,

@@ -636,7 +636,34 @@ async fn the_forms_ask_who_answered_give_the_identification_to_read_and_explain_
     app.click("save").await;
     app.wait_for_text("justified", reason).await;
 
+    // A message from a vetted template, queued for the server to send.
+    app.click("record-message").await;
+    app.choose("message-template", "solicitud_contacto").await;
+    let text = app.wait_for_text("message-text", "Cobranza Justa").await;
+    let lender = stored_account(&world, "lender", &reference);
+    assert!(
+        text.starts_with(&format!(
+            "Hola {name}, le saluda Ana Torres Vega de Cobranza Justa, S.C., en nombre de {lender}"
+        )),
+        "{text}"
+    );
+    photograph_around(&app, "4g-message", Some("message-text")).await;
+    app.click("message-queue").await;
+    app.wait_for_text("timeline", "en cola del servidor").await;
+    // Tapping a number dials it and opens the call form on that number.
+    app.click("dial").await;
+    app.wait_for("form-call").await;
+    let first_phone: String = world.query(
+        "SELECT json_extract(body, '$.phones[0]') FROM records WHERE kind = 'debtor' AND json_extract(body, '$.external_ref') = ?1",
+        [reference.clone()],
+    );
+    assert_eq!(app.value("number").await, first_phone);
+    app.click("cancel").await;
+
     sync_until_sent(&app).await;
+    let queued: String =
+        world.query("SELECT json_extract(body, '$.delivery.state') FROM records WHERE kind = 'message'", []);
+    assert_eq!(queued, "queued", "the server's outbox will send it");
     let flagged = sup.get("/v1/activities?flagged=true").await;
     let rows: Vec<&serde_json::Value> = flagged
         .as_array()

@@ -11,6 +11,7 @@ mod echo;
 mod evidence;
 mod failures;
 mod forged;
+mod messages;
 mod portfolio;
 mod process;
 mod property;

@@ -171,9 +171,16 @@ impl App {
         found[ELEMENT].as_str().expect("element reference").to_owned()
     }
 
-    /// Clicks the first element matching `testid`, once it is there.
+    /// Clicks the first element matching `testid`, once it is there. It is
+    /// scrolled to the middle of the screen first, as a person would: the
+    /// driver's own scrolling can leave it under the sticky tab bar.
     pub async fn click(&self, testid: &str) {
         self.wait_for(testid).await;
+        self.script(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })",
+            json!([selector(testid)]),
+        )
+        .await;
         let element = self.element(&selector(testid)).await;
         self.command(reqwest::Method::POST, &format!("/element/{element}/click"), json!({})).await;
     }

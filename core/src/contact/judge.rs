@@ -14,6 +14,7 @@ use super::{
 use crate::{
     RecordBody,
     activity::Direction,
+    message::{Message, SentVia},
     outcome::{Channel, Outcome},
     zone::Zone,
 };
@@ -94,7 +95,9 @@ impl ContactPolicy {
             | Breach::InDispute { .. }
             | Breach::ThirdParty { .. }
             | Breach::NobodyNamed
-            | Breach::NotIdentified => false,
+            | Breach::NotIdentified
+            | Breach::ReminderInDispute
+            | Breach::NotTheDebtorsNumber => false,
         }
     }
 
@@ -123,6 +126,26 @@ impl ContactPolicy {
         } else {
             Verdict::Refused(breaches)
         }
+    }
+}
+
+impl ContactPolicy {
+    /// The verdict on a message to the debtor of `account`: none about a
+    /// deceased debtor, no reminder of payment in a dispute, and one sent from
+    /// the gestor's phone inside the hours (a queued one waits in the outbox
+    /// for them). A message can always wait, so no justification covers it.
+    pub fn judge_message(&self, message: &Message, account: &Account) -> Verdict {
+        let mut breaches = Vec::new();
+        if account.flags.deceased {
+            breaches.push(Breach::Deceased);
+        }
+        if account.flags.dispute && message.template().is_none_or(|t| t.collects) {
+            breaches.push(Breach::ReminderInDispute);
+        }
+        if message.via == SentVia::Phone {
+            breaches.extend(self.check_time(message.at, account.zone).err());
+        }
+        if breaches.is_empty() { Verdict::Allowed } else { Verdict::Refused(breaches) }
     }
 }
 

@@ -129,6 +129,12 @@ pub enum Breach {
         /// The collection outcome recorded.
         outcome: Outcome,
     },
+    /// A reminder of payment on an account in dispute.
+    #[error("la cuenta está en aclaración: no se envían recordatorios de pago")]
+    ReminderInDispute,
+    /// A message to a number that is not one of the debtor's.
+    #[error("los mensajes van solo a los números del titular, para que nadie más sepa de la deuda")]
+    NotTheDebtorsNumber,
     /// Someone was reached, but the record does not say who.
     #[error("indica con quién se habló")]
     NobodyNamed,

@@ -11,12 +11,13 @@
 //! The SQL lives in submodules by what it keeps: `session` (who is signed in),
 //! `outbox` (local writes and push batches), `feed` (what pulls bring),
 //! `notices` (what sync tells the gestor), `contact` (the contact policies
-//! and what a write is judged by), `photos` (visit photos until the server
+//! and what a write is judged by), `drafts` (messages filled in), `photos` (visit photos until the server
 //! holds them) and `summary` (the one-row-per-account
 //! table the lists read). Every write goes through [`Store::write`] or
 //! [`Store::write_to_disk`].
 
 mod contact;
+mod drafts;
 mod feed;
 mod notices;
 mod outbox;
@@ -44,6 +45,7 @@ use serde::Serialize;
 use crate::error::{DeviceError, Result};
 
 pub use contact::ContactAdvice;
+pub use drafts::Draft;
 pub use feed::PageTally;
 pub use notices::{Notice, NoticeKind};
 pub(crate) use outbox::OutboxBatch;

@@ -310,6 +310,9 @@ pub trait Tx {
     /// Keeps the verdict on `record`'s current version, replacing any earlier one.
     fn put_judgement(&mut self, record: &Record, judgement: &Judgement) -> StoreResult<()>;
 
+    /// Messages queued for the server's outbox to send, oldest first.
+    fn queued_messages(&mut self, limit: u32) -> StoreResult<Vec<StoredRecord>>;
+
     // --- photos ---
 
     /// Notes that `record` names `photo`.

@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0005_contact_policies.sql"),
     include_str!("../../../migrations/server/0006_device_clock.sql"),
     include_str!("../../../migrations/server/0007_photos.sql"),
+    include_str!("../../../migrations/server/0008_message_outbox.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -831,6 +832,15 @@ impl Tx for SqliteTx<'_> {
 
     fn put_judgement(&mut self, record: &Record, judgement: &Judgement) -> StoreResult<()> {
         contact::put_judgement(&self.conn, record, judgement)
+    }
+
+    fn queued_messages(&mut self, limit: u32) -> StoreResult<Vec<StoredRecord>> {
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM records
+             WHERE kind = 'message' AND json_extract(body, '$.delivery.state') = 'queued' AND deleted = 0
+             ORDER BY id LIMIT ?1"
+        );
+        self.collect(&sql, [limit], Self::stored_record)
     }
 
     fn put_record_blob(&mut self, record: RecordId, photo: &Photo) -> StoreResult<()> {

@@ -3,7 +3,7 @@
 // an HTTP implementation of the same interface.
 import type {
   ActivityBody, ActivityKind, Agenda, Channel, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
-  DeviceError, Photo, SessionInfo, Status, SyncReport,
+  DeviceError, Draft, Photo, SessionInfo, Status, SyncReport,
 } from './types';
 
 export interface Backend {
@@ -24,6 +24,8 @@ export interface Backend {
   attachPhoto(bytes: Uint8Array): Promise<Photo>;
   /** A photo's bytes, as the device holds them. */
   photo(blob: string): Promise<ArrayBuffer>;
+  /** The messages the gestor may send the debtor today, filled in. */
+  messageDrafts(debtorId: string, today: string): Promise<Draft[]>;
   signOut(discard: number | null): Promise<void>;
 }
 

@@ -99,7 +99,7 @@ outcome: Outcome, } | { "breach": "in_dispute",
 /**
  * The collection outcome recorded.
  */
-outcome: Outcome, } | { "breach": "nobody_named" } | { "breach": "not_identified" };
+outcome: Outcome, } | { "breach": "reminder_in_dispute" } | { "breach": "not_the_debtors_number" } | { "breach": "nobody_named" } | { "breach": "not_identified" };
 
 /**
  * Days-past-due buckets, as supervisors and coordinators segment a portfolio.
@@ -460,6 +460,23 @@ pending: number,
 reason: AgendaReason, };
 
 /**
+ * Where a message stands. The server's outbox moves it on.
+ */
+export type Delivery = { "state": "opened" } | { "state": "queued" } | { "state": "sent", 
+/**
+ * When, by the server's clock.
+ */
+at: string, 
+/**
+ * The gateway's reference for it.
+ */
+reference: string, } | { "state": "failed", 
+/**
+ * Why, as the gateway said.
+ */
+reason: string, };
+
+/**
  * Why a device operation failed.
  */
 export type DeviceError = { "kind": "not_signed_in" } | { "kind": "sign_in_again" } | { "kind": "other_user_pending", 
@@ -639,6 +656,19 @@ field: string, } | { "code": "malformed",
 message: string, };
 
 /**
+ * One template, filled in for a debtor.
+ */
+export type Draft = { 
+/**
+ * The template.
+ */
+template: Template, 
+/**
+ * Its text for this debtor, as it will be sent.
+ */
+text: string, };
+
+/**
  * A stable error code for every failed request.
  */
 export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "internal";
@@ -703,6 +733,49 @@ amount: Amount, };
  * references, address lines.
  */
 export type Label = string;
+
+/**
+ * A message to a debtor.
+ */
+export type Message = MessageFields;
+
+/**
+ * How a message travels.
+ */
+export type MessageChannel = "sms" | "whatsapp";
+
+/**
+ * The fields of a [`Message`].
+ */
+export type MessageFields = { 
+/**
+ * SMS or WhatsApp.
+ */
+channel: MessageChannel, 
+/**
+ * The debtor's number it goes to.
+ */
+to: Phone, 
+/**
+ * The template it was filled from.
+ */
+template: string, 
+/**
+ * The text as sent.
+ */
+text: string, 
+/**
+ * From the gestor's phone or the server's outbox.
+ */
+via: SentVia, 
+/**
+ * When the gestor sent or queued it, by the device's clock.
+ */
+at: string, 
+/**
+ * Where it stands.
+ */
+delivery: Delivery, };
 
 /**
  * Something sync had to tell the gestor.
@@ -961,6 +1034,11 @@ export type PromiseStatus = "pending" | "kept" | "partially_kept" | "broken" | "
 export type PromiseToPay = PromiseFields;
 
 /**
+ * What a template is for.
+ */
+export type Purpose = "reminder" | "follow_up";
+
+/**
  * What applying one push answer did.
  */
 export type PushTally = { 
@@ -984,7 +1062,7 @@ rejected: number, };
 /**
  * A record's body, typed by kind.
  */
-export type RecordBody = Debtor | Visit | Call | PromiseToPay | Payment | Review;
+export type RecordBody = Debtor | Visit | Call | PromiseToPay | Payment | Review | Message;
 
 /**
  * Any synced record (debtor account, visit, call, promise, payment, review).
@@ -994,7 +1072,7 @@ export type RecordId = string;
 /**
  * The kinds of synced record.
  */
-export type RecordKind = "debtor" | "visit" | "call" | "promise" | "payment" | "review";
+export type RecordKind = "debtor" | "visit" | "call" | "promise" | "payment" | "review" | "message";
 
 /**
  * Why a gestor's write is refused. Travels to the app as a code with data
@@ -1122,6 +1200,11 @@ reviewed_at: string, };
 export type Role = "gestor" | "supervisor" | "coordinator" | "admin";
 
 /**
+ * Who sends it.
+ */
+export type SentVia = "phone" | "outbox";
+
+/**
  * The signed-in user and where this device stands with the server.
  */
 export type SessionInfo = { 
@@ -1224,6 +1307,28 @@ photos: number, };
  * A supervisor's team of gestores.
  */
 export type TeamId = string;
+
+/**
+ * A message template: text with `{placeholders}` (see [`Placeholders`]).
+ */
+export type Template = { 
+/**
+ * Its stable code.
+ */
+code: string, 
+/**
+ * What it is for.
+ */
+purpose: Purpose, 
+/**
+ * Whether it asks for payment: never on an account in dispute. A
+ * template that collects names an amount and a date: a promise's.
+ */
+collects: boolean, 
+/**
+ * The text, in Spanish.
+ */
+text: string, };
 
 /**
  * A region that debtors and gestores belong to.

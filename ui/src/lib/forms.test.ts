@@ -140,3 +140,12 @@ describe('photos', () => {
     expect(readForm('visit', { ...input, photos: [photo] }, account)).toMatchObject({ ok: true, body: { photos: [photo] } });
   });
 });
+
+describe('message links', () => {
+  it('open the phone’s SMS app or WhatsApp with the text, and dial', async () => {
+    const { callLink, messageLink } = await import('./messages');
+    expect(messageLink('sms', '5512345678', 'Hola María, ¿cómo está?', 'MXN')).toBe('sms:5512345678?body=Hola%20Mar%C3%ADa%2C%20%C2%BFc%C3%B3mo%20est%C3%A1%3F');
+    expect(messageLink('whatsapp', '987654321', 'Hola', 'PEN')).toBe('https://wa.me/51987654321?text=Hola');
+    expect(callLink('5512345678')).toBe('tel:5512345678');
+  });
+});

@@ -3,7 +3,7 @@
 // dates, positions) is ./parse.ts; the domain rules (ranges, outcome codes,
 // due dates) stay in Rust, whose errors come back as codes worded by i18n.
 import type {
-  ActivityBody, ActivityKind, ContactAdvice, ContactFacts, Currency, Outcome, Party, Photo, PromiseToPay, RelatedParty,
+  ActivityBody, ContactAdvice, ContactFacts, Currency, FormKind, Outcome, Party, Photo, PromiseToPay, RelatedParty,
   TimelineEntry,
 } from './types';
 import { parseAmount, parseDate, parseMinutes, parsePosition, type Parsed, type Problem } from './parse';
@@ -81,7 +81,7 @@ export function allowedOutcomes(all: Outcome[], party: Party | null | undefined,
 export type Reading = { ok: true; body: ActivityBody } | { ok: false; errors: FieldErrors };
 
 /** Reads `input` as a `kind` record on `account`. */
-export function readForm(kind: ActivityKind, input: FormInput, account: Account): Reading {
+export function readForm(kind: FormKind, input: FormInput, account: Account): Reading {
   const errors: FieldErrors = {};
   function take<T>(field: Field, parsed: Parsed<T>): T | undefined {
     if (parsed.ok) return parsed.value;
@@ -168,7 +168,7 @@ function aYearAfter(today: string): string {
 }
 
 /** What to ask before saving `body`, on an account with `balance` and its `open` promise. */
-export function doubts(kind: ActivityKind, body: ActivityBody, context: { today: string; balance: string; open: PromiseToPay | null }): Doubt[] {
+export function doubts(kind: FormKind, body: ActivityBody, context: { today: string; balance: string; open: PromiseToPay | null }): Doubt[] {
   const found: Doubt[] = [];
   const date = kind === 'promise' ? (body as PromiseToPay).due_on : ('next_action_on' in body ? body.next_action_on : null);
   // "1/12/62" is a slip far likelier than a promise for 2062.

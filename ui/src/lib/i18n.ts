@@ -101,6 +101,21 @@ const es = {
   'breach.deceased': 'El titular falleció: no se contacta a nadie sobre esta cuenta.',
   'breach.in_dispute': 'La cuenta está en aclaración: solo se trata la aclaración, no se cobra.',
   'breach.third_party': 'Con esa persona no se puede tratar la deuda: solo dejar recado o anotar que no estaba.',
+  'kind.message': 'Mensaje',
+  'breach.reminder_in_dispute': 'La cuenta está en aclaración: no se envían recordatorios de pago.',
+  'breach.not_the_debtors_number': 'Los mensajes van solo a los números del titular, para que nadie más sepa de la deuda.',
+  'message.title': 'Enviar un mensaje', 'message.channel': 'Por', 'message.sms': 'SMS', 'message.whatsapp': 'WhatsApp',
+  'message.to': 'Al número', 'message.template': 'Mensaje',
+  'message.hint': 'Los textos ya dicen quién eres, la agencia y el acreedor, y solo van a los números del titular.',
+  'message.fromPhone': 'Enviar desde mi teléfono', 'message.queue': 'Enviar por el servidor',
+  'message.queueHint': 'El servidor lo envía dentro del horario de contacto del deudor.',
+  'message.none': 'No hay mensajes que enviar a esta cuenta.',
+  'template.recordatorio_promesa': 'Recordatorio de la promesa', 'template.seguimiento_visita': 'Seguimiento de la visita',
+  'template.solicitud_contacto': 'Pedir que se comunique',
+  'delivery.opened': 'abierto en el teléfono', 'delivery.queued': 'en cola del servidor', 'delivery.sent': 'enviado',
+  'delivery.failed': 'no se pudo enviar: {reason}',
+  'entry.message': '{channel} al {to} — {delivery}',
+  'debtor.call': 'Llamar', 'debtor.whatsapp': 'WhatsApp',
   'breach.nobody_named': 'Indica con quién hablaste.',
   'breach.not_identified': 'Confirma que te identificaste antes de hablar de la cuenta.',
   'refusal.contact': '{reasons}',
@@ -278,6 +293,21 @@ const en: Record<Key, string> = {
   'breach.deceased': "The debtor has died: nobody is contacted about this account.",
   'breach.in_dispute': 'The account is in dispute: only the dispute is discussed, no collecting.',
   'breach.third_party': 'The debt may not be discussed with that person: only leave a message or note they were out.',
+  'kind.message': 'Message',
+  'breach.reminder_in_dispute': 'The account is in dispute: no payment reminders are sent.',
+  'breach.not_the_debtors_number': "Messages go only to the debtor's own numbers, so nobody else learns of the debt.",
+  'message.title': 'Send a message', 'message.channel': 'By', 'message.sms': 'SMS', 'message.whatsapp': 'WhatsApp',
+  'message.to': 'To number', 'message.template': 'Message',
+  'message.hint': 'The texts already say who you are, the agency and the lender, and go only to the debtor\'s numbers.',
+  'message.fromPhone': 'Send from my phone', 'message.queue': 'Send through the server',
+  'message.queueHint': "The server sends it within the debtor's contact hours.",
+  'message.none': 'There are no messages to send this account.',
+  'template.recordatorio_promesa': 'Promise reminder', 'template.seguimiento_visita': 'Visit follow-up',
+  'template.solicitud_contacto': 'Ask them to get in touch',
+  'delivery.opened': 'opened on the phone', 'delivery.queued': 'queued on the server', 'delivery.sent': 'sent',
+  'delivery.failed': 'could not be sent: {reason}',
+  'entry.message': '{channel} to {to} — {delivery}',
+  'debtor.call': 'Call', 'debtor.whatsapp': 'WhatsApp',
   'breach.nobody_named': 'Say who you spoke with.',
   'breach.not_identified': 'Confirm you identified yourself before discussing the account.',
   'refusal.contact': '{reasons}',
@@ -526,6 +556,12 @@ export function noticeMessage(lang: Lang, notice: Notice): string {
     default:
       return t(lang, `notice.${notice.kind}`, { record, debtor });
   }
+}
+
+/** A message template's name; a template the app does not know by name shows its code. */
+export function templateLabel(lang: Lang, code: string): string {
+  const key = `template.${code}` as Key;
+  return key in es ? t(lang, key) : code;
 }
 
 /** A contact rule the visit or call would break, in the app's language. */

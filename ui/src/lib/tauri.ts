@@ -23,5 +23,6 @@ export const tauriBackend: Backend = {
   // Raw bytes, not JSON: a photo is hundreds of kilobytes.
   attachPhoto: (bytes) => invoke('attach_photo', bytes),
   photo: (blob) => invoke('photo', { blob }),
+  messageDrafts: (debtorId, today) => invoke('message_drafts', { debtorId, today }),
   signOut: (discard) => invoke('sign_out', { discard }),
 };

@@ -1,0 +1,276 @@
+//! Messages to a debtor: reminders and follow-ups by SMS or WhatsApp, from
+//! templates written in a respectful tone that always name the sender and the
+//! lender. A message goes only to the debtor's own numbers, so only the
+//! debtor reads of the debt. The gestor sends it from the phone (the record
+//! says so) or queues it on the server's outbox, which sends it through a
+//! gateway inside the contact hours (see `sync-server/src/outbox.rs`).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    DomainError,
+    text::{Phone, check_notes},
+    validated,
+};
+
+/// How a message travels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum MessageChannel {
+    /// A text message.
+    Sms,
+    /// WhatsApp.
+    Whatsapp,
+}
+
+/// Who sends it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum SentVia {
+    /// The gestor's phone: Campo opened its SMS or WhatsApp app with the text.
+    Phone,
+    /// The server's outbox, through the agency's gateway.
+    Outbox,
+}
+
+/// Where a message stands. The server's outbox moves it on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Delivery {
+    /// Handed to the phone's app to send.
+    Opened,
+    /// Waiting in the outbox, for the contact hours or the gateway.
+    Queued,
+    /// The gateway took it.
+    Sent {
+        /// When, by the server's clock.
+        at: DateTime<Utc>,
+        /// The gateway's reference for it.
+        reference: String,
+    },
+    /// The gateway refused it, or failed too often.
+    Failed {
+        /// Why, as the gateway said.
+        reason: String,
+    },
+}
+
+/// What a template is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    /// A promise or instalment falls due.
+    Reminder,
+    /// After a visit or call, or when the debtor could not be reached.
+    FollowUp,
+}
+
+/// A message template: text with `{placeholders}` (see [`Placeholders`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Template {
+    /// Its stable code.
+    pub code: String,
+    /// What it is for.
+    pub purpose: Purpose,
+    /// Whether it asks for payment: never on an account in dispute. A
+    /// template that collects names an amount and a date: a promise's.
+    pub collects: bool,
+    /// The text, in Spanish.
+    pub text: String,
+}
+
+/// The values a template's placeholders take.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Placeholders {
+    /// `{nombre}`: the debtor's name.
+    pub nombre: String,
+    /// `{gestor}`: the sender.
+    pub gestor: String,
+    /// `{agencia}`: the agency.
+    pub agencia: String,
+    /// `{telefono}`: the agency's phone.
+    pub telefono: String,
+    /// `{acreedor}`: the lender.
+    pub acreedor: String,
+    /// `{contrato}`: the account's reference.
+    pub contrato: String,
+    /// `{monto}`: an amount, as the screen shows it.
+    pub monto: String,
+    /// `{fecha}`: a date, as the screen shows it.
+    pub fecha: String,
+}
+
+impl Template {
+    /// The templates Campo starts with. Each names the sender (gestor and
+    /// agency) and the lender, asks rather than threatens, and leaves the
+    /// debtor a way to answer.
+    pub fn defaults() -> Vec<Self> {
+        let template = |code: &str, purpose, collects, text: &str| Self {
+            code: code.into(),
+            purpose,
+            collects,
+            text: text.into(),
+        };
+        vec![
+            template(
+                "recordatorio_promesa",
+                Purpose::Reminder,
+                true,
+                "Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}. Le recordamos su pago de \
+                 {monto} acordado para el {fecha} (contrato {contrato}). Si ya pagó, gracias y disculpe la molestia. \
+                 Dudas: {telefono}.",
+            ),
+            template(
+                "seguimiento_visita",
+                Purpose::FollowUp,
+                false,
+                "Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}. Hoy pasé a visitarle y no \
+                 coincidimos. ¿Me indica cuándo le queda bien que platiquemos? Puede responder a este mensaje o \
+                 llamar al {telefono}.",
+            ),
+            template(
+                "solicitud_contacto",
+                Purpose::FollowUp,
+                false,
+                "Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}, respecto de su contrato \
+                 {contrato}. Queremos ofrecerle opciones de pago a su medida. Responda a este mensaje o llame al \
+                 {telefono}, de lunes a viernes.",
+            ),
+        ]
+    }
+
+    /// The text with its placeholders filled in.
+    pub fn fill(&self, values: &Placeholders) -> String {
+        [
+            ("{nombre}", &values.nombre),
+            ("{gestor}", &values.gestor),
+            ("{agencia}", &values.agencia),
+            ("{telefono}", &values.telefono),
+            ("{acreedor}", &values.acreedor),
+            ("{contrato}", &values.contrato),
+            ("{monto}", &values.monto),
+            ("{fecha}", &values.fecha),
+        ]
+        .iter()
+        .fold(self.text.clone(), |text, (placeholder, value)| text.replace(placeholder, value))
+    }
+
+    /// The template named `code` among the defaults.
+    pub fn named(code: &str) -> Option<Self> {
+        Self::defaults().into_iter().find(|t| t.code == code)
+    }
+}
+
+/// A date as a message to a debtor writes it: "5 de diciembre de 2026".
+pub fn spanish_date(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    format!("{} de {} de {}", date.day(), MONTHS[date.month0() as usize], date.year())
+}
+
+/// The fields of a [`Message`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct MessageFields {
+    /// SMS or WhatsApp.
+    pub channel: MessageChannel,
+    /// The debtor's number it goes to.
+    pub to: Phone,
+    /// The template it was filled from.
+    pub template: String,
+    /// The text as sent.
+    pub text: String,
+    /// From the gestor's phone or the server's outbox.
+    pub via: SentVia,
+    /// When the gestor sent or queued it, by the device's clock.
+    pub at: DateTime<Utc>,
+    /// Where it stands.
+    pub delivery: Delivery,
+}
+
+impl MessageFields {
+    fn check(&self) -> Result<(), DomainError> {
+        if self.text.trim().is_empty() {
+            return Err(DomainError::EmptyText { field: "mensaje".into() });
+        }
+        if self.text.chars().count() > 1000 {
+            return Err(DomainError::TextTooLong { field: "mensaje".into(), max: 1000 });
+        }
+        check_notes(&self.text, "mensaje")
+    }
+}
+
+validated! {
+    /// A message to a debtor.
+    Message(MessageFields), check = MessageFields::check
+}
+
+impl Message {
+    /// The template it was filled from, if it is one Campo knows.
+    pub fn template(&self) -> Option<Template> {
+        Template::named(&self.template)
+    }
+
+    /// The same message, moved on by the outbox.
+    pub fn delivered(mut self, delivery: Delivery) -> Self {
+        self.0.delivery = delivery;
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_template_names_the_sender_and_the_lender_and_fills_in_full() {
+        let values = Placeholders {
+            nombre: "María López".into(),
+            gestor: "Ana Torres".into(),
+            agencia: "Cobranza Justa".into(),
+            telefono: "55 5000 1234".into(),
+            acreedor: "Banco del Centro".into(),
+            contrato: "MX-000123".into(),
+            monto: "$1,500.00".into(),
+            fecha: "5 dic 2026".into(),
+        };
+        for template in Template::defaults() {
+            for needed in ["{gestor}", "{agencia}", "{acreedor}", "{nombre}"] {
+                assert!(template.text.contains(needed), "{} names {needed}", template.code);
+            }
+            let text = template.fill(&values);
+            assert!(!text.contains('{'), "{}: {text}", template.code);
+            assert!(text.contains("Ana Torres de Cobranza Justa, en nombre de Banco del Centro"), "{text}");
+        }
+        assert_eq!(spanish_date(chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()), "5 de diciembre de 2026");
+        let reminder = Template::named("recordatorio_promesa").expect("a default");
+        assert!(reminder.fill(&values).contains("su pago de $1,500.00 acordado para el 5 dic 2026"));
+    }
+}

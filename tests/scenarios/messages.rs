@@ -1,0 +1,181 @@
+//! Messages to debtors over real HTTP: what the rules refuse on the device,
+//! and the server's outbox sending queued ones through a webhook gateway (a
+//! stub server here) only inside the debtor's contact hours.
+
+use std::sync::{Arc, Mutex};
+
+use axum::{Json, Router, http::StatusCode, routing::post};
+use campo_core::{
+    RecordBody,
+    contact::{Breach, Country, policy::ContactPolicy},
+    message::{Delivery, Message, MessageChannel, MessageFields, Placeholders, SentVia, Template},
+    rules::Refusal,
+    text::Phone,
+};
+use campo_device::DeviceError;
+use campo_sync_server::outbox::{self, Outgoing, WebhookGateway};
+use campo_tests::World;
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().expect("an RFC 3339 instant")
+}
+
+fn message(to: &str, via: SentVia, when: DateTime<Utc>, template: &str) -> RecordBody {
+    let template = Template::named(template).expect("a default template");
+    let values = Placeholders { nombre: "Deudor 0".into(), gestor: "Usuario g1".into(), ..Placeholders::default() };
+    RecordBody::Message(
+        Message::try_from(MessageFields {
+            channel: MessageChannel::Sms,
+            to: Phone::parse(to).expect("phone"),
+            text: template.fill(&values),
+            template: template.code,
+            via,
+            at: when,
+            delivery: if via == SentVia::Outbox { Delivery::Queued } else { Delivery::Opened },
+        })
+        .expect("a message"),
+    )
+}
+
+/// A gateway on 127.0.0.1 that keeps what it is sent and refuses one number.
+async fn stub_gateway() -> (String, Arc<Mutex<Vec<Value>>>) {
+    let received = Arc::new(Mutex::new(Vec::new()));
+    let kept = received.clone();
+    let app = Router::new().route(
+        "/send",
+        post(move |Json(message): Json<Value>| {
+            let kept = kept.clone();
+            async move {
+                let refused = message["to"] == "5500000000";
+                kept.lock().expect("lock").push(message);
+                if refused {
+                    (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({ "error": "número dado de baja" })))
+                } else {
+                    (StatusCode::OK, Json(json!({ "reference": "stub-1" })))
+                }
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}/send", listener.local_addr().expect("addr"));
+    tokio::spawn(async move { axum::serve(listener, app).await.expect("stub serves") });
+    (url, received)
+}
+
+#[tokio::test]
+async fn a_message_goes_only_to_the_debtors_numbers_inside_the_hours_and_no_reminder_in_a_dispute() {
+    let world = World::new(2).await;
+    world.office("admin").await.enforce(ContactPolicy::default_for(Country::MX)).await;
+    let [debtor, disputed] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
+    world.office("sup").await.patch_debtor(disputed, json!({ "dispute": true })).await;
+    let device = world.synced_device("g1").await;
+    let refused = |body: &RecordBody, debtor| match device.store.create(debtor, body) {
+        Err(DeviceError::Refused(Refusal::Contact { breaches, .. })) => breaches,
+        other => panic!("refused: {other:?}"),
+    };
+    let noon = at("2026-12-04T18:00:00Z");
+    assert_eq!(
+        refused(&message("5599990000", SentVia::Phone, noon, "seguimiento_visita"), debtor),
+        [Breach::NotTheDebtorsNumber]
+    );
+    let late = at("2026-12-05T05:30:00Z");
+    assert!(matches!(
+        &refused(&message("5512345678", SentVia::Phone, late, "seguimiento_visita"), debtor)[..],
+        [Breach::OutsideHours { .. }]
+    ));
+    assert_eq!(
+        refused(&message("5512345678", SentVia::Outbox, noon, "recordatorio_promesa"), disputed),
+        [Breach::ReminderInDispute]
+    );
+    // A late one queued waits in the outbox instead; a follow-up in a dispute may go.
+    device.store.create(debtor, &message("5512345678", SentVia::Outbox, late, "seguimiento_visita")).expect("queued");
+    device.store.create(disputed, &message("5512345678", SentVia::Phone, noon, "solicitud_contacto")).expect("sent");
+    let report = device.sync().await.expect("sync");
+    assert_eq!(report.pushed.accepted, 2, "{report:?}");
+}
+
+#[tokio::test]
+async fn the_outbox_sends_a_queued_message_inside_the_debtors_hours_and_the_gestor_hears_how_it_went() {
+    let world = World::new(2).await;
+    world.office("admin").await.enforce(ContactPolicy::default_for(Country::MX)).await;
+    let [debtor, other] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
+    world.office("sup").await.patch_debtor(other, json!({ "phones": ["5500000000"] })).await;
+    let device = world.synced_device("g1").await;
+    let queued = device
+        .store
+        .create(debtor, &message("5512345678", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
+        .expect("queued");
+    let refused = device
+        .store
+        .create(other, &message("5500000000", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
+        .expect("queued");
+    device.sync().await.expect("sync");
+
+    let (url, received) = stub_gateway().await;
+    let gateway = WebhookGateway::new(&url, Some("secreto".into()));
+    let storage: Arc<dyn campo_sync_server::Storage> = world.storage.clone();
+    // 23:30 in Mexico City: nothing goes.
+    let night = outbox::dispatch(&storage, &gateway, at("2026-12-05T05:30:00Z")).await.expect("round");
+    assert_eq!((night.sent, night.failed, night.waiting), (0, 0, 2));
+    assert!(received.lock().expect("lock").is_empty());
+    // Noon: both go; the gateway takes one and refuses the other.
+    let noon = outbox::dispatch(&storage, &gateway, at("2026-12-04T18:00:00Z")).await.expect("round");
+    assert_eq!((noon.sent, noon.failed, noon.waiting), (1, 1, 0));
+    let sent: Vec<Outgoing> =
+        received.lock().expect("lock").iter().map(|m| serde_json::from_value(m.clone()).expect("outgoing")).collect();
+    let first = sent.iter().find(|m| m.id == queued).expect("sent");
+    assert!(first.text.contains("Usuario g1 de") && first.text.contains("Deudor 0"), "{}", first.text);
+    let again = outbox::dispatch(&storage, &gateway, at("2026-12-04T18:05:00Z")).await.expect("round");
+    assert_eq!(again, outbox::Round::default(), "nothing is sent twice");
+
+    // The device hears how each went.
+    device.sync().await.expect("sync");
+    let delivery = |debtor, id| {
+        let records = device.store.records_of(debtor).expect("records");
+        let local = records.into_iter().find(|r| r.record.id == id).expect("held");
+        match local.record.parse_body().expect("body") {
+            RecordBody::Message(m) => m.delivery.clone(),
+            other => panic!("a message: {other:?}"),
+        }
+    };
+    assert!(matches!(delivery(debtor, queued), Delivery::Sent { reference, .. } if reference == "stub-1"));
+    assert!(matches!(delivery(other, refused), Delivery::Failed { reason } if reason.contains("número dado de baja")));
+}
+
+#[tokio::test]
+async fn the_drafts_fill_in_the_account_the_promise_and_the_agency_and_offer_no_reminder_without_a_promise() {
+    let world = World::new(1).await;
+    let admin = world.office("admin").await;
+    let agency = ContactPolicy {
+        agency: "Cobranza Justa, S.C.".into(),
+        agency_phone: "55 5000 1234".into(),
+        ..campo_tests::any_hour_policy(Country::MX)
+    };
+    admin.enforce(agency).await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let today = Utc::now().date_naive();
+    let codes =
+        |drafts: &[campo_device::store::Draft]| drafts.iter().map(|d| d.template.code.clone()).collect::<Vec<_>>();
+    let drafts = device.store.message_drafts(debtor, today).expect("drafts");
+    assert_eq!(codes(&drafts), ["seguimiento_visita", "solicitud_contacto"], "no promise, no reminder");
+    assert!(
+        drafts[0]
+            .text
+            .starts_with("Hola Deudor 0, le saluda Usuario g1 de Cobranza Justa, S.C., en nombre de su acreedor.")
+    );
+
+    let due = today + chrono::Days::new(3);
+    let promise = json!({ "amount": "1500", "currency": "MXN", "made_on": today, "due_on": due, "installments": [],
+                          "status": "pending", "source": null });
+    campo_device::app::save_activity(&device.store, debtor, campo_core::RecordKind::Promise, promise)
+        .await
+        .expect("promise");
+    let drafts = device.store.message_drafts(debtor, today).expect("drafts");
+    let reminder = drafts.iter().find(|d| d.template.code == "recordatorio_promesa").expect("a reminder now");
+    let when = campo_core::message::spanish_date(due);
+    assert!(reminder.text.contains(&format!("su pago de $1,500.00 acordado para el {when}")), "{}", reminder.text);
+    assert!(reminder.text.ends_with("Dudas: 55 5000 1234."), "{}", reminder.text);
+}
