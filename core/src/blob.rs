@@ -82,6 +82,15 @@ impl ImageType {
         }
     }
 
+    /// The stable name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Jpeg => "jpeg",
+            Self::Png => "png",
+            Self::Webp => "webp",
+        }
+    }
+
     /// The MIME type, for serving it.
     pub fn mime(self) -> &'static str {
         match self {
@@ -89,6 +98,16 @@ impl ImageType {
             Self::Png => "image/png",
             Self::Webp => "image/webp",
         }
+    }
+}
+
+impl std::str::FromStr for ImageType {
+    type Err = DomainError;
+    fn from_str(s: &str) -> Result<Self, DomainError> {
+        [Self::Jpeg, Self::Png, Self::Webp]
+            .into_iter()
+            .find(|t| t.as_str() == s)
+            .ok_or_else(|| DomainError::Malformed { message: format!("formato de foto desconocido: {s}") })
     }
 }
 
@@ -123,7 +142,10 @@ pub fn check_photos(photos: &[Photo]) -> Result<(), DomainError> {
     if photos.len() > MAX_PHOTOS_PER_VISIT {
         return Err(DomainError::TooManyPhotos { max: MAX_PHOTOS_PER_VISIT as u32 });
     }
-    match photos.iter().find(|p| p.bytes > MAX_PHOTO_BYTES || p.bytes == 0) {
+    if photos.iter().any(|p| p.bytes == 0) {
+        return Err(DomainError::NotAPhoto);
+    }
+    match photos.iter().find(|p| p.bytes > MAX_PHOTO_BYTES) {
         Some(p) => Err(DomainError::PhotoTooLarge { bytes: p.bytes, max: MAX_PHOTO_BYTES }),
         None => Ok(()),
     }

@@ -48,6 +48,10 @@ pub enum Delivery {
     Opened,
     /// Waiting in the outbox, for the contact hours or the gateway.
     Queued,
+    /// Taken by the outbox and handed to the gateway; if the server stopped
+    /// before the gateway answered, it stays so (sent at most once) for an
+    /// operator to look at.
+    Sending,
     /// The gateway took it.
     Sent {
         /// When, by the server's clock.
@@ -136,7 +140,7 @@ impl Template {
                 "seguimiento_visita",
                 Purpose::FollowUp,
                 false,
-                "Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}. Hoy pasé a visitarle y no \
+                "Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}. Pasé a visitarle y no \
                  coincidimos. ¿Me indica cuándo le queda bien que platiquemos? Puede responder a este mensaje o \
                  llamar al {telefono}.",
             ),
@@ -146,7 +150,7 @@ impl Template {
                 false,
                 "Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}, respecto de su contrato \
                  {contrato}. Queremos ofrecerle opciones de pago a su medida. Responda a este mensaje o llame al \
-                 {telefono}, de lunes a viernes.",
+                 {telefono}.",
             ),
         ]
     }
@@ -165,6 +169,36 @@ impl Template {
         ]
         .iter()
         .fold(self.text.clone(), |text, (placeholder, value)| text.replace(placeholder, value))
+    }
+
+    /// Whether `text` was filled from this template: its own words all
+    /// there, in order, and between them only what a placeholder holds (a
+    /// name, a number, an amount, a date: no sentence hides in one). A text
+    /// edited into pressure, or that drops who sends it, does not match.
+    pub fn matches(&self, text: &str) -> bool {
+        let is_value = |v: &str| {
+            v.chars().count() <= 120 && !v.contains('\n') && !["! ", "? ", ". ", "¡", "¿"].iter().any(|s| v.contains(s))
+        };
+        let literals: Vec<&str> =
+            self.text.split('{').map(|part| part.split_once('}').map_or(part, |(_, rest)| rest)).collect();
+        let Some((first, rest)) = literals.split_first() else { return false };
+        let Some(mut remaining) = text.strip_prefix(first) else { return false };
+        for (i, literal) in rest.iter().enumerate() {
+            let value = if i + 1 == rest.len() {
+                let Some(value) = remaining.strip_suffix(literal) else { return false };
+                remaining = "";
+                value
+            } else {
+                let Some(at) = remaining.find(literal).filter(|_| !literal.is_empty()) else { return false };
+                let value = &remaining[..at];
+                remaining = &remaining[at + literal.len()..];
+                value
+            };
+            if !is_value(value) {
+                return false;
+            }
+        }
+        remaining.is_empty()
     }
 
     /// The template named `code` among the defaults.
@@ -270,6 +304,12 @@ mod tests {
             assert!(text.contains("Ana Torres de Cobranza Justa, en nombre de Banco del Centro"), "{text}");
         }
         assert_eq!(spanish_date(chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()), "5 de diciembre de 2026");
+        let visit = Template::named("seguimiento_visita").expect("a default");
+        let filled = visit.fill(&values);
+        assert!(visit.matches(&filled), "{filled}");
+        assert!(!visit.matches(&filled.replace("¿Me indica", "Pague hoy o")), "edited wording");
+        assert!(!visit.matches(&filled.replace("Ana Torres de Cobranza Justa, en nombre de ", "")), "no sender");
+        assert!(!visit.matches(&format!("{filled} Última advertencia.")), "added words");
         let reminder = Template::named("recordatorio_promesa").expect("a default");
         assert!(reminder.fill(&values).contains("su pago de $1,500.00 acordado para el 5 dic 2026"));
     }

@@ -67,8 +67,10 @@ impl RecordKind {
 
     /// Whether a gestor's device may change records of this kind at all.
     /// On a debtor only [`crate::debtor::DebtorFields::DEVICE_EDITABLE`] fields.
+    /// A message, once sent or queued, is what the debtor reads: only the
+    /// server's outbox moves it on.
     pub fn device_may_edit(self) -> bool {
-        self.device_may_create() || self == Self::Debtor
+        matches!(self, Self::Visit | Self::Call | Self::Promise | Self::Debtor)
     }
 
     /// Fields that hold a set of values and merge as one (see [`crate::merge`]).

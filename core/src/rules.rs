@@ -14,6 +14,7 @@ use crate::{
         policy::{Attempt, ContactPolicy},
     },
     debtor::Debtor,
+    message::{Delivery, Message, SentVia},
 };
 
 /// A gestor's new version of a record.
@@ -151,10 +152,8 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
     if let (Some(currency), Some(account)) = (write.body.currency(), landing.account) {
         account.check_currency(currency)?;
     }
-    if let (RecordBody::Message(message), Some(account)) = (write.body, landing.account)
-        && !account.phones.contains(&message.to)
-    {
-        return Err(Refusal::Contact { breaches: vec![Breach::NotTheDebtorsNumber], justifiable: false });
+    if let RecordBody::Message(message) = write.body {
+        check_new_message(message, landing.account)?;
     }
     let Some(rules) = landing.contact else { return Ok(None) };
     if let RecordBody::Message(message) = write.body {
@@ -189,6 +188,22 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
             Err(Refusal::Contact { breaches, justifiable })
         }
     }
+}
+
+/// What a gestor's new message must be: one of the templates filled in, to
+/// one of the account's numbers, in the state its sending puts it in (the
+/// outbox alone says a message went).
+fn check_new_message(message: &Message, account: Option<&Debtor>) -> Result<(), Refusal> {
+    let refused = |breach| Err(Refusal::Contact { breaches: vec![breach], justifiable: false });
+    if account.is_some_and(|a| !a.phones.contains(&message.to)) {
+        return refused(Breach::NotTheDebtorsNumber);
+    }
+    let from_template = message.template().is_some_and(|t| t.matches(&message.text));
+    let as_sent = matches!(
+        (message.via, &message.delivery),
+        (SentVia::Phone, Delivery::Opened) | (SentVia::Outbox, Delivery::Queued)
+    );
+    if from_template && as_sent { Ok(()) } else { refused(Breach::NotFromTemplate) }
 }
 
 #[cfg(test)]

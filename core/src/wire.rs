@@ -194,6 +194,9 @@ pub struct Rejection {
     /// The contact rules broken, when they refused it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub breaches: Vec<Breach>,
+    /// Whether a justification would let it through, flagged.
+    #[serde(default)]
+    pub justifiable: bool,
 }
 
 /// What the server did with one pushed record. Externally tagged

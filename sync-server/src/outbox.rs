@@ -1,8 +1,11 @@
 //! The message outbox: messages gestores queued from the app are sent
 //! through the agency's SMS/WhatsApp gateway, each only inside the contact
-//! hours of its debtor's zone, never to a deceased debtor's numbers. The
-//! outcome is a server write on the message record (sent, with the gateway's
-//! reference, or failed, with its reason), which syncs back to the gestor.
+//! hours of its debtor's zone, and only while the account still allows it
+//! (not deceased, no reminder in a dispute, the number still its own). Each
+//! step is a server write on the message record (sending, then sent with the
+//! gateway's reference or failed with its reason), which syncs back to the
+//! gestor. A message is claimed before it is handed over, so a server that
+//! stops mid-round never sends one twice.
 //!
 //! A gateway is anything that implements [`Gateway`]: [`WebhookGateway`]
 //! posts each message as JSON to a URL (the agency's SMS/WhatsApp provider,
@@ -20,19 +23,15 @@ use std::{future::Future, sync::Arc};
 
 use campo_core::{
     RecordBody,
-    contact::{Country, judge::Account, policy::ContactPolicy},
+    contact::Country,
     ids::RecordId,
-    message::{Delivery, Message, MessageChannel},
+    message::{Delivery, MessageChannel},
     text::Phone,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    error::ApiError,
-    office,
-    store::{Storage, StoredRecord},
-};
+use crate::{error::ApiError, office, store::Storage};
 
 /// A message as the gateway receives it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,23 +117,65 @@ pub struct Round {
     pub waiting: u64,
 }
 
-/// How many queued messages one round looks at.
-const ROUND: u32 = 200;
+/// How many queued messages one page of a round reads.
+const PAGE: u32 = 200;
 
-type Queued = (StoredRecord, Message, Option<(Country, Account)>);
+/// What to do with one queued message at `now`.
+enum Next {
+    /// Outside the hours: it waits.
+    Wait,
+    /// It may not go (a deceased debtor, a reminder in a dispute, a number
+    /// no longer on the account): it fails with the reason.
+    Fail(String),
+    /// Claimed for the gateway: it goes.
+    Send(Outgoing),
+}
 
-/// The queued messages with their accounts, and the policies in force.
-fn queued(storage: &dyn Storage) -> Result<(Vec<Queued>, Vec<ContactPolicy>), ApiError> {
-    let mut tx = storage.read()?;
-    let messages = tx.queued_messages(ROUND)?;
-    let mut due = Vec::with_capacity(messages.len());
-    for stored in messages {
-        let Ok(RecordBody::Message(message)) = stored.record.parse_body() else { continue };
-        let account = tx.contact_account(stored.record.debtor_id)?;
-        due.push((stored, message, account));
+/// Decides, in one write transaction, what becomes of `id` now, from the
+/// message and the account as they are at this moment (a device or the
+/// office may have written since the page was read), and claims it for the
+/// gateway if it goes: a message is handed to the gateway at most once.
+fn claim(storage: &dyn Storage, id: RecordId, now: DateTime<Utc>) -> Result<Next, ApiError> {
+    let mut tx = storage.write()?;
+    let Some(current) = tx.record(id)? else { return Ok(Next::Wait) };
+    let Ok(RecordBody::Message(message)) = current.record.parse_body() else { return Ok(Next::Wait) };
+    if current.record.deleted || message.delivery != Delivery::Queued {
+        return Ok(Next::Wait);
     }
-    let policies = Country::ALL.into_iter().map(|c| tx.policy(c)).collect::<Result<Vec<_>, _>>()?;
-    Ok((due, policies))
+    let account = match tx.record(current.record.debtor_id.into())?.map(|a| a.record.parse_body()) {
+        Some(Ok(RecordBody::Debtor(account))) => account,
+        _ => return Ok(Next::Wait),
+    };
+    let policy = tx.policy(Country::from(account.currency))?;
+    let next = if account.deceased {
+        Next::Fail("el titular falleció: no se le envían mensajes".into())
+    } else if account.dispute && message.template().is_none_or(|t| t.collects) {
+        Next::Fail("la cuenta está en aclaración: no se envían recordatorios de pago".into())
+    } else if !account.phones.contains(&message.to) {
+        Next::Fail("el número ya no es de la cuenta".into())
+    } else if policy.check_time(now, account.zone).is_err() {
+        return Ok(Next::Wait);
+    } else {
+        Next::Send(Outgoing { id, channel: message.channel, to: message.to.clone(), text: message.text.clone() })
+    };
+    let delivery = match &next {
+        Next::Fail(reason) => Delivery::Failed { reason: reason.clone() },
+        _ => Delivery::Sending,
+    };
+    office::write_next(&mut *tx, &current, &RecordBody::Message(message.delivered(delivery)), false, None)?;
+    tx.commit()?;
+    Ok(next)
+}
+
+/// Writes what the gateway said of a message it was handed.
+fn record_delivery(storage: &dyn Storage, id: RecordId, delivery: Delivery) -> Result<(), ApiError> {
+    let mut tx = storage.write()?;
+    let current = tx.record(id)?.ok_or(ApiError::NotFound)?;
+    let Ok(RecordBody::Message(message)) = current.record.parse_body() else { return Err(ApiError::NotFound) };
+    let body = RecordBody::Message(message.delivered(delivery));
+    office::write_next(&mut *tx, &current, &body, current.record.deleted, None)?;
+    tx.commit()?;
+    Ok(())
 }
 
 /// One round: every queued message whose debtor is inside the contact hours
@@ -145,56 +186,44 @@ pub async fn dispatch(
     gateway: &impl Gateway,
     now: DateTime<Utc>,
 ) -> Result<Round, ApiError> {
-    let held = storage.clone();
-    let (queued, policies) = tokio::task::spawn_blocking(move || queued(&*held)).await??;
     let mut round = Round::default();
-    for (stored, message, account) in queued {
-        let Some((country, account)) = account else { continue };
-        let Some(policy) = policies.iter().find(|p| p.country == country) else { continue };
-        let delivery = if account.flags.deceased {
-            Delivery::Failed { reason: "el titular falleció: no se le envían mensajes".into() }
-        } else if policy.check_time(now, account.zone).is_err() {
-            round.waiting += 1;
-            continue;
-        } else {
-            let outgoing = Outgoing {
-                id: stored.record.id,
-                channel: message.channel,
-                to: message.to.clone(),
-                text: message.text.clone(),
-            };
-            match gateway.send(&outgoing).await {
-                Ok(reference) => Delivery::Sent { at: now, reference },
-                Err(GatewayError::Refused(reason)) => Delivery::Failed { reason },
-                Err(GatewayError::Unavailable(why)) => {
-                    tracing::warn!(message = %stored.record.id, %why, "gateway unavailable; the message waits");
+    let mut after = None;
+    loop {
+        let held = storage.clone();
+        let page = tokio::task::spawn_blocking(move || held.read()?.queued_messages(after, PAGE)).await??;
+        let Some(last) = page.last() else { return Ok(round) };
+        after = Some(*last);
+        for id in page {
+            let held = storage.clone();
+            let outgoing = match tokio::task::spawn_blocking(move || claim(&*held, id, now)).await?? {
+                Next::Wait => {
                     round.waiting += 1;
                     continue;
                 }
-            }
-        };
-        match delivery {
-            Delivery::Sent { .. } => round.sent += 1,
-            _ => round.failed += 1,
+                Next::Fail(_) => {
+                    round.failed += 1;
+                    continue;
+                }
+                Next::Send(outgoing) => outgoing,
+            };
+            let delivery = match gateway.send(&outgoing).await {
+                Ok(reference) => {
+                    round.sent += 1;
+                    Delivery::Sent { at: now, reference }
+                }
+                Err(GatewayError::Refused(reason)) => {
+                    round.failed += 1;
+                    Delivery::Failed { reason }
+                }
+                // Claimed and not sent: back in the queue for the next round.
+                Err(GatewayError::Unavailable(why)) => {
+                    tracing::warn!(message = %id, %why, "gateway unavailable; the message waits");
+                    round.waiting += 1;
+                    Delivery::Queued
+                }
+            };
+            let held = storage.clone();
+            tokio::task::spawn_blocking(move || record_delivery(&*held, id, delivery)).await??;
         }
-        let held = storage.clone();
-        tokio::task::spawn_blocking(move || record_delivery(&*held, &stored, message, delivery)).await??;
     }
-    Ok(round)
-}
-
-/// Writes how a message went as the server's next version of its record.
-fn record_delivery(
-    storage: &dyn Storage,
-    stored: &StoredRecord,
-    message: Message,
-    delivery: Delivery,
-) -> Result<(), ApiError> {
-    let mut tx = storage.write()?;
-    // The record as it is now: the gestor's device may have written since it was read.
-    let current = tx.record(stored.record.id)?.ok_or(ApiError::NotFound)?;
-    let body = RecordBody::Message(message.delivered(delivery));
-    office::write_next(&mut *tx, &current, &body, current.record.deleted, None)?;
-    tx.commit()?;
-    Ok(())
 }

@@ -116,7 +116,7 @@ pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<P
 }
 
 fn refuse(code: RejectionCode, message: impl Into<String>) -> Rejection {
-    Rejection { code, message: message.into(), error: None, breaches: Vec::new() }
+    Rejection { code, message: message.into(), error: None, breaches: Vec::new(), justifiable: false }
 }
 
 /// A refusal of the write rules, as the device hears it.
@@ -127,9 +127,11 @@ fn rejection(refusal: Refusal) -> Rejection {
         Refusal::MayNotCreate { .. } | Refusal::MayNotEdit { .. } | Refusal::LenderField { .. } => {
             refuse(RejectionCode::NotAllowed, refusal.to_string())
         }
-        Refusal::Contact { ref breaches, .. } => {
-            Rejection { breaches: breaches.clone(), ..refuse(RejectionCode::ContactRule, refusal.to_string()) }
-        }
+        Refusal::Contact { ref breaches, justifiable } => Rejection {
+            breaches: breaches.clone(),
+            justifiable,
+            ..refuse(RejectionCode::ContactRule, refusal.to_string())
+        },
     }
 }
 
@@ -139,6 +141,7 @@ fn invalid(error: campo_core::DomainError) -> Rejection {
         message: error.to_string(),
         error: Some(error),
         breaches: Vec::new(),
+        justifiable: false,
     }
 }
 
@@ -229,12 +232,43 @@ fn push_one(
         account: account.as_ref(),
         contact: rules.as_ref(),
     };
-    let judgement = match rules::check_gestor_write(&write, &landing) {
+    let mut judgement = match rules::check_gestor_write(&write, &landing) {
         Ok(judgement) => judgement,
         Err(refusal) => return Ok(Err(rejection(refusal))),
     };
 
     let writer = Writer { replica: pusher.replica, office: false };
+    // Two writes the rules let through alone may merge into one they refuse
+    // (one changes who was reached, the other the outcome): the merge is
+    // judged as the version it will be, before anything is stored.
+    let merge = match &current {
+        Some(cur)
+            if record.vv.compare(&cur.record.vv) == Causality::Concurrent && !same_content(record, &cur.record) =>
+        {
+            let merged = plan_merge(record, writer, cur, base.as_ref());
+            let json = raw(Value::Object(merged.body.clone()).to_string());
+            let Ok(merged_body) = RecordBody::parse(record.kind, json.get()) else {
+                return Ok(Err(refuse(
+                    RejectionCode::InvalidRecord,
+                    "la combinación con la versión del servidor no es válida",
+                )));
+            };
+            let write =
+                GestorWrite { debtor_id: record.debtor_id, body: &merged_body, json: &json, deleted: merged.deleted };
+            let landing = Landing {
+                current: Some(&cur.record),
+                edited: None,
+                account: account.as_ref(),
+                contact: rules.as_ref(),
+            };
+            judgement = match rules::check_gestor_write(&write, &landing) {
+                Ok(judgement) => judgement,
+                Err(refusal) => return Ok(Err(rejection(refusal))),
+            };
+            Some(merged)
+        }
+        _ => None,
+    };
     let mine = NewVersion {
         record: record.clone(),
         user: Some(pusher.user),
@@ -246,30 +280,32 @@ fn push_one(
     // A gestor the debtor has left hears nothing of what others wrote since:
     // answers name their own version (the device keeps none of it anyway).
     let shown = |current: Record| if after_reassignment { record.clone() } else { current };
-    let outcome = match current {
-        None => {
+    // The version that becomes current, which a verdict describes; none
+    // when the server had the write already.
+    let (outcome, judged) = match (current, merge) {
+        (None, _) => {
             write::make_current(tx, &mine, writer, None, pushed_by)?;
-            PushOutcome::Accepted
+            (PushOutcome::Accepted, Some(record.clone()))
         }
-        Some(cur) => match record.vv.compare(&cur.record.vv) {
-            Causality::Equal | Causality::Before => PushOutcome::AlreadyKnown { current: shown(cur.record) },
+        (Some(cur), Some(merged)) => {
+            let merged = resolve(tx, &mine, &cur, merged)?;
+            let judged = merged.current.clone();
+            (PushOutcome::Merged { current: shown(merged.current), conflict: merged.conflict }, Some(judged))
+        }
+        (Some(cur), None) => match record.vv.compare(&cur.record.vv) {
             Causality::After => {
                 write::make_current(tx, &mine, writer, Some(&cur), pushed_by)?;
-                PushOutcome::Accepted
+                (PushOutcome::Accepted, Some(record.clone()))
             }
-            // The same write sent again under a new name (a device signed in
-            // again re-stamps what it had not heard back about).
-            Causality::Concurrent if same_content(record, &cur.record) => {
-                PushOutcome::AlreadyKnown { current: shown(cur.record) }
-            }
-            Causality::Concurrent => {
-                let merged = resolve(tx, &mine, writer, &cur, base.as_ref())?;
-                PushOutcome::Merged { current: shown(merged.current), conflict: merged.conflict }
+            // Seen already, or the same write sent again under a new name (a
+            // device signed in again re-stamps what it had not heard back about).
+            Causality::Equal | Causality::Before | Causality::Concurrent => {
+                (PushOutcome::AlreadyKnown { current: shown(cur.record) }, None)
             }
         },
     };
-    if let Some(judgement) = &judgement {
-        tx.put_judgement(record, judgement)?;
+    if let (Some(judgement), Some(judged)) = (&judgement, &judged) {
+        tx.put_judgement(judged, judgement)?;
     }
     // The photos' bytes follow; the gestor who recorded the visit may upload them.
     if let RecordBody::Visit(visit) = &body {
@@ -297,22 +333,31 @@ pub(crate) struct Resolved {
     pub conflict: bool,
 }
 
-/// Merges a new version with the concurrent current one, stores the result as a
-/// write of the server's own replica, and files a conflict if values were lost.
-fn resolve(
-    tx: &mut dyn Tx,
-    incoming: &NewVersion,
+/// How a new version and the concurrent current one merge (see [`merge`]).
+fn plan_merge(
+    incoming: &Record,
     writer: Writer,
     current: &StoredRecord,
     ancestor: Option<&StoredVersion>,
-) -> StoreResult<Resolved> {
-    let kind = current.record.kind;
-    let mine = object(&incoming.record.body).unwrap_or_default();
+) -> merge::Merged {
+    let mine = object(&incoming.body).unwrap_or_default();
     let theirs = object(&current.record.body).unwrap_or_default();
     let base = ancestor.and_then(|a| object(&a.record.body));
-    let a = Side { body: &mine, deleted: incoming.record.deleted, writer };
+    let a = Side { body: &mine, deleted: incoming.deleted, writer };
     let b = Side { body: &theirs, deleted: current.record.deleted, writer: current.writer };
-    let merged = merge::merge(kind, base.as_ref(), a, b);
+    merge::merge(current.record.kind, base.as_ref(), a, b)
+}
+
+/// Stores `merged`, the merge of a new version with the concurrent current
+/// one, as a write of the server's own replica, and files a conflict if
+/// values were lost.
+fn resolve(
+    tx: &mut dyn Tx,
+    incoming: &NewVersion,
+    current: &StoredRecord,
+    merged: merge::Merged,
+) -> StoreResult<Resolved> {
+    let kind = current.record.kind;
     let joined = Record {
         vv: incoming.record.vv.join(&current.record.vv),
         deleted: merged.deleted,

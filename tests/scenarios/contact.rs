@@ -284,3 +284,35 @@ async fn co_obligors_and_guarantors_come_with_the_portfolio_and_a_bad_one_stores
     let file = device.store.debtor_file(debtor, chrono::Utc::now().date_naive()).expect("file");
     assert_eq!(file.debtor.related.len(), 2, "the debtor's file shows them");
 }
+
+#[tokio::test]
+async fn two_edits_the_rules_allow_alone_are_refused_when_they_merge_into_a_debt_talked_over_with_a_neighbour() {
+    use campo_core::activity::{Visit, VisitFields};
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let (first, second) = (world.synced_device("g1").await, world.synced_device("g1").await);
+    let visit = |party, outcome| {
+        let fields = VisitFields {
+            outcome,
+            contact: ContactFacts { party: Some(party), identified: true, ..ContactFacts::default() },
+            ..visit_body("", at("2026-12-04T18:00:00Z")).into_fields()
+        };
+        RecordBody::Visit(Visit::try_from(fields).expect("visit"))
+    };
+    let id = first.store.create(debtor, &visit(Party::Debtor, Outcome::NoAnswer)).expect("visit");
+    first.sync().await.expect("sync");
+    second.sync().await.expect("sync");
+    // Offline, one phone says a neighbour answered; the other, that a promise was made.
+    first.store.save(id, debtor, &visit(Party::Other, Outcome::NoAnswer), false).expect("allowed alone");
+    second.store.save(id, debtor, &visit(Party::Debtor, Outcome::PromiseToPay), false).expect("allowed alone");
+    first.sync().await.expect("sync");
+    second.sync().await.expect("sync");
+    let refused = rejection(&second, debtor, id);
+    assert!(
+        refused.breaches.contains(&Breach::ThirdParty { party: Party::Other, outcome: Outcome::PromiseToPay }),
+        "{refused:?}"
+    );
+    let stored: String =
+        world.query("SELECT json_extract(body, '$.outcome') FROM records WHERE id = ?1", [id.to_string()]);
+    assert_eq!(stored, "no_answer", "the server keeps the lawful version");
+}

@@ -89,8 +89,34 @@ async fn a_message_goes_only_to_the_debtors_numbers_inside_the_hours_and_no_remi
         refused(&message("5512345678", SentVia::Outbox, noon, "recordatorio_promesa"), disputed),
         [Breach::ReminderInDispute]
     );
+    // Only a template's own words, and only the state sending puts it in.
+    let edited = match message("5512345678", SentVia::Outbox, noon, "seguimiento_visita") {
+        RecordBody::Message(m) => {
+            let mut fields = m.into_fields();
+            fields.text = fields
+                .text
+                .replace("¿Me indica cuándo le queda bien que platiquemos?", "Pague hoy o iremos a su trabajo.");
+            RecordBody::Message(Message::try_from(fields).expect("a message"))
+        }
+        _ => unreachable!(),
+    };
+    assert_eq!(refused(&edited, debtor), [Breach::NotFromTemplate]);
+    let claims_sent = match message("5512345678", SentVia::Outbox, noon, "seguimiento_visita") {
+        RecordBody::Message(m) => RecordBody::Message(m.delivered(Delivery::Sent { at: noon, reference: "x".into() })),
+        _ => unreachable!(),
+    };
+    assert_eq!(refused(&claims_sent, debtor), [Breach::NotFromTemplate], "only the outbox says a message went");
     // A late one queued waits in the outbox instead; a follow-up in a dispute may go.
-    device.store.create(debtor, &message("5512345678", SentVia::Outbox, late, "seguimiento_visita")).expect("queued");
+    let queued = device
+        .store
+        .create(debtor, &message("5512345678", SentVia::Outbox, late, "seguimiento_visita"))
+        .expect("queued");
+    let unsend = match message("5512345678", SentVia::Outbox, late, "seguimiento_visita") {
+        RecordBody::Message(m) => RecordBody::Message(m.delivered(Delivery::Queued)),
+        _ => unreachable!(),
+    };
+    let edit = device.store.save(queued, debtor, &unsend, false).expect_err("a sent or queued message stays as it is");
+    assert!(matches!(edit, DeviceError::Refused(Refusal::MayNotEdit { .. })), "{edit:?}");
     device.store.create(disputed, &message("5512345678", SentVia::Phone, noon, "solicitud_contacto")).expect("sent");
     let report = device.sync().await.expect("sync");
     assert_eq!(report.pushed.accepted, 2, "{report:?}");

@@ -97,7 +97,8 @@ impl ContactPolicy {
             | Breach::NobodyNamed
             | Breach::NotIdentified
             | Breach::ReminderInDispute
-            | Breach::NotTheDebtorsNumber => false,
+            | Breach::NotTheDebtorsNumber
+            | Breach::NotFromTemplate => false,
         }
     }
 

@@ -135,6 +135,10 @@ pub enum Breach {
     /// A message to a number that is not one of the debtor's.
     #[error("los mensajes van solo a los números del titular, para que nadie más sepa de la deuda")]
     NotTheDebtorsNumber,
+    /// A message whose text is not one of the agency's templates filled in,
+    /// or that claims a delivery only the outbox may state.
+    #[error("el mensaje no corresponde a una plantilla aprobada; elígelo de la lista")]
+    NotFromTemplate,
     /// Someone was reached, but the record does not say who.
     #[error("indica con quién se habló")]
     NobodyNamed,

@@ -47,6 +47,7 @@ pub(super) fn policy(tx: &Transaction<'_>, country: Country) -> Result<ContactPo
 
 /// Every visit and call on `debtor` this device holds that started at or
 /// after `since`, the outbox's version where there is one, but `except`.
+/// Deleted ones count too, as on the server.
 fn attempts(
     tx: &Transaction<'_>,
     debtor: DebtorId,
@@ -55,10 +56,10 @@ fn attempts(
 ) -> Result<Vec<Attempt>> {
     let mut stmt = tx.prepare_cached(
         "SELECT started_at, kind = 'visit' FROM pending
-             WHERE debtor_id = ?1 AND kind IN ('visit', 'call') AND deleted = 0 AND record_id IS NOT ?2
+             WHERE debtor_id = ?1 AND kind IN ('visit', 'call') AND record_id IS NOT ?2
          UNION ALL
          SELECT started_at, kind = 'visit' FROM records
-             WHERE debtor_id = ?1 AND kind IN ('visit', 'call') AND deleted = 0 AND id IS NOT ?2
+             WHERE debtor_id = ?1 AND kind IN ('visit', 'call') AND id IS NOT ?2
                AND id NOT IN (SELECT record_id FROM pending WHERE debtor_id = ?1)",
     )?;
     let mut rows = stmt.query(params![debtor.to_string(), except.map(|id| id.to_string())])?;

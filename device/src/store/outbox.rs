@@ -99,7 +99,11 @@ impl Store {
             };
             let judgement = rules::check_gestor_write(&write, &landing)?;
             if let RecordBody::Visit(visit) = body {
-                super::photos::name(tx, &visit.photos)?;
+                let before = match current.as_ref().map(|c| c.record.parse_body()) {
+                    Some(Ok(RecordBody::Visit(before))) => before.photos.clone(),
+                    _ => Vec::new(),
+                };
+                super::photos::name(tx, debtor_id, &visit.photos, &before)?;
             }
             // What the device knew when it saved: the policy that judged the
             // contact, and how far the visit was from the account's addresses.

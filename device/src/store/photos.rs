@@ -3,31 +3,42 @@
 //! once the server holds the visit. They count as unsent work until the
 //! server holds them whole, so neither a sign-out nor a reassignment loses them.
 
-use campo_core::blob::{BlobId, ImageType, Photo};
+use campo_core::{
+    blob::{BlobId, ImageType, Photo},
+    ids::DebtorId,
+};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::{Store, corrupt, now};
 use crate::error::{DeviceError, Result};
 
-fn image_name(image: ImageType) -> String {
-    serde_json::to_value(image).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
-}
-
 fn image(text: &str) -> Result<ImageType> {
-    serde_json::from_value(text.into()).map_err(|e| corrupt("blobs.image", e))
+    text.parse().map_err(|e| corrupt("blobs.image", e))
 }
 
 /// Photos whose visit is saved and that the server does not hold whole yet.
 pub(super) const WAITING: &str = "SELECT count(*) FROM blobs WHERE saved = 1 AND uploaded_at IS NULL";
 
 /// Checks that every photo `photos` names is on the device, and marks them
-/// named by a saved visit.
-pub(super) fn name(tx: &Transaction<'_>, photos: &[Photo]) -> Result<()> {
+/// named by a saved visit; `dropped`, photos an edit took off the visit,
+/// stop waiting unless another visit of the account names them.
+pub(super) fn name(tx: &Transaction<'_>, debtor: DebtorId, photos: &[Photo], dropped: &[Photo]) -> Result<()> {
     let mut mark = tx.prepare_cached("UPDATE blobs SET saved = 1 WHERE blob = ?1")?;
     for photo in photos {
         if mark.execute([photo.blob.as_str()])? == 0 {
             return Err(DeviceError::NotFound { what: "una foto de la visita".into() });
         }
+    }
+    let mut unmark = tx.prepare_cached(
+        "UPDATE blobs SET saved = 0 WHERE blob = ?1 AND uploaded_at IS NULL AND NOT EXISTS (
+             SELECT 1 FROM pending, json_each(pending.body, '$.photos') p
+              WHERE pending.debtor_id = ?2 AND pending.kind = 'visit' AND p.value ->> '$.blob' = ?1
+             UNION ALL
+             SELECT 1 FROM records, json_each(records.body, '$.photos') p
+              WHERE records.debtor_id = ?2 AND records.kind = 'visit' AND p.value ->> '$.blob' = ?1)",
+    )?;
+    for photo in dropped.iter().filter(|d| !photos.contains(d)) {
+        unmark.execute(params![photo.blob.as_str(), debtor.to_string()])?;
     }
     Ok(())
 }
@@ -42,7 +53,7 @@ impl Store {
                 "INSERT INTO blobs (blob, image, bytes, size, added_at) VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT DO NOTHING",
             )?
-            .execute(params![photo.blob.as_str(), image_name(photo.image), bytes, photo.bytes, now()])?;
+            .execute(params![photo.blob.as_str(), photo.image.as_str(), bytes, photo.bytes, now()])?;
             Ok(())
         })?;
         Ok(photo)

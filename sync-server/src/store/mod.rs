@@ -300,7 +300,8 @@ pub trait Tx {
     /// parsing the whole account (a push of visits reads one per record).
     fn contact_account(&mut self, debtor: DebtorId) -> StoreResult<Option<(Country, Account)>>;
     /// Every visit and call on the debtor that started at or after `since`,
-    /// by any gestor, but `except` (the record being judged).
+    /// by any gestor, but `except` (the record being judged). Deleted ones
+    /// count too: deleting a record does not undo the knock on the door.
     fn attempts(
         &mut self,
         debtor: DebtorId,
@@ -310,8 +311,8 @@ pub trait Tx {
     /// Keeps the verdict on `record`'s current version, replacing any earlier one.
     fn put_judgement(&mut self, record: &Record, judgement: &Judgement) -> StoreResult<()>;
 
-    /// Messages queued for the server's outbox to send, oldest first.
-    fn queued_messages(&mut self, limit: u32) -> StoreResult<Vec<StoredRecord>>;
+    /// Messages queued for the server's outbox to send, oldest first, after `after`.
+    fn queued_messages(&mut self, after: Option<RecordId>, limit: u32) -> StoreResult<Vec<RecordId>>;
 
     // --- photos ---
 

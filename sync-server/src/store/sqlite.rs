@@ -687,7 +687,8 @@ impl Tx for SqliteTx<'_> {
                    WHERE r.kind IN ('visit', 'call')
                      AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
                      AND (?2 = 0 OR r.after_reassignment = 1)
-                     AND (?3 IS NULL OR coalesce(j.flagged, 0) = ?3)
+                     -- Through the partial index: flagged records are few.
+                     AND (?3 IS NULL OR (r.id IN (SELECT record_id FROM judgements WHERE flagged = 1)) = ?3)
                    ORDER BY r.id DESC LIMIT ?4";
         let gestores = f.gestores.as_deref().map(json_ids);
         self.collect(sql, params![gestores, f.after_reassignment_only, f.flagged, f.limit], |_, row| {
@@ -834,13 +835,14 @@ impl Tx for SqliteTx<'_> {
         contact::put_judgement(&self.conn, record, judgement)
     }
 
-    fn queued_messages(&mut self, limit: u32) -> StoreResult<Vec<StoredRecord>> {
-        let sql = format!(
-            "SELECT {RECORD_COLUMNS} FROM records
-             WHERE kind = 'message' AND json_extract(body, '$.delivery.state') = 'queued' AND deleted = 0
-             ORDER BY id LIMIT ?1"
-        );
-        self.collect(&sql, [limit], Self::stored_record)
+    fn queued_messages(&mut self, after: Option<RecordId>, limit: u32) -> StoreResult<Vec<RecordId>> {
+        let sql = "SELECT id FROM records
+                   WHERE kind = 'message' AND json_extract(body, '$.delivery.state') = 'queued' AND deleted = 0
+                     AND id > coalesce(?1, '')
+                   ORDER BY id LIMIT ?2";
+        self.collect(sql, params![after.map(|a| a.to_string()), limit], |_, row| {
+            parse(&row.get::<_, String>(0)?, "records.id")
+        })
     }
 
     fn put_record_blob(&mut self, record: RecordId, photo: &Photo) -> StoreResult<()> {

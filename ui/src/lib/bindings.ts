@@ -99,7 +99,7 @@ outcome: Outcome, } | { "breach": "in_dispute",
 /**
  * The collection outcome recorded.
  */
-outcome: Outcome, } | { "breach": "reminder_in_dispute" } | { "breach": "not_the_debtors_number" } | { "breach": "nobody_named" } | { "breach": "not_identified" };
+outcome: Outcome, } | { "breach": "reminder_in_dispute" } | { "breach": "not_the_debtors_number" } | { "breach": "not_from_template" } | { "breach": "nobody_named" } | { "breach": "not_identified" };
 
 /**
  * Days-past-due buckets, as supervisors and coordinators segment a portfolio.
@@ -462,7 +462,7 @@ reason: AgendaReason, };
 /**
  * Where a message stands. The server's outbox moves it on.
  */
-export type Delivery = { "state": "opened" } | { "state": "queued" } | { "state": "sent", 
+export type Delivery = { "state": "opened" } | { "state": "queued" } | { "state": "sending" } | { "state": "sent", 
 /**
  * When, by the server's clock.
  */
@@ -1132,7 +1132,11 @@ error: DomainError | null,
 /**
  * The contact rules broken, when they refused it.
  */
-breaches?: Array<Breach>, };
+breaches?: Array<Breach>, 
+/**
+ * Whether a justification would let it through, flagged.
+ */
+justifiable: boolean, };
 
 /**
  * Why a pushed record was refused.

@@ -82,12 +82,12 @@ describe('noticeMessage', () => {
 
   it('words a refusal by its domain error when the server sent one', () => {
     const reason = {
-      code: 'invalid_record', message: 'código de resultado desconocido: x', error: { code: 'unknown_outcome', value: 'x' },
+      code: 'invalid_record', message: 'código de resultado desconocido: x', error: { code: 'unknown_outcome', value: 'x' }, justifiable: false,
     } as const;
     expect(noticeMessage('en', { ...base, kind: 'rejected', reason })).toBe(
       'The server did not accept your visit on Adriana Ramírez: Choose an outcome from the list.',
     );
-    expect(noticeMessage('es-MX', { ...base, kind: 'rejected', reason: { code: 'not_found', message: '', error: null } })).toBe(
+    expect(noticeMessage('es-MX', { ...base, kind: 'rejected', reason: { code: 'not_found', message: '', error: null, justifiable: false } })).toBe(
       'El servidor no aceptó tu visita sobre Adriana Ramírez: la cuenta ya no está en tu cartera',
     );
   });
@@ -148,7 +148,7 @@ describe('a contact the rules refuse', () => {
     expect(errorMessage('en', { ...refused, breaches: [{ breach: 'deceased' }], justifiable: false })).toBe(
       'The debtor has died: nobody is contacted about this account.',
     );
-    const rejection: Rejection = { code: 'contact_rule', message: 'x', error: null, breaches: [{ breach: 'weekend' }] };
+    const rejection: Rejection = { code: 'contact_rule', message: 'x', error: null, breaches: [{ breach: 'weekend' }], justifiable: false };
     expect(rejectionMessage('es-PE', rejection)).toBe(
       'Para el deudor es fin de semana, y la política no permite contactar en sábado ni domingo.',
     );

@@ -66,7 +66,7 @@ pub(super) fn attempts(
 ) -> StoreResult<Vec<Attempt>> {
     let mut stmt = conn.prepare_cached(
         "SELECT json_extract(body, '$.started_at'), kind = 'visit' FROM records
-         WHERE debtor_id = ?1 AND kind IN ('visit', 'call') AND deleted = 0 AND id <> ?2
+         WHERE debtor_id = ?1 AND kind IN ('visit', 'call') AND id <> ?2
            AND json_extract(body, '$.started_at') >= ?3",
     )?;
     let mut rows = stmt.query(params![debtor.to_string(), except.to_string(), time(since)])?;

@@ -6,22 +6,17 @@ use campo_core::{
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{StoreError, StoreResult, now, parse};
+use super::{StoreResult, now, parse};
 
 fn image(text: &str) -> StoreResult<ImageType> {
-    serde_json::from_value(text.into())
-        .map_err(|e| StoreError::Corrupt { what: "record_blobs.image", detail: format!("{text}: {e}") })
-}
-
-fn image_name(image: ImageType) -> String {
-    serde_json::to_value(image).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    parse(text, "record_blobs.image")
 }
 
 pub(super) fn put_record_blob(conn: &Connection, record: RecordId, photo: &Photo) -> StoreResult<()> {
     conn.prepare_cached(
         "INSERT INTO record_blobs (blob, record_id, bytes, image) VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING",
     )?
-    .execute(params![photo.blob.as_str(), record.to_string(), photo.bytes, image_name(photo.image)])?;
+    .execute(params![photo.blob.as_str(), record.to_string(), photo.bytes, photo.image.as_str()])?;
     Ok(())
 }
 
@@ -58,6 +53,6 @@ pub(super) fn put_blob(conn: &Connection, photo: &Photo, by: UserId) -> StoreRes
         "INSERT INTO blobs (blob, bytes, image, stored_at, uploaded_by) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT DO NOTHING",
     )?
-    .execute(params![photo.blob.as_str(), photo.bytes, image_name(photo.image), now(), by.to_string()])?;
+    .execute(params![photo.blob.as_str(), photo.bytes, photo.image.as_str(), now(), by.to_string()])?;
     Ok(())
 }
