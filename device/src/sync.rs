@@ -9,7 +9,10 @@
 //! it stopped. The calls themselves are `client.rs`; every SQLite step runs
 //! on the blocking pool, so the next page downloads while one is stored.
 
-use campo_core::wire::{ErrorCode, LoginRequest, LoginResponse, MAX_PHOTO_CHUNK, PullQuery};
+use campo_core::{
+    blob::BlobId,
+    wire::{ErrorCode, LoginRequest, LoginResponse, MAX_PHOTO_CHUNK, PullQuery},
+};
 use serde::Serialize;
 
 use crate::{
@@ -162,45 +165,68 @@ async fn upload_photos(
     progress: &mut impl FnMut(&Progress),
 ) -> Result<()> {
     for photo in store.blocking(Store::photos_due).await? {
-        let blob = photo.blob.clone();
-        let mut status = match answer(store, tokio::spawn(client.photo_status(&blob))).await {
-            Ok((status, _)) => status,
-            // No visit of this gestor's on the server names it: it stays
-            // waiting (and counted on the sync screen) rather than stop the sync.
-            Err(DeviceError::Server { code: ErrorCode::NotFound, message }) => {
-                tracing::warn!(%blob, %message, "the server knows no visit of ours with this photo");
+        match upload_photo(store, client, &photo.blob, report).await? {
+            Upload::Held => {}
+            Upload::Sent => {
+                report.photos += 1;
+                progress(&Progress::Photo { bytes: photo.bytes });
+            }
+            // It stays waiting, and counted on the sync screen, rather than stop every later sync.
+            Upload::Refused(why) => {
+                tracing::warn!(blob = %photo.blob, %why, "the server does not take this photo");
                 continue;
             }
-            Err(e) => return Err(e),
-        };
-        if !status.complete {
-            let held = blob.clone();
-            let bytes = store
-                .blocking(move |s| s.photo(&held))
-                .await?
-                .map(|(_, bytes)| bytes)
-                .ok_or_else(|| DeviceError::NotFound { what: "una foto de la visita".into() })?;
-            while !status.complete {
-                let start = usize::try_from(status.received).unwrap_or(usize::MAX).min(bytes.len());
-                let end = (start + MAX_PHOTO_CHUNK).min(bytes.len());
-                let chunk = bytes[start..end].to_vec();
-                report.bytes_sent += chunk.len() as u64;
-                status = match answer(store, tokio::spawn(client.put_photo(&blob, status.received, chunk))).await {
-                    Ok((status, _)) => status,
-                    // The server holds another length (a chunk that arrived though its answer
-                    // did not): ask again and go on from there.
-                    Err(DeviceError::Server { code: ErrorCode::StaleVersion, .. }) => {
-                        answer(store, tokio::spawn(client.photo_status(&blob))).await?.0
-                    }
-                    Err(e) => return Err(e),
-                };
-            }
-            report.photos += 1;
-            progress(&Progress::Photo { bytes: photo.bytes });
         }
+        let blob = photo.blob.clone();
         store.blocking(move |s| s.photo_uploaded(&blob)).await?;
     }
     Ok(())
+}
+
+/// What came of uploading one photo.
+enum Upload {
+    /// The server held it whole already.
+    Held,
+    /// It is whole on the server now.
+    Sent,
+    /// The server knows no visit of ours that names it, or its bytes are not
+    /// what the visit declares.
+    Refused(String),
+}
+
+async fn upload_photo(store: &Store, client: &Client, blob: &BlobId, report: &mut SyncReport) -> Result<Upload> {
+    let refused = |e: DeviceError| match e {
+        DeviceError::Server { code: ErrorCode::NotFound | ErrorCode::InvalidValue, message } => {
+            Ok(Upload::Refused(message))
+        }
+        e => Err(e),
+    };
+    let mut status = match answer(store, tokio::spawn(client.photo_status(blob))).await {
+        Ok((status, _)) if status.complete => return Ok(Upload::Held),
+        Ok((status, _)) => status,
+        Err(e) => return refused(e),
+    };
+    let held = blob.clone();
+    let bytes = store
+        .blocking(move |s| s.photo(&held))
+        .await?
+        .map(|(_, bytes)| bytes)
+        .ok_or_else(|| DeviceError::NotFound { what: "una foto de la visita".into() })?;
+    while !status.complete {
+        let start = usize::try_from(status.received).unwrap_or(usize::MAX).min(bytes.len());
+        let chunk = bytes[start..(start + MAX_PHOTO_CHUNK).min(bytes.len())].to_vec();
+        report.bytes_sent += chunk.len() as u64;
+        status = match answer(store, tokio::spawn(client.put_photo(blob, status.received, chunk))).await {
+            Ok((status, _)) => status,
+            // The server holds another length (a chunk that arrived though its
+            // answer did not): ask again and go on from there.
+            Err(DeviceError::Server { code: ErrorCode::StaleVersion, .. }) => {
+                answer(store, tokio::spawn(client.photo_status(blob))).await?.0
+            }
+            Err(e) => return refused(e),
+        };
+    }
+    Ok(Upload::Sent)
 }
 
 /// The answer to a request sent on its own task.

@@ -190,3 +190,18 @@ async fn only_the_gestor_who_took_a_photo_uploads_it_and_only_those_who_see_its_
         campo_tests::raw_get(&world.server.url, &stranger_token, &format!("/v1/photos/{}", photo.blob)).await;
     assert_eq!(status, reqwest::StatusCode::NOT_FOUND, "g2 does not see g1's visit");
 }
+
+#[tokio::test]
+async fn a_photo_whose_bytes_are_not_what_its_visit_declares_is_refused_and_stops_no_sync() {
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let bytes = jpeg(2_000, 9);
+    let attached = device.store.attach_photo(&bytes).expect("attached");
+    // A client that declares the JPEG a PNG.
+    let declared = campo_core::blob::Photo { image: campo_core::blob::ImageType::Png, ..attached };
+    device.store.create(world.fixture.debtors_of("g1")[0], &visit_with(vec![declared])).expect("visit");
+    let report = device.sync().await.expect("the sync goes on");
+    assert_eq!((report.pushed.accepted, report.photos), (1, 0));
+    assert_eq!(world.count("SELECT count(*) FROM blobs"), 0, "nothing kept");
+    assert_eq!(device.store.status().expect("status").photos_waiting, 1, "still counted, never dropped silently");
+}

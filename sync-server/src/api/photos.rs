@@ -12,7 +12,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use campo_core::{
-    blob::{BlobId, Photo},
+    blob::{BlobId, ImageType, Photo},
     wire::{ErrorBody, MAX_PHOTO_CHUNK, PhotoChunk, PhotoStatus},
 };
 
@@ -75,6 +75,10 @@ pub(super) async fn put_photo(
     // The file work happens outside the write transaction, which every push
     // takes in turn: only noting a whole photo needs it.
     let photo = state.read(move |tx| tx.authored_photo(&blob, user)?.ok_or(ApiError::NotFound)).await?;
+    // The first bytes say the format: they must be the one the visit declares.
+    if chunk.offset == 0 && ImageType::sniff(&body) != Some(photo.image) {
+        return Err(ApiError::Invalid(campo_core::DomainError::NotAPhoto));
+    }
     let appended = photo.clone();
     let received = tokio::task::spawn_blocking(move || {
         files.append(&appended.blob, chunk.offset, u64::from(appended.bytes), &body)
