@@ -275,7 +275,7 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
             ..ContactPolicy::default_for(country)
         };
         let seq = tx.next_seq()?;
-        tx.put_policy(&policy, seq, admin)?;
+        tx.put_policy(&policy, seq, Some(admin))?;
     }
     // Carmen balances the Mexican territories, Miguel the Peruvian ones.
     let mut coordinators = Vec::new();

@@ -253,7 +253,11 @@ async fn only_admins_change_a_policy_one_version_after_another_and_each_change_i
     let changes: Vec<&Value> = audit.as_array().expect("rows").iter().filter(|r| r["action"] == "policy").collect();
     assert_eq!(changes.len(), 1, "{audit}");
     assert_eq!(changes[0]["target"], "PE");
-    assert_eq!(world.count("SELECT count(*) FROM policies WHERE country = 'PE'"), 2, "every version kept");
+    assert_eq!(
+        world.count("SELECT count(*) FROM policies WHERE country = 'PE'"),
+        3,
+        "every version kept: the defaults, the fixture's and the admin's"
+    );
 }
 
 #[tokio::test]

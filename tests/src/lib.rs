@@ -250,7 +250,7 @@ fn hold_any_hour_policy(tx: &mut dyn campo_sync_server::store::Tx, admin: UserId
             ..any_hour_policy(country)
         };
         let seq = tx.next_seq().expect("seq");
-        tx.put_policy(&policy, seq, admin).expect("policy");
+        tx.put_policy(&policy, seq, Some(admin)).expect("policy");
     }
 }
 

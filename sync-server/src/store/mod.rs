@@ -291,11 +291,15 @@ pub trait Tx {
 
     // --- contact rules ---
 
-    /// A country's contact policy in force: the newest version stored, or
-    /// Campo's defaults (version 1) when an admin never changed it.
+    /// A country's contact policy in force: the newest version stored (Campo's
+    /// defaults are stored as version 1 when storage opens, see
+    /// [`crate::policy::seed_defaults`]).
     fn policy(&mut self, country: Country) -> StoreResult<ContactPolicy>;
-    /// Stores a new version of a policy at feed position `seq`, set by `by`.
-    fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: UserId) -> StoreResult<()>;
+    /// Whether any version of the country's policy is stored.
+    fn has_policy(&mut self, country: Country) -> StoreResult<bool>;
+    /// Stores a new version of a policy at feed position `seq`, set by `by`
+    /// (`None`: the defaults Campo starts with).
+    fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()>;
     /// The country, zone and flags of a debtor's account, read without
     /// parsing the whole account (a push of visits reads one per record).
     fn contact_account(&mut self, debtor: DebtorId) -> StoreResult<Option<(Country, Account)>>;

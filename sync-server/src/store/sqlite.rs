@@ -103,7 +103,11 @@ impl SqliteStorage {
         drop(conn);
         let readers = Pool::builder().max_size(READERS).build(manager(READER_CACHE_KIB))?;
         let checkpoint = Checkpointer::start(rusqlite::Connection::open(path)?)?;
-        Ok(Self { writer, readers, office, checkpoint, path: path.to_owned() })
+        let storage = Self { writer, readers, office, checkpoint, path: path.to_owned() };
+        let mut tx = storage.write()?;
+        crate::policy::seed_defaults(&mut *tx)?;
+        tx.commit()?;
+        Ok(storage)
     }
 
     fn begin<'a>(
@@ -814,7 +818,11 @@ impl Tx for SqliteTx<'_> {
         contact::policy(&self.conn, country)
     }
 
-    fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: UserId) -> StoreResult<()> {
+    fn has_policy(&mut self, country: Country) -> StoreResult<bool> {
+        contact::has_policy(&self.conn, country)
+    }
+
+    fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()> {
         contact::put_policy(&self.conn, policy, seq, by)
     }
 

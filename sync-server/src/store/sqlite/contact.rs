@@ -27,16 +27,23 @@ pub(super) fn policy(conn: &Connection, country: Country) -> StoreResult<Contact
         .optional()?;
     match body {
         Some(body) => serde_json::from_str(&body).map_err(|e| corrupt("policies.body", e)),
+        // Only before storage has seeded the defaults (see `SqliteStorage::open`).
         None => Ok(ContactPolicy::default_for(country)),
     }
 }
 
-pub(super) fn put_policy(conn: &Connection, policy: &ContactPolicy, seq: u64, by: UserId) -> StoreResult<()> {
+pub(super) fn has_policy(conn: &Connection, country: Country) -> StoreResult<bool> {
+    Ok(conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM policies WHERE country = ?1)")?
+        .query_row([country.code()], |r| r.get(0))?)
+}
+
+pub(super) fn put_policy(conn: &Connection, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()> {
     let body = serde_json::to_string(policy).map_err(|e| corrupt("policies.body", e))?;
     conn.prepare_cached(
         "INSERT INTO policies (country, version, body, seq, set_by, set_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![policy.country.code(), policy.version, body, seq, by.to_string(), now()])?;
+    .execute(params![policy.country.code(), policy.version, body, seq, by.map(|u| u.to_string()), now()])?;
     Ok(())
 }
 
