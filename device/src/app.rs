@@ -117,9 +117,19 @@ pub async fn attach_photo(store: &Store, bytes: Vec<u8>) -> Result<Photo> {
     store.blocking(move |s| s.attach_photo(&bytes)).await
 }
 
-/// A photo's bytes and format, for the timeline; the device keeps those it took.
+/// A photo's bytes and format, for the timeline. The device keeps those it
+/// took; one taken on another device (before a reassignment, say) comes from
+/// the server the first time it is shown with signal, and is kept from then on.
 pub async fn photo(store: &Store, blob: BlobId) -> Result<(ImageType, Vec<u8>)> {
-    store.blocking(move |s| s.photo(&blob)).await?.ok_or_else(|| DeviceError::NotFound { what: "la foto".into() })
+    let held = blob.clone();
+    if let Some(photo) = store.blocking(move |s| s.photo(&held)).await? {
+        return Ok(photo);
+    }
+    let (server, token) = store.blocking(Store::token).await?;
+    let (bytes, _) = crate::client::Client::new(&server, &token).photo(&blob).await?;
+    let kept = bytes.clone();
+    let photo = store.blocking(move |s| s.keep_server_photo(&blob, &kept)).await?;
+    Ok((photo.image, bytes))
 }
 
 /// Signs out and clears the device. With work still unsent, refuses unless

@@ -61,6 +61,14 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 /// Sends a request; returns the parsed answer and its size on the wire.
 async fn send<T: DeserializeOwned>(builder: RequestBuilder) -> Result<(T, usize)> {
+    let (body, wire) = send_raw(builder).await?;
+    let value = serde_json::from_slice(&body)
+        .map_err(|e| DeviceError::BadAnswer { message: format!("respuesta ilegible: {e}") })?;
+    Ok((value, wire))
+}
+
+/// Sends a request; returns the answer's bytes and their size on the wire.
+async fn send_raw(builder: RequestBuilder) -> Result<(Vec<u8>, usize)> {
     let response = builder.send().await?;
     let status = response.status();
     let gzipped = response.headers().get(header::CONTENT_ENCODING).is_some_and(|v| v == "gzip");
@@ -87,9 +95,7 @@ async fn send<T: DeserializeOwned>(builder: RequestBuilder) -> Result<(T, usize)
             code => DeviceError::Server { code, message: error.message },
         });
     }
-    let value = serde_json::from_slice(&body)
-        .map_err(|e| DeviceError::BadAnswer { message: format!("respuesta ilegible: {e}") })?;
-    Ok((value, wire.len()))
+    Ok((body, wire.len()))
 }
 
 impl Client {
@@ -161,6 +167,11 @@ impl Client {
             .header(header::CONTENT_TYPE, "application/octet-stream")
             .body(chunk);
         send::<PhotoStatus>(builder)
+    }
+
+    /// A photo's bytes, as the server holds them.
+    pub fn photo(&self, blob: &BlobId) -> impl Future<Output = Result<(Vec<u8>, usize)>> + use<> {
+        send_raw(self.call(Method::GET, &format!("/v1/photos/{blob}")))
     }
 
     /// The regions of the gestor's portfolio, by name.

@@ -14,6 +14,9 @@ use std::{
 
 use campo_core::blob::BlobId;
 
+/// How long an unfinished upload is kept.
+pub const ABANDONED: std::time::Duration = std::time::Duration::from_secs(7 * 24 * 3600);
+
 /// Why a chunk or a read failed.
 #[derive(Debug, thiserror::Error)]
 pub enum BlobError {
@@ -55,10 +58,32 @@ pub struct BlobFiles {
 }
 
 impl BlobFiles {
-    /// The files under `dir`, created if missing.
+    /// The files under `dir`, created if missing. Uploads left unfinished
+    /// for [`ABANDONED`] are removed: a device that comes back starts its
+    /// photo over, and a client that declares photos and never finishes them
+    /// does not fill the disk.
     pub fn open(dir: &Path) -> io::Result<Self> {
         fs::create_dir_all(dir.join("partial"))?;
-        Ok(Self { dir: dir.to_owned(), appending: Mutex::new(()) })
+        let files = Self { dir: dir.to_owned(), appending: Mutex::new(()) };
+        let removed = files.sweep(ABANDONED)?;
+        if removed > 0 {
+            tracing::info!(removed, "removed photo uploads left unfinished");
+        }
+        Ok(files)
+    }
+
+    /// Removes unfinished uploads untouched for `age`; how many.
+    pub fn sweep(&self, age: std::time::Duration) -> io::Result<u64> {
+        let mut removed = 0;
+        for entry in fs::read_dir(self.dir.join("partial"))? {
+            let entry = entry?;
+            let idle = entry.metadata()?.modified()?.elapsed().unwrap_or_default();
+            if idle > age {
+                fs::remove_file(entry.path())?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
     }
 
     fn whole(&self, blob: &BlobId) -> PathBuf {
@@ -149,5 +174,23 @@ mod tests {
         assert!(matches!(files.append(&other, 0, 4, b"nope"), Err(BlobError::Mismatch)));
         assert_eq!(files.received(&other).expect("dropped"), Received::Partial(0));
         assert!(matches!(files.append(&other, 0, 2, b"otra"), Err(BlobError::TooLong { declared: 2 })));
+    }
+
+    #[test]
+    fn an_upload_left_unfinished_for_a_week_is_removed_and_a_fresh_one_kept() {
+        let dir = tempfile::tempdir().expect("dir");
+        let files = BlobFiles::open(dir.path()).expect("open");
+        let (old, fresh) = (BlobId::of(b"old"), BlobId::of(b"fresh"));
+        files.append(&old, 0, 10, b"old").expect("chunk");
+        files.append(&fresh, 0, 10, b"fre").expect("chunk");
+        let eight_days_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(8 * 24 * 3600);
+        File::options()
+            .write(true)
+            .open(files.partial(&old))
+            .expect("file")
+            .set_modified(eight_days_ago)
+            .expect("mtime");
+        assert_eq!(BlobFiles::open(dir.path()).expect("reopen").received(&old).expect("old"), Received::Partial(0));
+        assert_eq!(files.received(&fresh).expect("fresh"), Received::Partial(3));
     }
 }

@@ -205,3 +205,23 @@ async fn a_photo_whose_bytes_are_not_what_its_visit_declares_is_refused_and_stop
     assert_eq!(world.count("SELECT count(*) FROM blobs"), 0, "nothing kept");
     assert_eq!(device.store.status().expect("status").photos_waiting, 1, "still counted, never dropped silently");
 }
+
+#[tokio::test]
+async fn a_photo_taken_on_another_device_comes_from_the_server_once_and_is_kept_for_offline() {
+    let mut world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let (first, second) = (world.synced_device("g1").await, world.synced_device("g1").await);
+    let bytes = jpeg(5_000, 11);
+    let photo = first.store.attach_photo(&bytes).expect("attached");
+    first.store.create(debtor, &visit_with(vec![photo.clone()])).expect("visit");
+    first.sync().await.expect("sync");
+    second.sync().await.expect("sync");
+    assert_eq!(second.store.photo(&photo.blob).expect("read"), None, "not on this device yet");
+
+    let (_, shown) = campo_device::app::photo(&second.store, photo.blob.clone()).await.expect("from the server");
+    assert!(shown == bytes);
+    assert_eq!(second.store.status().expect("status").photos_waiting, 0, "not this device's to send");
+    world.server.stop().await;
+    let (_, offline) = campo_device::app::photo(&second.store, photo.blob.clone()).await.expect("kept");
+    assert!(offline == bytes, "shown offline from then on");
+}
