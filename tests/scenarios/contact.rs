@@ -320,3 +320,25 @@ async fn two_edits_the_rules_allow_alone_are_refused_when_they_merge_into_a_debt
         world.query("SELECT json_extract(body, '$.outcome') FROM records WHERE id = ?1", [id.to_string()]);
     assert_eq!(stored, "no_answer", "the server keeps the lawful version");
 }
+
+#[tokio::test]
+async fn a_debtor_who_calls_in_late_is_heard_and_the_call_is_kept_flagged_for_the_supervisor() {
+    let world = World::new(1).await;
+    world.office("admin").await.enforce(ContactPolicy::default_for(Country::MX)).await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let inbound = match call("2026-12-05T05:30:00Z", None) {
+        RecordBody::Call(c) => {
+            let mut fields = c.into_fields();
+            fields.direction = Direction::Inbound;
+            RecordBody::Call(Call::try_from(fields).expect("call"))
+        }
+        _ => unreachable!(),
+    };
+    let id = device.store.create(debtor, &inbound).expect("no reason needed: the debtor chose the hour");
+    device.sync().await.expect("sync");
+    let flagged = world.office("sup").await.get("/v1/activities?flagged=true").await;
+    let row = flagged.as_array().expect("rows").iter().find(|r| r["record"]["id"] == id.to_string()).cloned();
+    let row = row.expect("listed for the supervisor");
+    assert_eq!(row["judgement"]["breaches"][0]["breach"], "outside_hours", "{row}");
+}

@@ -24,7 +24,7 @@ use crate::{
 pub struct Contact<'a> {
     /// Visit or call.
     pub channel: Channel,
-    /// The debtor called in: hours and frequency are theirs to choose.
+    /// The debtor called in: a call outside the hours or the caps is kept, flagged.
     pub inbound: bool,
     /// When it started.
     pub at: DateTime<Utc>,
@@ -114,11 +114,24 @@ impl ContactPolicy {
         .into_iter()
         .flatten()
         .collect();
-        // A debtor who calls in chooses the hour and how often.
-        if !contact.inbound {
-            breaches.extend(self.check_time(contact.at, account.zone).err());
-            breaches.extend(self.check_frequency(contact.at, account.zone, visit, history).err());
+        let timing: Vec<Breach> = [
+            self.check_time(contact.at, account.zone).err(),
+            self.check_frequency(contact.at, account.zone, visit, history).err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // A debtor who calls in chooses the hour and how often, so the call
+        // is kept; but "inbound" is the gestor's word, so outside the hours
+        // or the caps it is flagged for the supervisor, never silent.
+        if contact.inbound {
+            return match (breaches.is_empty(), timing.is_empty()) {
+                (true, true) => Verdict::Allowed,
+                (true, false) => Verdict::Flagged(timing),
+                (false, _) => Verdict::Refused(breaches),
+            };
         }
+        breaches.extend(timing);
         let justified = contact.justification.is_some_and(|j| !j.trim().is_empty());
         if breaches.is_empty() {
             Verdict::Allowed
@@ -214,10 +227,13 @@ mod tests {
     }
 
     #[test]
-    fn a_debtor_who_calls_in_late_is_no_breach_but_a_third_party_is_whatever_the_hour() {
+    fn a_debtor_who_calls_in_late_is_kept_flagged_but_a_third_party_is_refused_whatever_the_hour() {
         let peru = ContactPolicy::default_for(Country::PE);
         let inbound = Contact { inbound: true, ..call("2026-12-05T01:30:00Z") };
-        assert_eq!(peru.judge(&inbound, &account(Zone::LIMA), &[]), Verdict::Allowed);
+        let late = Breach::OutsideHours { local: "20:30".into(), from: "07:00".into(), until: "20:00".into() };
+        assert_eq!(peru.judge(&inbound, &account(Zone::LIMA), &[]), Verdict::Flagged(vec![late]), "no reason needed");
+        let daytime = Contact { inbound: true, ..call("2026-12-04T16:00:00Z") };
+        assert_eq!(peru.judge(&daytime, &account(Zone::LIMA), &[]), Verdict::Allowed);
         let neighbour = Contact { party: Some(Party::Other), justification: Some("insistió"), ..inbound };
         assert_eq!(
             peru.judge(&neighbour, &account(Zone::LIMA), &[]),
