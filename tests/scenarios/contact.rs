@@ -27,25 +27,29 @@ fn at(text: &str) -> DateTime<Utc> {
 
 /// A call to the debtor in person, who promised to pay, at `when`.
 fn call(when: &str, justification: Option<&str>) -> RecordBody {
-    RecordBody::Call(
-        Call::try_from(CallFields {
-            number: Phone::parse("5512345678").expect("phone"),
-            direction: Direction::Outbound,
-            started_at: at(when),
-            duration_s: 120,
-            zone: Zone::MEXICO_CITY,
-            outcome: Outcome::PromiseToPay,
-            contact: ContactFacts {
-                party: Some(Party::Debtor),
-                identified: true,
-                justification: justification.map(str::to_owned),
-                policy_version: None,
-            },
-            notes: String::new(),
-            next_action_on: None,
-        })
-        .expect("a valid call"),
-    )
+    call_where(when, justification, |_| {})
+}
+
+/// [`call`], with `change` made to its fields.
+fn call_where(when: &str, justification: Option<&str>, change: impl FnOnce(&mut CallFields)) -> RecordBody {
+    let mut fields = CallFields {
+        number: Phone::parse("5512345678").expect("phone"),
+        direction: Direction::Outbound,
+        started_at: at(when),
+        duration_s: 120,
+        zone: Zone::MEXICO_CITY,
+        outcome: Outcome::PromiseToPay,
+        contact: ContactFacts {
+            party: Some(Party::Debtor),
+            identified: true,
+            justification: justification.map(str::to_owned),
+            policy_version: None,
+        },
+        notes: String::new(),
+        next_action_on: None,
+    };
+    change(&mut fields);
+    RecordBody::Call(Call::try_from(fields).expect("a valid call"))
 }
 
 /// A visit nobody answered, at `when`.
@@ -157,14 +161,7 @@ async fn an_accounts_flags_and_a_third_party_are_refused_on_the_device_and_on_th
         (vec![Breach::InDispute { outcome: Outcome::PromiseToPay }], false)
     );
     assert_eq!(refused(&visit(noon), disputed), (vec![Breach::DoNotVisit], false));
-    let neighbour = match call(noon, None) {
-        RecordBody::Call(c) => {
-            let mut fields = c.into_fields();
-            fields.contact.party = Some(Party::Other);
-            RecordBody::Call(Call::try_from(fields).expect("call"))
-        }
-        _ => unreachable!(),
-    };
+    let neighbour = call_where(noon, None, |f| f.contact.party = Some(Party::Other));
     let (breaches, _) = refused(&neighbour, deceased);
     assert!(breaches.contains(&Breach::ThirdParty { party: Party::Other, outcome: Outcome::PromiseToPay }));
     assert_eq!(device.store.status().expect("status").pending, 0, "nothing stored");
@@ -200,14 +197,11 @@ async fn someone_reached_must_be_named_and_the_gestor_identified_before_a_record
     let world = World::new(1).await;
     let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
-    let with = |party, identified| match call("2026-12-04T18:00:00Z", None) {
-        RecordBody::Call(c) => {
-            let mut fields = c.into_fields();
-            fields.contact.party = party;
-            fields.contact.identified = identified;
-            RecordBody::Call(Call::try_from(fields).expect("call"))
-        }
-        _ => unreachable!(),
+    let with = |party, identified| {
+        call_where("2026-12-04T18:00:00Z", None, |f| {
+            f.contact.party = party;
+            f.contact.identified = identified;
+        })
     };
     for (body, breach) in
         [(with(None, false), Breach::NobodyNamed), (with(Some(Party::Debtor), false), Breach::NotIdentified)]
@@ -327,14 +321,7 @@ async fn a_debtor_who_calls_in_late_is_heard_and_the_call_is_kept_flagged_for_th
     world.office("admin").await.enforce(ContactPolicy::default_for(Country::MX)).await;
     let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
-    let inbound = match call("2026-12-05T05:30:00Z", None) {
-        RecordBody::Call(c) => {
-            let mut fields = c.into_fields();
-            fields.direction = Direction::Inbound;
-            RecordBody::Call(Call::try_from(fields).expect("call"))
-        }
-        _ => unreachable!(),
-    };
+    let inbound = call_where("2026-12-05T05:30:00Z", None, |f| f.direction = Direction::Inbound);
     let id = device.store.create(debtor, &inbound).expect("no reason needed: the debtor chose the hour");
     device.sync().await.expect("sync");
     let flagged = world.office("sup").await.get("/v1/activities?flagged=true").await;

@@ -23,20 +23,30 @@ fn at(text: &str) -> DateTime<Utc> {
 }
 
 fn message(to: &str, via: SentVia, when: DateTime<Utc>, template: &str) -> RecordBody {
+    message_where(to, via, when, template, |_| {})
+}
+
+/// [`message`], with `change` made to its fields.
+fn message_where(
+    to: &str,
+    via: SentVia,
+    when: DateTime<Utc>,
+    template: &str,
+    change: impl FnOnce(&mut MessageFields),
+) -> RecordBody {
     let template = Template::named(template).expect("a default template");
     let values = Placeholders { nombre: "Deudor 0".into(), gestor: "Usuario g1".into(), ..Placeholders::default() };
-    RecordBody::Message(
-        Message::try_from(MessageFields {
-            channel: MessageChannel::Sms,
-            to: Phone::parse(to).expect("phone"),
-            text: template.fill(&values),
-            template: template.code,
-            via,
-            at: when,
-            delivery: if via == SentVia::Outbox { Delivery::Queued } else { Delivery::Opened },
-        })
-        .expect("a message"),
-    )
+    let mut fields = MessageFields {
+        channel: MessageChannel::Sms,
+        to: Phone::parse(to).expect("phone"),
+        text: template.fill(&values),
+        template: template.code,
+        via,
+        at: when,
+        delivery: if via == SentVia::Outbox { Delivery::Queued } else { Delivery::Opened },
+    };
+    change(&mut fields);
+    RecordBody::Message(Message::try_from(fields).expect("a message"))
 }
 
 /// A gateway on 127.0.0.1 that keeps what it is sent and refuses one number.
@@ -90,32 +100,21 @@ async fn a_message_goes_only_to_the_debtors_numbers_inside_the_hours_and_no_remi
         [Breach::ReminderInDispute]
     );
     // Only a template's own words, and only the state sending puts it in.
-    let edited = match message("5512345678", SentVia::Outbox, noon, "seguimiento_visita") {
-        RecordBody::Message(m) => {
-            let mut fields = m.into_fields();
-            fields.text = fields
-                .text
-                .replace("¿Me indica cuándo le queda bien que platiquemos?", "Pague hoy o iremos a su trabajo.");
-            RecordBody::Message(Message::try_from(fields).expect("a message"))
-        }
-        _ => unreachable!(),
-    };
+    let edited = message_where("5512345678", SentVia::Outbox, noon, "seguimiento_visita", |f| {
+        f.text = f.text.replace("¿Me indica cuándo le queda bien que platiquemos?", "Pague hoy o iremos a su trabajo.");
+    });
     assert_eq!(refused(&edited, debtor), [Breach::NotFromTemplate]);
-    let claims_sent = match message("5512345678", SentVia::Outbox, noon, "seguimiento_visita") {
-        RecordBody::Message(m) => RecordBody::Message(m.delivered(Delivery::Sent { at: noon, reference: "x".into() })),
-        _ => unreachable!(),
-    };
+    let claims_sent = message_where("5512345678", SentVia::Outbox, noon, "seguimiento_visita", |f| {
+        f.delivery = Delivery::Sent { at: noon, reference: "x".into() };
+    });
     assert_eq!(refused(&claims_sent, debtor), [Breach::NotFromTemplate], "only the outbox says a message went");
     // A late one queued waits in the outbox instead; a follow-up in a dispute may go.
     let queued = device
         .store
         .create(debtor, &message("5512345678", SentVia::Outbox, late, "seguimiento_visita"))
         .expect("queued");
-    let unsend = match message("5512345678", SentVia::Outbox, late, "seguimiento_visita") {
-        RecordBody::Message(m) => RecordBody::Message(m.delivered(Delivery::Queued)),
-        _ => unreachable!(),
-    };
-    let edit = device.store.save(queued, debtor, &unsend, false).expect_err("a sent or queued message stays as it is");
+    let again = message("5512345678", SentVia::Outbox, late, "seguimiento_visita");
+    let edit = device.store.save(queued, debtor, &again, false).expect_err("a sent or queued message stays as it is");
     assert!(matches!(edit, DeviceError::Refused(Refusal::MayNotEdit { .. })), "{edit:?}");
     device.store.create(disputed, &message("5512345678", SentVia::Phone, noon, "solicitud_contacto")).expect("sent");
     let report = device.sync().await.expect("sync");

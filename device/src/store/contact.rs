@@ -136,9 +136,11 @@ impl Store {
                 outcome: Outcome::NoAnswer,
                 justification: None,
             };
-            let history = attempts(tx, debtor, at - chrono::Days::new(8), None)?;
-            let policy = policy(tx, account.currency.into())?;
-            let zoned = Account { zone: account.zone, flags: (&account).into() };
+            let need = RulesNeed::AccountAndAttempts { since: at - chrono::Days::new(8) };
+            let Some(ContactRules { policy, account: zoned, history }) = rules(tx, debtor, &account, need, None)?
+            else {
+                unreachable!("a visit or call needs rules")
+            };
             let breaches = match policy.judge(&attempt, &zoned, &history) {
                 Verdict::Allowed => Vec::new(),
                 Verdict::Flagged(breaches) | Verdict::Refused(breaches) => breaches,

@@ -26,12 +26,12 @@ use crate::{
     office,
 };
 
-fn status(files: &BlobFiles, photo: &Photo) -> Result<PhotoStatus, ApiError> {
+fn status(received: Received, photo: &Photo) -> PhotoStatus {
     let bytes = photo.bytes;
-    Ok(match files.received(&photo.blob).map_err(crate::blobs::BlobError::from)? {
+    match received {
         Received::Complete => PhotoStatus { received: u64::from(bytes), bytes, complete: true },
         Received::Partial(received) => PhotoStatus { received, bytes, complete: false },
-    })
+    }
 }
 
 /// How much of a photo of one of the gestor's visits the server holds.
@@ -46,7 +46,8 @@ pub(super) async fn photo_status(
     let answer = state
         .read(move |tx| {
             let photo = tx.authored_photo(&blob, who.user.id)?.ok_or(ApiError::NotFound)?;
-            status(&files, &photo)
+            let received = files.received(&photo.blob).map_err(crate::blobs::BlobError::from)?;
+            Ok(status(received, &photo))
         })
         .await?;
     Ok(Json(answer))
@@ -88,8 +89,8 @@ pub(super) async fn put_photo(
         let stored = photo.clone();
         state.write(move |tx| Ok(tx.put_blob(&stored, user)?)).await?;
     }
-    let files = state.photos.clone();
-    let answer = status(&files, &photo)?;
+    // What the append found is the answer: no second look at the file.
+    let answer = status(received, &photo);
     if answer.complete {
         tracing::info!(user = %user, bytes = answer.bytes, "photo stored");
     }
