@@ -161,6 +161,12 @@ async fn a_device_store_from_before_the_summary_facts_upgrades_to_the_same_facts
              UNION ALL SELECT record_id, due_on, status, started_at, next_action_on FROM pending ORDER BY 1",
         )
     };
+    // Its next pull would bring the policy in force (schema 3 had none);
+    // copied here so its rules are the device's at any hour the test runs.
+    let conn = rusqlite::Connection::open(&upgraded.path).expect("open");
+    conn.execute("ATTACH ?1 AS now", [device.path.to_str().expect("utf-8 path")]).expect("attach");
+    conn.execute_batch("INSERT INTO policies SELECT * FROM now.policies").expect("the policy");
+    drop(conn);
     let filled = facts(&upgraded.path);
     assert_eq!(filled, facts(&device.path), "the upgrade fills the facts as the device writes them");
     let pending = rusqlite::types::Value::Text("pending".into());
