@@ -9,7 +9,7 @@ use crate::{
     geo::GeoPoint,
     ids::TerritoryId,
     money::{Amount, Currency},
-    text::{Label, Phone},
+    text::{Email, Label, Phone},
     validated,
     zone::Zone,
 };
@@ -140,6 +140,10 @@ pub struct DebtorFields {
     pub zone: Zone,
     /// Phone numbers the debtor gave the lender, or gave a gestor.
     pub phones: Vec<Phone>,
+    /// Email addresses the debtor gave the lender, or gave a gestor.
+    /// Accounts imported before emails have none.
+    #[serde(default)]
+    pub emails: Vec<Email>,
     /// Home and work addresses.
     pub addresses: Vec<Address>,
     /// The lender who owns the account: the gestor names it when they
@@ -160,7 +164,7 @@ pub struct DebtorFields {
 impl DebtorFields {
     /// The fields a gestor's device may change; the rest belong to the lender
     /// and the office. Names are the JSON field names.
-    pub const DEVICE_EDITABLE: &'static [&'static str] = &["phones", "addresses"];
+    pub const DEVICE_EDITABLE: &'static [&'static str] = &["phones", "emails", "addresses"];
 
     fn check(&self) -> Result<(), DomainError> {
         if self.overdue > self.balance {
@@ -222,6 +226,7 @@ pub(crate) mod tests {
             territory: TerritoryId::generate(),
             zone: Zone::MEXICO_CITY,
             phones: vec![Phone::parse("5512345678").unwrap()],
+            emails: vec![Email::parse("maria@correo.mx").unwrap()],
             addresses: vec![],
             lender: Label::parse("Banco Ejemplo", "acreedor").ok(),
             related: vec![],

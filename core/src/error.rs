@@ -158,6 +158,18 @@ pub enum DomainError {
         /// The value given.
         value: String,
     },
+    /// Not an email address.
+    #[error("correo electrónico inválido: {value}")]
+    InvalidEmail {
+        /// The value given.
+        value: String,
+    },
+    /// A message to a number by email, or to an address by SMS or WhatsApp.
+    #[error("{to} no sirve para este medio: un correo va a una dirección, un SMS o WhatsApp a un teléfono")]
+    RecipientNotForChannel {
+        /// The recipient given.
+        to: String,
+    },
     /// A time zone Campo does not serve.
     #[error("zona horaria desconocida: {value}")]
     UnknownZone {

@@ -1,7 +1,7 @@
-//! Messages to a debtor: reminders and follow-ups by SMS or WhatsApp, from
-//! templates written in a respectful tone that always name the sender and the
-//! lender. A message goes only to the debtor's own numbers, so only the
-//! debtor reads of the debt. The gestor sends it from the phone (the record
+//! Messages to a debtor: reminders and follow-ups by SMS, WhatsApp or email,
+//! from templates written in a respectful tone that always name the sender
+//! and the lender. A message goes only to the debtor's own numbers and
+//! addresses, so only the debtor reads of the debt. The gestor sends it from the phone (the record
 //! says so) or queues it on the server's outbox, which sends it through a
 //! gateway inside the contact hours (see `sync-server/src/outbox.rs`).
 
@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     DomainError,
-    text::{Phone, check_notes},
+    debtor::DebtorFields,
+    text::{Email, Phone, check_notes},
     validated,
 };
 
@@ -24,6 +25,50 @@ pub enum MessageChannel {
     Sms,
     /// WhatsApp.
     Whatsapp,
+    /// Email.
+    Email,
+}
+
+/// Where a message goes: a phone number for SMS and WhatsApp, an address for email.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum Recipient {
+    /// A phone number.
+    Phone(Phone),
+    /// An email address.
+    Email(Email),
+}
+
+impl Recipient {
+    /// Whether a message on `channel` can go to it.
+    pub fn suits(&self, channel: MessageChannel) -> bool {
+        matches!(self, Self::Email(_)) == (channel == MessageChannel::Email)
+    }
+
+    /// Whether it is one of `account`'s own numbers or addresses.
+    pub fn is_the_debtors(&self, account: &DebtorFields) -> bool {
+        match self {
+            Self::Phone(phone) => account.phones.contains(phone),
+            Self::Email(email) => account.emails.contains(email),
+        }
+    }
+}
+
+impl std::fmt::Display for Recipient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Phone(phone) => phone.fmt(f),
+            Self::Email(email) => email.fmt(f),
+        }
+    }
+}
+
+/// The subject of an email from `agency`: it names the sender and nothing of
+/// the debt, since a subject shows wherever the mail is listed.
+pub fn email_subject(agency: &str) -> String {
+    format!("Mensaje de {agency}")
 }
 
 /// Who sends it.
@@ -233,10 +278,10 @@ pub fn spanish_date(date: chrono::NaiveDate) -> String {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MessageFields {
-    /// SMS or WhatsApp.
+    /// SMS, WhatsApp or email.
     pub channel: MessageChannel,
-    /// The debtor's number it goes to.
-    pub to: Phone,
+    /// The debtor's number or address it goes to.
+    pub to: Recipient,
     /// The template it was filled from.
     pub template: String,
     /// The text as sent.
@@ -251,6 +296,9 @@ pub struct MessageFields {
 
 impl MessageFields {
     fn check(&self) -> Result<(), DomainError> {
+        if !self.to.suits(self.channel) {
+            return Err(DomainError::RecipientNotForChannel { to: self.to.to_string() });
+        }
         if self.text.trim().is_empty() {
             return Err(DomainError::EmptyText { field: "mensaje".into() });
         }
@@ -312,5 +360,31 @@ mod tests {
         assert!(!visit.matches(&format!("{filled} Última advertencia.")), "added words");
         let reminder = Template::named("recordatorio_promesa").expect("a default");
         assert!(reminder.fill(&values).contains("su pago de $1,500.00 acordado para el 5 dic 2026"));
+    }
+
+    #[test]
+    fn an_email_goes_to_an_address_and_a_text_to_a_number() {
+        let fields = |channel, to: &str| {
+            let to: Recipient = serde_json::from_value(serde_json::json!(to)).expect("a number or an address");
+            MessageFields {
+                channel,
+                to,
+                template: "seguimiento_visita".into(),
+                text: "Hola".into(),
+                via: SentVia::Phone,
+                at: Utc::now(),
+                delivery: Delivery::Opened,
+            }
+        };
+        assert!(Message::try_from(fields(MessageChannel::Email, "Maria@Correo.mx")).is_ok());
+        assert!(Message::try_from(fields(MessageChannel::Whatsapp, "55 1234 5678")).is_ok());
+        for (channel, to) in [(MessageChannel::Email, "5512345678"), (MessageChannel::Sms, "maria@correo.mx")] {
+            let refused = Message::try_from(fields(channel, to));
+            assert!(matches!(refused, Err(DomainError::RecipientNotForChannel { .. })), "{channel:?} {to}");
+        }
+        let email = fields(MessageChannel::Email, "Maria@Correo.mx");
+        assert_eq!(serde_json::to_value(&email.to).expect("json"), "maria@correo.mx");
+        assert!(serde_json::from_value::<Recipient>(serde_json::json!("ni número ni correo")).is_err());
+        assert_eq!(email_subject("Cobranza Justa"), "Mensaje de Cobranza Justa");
     }
 }

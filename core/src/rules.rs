@@ -195,7 +195,7 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
 /// outbox alone says a message went).
 fn check_new_message(message: &Message, account: Option<&Debtor>) -> Result<(), Refusal> {
     let refused = |breach| Err(Refusal::Contact { breaches: vec![breach], justifiable: false });
-    if account.is_some_and(|a| !a.phones.contains(&message.to)) {
+    if account.is_some_and(|a| !message.to.is_the_debtors(a)) {
         return refused(Breach::NotTheDebtorsNumber);
     }
     let from_template = message.template().is_some_and(|t| t.matches(&message.text));

@@ -129,16 +129,73 @@ impl fmt::Display for Phone {
     }
 }
 
+/// An email address, kept trimmed and in lower case. Checked only for the
+/// shape every address has (one `@`, a dotted domain, no spaces): whether it
+/// reaches anyone only the mail server knows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "maria@correo.mx"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
+pub struct Email(String);
+
+crate::error::deserialize_via!(Email, String);
+
+impl Email {
+    /// Parses an email address as a person would type it.
+    pub fn parse(value: &str) -> Result<Self, DomainError> {
+        let address = value.trim().to_lowercase();
+        let well_formed = address.len() <= 254
+            && !address.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'))
+            && address.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.split('.').count() >= 2
+                    && domain.split('.').all(|label| !label.is_empty())
+            });
+        if well_formed { Ok(Self(address)) } else { Err(DomainError::InvalidEmail { value: value.into() }) }
+    }
+
+    /// The normalised address.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = DomainError;
+    fn try_from(value: String) -> Result<Self, DomainError> {
+        Self::parse(&value)
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn phones_are_normalised_and_checked() {
+    fn phones_and_emails_are_normalised_and_checked() {
         assert_eq!(Phone::parse("+52 (55) 1234-5678").unwrap().as_str(), "+525512345678");
         assert_eq!(Phone::parse("01 234 5678").unwrap().as_str(), "012345678");
         assert!(Phone::parse("12345").is_err());
         assert!(Phone::parse("55-CALL-ME").is_err());
+        assert_eq!(Email::parse(" Maria.Lopez@Correo.MX ").unwrap().as_str(), "maria.lopez@correo.mx");
+        for bad in [
+            "maria",
+            "maria@",
+            "@correo.mx",
+            "maria@correo",
+            "maria@@correo.mx",
+            "maria @correo.mx",
+            "a@b..mx",
+            "a@b.mx;c@d.mx",
+        ] {
+            assert!(Email::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use campo_core::{
     ids::{RecordId, TeamId, TerritoryId, UserId},
     money::{Amount, Currency},
     outcome::Outcome,
-    text::{Label, Phone},
+    text::{Email, Label, Phone},
     wire::Role,
     zone::Zone,
 };
@@ -239,6 +239,28 @@ pub struct DemoReport {
     pub debtors: usize,
 }
 
+/// An address at example.com for the debtor `name` (every second one gave
+/// their lender an email), e.g. `maria.lopez.12@example.com`.
+fn email_of(name: &str, n: usize) -> Result<Email, ApiError> {
+    let plain: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            'ñ' => 'n',
+            ' ' => '.',
+            c => c,
+        })
+        .collect();
+    let mut words = plain.split('.');
+    let (first, surname) = (words.next().unwrap_or("cliente"), words.next().unwrap_or("campo"));
+    Ok(Email::parse(&format!("{first}.{surname}.{n}@example.com"))?)
+}
+
 fn label(text: &str) -> Label {
     Label::parse(text, "demo").unwrap_or_else(|e| unreachable!("demo labels are valid: {e}"))
 }
@@ -327,6 +349,7 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
             territory,
             zone: Zone::from_str(region.zone)?,
             phones: vec![Phone::parse(&phone)?],
+            emails: if n.is_multiple_of(2) { vec![email_of(&name, n)?] } else { vec![] },
             addresses: vec![Address {
                 line: label(&format!("{} {}, {}", dice.pick(region.streets), 100 + dice.below(3000), region.territory)),
                 point: Some(point),

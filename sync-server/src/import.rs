@@ -15,6 +15,7 @@
 //! | `territory` | `CDMX Norte` | created if new |
 //! | `zone` | `America/Mexico_City` | the debtor's IANA time zone |
 //! | `phones` | `5512345678;5587654321` | separated by `;` |
+//! | `emails` | `maria.lopez@correo.mx` | optional: separated by `;` |
 //! | `address` | `Av. Insurgentes Sur 1234, Del Valle, CDMX` | may be empty |
 //! | `lat`, `lon` | `19.3763`, `-99.1795` | may be empty |
 //! | `gestor` | `ana` | the login of the gestor to assign |
@@ -33,7 +34,7 @@ use campo_core::{
     geo::GeoPoint,
     ids::TerritoryId,
     money::{Amount, Currency},
-    text::{Label, Phone},
+    text::{Email, Label, Phone},
     wire::Role,
     zone::Zone,
 };
@@ -98,6 +99,8 @@ struct Row {
     lon: String,
     gestor: String,
     #[serde(default)]
+    emails: String,
+    #[serde(default)]
     lender: String,
     #[serde(default)]
     co_obligor: String,
@@ -118,8 +121,17 @@ fn amount(name: &str, text: &str) -> Result<Amount, String> {
     column(name, Amount::parse(value, name))
 }
 
+/// The values of a `;`-separated column, each parsed by `parse`.
+fn list<T, E: std::fmt::Display>(
+    name: &str,
+    text: &str,
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Result<Vec<T>, String> {
+    text.split(';').filter(|v| !v.trim().is_empty()).map(|v| column(name, parse(v))).collect()
+}
+
 fn phones(name: &str, text: &str) -> Result<Vec<Phone>, String> {
-    text.split(';').filter(|p| !p.trim().is_empty()).map(|p| column(name, Phone::parse(p))).collect()
+    list(name, text, Phone::parse)
 }
 
 /// The person in columns `name` and `{name}_phones`, if the row names one.
@@ -192,6 +204,7 @@ impl Row {
             territory,
             zone: column("zone", Zone::from_str(self.zone.trim()))?,
             phones,
+            emails: list("emails", &self.emails, Email::parse)?,
             addresses,
             lender,
             related,

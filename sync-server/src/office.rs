@@ -278,9 +278,19 @@ pub enum Upserted {
     Unchanged,
 }
 
+/// Puts back, ahead of the imported ones and in their order, the `stored`
+/// values the import does not carry: those a gestor added on the street.
+fn keep_stored<T: PartialEq + Clone>(imported: &mut Vec<T>, stored: &[T]) {
+    for value in stored.iter().rev() {
+        if !imported.contains(value) {
+            imported.insert(0, value.clone());
+        }
+    }
+}
+
 /// Creates or updates the account with `fields.external_ref`, assigned to
 /// `gestor`; returns its id and what was done. The lender's figures replace
-/// the stored ones; phones and addresses the gestor added on the street, and
+/// the stored ones; phones, emails and addresses the gestor added on the street, and
 /// the office's flags (dispute, deceased, do-not-visit), are kept.
 pub fn upsert_debtor(
     tx: &mut dyn Tx,
@@ -303,16 +313,9 @@ pub fn upsert_debtor(
     fields.dispute = stored.dispute;
     fields.deceased = stored.deceased;
     fields.do_not_visit = stored.do_not_visit;
-    for phone in stored.phones.iter().rev() {
-        if !fields.phones.contains(phone) {
-            fields.phones.insert(0, phone.clone());
-        }
-    }
-    for address in stored.addresses.iter().rev() {
-        if !fields.addresses.contains(address) {
-            fields.addresses.insert(0, address.clone());
-        }
-    }
+    keep_stored(&mut fields.phones, &stored.phones);
+    keep_stored(&mut fields.emails, &stored.emails);
+    keep_stored(&mut fields.addresses, &stored.addresses);
     let changed = fields != stored;
     if changed {
         write_next(tx, &current, &RecordBody::Debtor(Debtor::try_from(fields)?), false, by)?;

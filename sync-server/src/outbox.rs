@@ -1,19 +1,20 @@
 //! The message outbox: messages gestores queued from the app are sent
-//! through the agency's SMS/WhatsApp gateway, each only inside the contact
+//! through the agency's SMS, WhatsApp or email gateway, each only inside the contact
 //! hours of its debtor's zone, and only while the account still allows it
-//! (not deceased, no reminder in a dispute, the number still its own). Each
+//! (not deceased, no reminder in a dispute, the number or address still its own). Each
 //! step is a server write on the message record (sending, then sent with the
 //! gateway's reference or failed with its reason), which syncs back to the
 //! gestor. A message is claimed before it is handed over, so a server that
 //! stops mid-round never sends one twice.
 //!
 //! A gateway is anything that implements [`Gateway`]: [`WebhookGateway`]
-//! posts each message as JSON to a URL (the agency's SMS/WhatsApp provider,
+//! posts each message as JSON to a URL (the agency's provider,
 //! or a small adapter in front of it) and reads back its reference:
 //!
 //! ```text
 //! POST <url>   Authorization: Bearer <token>   (if a token is set)
-//! {"id": "<message record id>", "channel": "sms" | "whatsapp", "to": "5512345678", "text": "…"}
+//! {"id": "<message record id>", "channel": "sms" | "whatsapp" | "email", "to": "5512345678", "text": "…"}
+//!   (an email also carries "subject", naming the agency and nothing of the debt; "to" is then an address)
 //! 2xx  {"reference": "…"}        sent
 //! 4xx  any body                  refused: the message fails with that body as its reason
 //! 5xx or no answer               not sent now: the message stays queued for the next round
@@ -25,8 +26,7 @@ use campo_core::{
     RecordBody,
     contact::Country,
     ids::RecordId,
-    message::{Delivery, MessageChannel},
-    text::Phone,
+    message::{Delivery, MessageChannel, Recipient, email_subject},
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -38,10 +38,13 @@ use crate::{error::ApiError, office, store::Storage};
 pub struct Outgoing {
     /// The message record's id: a gateway that dedupes by it sends a retried message once.
     pub id: RecordId,
-    /// SMS or WhatsApp.
+    /// SMS, WhatsApp or email.
     pub channel: MessageChannel,
-    /// The debtor's number.
-    pub to: Phone,
+    /// The debtor's number, or address for an email.
+    pub to: Recipient,
+    /// An email's subject.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     /// The text.
     pub text: String,
 }
@@ -151,12 +154,19 @@ fn claim(storage: &dyn Storage, id: RecordId, now: DateTime<Utc>) -> Result<Next
         Next::Fail("el titular falleció: no se le envían mensajes".into())
     } else if account.dispute && message.template().is_none_or(|t| t.collects) {
         Next::Fail("la cuenta está en aclaración: no se envían recordatorios de pago".into())
-    } else if !account.phones.contains(&message.to) {
-        Next::Fail("el número ya no es de la cuenta".into())
+    } else if !message.to.is_the_debtors(&account) {
+        Next::Fail("el número o correo ya no es de la cuenta".into())
     } else if policy.check_time(now, account.zone).is_err() {
         return Ok(Next::Wait);
     } else {
-        Next::Send(Outgoing { id, channel: message.channel, to: message.to.clone(), text: message.text.clone() })
+        let subject = (message.channel == MessageChannel::Email).then(|| email_subject(&policy.agency));
+        Next::Send(Outgoing {
+            id,
+            channel: message.channel,
+            to: message.to.clone(),
+            subject,
+            text: message.text.clone(),
+        })
     };
     let delivery = match &next {
         Next::Fail(reason) => Delivery::Failed { reason: reason.clone() },

@@ -659,11 +659,39 @@ async fn the_forms_ask_who_answered_give_the_identification_to_read_and_explain_
     );
     assert_eq!(app.value("number").await, first_phone);
     app.click("cancel").await;
+    // An email address is written to from the same templates, on its own channel.
+    let (with_email, address): (String, String) = {
+        let conn = rusqlite::Connection::open(&world.db).expect("open server db");
+        conn.query_row(
+            "SELECT json_extract(body, '$.external_ref'), json_extract(body, '$.emails[0]') FROM records
+             WHERE kind = 'debtor' AND owner_id = (SELECT id FROM users WHERE login = ?1)
+               AND json_array_length(body, '$.emails') > 0 AND NOT json_extract(body, '$.dispute')
+             ORDER BY seq LIMIT 1",
+            [GESTOR],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("the demo gives every second account an email")
+    };
+    open_debtor(&app, &with_email).await;
+    app.click("write").await;
+    app.wait_for("form-message").await;
+    assert_eq!(app.value("message-channel").await, "email");
+    assert_eq!(app.value("message-to").await, address);
+    app.choose("message-template", "solicitud_contacto").await;
+    assert_eq!(app.text("message-subject").await, "Asunto: Mensaje de Cobranza Justa, S.C.");
+    photograph_around(&app, "4h-email", Some("message-text")).await;
+    app.click("message-queue").await;
+    app.wait_for_text("timeline", "en cola del servidor").await;
 
     sync_until_sent(&app).await;
     let queued: String =
         world.query("SELECT json_extract(body, '$.delivery.state') FROM records WHERE kind = 'message'", []);
     assert_eq!(queued, "queued", "the server's outbox will send it");
+    let emailed: String = world.query(
+        "SELECT json_extract(body, '$.to') FROM records WHERE kind = 'message' AND json_extract(body, '$.channel') = 'email'",
+        [],
+    );
+    assert_eq!(emailed, address);
     let flagged = sup.get("/v1/activities?flagged=true").await;
     let rows: Vec<&serde_json::Value> = flagged
         .as_array()

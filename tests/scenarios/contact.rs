@@ -255,15 +255,15 @@ async fn only_admins_change_a_policy_one_version_after_another_and_each_change_i
 }
 
 #[tokio::test]
-async fn co_obligors_and_guarantors_come_with_the_portfolio_and_a_bad_one_stores_nothing() {
+async fn emails_co_obligors_and_guarantors_come_with_the_portfolio_and_a_bad_one_stores_nothing() {
     let world = World::new(0).await;
     let header = "external_ref,name,national_id,product,currency,balance,overdue,minimum_payment,overdue_since,\
-                  segment,territory,zone,phones,address,lat,lon,gestor,lender,co_obligor,co_obligor_phones,guarantor,\
-                  guarantor_phones";
+                  segment,territory,zone,phones,emails,address,lat,lon,gestor,lender,co_obligor,co_obligor_phones,\
+                  guarantor,guarantor_phones";
     let row = |guarantor_phones: &str| {
         format!(
             "TC-9,María López,LOPM800101,credit_card,MXN,1000.00,100.00,50.00,2026-10-01,medio,Pruebas,\
-             America/Mexico_City,5512345678,,,,g1,Banco del Centro,Juan Pérez,5511112222,Rosa Díaz,{guarantor_phones}"
+             America/Mexico_City,5512345678,Maria.Lopez@Correo.mx,,,,g1,Banco del Centro,Juan Pérez,5511112222,Rosa Díaz,{guarantor_phones}"
         )
     };
     let bad = format!("{header}\n{}\n", row("55-no"));
@@ -276,6 +276,7 @@ async fn co_obligors_and_guarantors_come_with_the_portfolio_and_a_bad_one_stores
     let device = world.synced_device("g1").await;
     let (debtor, account) = device.store.debtors().expect("debtors").pop().expect("the account");
     assert_eq!(account.lender.as_ref().map(|l| l.as_str()), Some("Banco del Centro"));
+    assert_eq!(account.emails.iter().map(|e| e.as_str()).collect::<Vec<_>>(), ["maria.lopez@correo.mx"]);
     let related: Vec<(&str, Party, usize)> =
         account.related.iter().map(|r| (r.name.as_str(), r.role, r.phones.len())).collect();
     assert_eq!(related, [("Juan Pérez", Party::CoObligor, 1), ("Rosa Díaz", Party::Guarantor, 2)]);

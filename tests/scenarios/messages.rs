@@ -8,9 +8,9 @@ use axum::{Json, Router, http::StatusCode, routing::post};
 use campo_core::{
     RecordBody,
     contact::{Breach, Country, policy::ContactPolicy},
-    message::{Delivery, Message, MessageChannel, MessageFields, Placeholders, SentVia, Template},
+    message::{Delivery, Message, MessageChannel, MessageFields, Placeholders, Recipient, SentVia, Template},
     rules::Refusal,
-    text::Phone,
+    text::{Email, Phone},
 };
 use campo_device::DeviceError;
 use campo_sync_server::outbox::{self, Outgoing, WebhookGateway};
@@ -26,7 +26,7 @@ fn message(to: &str, via: SentVia, when: DateTime<Utc>, template: &str) -> Recor
     message_where(to, via, when, template, |_| {})
 }
 
-/// [`message`], with `change` made to its fields.
+/// [`message`], with `change` made to its fields. A `to` with an `@` is an email.
 fn message_where(
     to: &str,
     via: SentVia,
@@ -36,9 +36,14 @@ fn message_where(
 ) -> RecordBody {
     let template = Template::named(template).expect("a default template");
     let values = Placeholders { nombre: "Deudor 0".into(), gestor: "Usuario g1".into(), ..Placeholders::default() };
+    let (channel, to) = if to.contains('@') {
+        (MessageChannel::Email, Recipient::Email(Email::parse(to).expect("email")))
+    } else {
+        (MessageChannel::Sms, Recipient::Phone(Phone::parse(to).expect("phone")))
+    };
     let mut fields = MessageFields {
-        channel: MessageChannel::Sms,
-        to: Phone::parse(to).expect("phone"),
+        channel,
+        to,
         text: template.fill(&values),
         template: template.code,
         via,
@@ -90,6 +95,11 @@ async fn a_message_goes_only_to_the_debtors_numbers_inside_the_hours_and_no_remi
         refused(&message("5599990000", SentVia::Phone, noon, "seguimiento_visita"), debtor),
         [Breach::NotTheDebtorsNumber]
     );
+    assert_eq!(
+        refused(&message("otra.persona@example.com", SentVia::Phone, noon, "seguimiento_visita"), debtor),
+        [Breach::NotTheDebtorsNumber],
+        "nor to an address that is not the debtor's"
+    );
     let late = at("2026-12-05T05:30:00Z");
     assert!(matches!(
         &refused(&message("5512345678", SentVia::Phone, late, "seguimiento_visita"), debtor)[..],
@@ -117,8 +127,14 @@ async fn a_message_goes_only_to_the_debtors_numbers_inside_the_hours_and_no_remi
     let edit = device.store.save(queued, debtor, &again, false).expect_err("a sent or queued message stays as it is");
     assert!(matches!(edit, DeviceError::Refused(Refusal::MayNotEdit { .. })), "{edit:?}");
     device.store.create(disputed, &message("5512345678", SentVia::Phone, noon, "solicitud_contacto")).expect("sent");
+    let email = device.store.records_of(debtor).expect("records").iter().find_map(|r| match r.record.parse_body() {
+        Ok(RecordBody::Debtor(d)) => d.emails.first().map(|e| e.to_string()),
+        _ => None,
+    });
+    let email = email.expect("the fixture's debtors have an email");
+    device.store.create(debtor, &message(&email, SentVia::Phone, noon, "solicitud_contacto")).expect("emailed");
     let report = device.sync().await.expect("sync");
-    assert_eq!(report.pushed.accepted, 2, "{report:?}");
+    assert_eq!(report.pushed.accepted, 3, "{report:?}");
 }
 
 #[tokio::test]
@@ -136,6 +152,10 @@ async fn the_outbox_sends_a_queued_message_inside_the_debtors_hours_and_the_gest
         .store
         .create(other, &message("5500000000", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
         .expect("queued");
+    let emailed = device
+        .store
+        .create(debtor, &message("deudor0@example.com", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
+        .expect("queued");
     device.sync().await.expect("sync");
 
     let (url, received) = stub_gateway().await;
@@ -143,15 +163,20 @@ async fn the_outbox_sends_a_queued_message_inside_the_debtors_hours_and_the_gest
     let storage: Arc<dyn campo_sync_server::Storage> = world.storage.clone();
     // 23:30 in Mexico City: nothing goes.
     let night = outbox::dispatch(&storage, &gateway, at("2026-12-05T05:30:00Z")).await.expect("round");
-    assert_eq!((night.sent, night.failed, night.waiting), (0, 0, 2));
+    assert_eq!((night.sent, night.failed, night.waiting), (0, 0, 3));
     assert!(received.lock().expect("lock").is_empty());
-    // Noon: both go; the gateway takes one and refuses the other.
+    // Noon: all go; the gateway takes two and refuses the third.
     let noon = outbox::dispatch(&storage, &gateway, at("2026-12-04T18:00:00Z")).await.expect("round");
-    assert_eq!((noon.sent, noon.failed, noon.waiting), (1, 1, 0));
+    assert_eq!((noon.sent, noon.failed, noon.waiting), (2, 1, 0));
     let sent: Vec<Outgoing> =
         received.lock().expect("lock").iter().map(|m| serde_json::from_value(m.clone()).expect("outgoing")).collect();
     let first = sent.iter().find(|m| m.id == queued).expect("sent");
     assert!(first.text.contains("Usuario g1 de") && first.text.contains("Deudor 0"), "{}", first.text);
+    assert_eq!(first.subject, None, "an SMS has no subject");
+    let email = sent.iter().find(|m| m.id == emailed).expect("emailed");
+    assert_eq!((email.channel, email.to.to_string()), (MessageChannel::Email, "deudor0@example.com".into()));
+    let subject = email.subject.as_deref().expect("an email has a subject");
+    assert!(subject.starts_with("Mensaje de ") && !subject.contains("pago"), "{subject}");
     let again = outbox::dispatch(&storage, &gateway, at("2026-12-04T18:05:00Z")).await.expect("round");
     assert_eq!(again, outbox::Round::default(), "nothing is sent twice");
 

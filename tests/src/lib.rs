@@ -28,7 +28,7 @@ use campo_core::{
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     money::{Amount, Currency},
     outcome::Outcome,
-    text::{Label, Phone},
+    text::{Email, Label, Phone},
     wire::{IDEMPOTENCY_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION, Role},
     zone::Zone,
 };
@@ -138,6 +138,7 @@ pub fn debtor_fields(n: usize, territory: TerritoryId) -> DebtorFields {
         territory,
         zone: Zone::MEXICO_CITY,
         phones: vec![Phone::parse("5512345678").expect("phone")],
+        emails: vec![Email::parse(&format!("deudor{n}@example.com")).expect("email")],
         addresses: vec![],
         lender: None,
         related: vec![],

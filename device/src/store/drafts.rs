@@ -7,7 +7,7 @@ use campo_core::{
     RecordBody, RecordKind,
     activity::{Promise, PromiseStatus},
     ids::DebtorId,
-    message::{Placeholders, Template, spanish_date},
+    message::{Placeholders, Template, email_subject, spanish_date},
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -23,6 +23,8 @@ pub struct Draft {
     pub template: Template,
     /// Its text for this debtor, as it will be sent.
     pub text: String,
+    /// The subject it carries when sent by email.
+    pub subject: String,
 }
 
 impl Store {
@@ -59,11 +61,12 @@ impl Store {
                 monto: promise.as_ref().map(|p| account.currency.written(&p.amount)).unwrap_or_default(),
                 fecha: promise.as_ref().map(|p| spanish_date(p.due_on)).unwrap_or_default(),
             };
+            let subject = email_subject(&policy.agency);
             Ok(Template::defaults()
                 .into_iter()
                 .filter(|t| !t.collects || (promise.is_some() && !account.dispute))
                 .filter(|_| !account.deceased)
-                .map(|template| Draft { text: template.fill(&values), template })
+                .map(|template| Draft { text: template.fill(&values), subject: subject.clone(), template })
                 .collect())
         })
     }

@@ -335,6 +335,11 @@ zone: Zone,
  */
 phones: Array<Phone>, 
 /**
+ * Email addresses the debtor gave the lender, or gave a gestor.
+ * Accounts imported before emails have none.
+ */
+emails: Array<Email>, 
+/**
  * Home and work addresses.
  */
 addresses: Array<Address>, 
@@ -641,7 +646,15 @@ field: string, } | { "code": "debtor_must_hear" } | { "code": "invalid_phone",
 /**
  * The value given.
  */
-value: string, } | { "code": "unknown_zone", 
+value: string, } | { "code": "invalid_email", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "recipient_not_for_channel", 
+/**
+ * The recipient given.
+ */
+to: string, } | { "code": "unknown_zone", 
 /**
  * The value given.
  */
@@ -666,7 +679,18 @@ template: Template,
 /**
  * Its text for this debtor, as it will be sent.
  */
-text: string, };
+text: string, 
+/**
+ * The subject it carries when sent by email.
+ */
+subject: string, };
+
+/**
+ * An email address, kept trimmed and in lower case. Checked only for the
+ * shape every address has (one `@`, a dotted domain, no spaces): whether it
+ * reaches anyone only the mail server knows.
+ */
+export type Email = string;
 
 /**
  * A stable error code for every failed request.
@@ -742,20 +766,20 @@ export type Message = MessageFields;
 /**
  * How a message travels.
  */
-export type MessageChannel = "sms" | "whatsapp";
+export type MessageChannel = "sms" | "whatsapp" | "email";
 
 /**
  * The fields of a [`Message`].
  */
 export type MessageFields = { 
 /**
- * SMS or WhatsApp.
+ * SMS, WhatsApp or email.
  */
 channel: MessageChannel, 
 /**
- * The debtor's number it goes to.
+ * The debtor's number or address it goes to.
  */
-to: Phone, 
+to: Recipient, 
 /**
  * The template it was filled from.
  */
@@ -1058,6 +1082,11 @@ merged: number,
  * Refused; kept on the device with the reason.
  */
 rejected: number, };
+
+/**
+ * Where a message goes: a phone number for SMS and WhatsApp, an address for email.
+ */
+export type Recipient = Phone | Email;
 
 /**
  * A record's body, typed by kind.

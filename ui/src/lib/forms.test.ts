@@ -142,10 +142,16 @@ describe('photos', () => {
 });
 
 describe('message links', () => {
-  it('open the phone’s SMS app or WhatsApp with the text, and dial', async () => {
-    const { callLink, messageLink } = await import('./messages');
+  it('open the phone’s SMS app, WhatsApp or mail app with the text, and dial', async () => {
+    const { callLink, messageLink, recipients } = await import('./messages');
     expect(messageLink('sms', '5512345678', 'Hola María, ¿cómo está?', 'MXN')).toBe('sms:5512345678?body=Hola%20Mar%C3%ADa%2C%20%C2%BFc%C3%B3mo%20est%C3%A1%3F');
     expect(messageLink('whatsapp', '987654321', 'Hola', 'PEN')).toBe('https://wa.me/51987654321?text=Hola');
+    expect(messageLink('email', 'maria@example.com', 'Hola & adiós', 'MXN', 'Mensaje de Cobranza Justa')).toBe(
+      'mailto:maria@example.com?subject=Mensaje%20de%20Cobranza%20Justa&body=Hola%20%26%20adi%C3%B3s',
+    );
     expect(callLink('5512345678')).toBe('tel:5512345678');
+    const debtor = { phones: ['5512345678'], emails: ['maria@example.com'] };
+    expect(recipients('email', debtor)).toEqual(['maria@example.com']);
+    expect(recipients('whatsapp', debtor)).toEqual(['5512345678']);
   });
 });

@@ -6,10 +6,24 @@ export function callingCode(currency: Currency): string {
   return currency === 'PEN' ? '51' : '52';
 }
 
-/** The link that opens the phone's SMS app, or WhatsApp, with `text` to `to`. */
-export function messageLink(channel: MessageChannel, to: string, text: string, currency: Currency): string {
+/**
+ * The link that opens the phone's SMS app, WhatsApp or mail app with `text`
+ * to `to`; an email also carries its `subject`.
+ */
+export function messageLink(
+  channel: MessageChannel, to: string, text: string, currency: Currency, subject = '',
+): string {
   const body = encodeURIComponent(text);
-  return channel === 'sms' ? `sms:${to}?body=${body}` : `https://wa.me/${callingCode(currency)}${to}?text=${body}`;
+  switch (channel) {
+    case 'sms': return `sms:${to}?body=${body}`;
+    case 'whatsapp': return `https://wa.me/${callingCode(currency)}${to}?text=${body}`;
+    case 'email': return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${body}`;
+  }
+}
+
+/** Where a message on `channel` may go on `debtor`: its numbers, or its addresses for email. */
+export function recipients(channel: MessageChannel, debtor: { phones: string[]; emails: string[] }): string[] {
+  return channel === 'email' ? debtor.emails : debtor.phones;
 }
 
 /** The link that dials `number`. */
