@@ -18,6 +18,7 @@ fn main() {
         "attach_photo",
         "photo",
         "message_drafts",
+        "location_plugin",
         "sign_out",
     ];
     tauri_build::try_build(

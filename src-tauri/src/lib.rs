@@ -140,11 +140,23 @@ async fn sign_out(store: Shared<'_>, discard: Option<u64>) -> Answer<()> {
     app::sign_out(&store, discard).await
 }
 
+/// Whether a visit's position comes from the platform's location service
+/// through the geolocation plugin (a phone) rather than from the WebView's
+/// own geolocation (desktop, where the plugin has nothing to offer).
+#[tauri::command]
+fn location_plugin() -> bool {
+    cfg!(mobile)
+}
+
 /// Opens the store in the app's data directory (or `CAMPO_DEVICE_DB`, which
 /// the end-to-end tests set) and starts the app.
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
-    tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // Its permissions are granted in capabilities/mobile.json, for phones only.
+    #[cfg(mobile)]
+    let builder = builder.plugin(tauri_plugin_geolocation::init());
+    builder
         .setup(|app| {
             let path = match std::env::var_os("CAMPO_DEVICE_DB") {
                 Some(path) => path.into(),
@@ -173,6 +185,7 @@ pub fn run() {
             attach_photo,
             photo,
             message_drafts,
+            location_plugin,
             sign_out
         ])
         .run(tauri::generate_context!())

@@ -578,6 +578,17 @@ async fn the_forms_ask_who_answered_give_the_identification_to_read_and_explain_
     app.click("record-visit").await;
     app.choose("reached", "nobody").await;
     app.choose("outcome", "no_answer").await;
+    // This desktop has no location service: the form says so and how to go on.
+    app.click("locate").await;
+    let no_position = app.wait_for_text("locate-error", "ubicación").await;
+    assert!(
+        [
+            "Este equipo no da la ubicación ahora. Escríbela (quedará como escrita a mano) o déjala vacía.",
+            "La app no tiene permiso de ubicación. Dáselo en los ajustes del equipo, o escribe la posición."
+        ]
+        .contains(&no_position.as_str()),
+        "{no_position}"
+    );
     take_photo(&app, 4000, 3000).await;
     app.wait_for("photo").await;
     app.fill("notes", "no estaba; volver por la tarde").await;

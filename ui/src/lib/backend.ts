@@ -5,6 +5,7 @@ import type {
   ActivityBody, ActivityKind, Agenda, Channel, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
   DeviceError, Draft, Photo, SessionInfo, Status, SyncReport,
 } from './types';
+import type { Fix } from './location';
 
 export interface Backend {
   session(): Promise<SessionInfo | null>;
@@ -24,6 +25,8 @@ export interface Backend {
   attachPhoto(bytes: Uint8Array): Promise<Photo>;
   /** A photo's bytes, as the device holds them. */
   photo(blob: string): Promise<ArrayBuffer>;
+  /** Where the device is now; rejects with a LocateError. */
+  locate(): Promise<Fix>;
   /** The messages the gestor may send the debtor today, filled in. */
   messageDrafts(debtorId: string, today: string): Promise<Draft[]>;
   signOut(discard: number | null): Promise<void>;

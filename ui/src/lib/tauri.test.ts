@@ -6,7 +6,10 @@ import { errorMessage } from './i18n';
 import { tauriBackend } from './tauri';
 import type { PromiseFields, VisitFields } from './types';
 import backendSource from './tauri.ts?raw';
+import locationSource from './location.ts?raw';
 import capability from '../../../src-tauri/capabilities/default.json';
+import mobileCapability from '../../../src-tauri/capabilities/mobile.json';
+import { LocateError, webLocate } from './location';
 
 const visit: VisitFields = {
   started_at: '2026-11-22T16:00:00Z', ended_at: '2026-11-22T16:10:00Z', zone: 'America/Mexico_City',
@@ -66,10 +69,59 @@ describe('tauriBackend', () => {
   // screen hears only "not allowed": the form's contact warning once went
   // unheard that way.
   it('calls only commands the main window is granted', () => {
-    const invoked = [...backendSource.matchAll(/invoke\('(\w+)'/g)].map((m) => m[1]);
+    const invoked = [...backendSource.matchAll(/invoke(?:<[^>]*>)?\('(\w+)'/g)].map((m) => m[1]);
     expect(invoked.length).toBeGreaterThan(10);
     const granted = new Set(capability.permissions);
     const missing = invoked.filter((command) => !granted.has(`allow-${command.replaceAll('_', '-')}`));
     expect(missing).toEqual([]);
+  });
+
+  it('grants a phone, and only a phone, the location plugin commands the form calls', () => {
+    const invoked = [...locationSource.matchAll(/'plugin:geolocation\|(\w+)'/g)].map((m) => m[1]);
+    expect(invoked).toEqual(['check_permissions', 'request_permissions', 'get_current_position']);
+    const granted = new Set(mobileCapability.permissions);
+    expect(invoked.filter((c) => !granted.has(`geolocation:allow-${c.replaceAll('_', '-')}`))).toEqual([]);
+    expect(mobileCapability.platforms).toEqual(['android', 'iOS']);
+  });
+});
+
+describe('locate', () => {
+  const position = { timestamp: Date.parse('2026-12-02T17:00:00Z'), coords: { latitude: 19.4326, longitude: -99.1332, accuracy: 8.6 } };
+
+  it('asks the phone for permission the first time, then for one position', async () => {
+    const calls: string[] = [];
+    mockIPC((cmd, args) => {
+      calls.push(cmd);
+      if (cmd === 'location_plugin') return true;
+      if (cmd === 'plugin:geolocation|check_permissions') return { location: 'prompt', coarseLocation: 'prompt' };
+      if (cmd === 'plugin:geolocation|request_permissions') {
+        expect(args).toEqual({ permissions: ['location'] });
+        return { location: 'granted', coarseLocation: 'granted' };
+      }
+      if (cmd === 'plugin:geolocation|get_current_position') return position;
+      throw new Error(`unexpected ${cmd}`);
+    });
+    expect(await tauriBackend.locate()).toEqual({ lat: 19.4326, lon: -99.1332, accuracy: 9, fixedAt: '2026-12-02T17:00:00.000Z' });
+    expect(calls).toEqual([
+      'location_plugin', 'plugin:geolocation|check_permissions', 'plugin:geolocation|request_permissions',
+      'plugin:geolocation|get_current_position',
+    ]);
+  });
+
+  it('says the gestor refused, without asking the service, when permission is denied', async () => {
+    mockIPC((cmd) => (cmd === 'location_plugin' ? true : { location: 'denied', coarseLocation: 'denied' }));
+    const refused = await tauriBackend.locate().catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(LocateError);
+    expect((refused as LocateError).problem).toBe('denied');
+  });
+
+  it('uses the WebView on a desktop, and says so when it has no location service', async () => {
+    mockIPC((cmd) => (cmd === 'location_plugin' ? false : new Error(`unexpected ${cmd}`)));
+    const none = await tauriBackend.locate().catch((e: unknown) => e);
+    expect((none as LocateError).problem).toBe('unavailable');
+    const geolocation = {
+      getCurrentPosition: (ok: PositionCallback) => ok({ ...position, coords: position.coords } as GeolocationPosition),
+    } as unknown as Geolocation;
+    expect(await webLocate(geolocation)).toMatchObject({ lat: 19.4326, accuracy: 9 });
   });
 });

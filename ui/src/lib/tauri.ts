@@ -1,5 +1,6 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { Backend } from './backend';
+import { pluginLocate, webLocate } from './location';
 import type { Progress } from './types';
 
 /** The device library, through the app's commands (src-tauri/src/lib.rs). */
@@ -24,5 +25,6 @@ export const tauriBackend: Backend = {
   attachPhoto: (bytes) => invoke('attach_photo', bytes),
   photo: (blob) => invoke('photo', { blob }),
   messageDrafts: (debtorId, today) => invoke('message_drafts', { debtorId, today }),
+  locate: async () => ((await invoke<boolean>('location_plugin')) ? pluginLocate() : webLocate()),
   signOut: (discard) => invoke('sign_out', { discard }),
 };
