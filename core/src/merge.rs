@@ -16,8 +16,8 @@
 //!    edited it, the record stays, with the edit; the delete is noted as lost.
 //! 4. With **no known ancestor** every differing field counts as changed by
 //!    both, so rule 2 decides it deterministically.
-//! 5. **Sets merge as sets** ([`RecordKind::set_fields`]: a debtor's phones
-//!    and addresses): a value either side added is kept, and a removal wins
+//! 5. **Sets merge as sets** ([`RecordKind::set_fields`]: a debtor's phones,
+//!    emails and addresses): a value either side added is kept, and a removal wins
 //!    only over the value it saw, so two gestores adding a number each keep
 //!    both. Nothing is lost, so this is never a conflict.
 //! 6. **Rules that span fields** (a plan's instalments must add up) can break
@@ -149,6 +149,8 @@ mod tests {
     use proptest::prelude::*;
     use serde_json::json;
 
+    use crate::debtor::DebtorFields;
+
     fn map(v: Value) -> Map<String, Value> {
         v.as_object().cloned().unwrap()
     }
@@ -206,6 +208,9 @@ mod tests {
         phones.sort();
         assert_eq!(phones, ["1", "3", "4"]);
         assert!(!m.is_conflict(), "nothing was lost");
+        for field in DebtorFields::DEVICE_EDITABLE {
+            assert!(RecordKind::Debtor.set_fields().contains(field), "{field}: what a gestor adds merges as a set");
+        }
     }
 
     #[test]

@@ -76,7 +76,7 @@ impl RecordKind {
     /// Fields that hold a set of values and merge as one (see [`crate::merge`]).
     pub fn set_fields(self) -> &'static [&'static str] {
         match self {
-            Self::Debtor => &["phones", "addresses"],
+            Self::Debtor => &["phones", "emails", "addresses"],
             _ => &[],
         }
     }
