@@ -268,6 +268,33 @@ validated! {
     Promise(PromiseFields), check = PromiseFields::check
 }
 
+/// How a payment reached the lender. In Mexico the collector may not take
+/// the money: every channel is the lender's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentChannel {
+    /// At a branch's counter (ventanilla).
+    Branch,
+    /// A bank transfer (SPEI, transferencia interbancaria).
+    Transfer,
+    /// At a shop or agent that takes payments (OXXO, agente, corresponsal).
+    Store,
+    /// Charged to the debtor's account (domiciliación, cargo automático).
+    DirectDebit,
+    /// In the lender's app or online banking.
+    Online,
+    /// Anything else the lender reports.
+    Other,
+}
+
+impl PaymentChannel {
+    /// Every channel.
+    pub const ALL: [Self; 6] =
+        [Self::Branch, Self::Transfer, Self::Store, Self::DirectDebit, Self::Online, Self::Other];
+}
+
 /// A payment the lender reports; imported, never entered on a device.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -280,8 +307,12 @@ pub struct Payment {
     pub currency: Currency,
     /// The day it was paid.
     pub paid_on: NaiveDate,
-    /// The lender's payment reference.
+    /// The lender's payment reference: with the account, what makes a
+    /// payment the same one when a file is imported again.
     pub reference: Label,
+    /// How it was paid; payments imported before channels have none.
+    #[serde(default)]
+    pub channel: Option<PaymentChannel>,
 }
 
 /// A supervisor's verdict on a visit or call.

@@ -32,6 +32,12 @@ pub enum Product {
     AutoLoan,
 }
 
+impl Product {
+    /// Every product.
+    pub const ALL: [Self; 5] =
+        [Self::CreditCard, Self::PersonalLoan, Self::PayrollLoan, Self::Microcredit, Self::AutoLoan];
+}
+
 /// An address, with its coordinates when the lender or a gestor has them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

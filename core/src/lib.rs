@@ -26,6 +26,7 @@ pub mod debtor;
 pub mod error;
 pub mod geo;
 pub mod ids;
+pub mod import;
 pub mod merge;
 pub mod message;
 pub mod money;

@@ -22,6 +22,9 @@ impl Currency {
     /// Decimal places of the currency's minor unit.
     pub const DECIMALS: u32 = 2;
 
+    /// Every currency.
+    pub const ALL: [Self; 2] = [Self::MXN, Self::PEN];
+
     /// The ISO 4217 code.
     pub fn code(self) -> &'static str {
         match self {

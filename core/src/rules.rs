@@ -294,8 +294,13 @@ mod tests {
     fn gestores_create_no_payments_and_no_accounts() {
         let account = account();
         let reference = Label::parse("PAGO-1", "referencia").expect("label");
-        let payment =
-            RecordBody::Payment(Payment { amount: amount(), currency: account.currency, paid_on: today(), reference });
+        let payment = RecordBody::Payment(Payment {
+            amount: amount(),
+            currency: account.currency,
+            paid_on: today(),
+            reference,
+            channel: None,
+        });
         assert_eq!(check(&payment, None, &account), Err(Refusal::MayNotCreate { record_kind: RecordKind::Payment }));
         let debtor = RecordBody::Debtor(account.clone());
         assert_eq!(check(&debtor, None, &account), Err(Refusal::MayNotCreate { record_kind: RecordKind::Debtor }));

@@ -351,6 +351,8 @@ pub enum ErrorCode {
     StaleVersion,
     /// Too many failed sign-ins: wait the `Retry-After` seconds.
     TooManyAttempts,
+    /// An import stored nothing: `import` says which lines are wrong, and how.
+    ImportRefused,
     /// Something broke on the server.
     Internal,
 }
@@ -367,6 +369,10 @@ pub struct ErrorBody {
     /// data, for a client to word in its user's language.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid: Option<DomainError>,
+    /// With [`ErrorCode::ImportRefused`]: the header's missing and unknown
+    /// columns, or every problem on every line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub import: Option<crate::import::ImportRefusal>,
 }
 
 /// A visit or call as a supervisor reviews it.

@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use campo_core::{
     RecordBody,
-    activity::{ContactFacts, Payment, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
+    activity::{ContactFacts, Payment, PaymentChannel, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
     contact::{Country, party::Party, policy::ContactPolicy},
     debtor::{Address, DebtorFields, Product, RelatedParty},
     geo::{GeoPoint, Position},
@@ -368,6 +368,7 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
                 currency: region.currency,
                 paid_on: today - chrono::Duration::days(dice.below(20) as i64 + 1),
                 reference: label(&format!("PAGO-{:07}", n)),
+                channel: Some([PaymentChannel::Store, PaymentChannel::Transfer, PaymentChannel::Branch][n % 3]),
             }));
         }
         // Some of the gestor's earlier work, so the agenda has promises due

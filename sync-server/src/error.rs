@@ -57,6 +57,9 @@ pub enum ApiError {
     /// are not what their name says.
     #[error("{0}")]
     Blob(#[from] crate::blobs::BlobError),
+    /// An import found its file wrong and stored nothing.
+    #[error("no se importó nada: {0}")]
+    Import(campo_core::import::ImportRefusal),
     /// Storage failed.
     #[error("error interno del servidor; inténtalo de nuevo")]
     Store(#[from] StoreError),
@@ -74,6 +77,7 @@ impl ApiError {
             Self::NotFound => ErrorCode::NotFound,
             Self::Malformed(_) => ErrorCode::MalformedRequest,
             Self::Invalid(_) => ErrorCode::InvalidValue,
+            Self::Import(_) => ErrorCode::ImportRefused,
             Self::TooLarge(_) => ErrorCode::BatchTooLarge,
             Self::Protocol(_) => ErrorCode::ProtocolUnsupported,
             Self::ReplicaRewound => ErrorCode::ReplicaRewound,
@@ -103,6 +107,7 @@ impl ApiError {
                 StatusCode::CONFLICT
             }
             ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::ImportRefused => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -124,6 +129,17 @@ fn wait_in_words(wait: std::time::Duration) -> String {
     }
 }
 
+impl From<crate::import::ImportError> for ApiError {
+    fn from(error: crate::import::ImportError) -> Self {
+        use crate::import::ImportError;
+        match error {
+            ImportError::Refused(refusal) => Self::Import(refusal),
+            ImportError::Forbidden => Self::Forbidden,
+            ImportError::Store(e) => Self::Store(e),
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         if matches!(self, Self::Store(_) | Self::Task(_) | Self::Blob(crate::blobs::BlobError::Io(_))) {
@@ -133,7 +149,11 @@ impl IntoResponse for ApiError {
             Self::Invalid(e) => Some(e.clone()),
             _ => None,
         };
-        let body = ErrorBody { error: self.code(), message: self.to_string(), invalid };
+        let import = match &self {
+            Self::Import(refusal) => Some(refusal.clone()),
+            _ => None,
+        };
+        let body = ErrorBody { error: self.code(), message: self.to_string(), invalid, import };
         let mut response = (self.status(), Json(body)).into_response();
         if let Self::TooManyAttempts(wait) = self {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds(wait)));

@@ -1,4 +1,4 @@
-//! `campo-sync-server`: serve the API, create a demo database, import a portfolio.
+//! `campo-sync-server`: serve the API, create a demo database, import a portfolio or payments.
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
@@ -55,6 +55,17 @@ enum Command {
     Import {
         /// The CSV file.
         file: PathBuf,
+        /// Check every line and count, but store nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Import the lender's payments CSV (columns in README.md); all or nothing.
+    ImportPayments {
+        /// The CSV file.
+        file: PathBuf,
+        /// Check every line and count, but store nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -98,20 +109,42 @@ fn run(cli: Cli) -> Result<(), String> {
             );
             Ok(())
         }
-        Command::Import { file } => {
-            let input = std::fs::File::open(&file).map_err(|e| format!("no se pudo leer {}: {e}", file.display()))?;
-            let report = import::import(&storage, std::io::BufReader::new(input), |rows| eprintln!("{rows} filas…"))
-                .map_err(|e| format!("{}: {e}; no se importó nada", file.display()))?;
-            println!(
-                "importado {}: {} nuevas, {} actualizadas, {} sin cambios",
-                file.display(),
-                report.created,
-                report.updated,
-                report.unchanged
-            );
-            Ok(())
-        }
+        Command::Import { file, dry_run } => imported(&file, dry_run, |input, progress| {
+            import::debtors::import(&storage, input, dry_run, None, progress)
+        }),
+        Command::ImportPayments { file, dry_run } => imported(&file, dry_run, |input, progress| {
+            let today = chrono::Utc::now().date_naive();
+            import::payments::import(&storage, input, today, dry_run, None, progress)
+        }),
     }
+}
+
+/// Runs an import of `file` and says what it did, or every problem it found.
+fn imported(
+    file: &std::path::Path,
+    dry_run: bool,
+    run: impl FnOnce(
+        std::io::BufReader<std::fs::File>,
+        &mut dyn FnMut(u64),
+    ) -> Result<import::ImportReport, import::ImportError>,
+) -> Result<(), String> {
+    let input = std::fs::File::open(file).map_err(|e| format!("no se pudo leer {}: {e}", file.display()))?;
+    let report = run(std::io::BufReader::new(input), &mut |rows| eprintln!("{rows} filas…")).map_err(|e| {
+        format!(
+            "{}: {e}
+no se importó nada",
+            file.display()
+        )
+    })?;
+    println!(
+        "{} {}: {} nuevos, {} actualizados, {} sin cambios",
+        if dry_run { "revisado (nada guardado)" } else { "importado" },
+        file.display(),
+        report.created,
+        report.updated,
+        report.unchanged
+    );
+    Ok(())
 }
 
 fn serve(

@@ -267,12 +267,14 @@ async fn emails_co_obligors_and_guarantors_come_with_the_portfolio_and_a_bad_one
         )
     };
     let bad = format!("{header}\n{}\n", row("55-no"));
-    let refused = campo_sync_server::import::import(&*world.storage, bad.as_bytes(), |_| {}).expect_err("a bad phone");
-    assert!(refused.to_string().starts_with("línea 2: columna guarantor_phones"), "{refused}");
+    let refused = campo_sync_server::import::debtors::import(&*world.storage, bad.as_bytes(), false, None, |_| {})
+        .expect_err("a bad phone");
+    assert!(refused.to_string().contains("línea 2, columna guarantor_phones: teléfono inválido: 55-no"), "{refused}");
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'debtor'"), 0, "nothing stored");
 
     let good = format!("{header}\n{}\n", row("5533334444;5544445555"));
-    campo_sync_server::import::import(&*world.storage, good.as_bytes(), |_| {}).expect("imported");
+    campo_sync_server::import::debtors::import(&*world.storage, good.as_bytes(), false, None, |_| {})
+        .expect("imported");
     let device = world.synced_device("g1").await;
     let (debtor, account) = device.store.debtors().expect("debtors").pop().expect("the account");
     assert_eq!(account.lender.as_ref().map(|l| l.as_str()), Some("Banco del Centro"));

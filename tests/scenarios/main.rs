@@ -11,6 +11,7 @@ mod echo;
 mod evidence;
 mod failures;
 mod forged;
+mod imports;
 mod messages;
 mod portfolio;
 mod process;

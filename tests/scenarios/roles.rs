@@ -56,6 +56,7 @@ async fn a_supervisor_cannot_delete_a_lenders_payment_and_every_office_write_is_
             currency: Currency::MXN,
             paid_on: chrono::Utc::now().date_naive(),
             reference: campo_core::text::Label::parse("DEP-1", "referencia").expect("label"),
+            channel: None,
         });
         let mut tx = campo_sync_server::Storage::write(&*world.storage).expect("tx");
         let id = campo_core::ids::RecordId::generate();

@@ -563,6 +563,23 @@ impl Office {
         (status, if text.is_empty() { Value::Null } else { serde_json::from_str(&text).expect("json body") })
     }
 
+    /// Sends a CSV file to the import at `path` (`/v1/imports/debtors` or
+    /// `/v1/imports/payments`); returns status and JSON body.
+    pub async fn import(&self, path: &str, csv: &str, dry_run: bool) -> (StatusCode, Value) {
+        let response = self
+            .http
+            .post(format!("{}{path}?dry_run={dry_run}", self.url))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+            .header(reqwest::header::CONTENT_TYPE, "text/csv")
+            .bearer_auth(&self.token)
+            .body(csv.to_owned())
+            .send()
+            .await
+            .expect("import request");
+        let status = response.status();
+        (status, response.json().await.expect("json body"))
+    }
+
     /// GET, expecting 200.
     pub async fn get(&self, path: &str) -> Value {
         let (status, body) = self.call(Method::GET, path, None).await;

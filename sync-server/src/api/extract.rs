@@ -84,6 +84,22 @@ impl FromRequestParts<AppState> for OfficeUser {
     }
 }
 
+/// A coordinator or an admin: someone who moves accounts and imports the
+/// lender's files.
+pub struct Coordinator(pub UserInfo);
+
+impl FromRequestParts<AppState> for Coordinator {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let OfficeUser(user) = OfficeUser::from_request_parts(parts, state).await?;
+        if !matches!(user.role, Role::Coordinator | Role::Admin) {
+            return Err(ApiError::Forbidden);
+        }
+        Ok(Self(user))
+    }
+}
+
 /// An admin.
 pub struct Admin(pub UserInfo);
 

@@ -1,13 +1,14 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`], [`policies`], [`photos`]); who may call them is in their arguments
-//! ([`extract`]: `Gestor`, `OfficeUser`, `Admin`). They parse and hand a
+//! [`records`], [`office`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
+//! ([`extract`]: `Gestor`, `OfficeUser`, `Coordinator`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
 //! [`crate::sync`] and [`crate::office`].
 
 mod extract;
+mod imports;
 mod office;
 mod photos;
 mod policies;
@@ -128,6 +129,14 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/debtors/{id}/assignment", put(office::assign))
         .route("/conflicts", get(office::conflicts))
         .route("/audit", get(office::audit))
+        .route(
+            "/imports/debtors",
+            post(imports::debtors).layer(axum::extract::DefaultBodyLimit::max(imports::MAX_IMPORT_BYTES)),
+        )
+        .route(
+            "/imports/payments",
+            post(imports::payments).layer(axum::extract::DefaultBodyLimit::max(imports::MAX_IMPORT_BYTES)),
+        )
         .route("/policies", get(policies::policies))
         .route("/policies/{country}", put(policies::set_policy))
         .route("/photos/{blob}", get(photos::photo).put(photos::put_photo))
@@ -182,6 +191,8 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::assign,
         office::conflicts,
         office::audit,
+        imports::debtors,
+        imports::payments,
         policies::policies,
         policies::set_policy,
         photos::photo_status,

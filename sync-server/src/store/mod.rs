@@ -254,6 +254,8 @@ pub trait Tx {
     fn write_by_dot(&mut self, replica: ReplicaId, counter: u64) -> StoreResult<Option<(RecordId, VersionVector)>>;
     /// A debtor by the lender's reference.
     fn debtor_by_ref(&mut self, external_ref: &str) -> StoreResult<Option<StoredRecord>>;
+    /// The payment on `debtor` with the lender's `reference`, if imported.
+    fn payment_by_ref(&mut self, debtor: DebtorId, reference: &str) -> StoreResult<Option<StoredRecord>>;
     /// Records a conflict.
     fn put_conflict(&mut self, conflict: &ConflictRow) -> StoreResult<()>;
     /// Conflicts on debtors of these gestores (`None`: all), newest first.

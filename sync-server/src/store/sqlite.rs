@@ -47,6 +47,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0006_device_clock.sql"),
     include_str!("../../../migrations/server/0007_photos.sql"),
     include_str!("../../../migrations/server/0008_message_outbox.sql"),
+    include_str!("../../../migrations/server/0009_payment_references.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -636,6 +637,14 @@ impl Tx for SqliteTx<'_> {
             "SELECT {RECORD_COLUMNS} FROM records WHERE kind = 'debtor' AND json_extract(body, '$.external_ref') = ?1"
         );
         Ok(self.collect(&sql, [external_ref], Self::stored_record)?.into_iter().next())
+    }
+
+    fn payment_by_ref(&mut self, debtor: DebtorId, reference: &str) -> StoreResult<Option<StoredRecord>> {
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM records
+             WHERE kind = 'payment' AND debtor_id = ?1 AND json_extract(body, '$.reference') = ?2"
+        );
+        Ok(self.collect(&sql, params![debtor.to_string(), reference], Self::stored_record)?.into_iter().next())
     }
 
     fn put_conflict(&mut self, c: &ConflictRow) -> StoreResult<()> {

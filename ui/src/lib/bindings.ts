@@ -695,7 +695,7 @@ export type Email = string;
 /**
  * A stable error code for every failed request.
  */
-export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "internal";
+export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "internal";
 
 /**
  * The values the portfolio filters offer.
@@ -878,9 +878,20 @@ currency: Currency,
  */
 paid_on: string, 
 /**
- * The lender's payment reference.
+ * The lender's payment reference: with the account, what makes a
+ * payment the same one when a file is imported again.
  */
-reference: Label, };
+reference: Label, 
+/**
+ * How it was paid; payments imported before channels have none.
+ */
+channel: PaymentChannel | null, };
+
+/**
+ * How a payment reached the lender. In Mexico the collector may not take
+ * the money: every channel is the lender's.
+ */
+export type PaymentChannel = "branch" | "transfer" | "store" | "direct_debit" | "online" | "other";
 
 /**
  * A phone number, kept as `+` and digits only. Spaces, dashes, dots and
