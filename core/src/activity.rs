@@ -268,6 +268,14 @@ validated! {
     Promise(PromiseFields), check = PromiseFields::check
 }
 
+impl Promise {
+    /// The same promise with the status [`crate::lifecycle`] derived.
+    pub fn with_status(mut self, status: PromiseStatus) -> Self {
+        self.0.status = status;
+        self
+    }
+}
+
 /// How a payment reached the lender. In Mexico the collector may not take
 /// the money: every channel is the lender's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -170,6 +170,12 @@ pub enum DomainError {
         /// The recipient given.
         to: String,
     },
+    /// More grace days than a policy may give.
+    #[error("los días de gracia no pueden pasar de {max}")]
+    GraceTooLong {
+        /// The most allowed.
+        max: u32,
+    },
     /// A time zone Campo does not serve.
     #[error("zona horaria desconocida: {value}")]
     UnknownZone {

@@ -27,6 +27,7 @@ pub mod error;
 pub mod geo;
 pub mod ids;
 pub mod import;
+pub mod lifecycle;
 pub mod merge;
 pub mod message;
 pub mod money;

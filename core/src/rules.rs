@@ -7,6 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::{
     DomainError, Record, RecordBody, RecordKind,
+    activity::PromiseStatus,
     contact::{
         Breach, Judgement,
         account::check_promise,
@@ -114,6 +115,13 @@ pub enum Refusal {
     /// A value the domain refuses (a promise in another currency…).
     #[error(transparent)]
     Invalid(#[from] DomainError),
+    /// A promise's status is derived on the server from payments and dates
+    /// (see [`crate::lifecycle`]); a gestor only cancels one.
+    #[error("el estado de una promesa lo calcula el servidor con los pagos; solo puedes cancelarla")]
+    PromiseStatus {
+        /// The status the write claimed.
+        status: PromiseStatus,
+    },
     /// Outside the contact rules, with no justification that covers it.
     #[error("{}", sentences(breaches))]
     Contact {
@@ -155,6 +163,9 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
     if let RecordBody::Message(message) = write.body {
         check_new_message(message, landing.account)?;
     }
+    if let RecordBody::Promise(promise) = write.body {
+        check_promise_status(promise.status, landing.edited.or(landing.current))?;
+    }
     let Some(rules) = landing.contact else { return Ok(None) };
     if let RecordBody::Message(message) = write.body {
         return match landing.current {
@@ -188,6 +199,21 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
             Err(Refusal::Contact { breaches, justifiable })
         }
     }
+}
+
+/// What a gestor may say of a promise's status: a new one is pending; an
+/// edit keeps the status it saw, or cancels; a cancelled one stays so.
+fn check_promise_status(status: PromiseStatus, before: Option<&Record>) -> Result<(), Refusal> {
+    let seen = match before.map(Record::parse_body) {
+        Some(Ok(RecordBody::Promise(p))) => Some(p.status),
+        _ => None,
+    };
+    let allowed = match seen {
+        None => status == PromiseStatus::Pending,
+        Some(PromiseStatus::Cancelled) => status == PromiseStatus::Cancelled,
+        Some(seen) => status == seen || status == PromiseStatus::Cancelled,
+    };
+    if allowed { Ok(()) } else { Err(Refusal::PromiseStatus { status }) }
 }
 
 /// What a gestor's new message must be: one of the templates filled in, to
@@ -288,6 +314,50 @@ mod tests {
             check(&promise(other), None, &account),
             Err(Refusal::Invalid(DomainError::CurrencyMismatch { .. }))
         ));
+    }
+
+    #[test]
+    fn a_gestor_creates_a_promise_pending_and_may_only_cancel_it_after() {
+        use PromiseStatus::*;
+        let account = account();
+        let with = |status| match promise(account.currency) {
+            RecordBody::Promise(p) => {
+                let mut fields = p.into_fields();
+                fields.status = status;
+                RecordBody::Promise(Promise::try_from(fields).expect("promise"))
+            }
+            _ => unreachable!("a promise"),
+        };
+        let stored = |status| {
+            Record::new(
+                crate::ids::RecordId::generate(),
+                DebtorId::generate(),
+                &with(status),
+                Default::default(),
+                false,
+            )
+        };
+        let cases = [
+            (None, Pending, true),
+            (None, Kept, false),
+            (None, Cancelled, false),
+            (Some(Pending), Pending, true),
+            (Some(Pending), Cancelled, true),
+            (Some(Pending), Kept, false),
+            (Some(Broken), Broken, true),
+            (Some(Broken), Pending, false),
+            (Some(Broken), Cancelled, true),
+            (Some(Cancelled), Pending, false),
+            (Some(Cancelled), Cancelled, true),
+        ];
+        for (before, after, allowed) in cases {
+            let current = before.map(stored);
+            let verdict = check(&with(after), current.as_ref(), &account);
+            assert_eq!(verdict.is_ok(), allowed, "{before:?} → {after:?}: {verdict:?}");
+            if !allowed {
+                assert_eq!(verdict, Err(Refusal::PromiseStatus { status: after }));
+            }
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub mod import;
 pub mod office;
 pub mod outbox;
 pub mod policy;
+pub mod promises;
 pub mod store;
 pub mod sync;
 mod throttle;

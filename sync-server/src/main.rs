@@ -2,7 +2,7 @@
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
-use campo_sync_server::{SqliteStorage, demo, import, outbox};
+use campo_sync_server::{SqliteStorage, demo, import, outbox, promises};
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
@@ -44,6 +44,10 @@ enum Command {
         /// Seconds between rounds of the message outbox.
         #[arg(long, env = "CAMPO_OUTBOX_EVERY", default_value_t = 30)]
         outbox_every: u64,
+        /// Seconds between derivations of pending promises' statuses (a
+        /// promise breaks when its grace days pass unpaid).
+        #[arg(long, env = "CAMPO_PROMISES_EVERY", default_value_t = 3600)]
+        promises_every: u64,
     },
     /// Fill an empty database with a demo portfolio (logins in README.md).
     Demo {
@@ -93,10 +97,10 @@ fn main() -> std::process::ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let storage = SqliteStorage::open(&cli.db).map_err(|e| format!("no se pudo abrir {}: {e}", cli.db.display()))?;
     match cli.command {
-        Command::Serve { listen, gateway_url, gateway_token, outbox_every } => {
+        Command::Serve { listen, gateway_url, gateway_token, outbox_every, promises_every } => {
             let gateway =
                 gateway_url.map(|url| (outbox::WebhookGateway::new(&url, gateway_token), outbox_every.max(1)));
-            serve(Arc::new(storage), listen, gateway)
+            serve(Arc::new(storage), listen, gateway, promises_every.max(1))
         }
         Command::Demo { debtors } => {
             let report = demo::create(&storage, debtors).map_err(|e| e.to_string())?;
@@ -113,8 +117,7 @@ fn run(cli: Cli) -> Result<(), String> {
             import::debtors::import(&storage, input, dry_run, None, progress)
         }),
         Command::ImportPayments { file, dry_run } => imported(&file, dry_run, |input, progress| {
-            let today = chrono::Utc::now().date_naive();
-            import::payments::import(&storage, input, today, dry_run, None, progress)
+            import::payments::import(&storage, input, chrono::Utc::now(), dry_run, None, progress)
         }),
     }
 }
@@ -151,9 +154,27 @@ fn serve(
     storage: Arc<SqliteStorage>,
     listen: SocketAddr,
     gateway: Option<(outbox::WebhookGateway, u64)>,
+    promises_every: u64,
 ) -> Result<(), String> {
     let runtime = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
     runtime.block_on(async move {
+        let sweeping: Arc<dyn campo_sync_server::Storage> = storage.clone();
+        tokio::spawn(async move {
+            let mut rounds = tokio::time::interval(std::time::Duration::from_secs(promises_every));
+            loop {
+                rounds.tick().await;
+                let storage = sweeping.clone();
+                let swept = tokio::task::spawn_blocking(move || promises::sweep(&*storage, chrono::Utc::now())).await;
+                match swept {
+                    Ok(Ok(sweep)) if sweep.changed > 0 => {
+                        tracing::info!(accounts = sweep.accounts, changed = sweep.changed, "promises derived");
+                    }
+                    Ok(Ok(_)) => {}
+                    Ok(Err(e)) => tracing::error!(error = %e, "deriving promises failed"),
+                    Err(e) => tracing::error!(error = %e, "deriving promises failed"),
+                }
+            }
+        });
         match gateway {
             Some((gateway, every)) => {
                 let storage: Arc<dyn campo_sync_server::Storage> = storage.clone();

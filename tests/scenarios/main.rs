@@ -15,6 +15,7 @@ mod imports;
 mod messages;
 mod portfolio;
 mod process;
+mod promises;
 mod property;
 mod reassignment;
 mod roles;

@@ -59,10 +59,22 @@ pub struct ContactPolicy {
     /// The agency's phone, given with its name.
     #[serde(default)]
     pub agency_phone: String,
+    /// Days after a promise's due date within which a payment still keeps
+    /// it (see [`crate::lifecycle`]).
+    #[serde(default = "ContactPolicy::default_grace_days")]
+    pub grace_days: u32,
 }
 
+/// The most grace a policy gives: past a month, a missed payment is a broken promise.
+pub const MAX_GRACE_DAYS: u32 = 30;
+
 impl ContactPolicy {
-    /// The policy Campo starts with in `country`.
+    /// The grace a policy stored before grace days has.
+    pub fn default_grace_days() -> u32 {
+        3
+    }
+
+    /// The policy Campo starts with in `country`:
     ///
     /// - Peru, Ley 29571 (Código de Protección y Defensa del Consumidor), art.
     ///   62: no visits or calls between 20:00 and 07:00, nor on Saturdays,
@@ -80,6 +92,10 @@ impl ContactPolicy {
     /// - Justifying a contact outside the hours (the debtor asked for it): in
     ///   Mexico, where the rule protects the debtor's rest; not in Peru, whose
     ///   law names the hours and days outright.
+    /// - Grace for a promise: 3 days, in both. Neither law sets one; a
+    ///   payment at a shop or a transfer takes a day or two to reach the
+    ///   lender's books, and a debtor who paid should not hear they broke
+    ///   their word.
     pub fn default_for(country: Country) -> Self {
         let hour = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or_else(|| unreachable!("{h}:00 is a time"));
         let caps = FrequencyCaps { attempts_per_day: 2, attempts_per_week: 6, visits_per_week: 2 };
@@ -96,6 +112,7 @@ impl ContactPolicy {
                 justify_hours: false,
                 agency: String::new(),
                 agency_phone: String::new(),
+                grace_days: Self::default_grace_days(),
             },
             Country::MX => Self {
                 country,
@@ -109,6 +126,7 @@ impl ContactPolicy {
                 justify_hours: true,
                 agency: String::new(),
                 agency_phone: String::new(),
+                grace_days: Self::default_grace_days(),
             },
         }
     }
@@ -131,6 +149,9 @@ impl ContactPolicy {
         }
         if !self.may_discuss_debt.contains(&Party::Debtor) {
             return Err(DomainError::DebtorMustHear);
+        }
+        if self.grace_days > MAX_GRACE_DAYS {
+            return Err(DomainError::GraceTooLong { max: MAX_GRACE_DAYS });
         }
         for (text, field) in [(&self.agency, "agencia"), (&self.agency_phone, "teléfono de la agencia")] {
             if text.chars().count() > 200 {
@@ -335,7 +356,11 @@ mod tests {
         let mut no_calls = all_day.clone();
         no_calls.caps.attempts_per_day = 0;
         assert_eq!(no_calls.check(), Err(DomainError::ZeroCap { field: "intentos por día".into() }));
-        let silent = ContactPolicy { may_discuss_debt: vec![Party::Guarantor], ..all_day };
+        let silent = ContactPolicy { may_discuss_debt: vec![Party::Guarantor], ..all_day.clone() };
         assert_eq!(silent.check(), Err(DomainError::DebtorMustHear));
+        let month = ContactPolicy { grace_days: MAX_GRACE_DAYS, ..all_day.clone() };
+        assert_eq!(month.check(), Ok(()));
+        let lenient = ContactPolicy { grace_days: MAX_GRACE_DAYS + 1, ..all_day };
+        assert_eq!(lenient.check(), Err(DomainError::GraceTooLong { max: MAX_GRACE_DAYS }));
     }
 }

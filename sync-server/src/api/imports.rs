@@ -54,9 +54,8 @@ pub(super) async fn payments(
     csv: Bytes,
 ) -> Result<Json<ImportReport>, ApiError> {
     let storage = state.storage.clone();
-    let today = chrono::Utc::now().date_naive();
     let report = tokio::task::spawn_blocking(move || {
-        import::payments::import(&*storage, &csv[..], today, q.dry_run, Some(&user), |_| {})
+        import::payments::import(&*storage, &csv[..], chrono::Utc::now(), q.dry_run, Some(&user), |_| {})
     })
     .await??;
     Ok(Json(report))

@@ -16,7 +16,10 @@
 //! transaction (see [`crate::promises`]). The rest of the rules are in
 //! [`super`].
 
-use std::{collections::HashMap, io::Read};
+use std::{
+    collections::{BTreeSet, HashMap},
+    io::Read,
+};
 
 use campo_core::{
     DomainError, RecordBody,
@@ -26,12 +29,13 @@ use campo_core::{
     text::Label,
     wire::UserInfo,
 };
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 
 use super::{ImportError, ImportReport, Importer, Line, Problem, amount, date, listed, required};
 use crate::{
     office::{self, Upserted},
+    promises,
     store::{Storage, StoreError, Tx},
 };
 
@@ -45,10 +49,10 @@ pub(crate) struct Row {
     channel: String,
 }
 
-/// The payments import, as of `today` (the server's date: no payment is
-/// received after it), onto accounts in `territories` (`None`: any).
+/// The payments import at `now` (no payment is received after its date),
+/// onto accounts in `territories` (`None`: any).
 pub(crate) struct Payments {
-    today: NaiveDate,
+    now: DateTime<Utc>,
     territories: Option<Vec<TerritoryId>>,
     /// Each payment the file holds, by account and reference: where it came
     /// first and what it said.
@@ -84,7 +88,7 @@ impl Importer for Payments {
 
     fn row(&mut self, tx: &mut dyn Tx, line: &mut Line, row: Row) -> Result<Option<Upserted>, StoreError> {
         let account_ref = line.check("account_ref", required(&row.account_ref));
-        let paid_on = line.check("paid_on", date(&row.paid_on).and_then(|d| not_after(d, self.today)));
+        let paid_on = line.check("paid_on", date(&row.paid_on).and_then(|d| not_after(d, self.now.date_naive())));
         let amount = line.check("amount", amount(&row.amount, "monto pagado").and_then(positive));
         let currency = line.check("currency", listed(&row.currency, &Currency::ALL));
         let reference =
@@ -133,6 +137,14 @@ impl Importer for Payments {
             }
         }
     }
+
+    fn finish(&mut self, tx: &mut dyn Tx) -> Result<(), StoreError> {
+        let touched: BTreeSet<DebtorId> = self.seen.keys().map(|(debtor, _)| *debtor).collect();
+        for debtor in touched {
+            promises::derive_account(tx, debtor, self.now)?;
+        }
+        Ok(())
+    }
 }
 
 fn positive(amount: Amount) -> Result<Amount, Problem> {
@@ -143,24 +155,17 @@ fn not_after(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Problem> {
     if date > today { Err(Problem::InTheFuture { date }) } else { Ok(date) }
 }
 
-/// Imports a payments CSV (see the module docs) in one transaction, as of
-/// `today`; with `dry_run`, checks and counts without storing. `by` is who
+/// Imports a payments CSV (see the module docs) in one transaction at
+/// `now`; with `dry_run`, checks and counts without storing. `by` is who
 /// sent it (`None`: the operator at the command line, who may import onto
 /// any account).
 pub fn import(
     storage: &dyn Storage,
     input: impl Read,
-    today: NaiveDate,
+    now: DateTime<Utc>,
     dry_run: bool,
     by: Option<&UserInfo>,
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
-    super::run(
-        storage,
-        |territories| Payments { today, territories, seen: HashMap::new() },
-        input,
-        dry_run,
-        by,
-        progress,
-    )
+    super::run(storage, |territories| Payments { now, territories, seen: HashMap::new() }, input, dry_run, by, progress)
 }

@@ -256,6 +256,10 @@ pub trait Tx {
     fn debtor_by_ref(&mut self, external_ref: &str) -> StoreResult<Option<StoredRecord>>;
     /// The payment on `debtor` with the lender's `reference`, if imported.
     fn payment_by_ref(&mut self, debtor: DebtorId, reference: &str) -> StoreResult<Option<StoredRecord>>;
+    /// The live promises and payments of `debtor`, oldest first.
+    fn money_records(&mut self, debtor: DebtorId) -> StoreResult<Vec<StoredRecord>>;
+    /// Up to `limit` accounts with a pending promise, after `after` in id order.
+    fn open_promise_debtors(&mut self, after: Option<DebtorId>, limit: u32) -> StoreResult<Vec<DebtorId>>;
     /// Records a conflict.
     fn put_conflict(&mut self, conflict: &ConflictRow) -> StoreResult<()>;
     /// Conflicts on debtors of these gestores (`None`: all), newest first.

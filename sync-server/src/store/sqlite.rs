@@ -48,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0007_photos.sql"),
     include_str!("../../../migrations/server/0008_message_outbox.sql"),
     include_str!("../../../migrations/server/0009_payment_references.sql"),
+    include_str!("../../../migrations/server/0010_open_promises.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -645,6 +646,24 @@ impl Tx for SqliteTx<'_> {
              WHERE kind = 'payment' AND debtor_id = ?1 AND json_extract(body, '$.reference') = ?2"
         );
         Ok(self.collect(&sql, params![debtor.to_string(), reference], Self::stored_record)?.into_iter().next())
+    }
+
+    fn money_records(&mut self, debtor: DebtorId) -> StoreResult<Vec<StoredRecord>> {
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM records
+             WHERE debtor_id = ?1 AND kind IN ('promise', 'payment') AND NOT deleted ORDER BY id"
+        );
+        self.collect(&sql, [debtor.to_string()], Self::stored_record)
+    }
+
+    fn open_promise_debtors(&mut self, after: Option<DebtorId>, limit: u32) -> StoreResult<Vec<DebtorId>> {
+        let sql = "SELECT DISTINCT debtor_id FROM records
+                   WHERE kind = 'promise' AND NOT deleted AND json_extract(body, '$.status') = 'pending'
+                     AND (?1 IS NULL OR debtor_id > ?1)
+                   ORDER BY debtor_id LIMIT ?2";
+        self.collect(sql, params![after.map(|d| d.to_string()), limit], |_, row| {
+            parse(&row.get::<_, String>(0)?, "records.debtor_id")
+        })
     }
 
     fn put_conflict(&mut self, c: &ConflictRow) -> StoreResult<()> {

@@ -261,7 +261,12 @@ agency: string,
 /**
  * The agency's phone, given with its name.
  */
-agency_phone: string, };
+agency_phone: string, 
+/**
+ * Days after a promise's due date within which a payment still keeps
+ * it (see [`crate::lifecycle`]).
+ */
+grace_days: number, };
 
 /**
  * A country Campo collects in; its law sets the contact policy.
@@ -654,7 +659,11 @@ value: string, } | { "code": "recipient_not_for_channel",
 /**
  * The recipient given.
  */
-to: string, } | { "code": "unknown_zone", 
+to: string, } | { "code": "grace_too_long", 
+/**
+ * The most allowed.
+ */
+max: number, } | { "code": "unknown_zone", 
 /**
  * The value given.
  */
@@ -1130,7 +1139,11 @@ record_kind: RecordKind, } | { "refusal": "lender_field",
 /**
  * The field.
  */
-field: string, } | { "refusal": "invalid" } & DomainError | { "refusal": "contact", 
+field: string, } | { "refusal": "invalid" } & DomainError | { "refusal": "promise_status", 
+/**
+ * The status the write claimed.
+ */
+status: PromiseStatus, } | { "refusal": "contact", 
 /**
  * Every rule broken.
  */

@@ -1,0 +1,118 @@
+//! Promises' statuses derived on the server from the lender's payments and
+//! the calendar, over real HTTP: they reach the gestor's device with the
+//! next sync, and the device may only cancel a promise.
+
+use campo_core::{
+    RecordBody,
+    activity::{Promise, PromiseFields, PromiseStatus},
+    ids::{DebtorId, RecordId},
+    money::{Amount, Currency},
+    rules::Refusal,
+};
+use campo_device::DeviceError;
+use campo_sync_server::promises;
+use campo_tests::{Device, World};
+use chrono::{Days, NaiveDate, Utc};
+use reqwest::StatusCode;
+
+fn promise(amount: &str, made_on: NaiveDate, due_on: NaiveDate) -> RecordBody {
+    RecordBody::Promise(
+        Promise::try_from(PromiseFields {
+            amount: Amount::parse(amount.parse().expect("a decimal"), "monto").expect("an amount"),
+            currency: Currency::MXN,
+            made_on,
+            due_on,
+            installments: vec![],
+            status: PromiseStatus::Pending,
+            source: None,
+        })
+        .expect("a promise"),
+    )
+}
+
+/// The promise `id` as `device` holds it.
+fn held(device: &Device, debtor: DebtorId, id: RecordId) -> Promise {
+    let records = device.store.records_of(debtor).expect("records");
+    match records.into_iter().find(|r| r.record.id == id).expect("held").record.parse_body() {
+        Ok(RecordBody::Promise(p)) => p,
+        other => panic!("a promise: {other:?}"),
+    }
+}
+
+fn today() -> NaiveDate {
+    // The fixture's debtors live in Mexico City, behind UTC.
+    campo_core::zone::Zone::MEXICO_CITY.local(Utc::now()).date()
+}
+
+#[tokio::test]
+async fn a_payments_import_turns_a_pending_promise_kept_on_the_device_after_its_next_sync() {
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let device = world.synced_device("g1").await;
+    let today = today();
+    let id = device.store.create(debtor, &promise("1500.00", today, today + Days::new(3))).expect("promise");
+    device.sync().await.expect("sync");
+
+    let reference: String =
+        world.query("SELECT json_extract(body, '$.external_ref') FROM records WHERE id = ?1", [debtor.to_string()]);
+    let payments = format!(
+        "account_ref,paid_on,amount,currency,reference,channel\n\
+         {reference},{today},1000.00,MXN,OXXO-1,store\n{reference},{today},500.00,MXN,SPEI-2,transfer\n"
+    );
+    let (status, body) = world.office("coord").await.import("/v1/imports/payments", &payments, false).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(held(&device, debtor, id).status, PromiseStatus::Pending, "the device has not synced yet");
+    device.sync().await.expect("sync");
+    assert_eq!(held(&device, debtor, id).status, PromiseStatus::Kept);
+    assert_eq!(world.count("SELECT count(*) FROM conflicts"), 0, "the server's write is no conflict");
+    let agenda = device.store.agenda(today, 10).expect("agenda");
+    assert_eq!((agenda.promises_due, agenda.promises_broken), (0, 0), "a kept promise is neither due nor broken");
+}
+
+#[tokio::test]
+async fn a_promise_past_its_grace_unpaid_breaks_when_the_server_sweeps_and_a_cancel_made_offline_wins() {
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let device = world.synced_device("g1").await;
+    let today = today();
+    let unpaid = device.store.create(debtor, &promise("800.00", today, today)).expect("promise");
+    let cancelled = device.store.create(debtor, &promise("300.00", today, today + Days::new(1))).expect("promise");
+    device.sync().await.expect("sync");
+
+    // Offline, the gestor cancels one; meanwhile the days pass on the server.
+    let RecordBody::Promise(p) = promise("300.00", today, today + Days::new(1)) else { unreachable!() };
+    device
+        .store
+        .save(cancelled, debtor, &RecordBody::Promise(p.with_status(PromiseStatus::Cancelled)), false)
+        .expect("a gestor may cancel");
+    let in_a_week = Utc::now() + Days::new(7);
+    let sweep = promises::sweep(&*world.storage, in_a_week).expect("sweep");
+    assert_eq!((sweep.accounts, sweep.changed), (1, 2), "both past their grace");
+    let again = promises::sweep(&*world.storage, in_a_week).expect("sweep");
+    assert_eq!(again, promises::Sweep::default(), "nothing pending is left to derive");
+
+    device.sync().await.expect("sync");
+    assert_eq!(held(&device, debtor, unpaid).status, PromiseStatus::Broken);
+    assert_eq!(held(&device, debtor, cancelled).status, PromiseStatus::Cancelled, "the gestor's cancel wins");
+    let on_server: String =
+        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [cancelled.to_string()]);
+    assert_eq!(on_server, "cancelled");
+}
+
+#[tokio::test]
+async fn a_device_may_not_say_a_promise_was_kept() {
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let device = world.synced_device("g1").await;
+    let today = today();
+    let RecordBody::Promise(p) = promise("100.00", today, today) else { unreachable!() };
+    let kept = RecordBody::Promise(p.clone().with_status(PromiseStatus::Kept));
+    let refused = device.store.create(debtor, &kept).expect_err("refused");
+    assert!(
+        matches!(refused, DeviceError::Refused(Refusal::PromiseStatus { status: PromiseStatus::Kept })),
+        "{refused:?}"
+    );
+    let id = device.store.create(debtor, &RecordBody::Promise(p)).expect("pending");
+    let edit = device.store.save(id, debtor, &kept, false).expect_err("refused");
+    assert!(matches!(edit, DeviceError::Refused(Refusal::PromiseStatus { .. })), "{edit:?}");
+}
