@@ -19,6 +19,7 @@ fn main() {
         "photo",
         "message_drafts",
         "location_plugin",
+        "cancel_promise",
         "sign_out",
     ];
     tauri_build::try_build(

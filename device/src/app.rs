@@ -111,6 +111,12 @@ pub async fn save_activity(
     store.blocking(move |s| s.create(debtor, &body)).await
 }
 
+/// Cancels the promise `id` (the debtor changed their mind, or a plan
+/// replaces it); the server keeps it, cancelled, and derives it no more.
+pub async fn cancel_promise(store: &Store, id: RecordId) -> Result<()> {
+    store.blocking(move |s| s.cancel_promise(id)).await
+}
+
 /// Keeps a photo the visit form attached (bytes already scaled down), for
 /// the visit it will be saved with.
 pub async fn attach_photo(store: &Store, bytes: Vec<u8>) -> Result<Photo> {

@@ -134,6 +134,12 @@ async fn photo(store: Shared<'_>, blob: BlobId) -> Answer<tauri::ipc::Response> 
     app::photo(&store, blob).await.map(|(_, bytes)| tauri::ipc::Response::new(bytes))
 }
 
+/// Cancels a promise.
+#[tauri::command]
+async fn cancel_promise(store: Shared<'_>, id: RecordId) -> Answer<()> {
+    app::cancel_promise(&store, id).await
+}
+
 /// Signs out; `discard` confirms how many unsent records may be lost.
 #[tauri::command]
 async fn sign_out(store: Shared<'_>, discard: Option<u64>) -> Answer<()> {
@@ -186,6 +192,7 @@ pub fn run() {
             photo,
             message_drafts,
             location_plugin,
+            cancel_promise,
             sign_out
         ])
         .run(tauri::generate_context!())

@@ -402,6 +402,29 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
         r#"{"point":{"lat":19.4326,"lon":-99.1332},"accuracy_m":25.0,"source":"typed"}"#
     );
     assert_eq!(stored(&world, "call", "outcome", &reference), "", "the refused call was not stored");
+
+    // The debtor takes the big one back: the gestor cancels it, after saying so twice.
+    assert_eq!(stored(&world, "promise", "status", &reference), "pending pending");
+    open_debtor(&app, &reference).await;
+    let big = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=timeline] li')]
+                .findIndex(li => li.textContent.includes('$1,250,000.50'))",
+            serde_json::json!([]),
+        )
+        .await;
+    app.script(
+        "document.querySelectorAll('[data-testid=timeline] li')[arguments[0]].querySelector('[data-testid=cancel-promise]').click()",
+        serde_json::json!([big]),
+    )
+    .await;
+    assert_eq!(app.text("cancel-confirm").await, "Cancel this promise? It stays in the history as cancelled.");
+    photograph_around(&app, "5c-promise-cancel", Some("cancel-confirm")).await;
+    app.click("cancel-yes").await;
+    app.wait_for_text("timeline", "$1,250,000.50 → ").await;
+    app.wait_for_text("timeline", "Cancelled").await;
+    sync_until_sent(&app).await;
+    assert_eq!(stored(&world, "promise", "status", &reference), "pending cancelled");
     app.quit().await;
 }
 

@@ -161,6 +161,20 @@ impl Store {
         Ok(id)
     }
 
+    /// Cancels the promise `id`, as the gestor sees it now (a pending edit
+    /// included): the next version says cancelled, and nothing else changes.
+    pub fn cancel_promise(&self, id: RecordId) -> Result<()> {
+        let local = self.read(|tx| local_record(tx, id))?;
+        let Some(local) = local.filter(|l| l.record.kind == RecordKind::Promise && !l.record.deleted) else {
+            return Err(DeviceError::NotFound { what: format!("la promesa {id}") });
+        };
+        let RecordBody::Promise(promise) = local.record.parse_body()? else {
+            return Err(DeviceError::NotFound { what: format!("la promesa {id}") });
+        };
+        let cancelled = RecordBody::Promise(promise.with_status(campo_core::activity::PromiseStatus::Cancelled));
+        self.save(id, local.record.debtor_id, &cancelled, false)
+    }
+
     /// The batch to push after batch `after` (or first): one already made
     /// whose answer has not been applied (resent byte for byte under its
     /// key), else a new one of at most `limit` pending writes newer than every

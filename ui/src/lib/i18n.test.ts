@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breachMessage, errorMessage, formatDate, formatMoney, identificationScript, noticeMessage, problemMessage, rejectionMessage, t,
+  breachMessage, errorMessage, formatDate, formatDistance, formatMoney, identificationScript, noticeMessage, problemMessage, rejectionMessage, t,
 } from './i18n';
 import type { Rejection } from './types';
 
@@ -32,6 +32,14 @@ describe('formatMoney', () => {
     expect(formatMoney('1234567.5', 'MXN')).toBe('$1,234,567.50');
     expect(formatMoney('0.1', 'PEN')).toBe('S/ 0.10');
     expect(formatMoney('90071992547409931.99', 'MXN')).toBe('$90,071,992,547,409,931.99');
+  });
+});
+
+describe('formatDistance', () => {
+  it('says metres up to a kilometre and kilometres beyond', () => {
+    expect(formatDistance('es-MX', 42.4)).toBe('42 m');
+    expect(formatDistance('es-MX', 9275)).toBe('9.3 km');
+    expect(formatDistance('en', 12_600)).toBe('13 km');
   });
 });
 

@@ -14,6 +14,10 @@ const es = {
   'agenda.title': 'Agenda de hoy', 'agenda.promisesDue': 'Promesas de hoy', 'agenda.broken': 'Promesas incumplidas',
   'agenda.nextActions': 'Seguimientos', 'agenda.total': 'Cuentas', 'agenda.empty': 'No hay cuentas en este dispositivo.',
   'reason.promise_due_today': 'Promesa vence hoy', 'reason.promise_broken': 'Promesa incumplida',
+  'promiseStatus.pending': 'Pendiente', 'promiseStatus.kept': 'Cumplida', 'promiseStatus.partially_kept': 'Cumplida en parte',
+  'promiseStatus.broken': 'Incumplida', 'promiseStatus.cancelled': 'Cancelada',
+  'entry.cancel': 'Cancelar promesa', 'entry.cancelConfirm': '¿Cancelar esta promesa? Queda en el historial como cancelada.',
+  'entry.cancelYes': 'Sí, cancelarla', 'entry.cancelNo': 'No',
   'reason.next_action': 'Seguimiento pendiente', 'reason.by_priority': '',
   'portfolio.title': 'Cartera', 'portfolio.search': 'Buscar por nombre, referencia, teléfono o dirección',
   'portfolio.count': '{shown} de {total} cuentas', 'portfolio.anyRegion': 'Todas las regiones',
@@ -146,7 +150,7 @@ const es = {
   'debtor.lender': 'Acreedor', 'debtor.related': 'Coobligados y avales',
   'role.co_obligor': 'Coobligado', 'role.guarantor': 'Aval', 'role.debtor': 'Titular', 'role.other': 'Otra persona',
   'entry.reached': 'Con: {party}', 'entry.justified': 'Justificado: {reason}',
-  'entry.distance': 'a {m} m del domicilio', 'entry.typedPosition': 'posición escrita a mano',
+  'entry.distance': 'a {distance} del domicilio', 'entry.typedPosition': 'posición escrita a mano',
   'form.photos': 'Fotos', 'form.addPhoto': 'Agregar foto', 'form.attaching': 'Guardando foto…', 'form.removePhoto': 'Quitar',
   'form.photoHint': 'Hasta {max} por visita. Se guardan en el equipo y se envían después de la visita.',
   'photo.alt': 'Foto de la visita', 'photo.missing': 'Foto en el servidor: se verá con señal',
@@ -212,6 +216,10 @@ const en: Record<Key, string> = {
   'agenda.title': "Today's agenda", 'agenda.promisesDue': 'Promises due today', 'agenda.broken': 'Broken promises',
   'agenda.nextActions': 'Follow-ups', 'agenda.total': 'Accounts', 'agenda.empty': 'No accounts on this device.',
   'reason.promise_due_today': 'Promise due today', 'reason.promise_broken': 'Broken promise',
+  'promiseStatus.pending': 'Pending', 'promiseStatus.kept': 'Kept', 'promiseStatus.partially_kept': 'Partly kept',
+  'promiseStatus.broken': 'Broken', 'promiseStatus.cancelled': 'Cancelled',
+  'entry.cancel': 'Cancel promise', 'entry.cancelConfirm': 'Cancel this promise? It stays in the history as cancelled.',
+  'entry.cancelYes': 'Yes, cancel it', 'entry.cancelNo': 'No',
   'reason.next_action': 'Follow-up due',
   'portfolio.title': 'Portfolio', 'portfolio.search': 'Search by name, reference, phone or address',
   'portfolio.count': '{shown} of {total} accounts', 'portfolio.anyRegion': 'All regions',
@@ -344,7 +352,7 @@ const en: Record<Key, string> = {
   'debtor.lender': 'Lender', 'debtor.related': 'Co-obligors and guarantors',
   'role.co_obligor': 'Co-obligor', 'role.guarantor': 'Guarantor', 'role.debtor': 'Debtor', 'role.other': 'Someone else',
   'entry.reached': 'With: {party}', 'entry.justified': 'Justified: {reason}',
-  'entry.distance': '{m} m from the address', 'entry.typedPosition': 'position typed by hand',
+  'entry.distance': '{distance} from the address', 'entry.typedPosition': 'position typed by hand',
   'form.photos': 'Photos', 'form.addPhoto': 'Add photo', 'form.attaching': 'Saving photo…', 'form.removePhoto': 'Remove',
   'form.photoHint': 'Up to {max} per visit. They are kept on the device and sent after the visit.',
   'photo.alt': 'Photo of the visit', 'photo.missing': 'Photo on the server: it shows once there is signal',
@@ -459,6 +467,13 @@ export function formatDate(lang: Lang, iso: string, style: 'short' | 'long' = 's
     ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
     : { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(LOCALES[lang], options).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** A distance as a person says it: "850 m" up to a kilometre, "9.3 km" beyond. */
+export function formatDistance(lang: Lang, metres: number): string {
+  if (metres < 1000) return `${Math.round(metres)} m`;
+  const km = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: metres < 10_000 ? 1 : 0 }).format(metres / 1000);
+  return `${km} km`;
 }
 
 /** An instant as the app shows it, in this device's time: "1 dic 2026, 14:05". */
