@@ -109,6 +109,39 @@ impl Bucket {
     }
 }
 
+/// Peru's classification of a consumer debtor by days past due (SBS,
+/// Res. 11356-2008, chapter 2): shown on Peruvian accounts, since the
+/// lender and the debtor both speak of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum SbsClass {
+    /// Normal: up to 8 days.
+    Normal,
+    /// Con problemas potenciales (CPP): 9 to 30 days.
+    Cpp,
+    /// Deficiente: 31 to 60 days.
+    Deficiente,
+    /// Dudoso: 61 to 120 days.
+    Dudoso,
+    /// Pérdida: over 120 days.
+    Perdida,
+}
+
+impl SbsClass {
+    /// The class of a debtor `days` past due.
+    pub fn of(days: u32) -> Self {
+        match days {
+            0..=8 => Self::Normal,
+            9..=30 => Self::Cpp,
+            31..=60 => Self::Deficiente,
+            61..=120 => Self::Dudoso,
+            _ => Self::Perdida,
+        }
+    }
+}
+
 /// Days past due on `today` of an account overdue since `since` (none: current).
 pub fn days_past_due(since: Option<NaiveDate>, today: NaiveDate) -> u32 {
     since.map_or(0, |since| u32::try_from((today - since).num_days()).unwrap_or(0))
@@ -239,6 +272,24 @@ pub(crate) mod tests {
             dispute: false,
             deceased: false,
             do_not_visit: false,
+        }
+    }
+
+    #[test]
+    fn the_sbs_class_changes_on_the_day_the_regulation_says() {
+        let cases = [
+            (0, SbsClass::Normal),
+            (8, SbsClass::Normal),
+            (9, SbsClass::Cpp),
+            (30, SbsClass::Cpp),
+            (31, SbsClass::Deficiente),
+            (60, SbsClass::Deficiente),
+            (61, SbsClass::Dudoso),
+            (120, SbsClass::Dudoso),
+            (121, SbsClass::Perdida),
+        ];
+        for (days, class) in cases {
+            assert_eq!(SbsClass::of(days), class, "{days} days");
         }
     }
 

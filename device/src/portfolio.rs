@@ -4,7 +4,8 @@
 
 use campo_core::{
     Record, RecordBody, RecordKind,
-    debtor::{Bucket, Debtor, days_past_due},
+    contact::Country,
+    debtor::{Bucket, Debtor, SbsClass, days_past_due},
     ids::{DebtorId, RecordId, TerritoryId},
     money::Currency,
     text::fold,
@@ -170,6 +171,10 @@ pub struct DebtorFile {
     pub debtor: Debtor,
     /// Days past due today.
     pub days_past_due: u32,
+    /// Its delinquency bucket today.
+    pub bucket: Bucket,
+    /// On a Peruvian account, its SBS classification today.
+    pub sbs: Option<SbsClass>,
     /// The name of its region, once a sync has brought it.
     pub region: Option<String>,
     /// Visits, calls, promises, payments and reviews, newest first.
@@ -391,7 +396,17 @@ impl Store {
             let region = tx
                 .query_row("SELECT name FROM territories WHERE id = ?1", [debtor.territory.to_string()], |r| r.get(0))
                 .optional()?;
-            Ok(DebtorFile { debtor_id, days_past_due: debtor.days_past_due(today), region, debtor, timeline })
+            let days_past_due = debtor.days_past_due(today);
+            let sbs = (Country::from(debtor.currency) == Country::PE).then(|| SbsClass::of(days_past_due));
+            Ok(DebtorFile {
+                debtor_id,
+                days_past_due,
+                bucket: Bucket::of(days_past_due),
+                sbs,
+                region,
+                debtor,
+                timeline,
+            })
         })
     }
 }

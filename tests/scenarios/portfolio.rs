@@ -129,6 +129,27 @@ async fn a_debtors_file_shows_the_account_and_its_timeline_newest_first() {
 
     let missing = device.store.debtor_file(world.fixture.debtors_of("g2")[0], today);
     assert!(matches!(missing, Err(campo_device::DeviceError::NotFound { .. })), "{missing:?}");
+    let overdue = (today - chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date")).num_days();
+    assert_eq!(i64::from(file.days_past_due), overdue);
+    assert_eq!(file.bucket, Bucket::of(file.days_past_due));
+    assert_eq!(file.sbs, None, "a Mexican account has no SBS rating");
+}
+
+#[tokio::test]
+async fn a_peruvian_account_shows_its_sbs_rating() {
+    let world = World::with_debtors(1, |n, territory| campo_core::debtor::DebtorFields {
+        currency: campo_core::money::Currency::PEN,
+        zone: campo_core::zone::Zone::LIMA,
+        ..campo_tests::debtor_fields(n, territory)
+    })
+    .await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    // Overdue since 1 September 2026: 91 days on 1 December, Dudoso.
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let file = device.store.debtor_file(debtor, today).expect("file");
+    assert_eq!((file.days_past_due, file.bucket), (91, Bucket::D91To120));
+    assert_eq!(file.sbs, Some(campo_core::debtor::SbsClass::Dudoso));
 }
 
 #[tokio::test]

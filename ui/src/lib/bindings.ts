@@ -387,6 +387,14 @@ debtor: Debtor,
  */
 days_past_due: number, 
 /**
+ * Its delinquency bucket today.
+ */
+bucket: Bucket, 
+/**
+ * On a Peruvian account, its SBS classification today.
+ */
+sbs: SbsClass | null, 
+/**
  * The name of its region, once a sync has brought it.
  */
 region: string | null, 
@@ -1255,6 +1263,13 @@ reviewed_at: string, };
  * What a user may do.
  */
 export type Role = "gestor" | "supervisor" | "coordinator" | "admin";
+
+/**
+ * Peru's classification of a consumer debtor by days past due (SBS,
+ * Res. 11356-2008, chapter 2): shown on Peruvian accounts, since the
+ * lender and the debtor both speak of it.
+ */
+export type SbsClass = "normal" | "cpp" | "deficiente" | "dudoso" | "perdida";
 
 /**
  * Who sends it.
