@@ -170,6 +170,15 @@ pub enum DomainError {
         /// The recipient given.
         to: String,
     },
+    /// A discount limit below 0 % or above 100 %.
+    #[error("un límite de descuento va de 0 % a 100 %")]
+    DiscountLimitOutOfRange,
+    /// A plan with no instalments, or too many.
+    #[error("un plan tiene de 1 a {max} parcialidades")]
+    InstallmentCount {
+        /// The most allowed.
+        max: u32,
+    },
     /// More grace days than a policy may give.
     #[error("los días de gracia no pueden pasar de {max}")]
     GraceTooLong {

@@ -32,6 +32,7 @@ pub mod merge;
 pub mod message;
 pub mod money;
 pub mod outcome;
+pub mod plan;
 pub mod record;
 pub mod rules;
 pub mod text;

@@ -225,4 +225,49 @@ mod tests {
         let nothing = derive(&[&plan], &[], day("2026-12-04"), 3)[0].clone();
         assert_eq!((nothing.status, nothing.dues[0].status), (Broken, Broken));
     }
+
+    proptest::proptest! {
+        /// One promise and any payments: its status is what the rule says,
+        /// computed here the plain way, straight from the module docs.
+        #[test]
+        fn one_promise_follows_the_documented_rule(
+            cents in 1i64..500_000,
+            made in 0u64..30,
+            term in 0u64..30,
+            paid in proptest::collection::vec((0u64..90, 1i64..300_000), 0..6),
+            today in 0u64..90,
+            grace in 0u32..10,
+        ) {
+            let start = day("2026-10-01");
+            let at = |d: u64| start + Days::new(d);
+            let mut p = promise("1.00", "2026-10-01", "2026-10-01");
+            p.amount = Amount::parse(Decimal::new(cents, 2), "monto").expect("amount");
+            p.made_on = at(made);
+            p.due_on = at(made + term);
+            let payments: Vec<Payment> = paid
+                .iter()
+                .map(|(d, c)| Payment { amount: Amount::parse(Decimal::new(*c, 2), "m").expect("amount"), ..paid_on(at(*d)) })
+                .collect();
+            let refs: Vec<&Payment> = payments.iter().collect();
+            let derived = derive(&[&p], &refs, at(today), grace)[0].status;
+
+            let last = p.due_on + Days::new(grace.into());
+            let counted: Decimal =
+                payments.iter().filter(|x| x.paid_on >= p.made_on && x.paid_on <= last).map(|x| x.amount.value()).sum();
+            let expected = if counted >= p.amount.value() {
+                PromiseStatus::Kept
+            } else if at(today) <= last {
+                PromiseStatus::Pending
+            } else if counted.is_zero() {
+                PromiseStatus::Broken
+            } else {
+                PromiseStatus::PartiallyKept
+            };
+            proptest::prop_assert_eq!(derived, expected);
+        }
+    }
+
+    fn paid_on(on: NaiveDate) -> Payment {
+        paid("1.00", &on.to_string())
+    }
 }

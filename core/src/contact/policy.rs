@@ -4,6 +4,7 @@
 //! country, with the defaults below; every record judged keeps the version.
 
 use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{Breach, Country, calendar, party::Party};
@@ -63,6 +64,27 @@ pub struct ContactPolicy {
     /// it (see [`crate::lifecycle`]).
     #[serde(default = "ContactPolicy::default_grace_days")]
     pub grace_days: u32,
+    /// The most discount a gestor gives at once on a payment plan, as a
+    /// percentage of the balance, for segments [`Self::discount_limits`]
+    /// does not name; above it a supervisor approves (see [`crate::plan`]).
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub default_discount_percent: Decimal,
+    /// The limit for particular segments.
+    #[serde(default)]
+    pub discount_limits: Vec<DiscountLimit>,
+}
+
+/// The discount limit of one segment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DiscountLimit {
+    /// The segment, as the portfolio names it.
+    pub segment: String,
+    /// The most discount given at once, in percent of the balance.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub max_percent: Decimal,
 }
 
 /// The most grace a policy gives: past a month, a missed payment is a broken promise.
@@ -92,6 +114,8 @@ impl ContactPolicy {
     /// - Justifying a contact outside the hours (the debtor asked for it): in
     ///   Mexico, where the rule protects the debtor's rest; not in Peru, whose
     ///   law names the hours and days outright.
+    /// - Discounts: none without a supervisor, until an admin sets limits:
+    ///   a condonation is the lender's money.
     /// - Grace for a promise: 3 days, in both. Neither law sets one; a
     ///   payment at a shop or a transfer takes a day or two to reach the
     ///   lender's books, and a debtor who paid should not hear they broke
@@ -113,6 +137,8 @@ impl ContactPolicy {
                 agency: String::new(),
                 agency_phone: String::new(),
                 grace_days: Self::default_grace_days(),
+                default_discount_percent: Decimal::ZERO,
+                discount_limits: Vec::new(),
             },
             Country::MX => Self {
                 country,
@@ -127,6 +153,8 @@ impl ContactPolicy {
                 agency: String::new(),
                 agency_phone: String::new(),
                 grace_days: Self::default_grace_days(),
+                default_discount_percent: Decimal::ZERO,
+                discount_limits: Vec::new(),
             },
         }
     }
@@ -153,6 +181,11 @@ impl ContactPolicy {
         if self.grace_days > MAX_GRACE_DAYS {
             return Err(DomainError::GraceTooLong { max: MAX_GRACE_DAYS });
         }
+        let percents =
+            std::iter::once(self.default_discount_percent).chain(self.discount_limits.iter().map(|l| l.max_percent));
+        if percents.into_iter().any(|p| p.is_sign_negative() || p > Decimal::ONE_HUNDRED) {
+            return Err(DomainError::DiscountLimitOutOfRange);
+        }
         for (text, field) in [(&self.agency, "agencia"), (&self.agency_phone, "teléfono de la agencia")] {
             if text.chars().count() > 200 {
                 return Err(DomainError::TextTooLong { field: field.into(), max: 200 });
@@ -160,6 +193,14 @@ impl ContactPolicy {
             crate::text::check_characters(text, field, &[])?;
         }
         Ok(())
+    }
+
+    /// The discount limit, in percent of the balance, for `segment`.
+    pub fn discount_limit(&self, segment: &str) -> Decimal {
+        self.discount_limits
+            .iter()
+            .find(|l| l.segment == segment)
+            .map_or(self.default_discount_percent, |l| l.max_percent)
     }
 
     /// Whether contacting a debtor in `zone` at `at` is within the policy.

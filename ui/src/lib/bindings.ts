@@ -266,7 +266,17 @@ agency_phone: string,
  * Days after a promise's due date within which a payment still keeps
  * it (see [`crate::lifecycle`]).
  */
-grace_days: number, };
+grace_days: number, 
+/**
+ * The most discount a gestor gives at once on a payment plan, as a
+ * percentage of the balance, for segments [`Self::discount_limits`]
+ * does not name; above it a supervisor approves (see [`crate::plan`]).
+ */
+default_discount_percent: string, 
+/**
+ * The limit for particular segments.
+ */
+discount_limits: Array<DiscountLimit>, };
 
 /**
  * A country Campo collects in; its law sets the contact policy.
@@ -545,6 +555,19 @@ message: string, };
 export type Direction = "outbound" | "inbound";
 
 /**
+ * The discount limit of one segment.
+ */
+export type DiscountLimit = { 
+/**
+ * The segment, as the portfolio names it.
+ */
+segment: string, 
+/**
+ * The most discount given at once, in percent of the balance.
+ */
+max_percent: string, };
+
+/**
  * Why a value was refused. Each variant names the field at fault.
  */
 export type DomainError = { "code": "negative_amount", 
@@ -667,7 +690,11 @@ value: string, } | { "code": "recipient_not_for_channel",
 /**
  * The recipient given.
  */
-to: string, } | { "code": "grace_too_long", 
+to: string, } | { "code": "discount_limit_out_of_range" } | { "code": "installment_count", 
+/**
+ * The most allowed.
+ */
+max: number, } | { "code": "grace_too_long", 
 /**
  * The most allowed.
  */
