@@ -20,6 +20,7 @@ fn main() {
         "message_drafts",
         "location_plugin",
         "cancel_promise",
+        "edit_activity",
         "sign_out",
     ];
     tauri_build::try_build(

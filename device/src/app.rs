@@ -111,6 +111,13 @@ pub async fn save_activity(
     store.blocking(move |s| s.create(debtor, &body)).await
 }
 
+/// Saves a new version of the gestor's record `id`, unsent or rejected (a
+/// fix, or a justification added), to be sent again.
+pub async fn edit_activity(store: &Store, id: RecordId, kind: RecordKind, body: serde_json::Value) -> Result<()> {
+    let body = RecordBody::parse(kind, &body.to_string())?;
+    store.blocking(move |s| s.edit(id, &body)).await
+}
+
 /// Cancels the promise `id` (the debtor changed their mind, or a plan
 /// replaces it); the server keeps it, cancelled, and derives it no more.
 pub async fn cancel_promise(store: &Store, id: RecordId) -> Result<()> {

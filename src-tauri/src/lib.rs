@@ -134,6 +134,12 @@ async fn photo(store: Shared<'_>, blob: BlobId) -> Answer<tauri::ipc::Response> 
     app::photo(&store, blob).await.map(|(_, bytes)| tauri::ipc::Response::new(bytes))
 }
 
+/// Saves a new version of an unsent or rejected record.
+#[tauri::command]
+async fn edit_activity(store: Shared<'_>, id: RecordId, kind: RecordKind, body: serde_json::Value) -> Answer<()> {
+    app::edit_activity(&store, id, kind, body).await
+}
+
 /// Cancels a promise.
 #[tauri::command]
 async fn cancel_promise(store: Shared<'_>, id: RecordId) -> Answer<()> {
@@ -193,6 +199,7 @@ pub fn run() {
             message_drafts,
             location_plugin,
             cancel_promise,
+            edit_activity,
             sign_out
         ])
         .run(tauri::generate_context!())

@@ -354,6 +354,20 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     app.wait_for_text("confirm", "es anterior a hoy").await;
     app.click("confirm-yes").await;
     app.wait_for_text("timeline", "posición tomada del mapa").await;
+    // Not sent yet, so it can be put right: the form opens as it was saved.
+    app.script(
+        "[...document.querySelectorAll('[data-testid=timeline] li')]
+            .find(li => li.textContent.includes('posición tomada del mapa')).querySelector('[data-testid=fix]').click()",
+        serde_json::json!([]),
+    )
+    .await;
+    app.wait_for("form-visit").await;
+    assert_eq!(app.value("notes").await, "posición tomada del mapa");
+    assert_eq!(app.value("accuracy").await, "25");
+    app.fill("notes", "posición tomada del mapa; portón verde").await;
+    app.click("save").await;
+    app.click("confirm-yes").await;
+    app.wait_for_text("timeline", "portón verde").await;
 
     // A call's minutes in words and the browser's own English never reach the gestor.
     app.click("record-call").await;
@@ -402,6 +416,7 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
         r#"{"point":{"lat":19.4326,"lon":-99.1332},"accuracy_m":25.0,"source":"typed"}"#
     );
     assert_eq!(stored(&world, "call", "outcome", &reference), "", "the refused call was not stored");
+    assert_eq!(stored(&world, "visit", "notes", &reference), "posición tomada del mapa; portón verde", "as put right");
 
     // The debtor takes the big one back: the gestor cancels it, after saying so twice.
     assert_eq!(stored(&world, "promise", "status", &reference), "pending pending");

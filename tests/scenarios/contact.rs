@@ -66,7 +66,7 @@ fn rejection(device: &Device, debtor: DebtorId, id: RecordId) -> campo_core::wir
 }
 
 #[tokio::test]
-async fn a_device_judging_by_an_old_policy_hears_the_servers_verdict_and_a_justified_call_is_flagged() {
+async fn a_device_judging_by_an_old_policy_hears_the_servers_verdict_and_puts_the_refused_call_right_with_a_reason() {
     let world = World::new(1).await;
     let admin = world.office("admin").await;
     let device = world.synced_device("g1").await;
@@ -113,6 +113,21 @@ async fn a_device_judging_by_an_old_policy_hears_the_servers_verdict_and_a_justi
         matches!(&again, DeviceError::Refused(Refusal::Contact { justifiable: true, .. })),
         "Mexico lets a reason cover the hour: {again:?}"
     );
+
+    // The gestor puts the refused call right: the debtor had asked for that hour too.
+    let json = |body: &RecordBody| serde_json::from_str::<Value>(&body.to_json()).expect("json");
+    let fixed = call("2026-12-05T05:30:00Z", Some("pidió la llamada a esa hora; sale tarde del trabajo"));
+    campo_device::app::edit_activity(&device.store, late, campo_core::RecordKind::Call, json(&fixed))
+        .await
+        .expect("put right");
+    let report = device.sync().await.expect("sync");
+    assert_eq!((report.pushed.accepted, report.pushed.rejected), (1, 0), "{report:?}");
+    let flagged = sup.get("/v1/activities?flagged=true").await;
+    assert_eq!(flagged.as_array().expect("rows").len(), 2, "both kept, both flagged: {flagged}");
+    // What the server took is not changed from the app: a new record says what happened next.
+    let taken =
+        campo_device::app::edit_activity(&device.store, justified, campo_core::RecordKind::Call, json(&fixed)).await;
+    assert!(matches!(taken, Err(DeviceError::NotAllowed { .. })), "{taken:?}");
 }
 
 #[tokio::test]

@@ -161,6 +161,23 @@ impl Store {
         Ok(id)
     }
 
+    /// Saves `body` as the new version of `id`, a record of the gestor's
+    /// the server has not taken yet: unsent, or sent back (rejected) to be
+    /// put right. What the server holds is changed only by new records (and
+    /// a promise by [`Self::cancel_promise`]).
+    pub fn edit(&self, id: RecordId, body: &RecordBody) -> Result<()> {
+        let local = self.read(|tx| local_record(tx, id))?;
+        let Some(local) = local.filter(|l| l.record.kind == body.kind() && !l.record.deleted) else {
+            return Err(DeviceError::NotFound { what: format!("el registro {id}") });
+        };
+        if !local.pending {
+            return Err(DeviceError::NotAllowed {
+                message: "el servidor ya lo recibió; registra una nueva visita, llamada o promesa".into(),
+            });
+        }
+        self.save(id, local.record.debtor_id, body, false)
+    }
+
     /// Cancels the promise `id`, as the gestor sees it now (a pending edit
     /// included): the next version says cancelled, and nothing else changes.
     pub fn cancel_promise(&self, id: RecordId) -> Result<()> {

@@ -21,6 +21,8 @@ export interface Backend {
   /** What the contact rules say of a visit or call to the debtor at `at`, before the form is filled. */
   contactRules(debtorId: string, channel: Channel, at: string): Promise<ContactAdvice>;
   saveActivity(debtorId: string, kind: ActivityKind, body: ActivityBody): Promise<string>;
+  /** Saves a new version of the gestor's unsent or rejected record, to be sent again. */
+  editActivity(id: string, kind: ActivityKind, body: ActivityBody): Promise<void>;
   /** Cancels a promise: the debtor changed their mind, or a plan replaces it. */
   cancelPromise(id: string): Promise<void>;
   /** Keeps a photo's bytes (already scaled down) for the visit it will be saved with. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOutcomes, doubts, openPromise, partyOf, readForm, reachedChoices, type FormInput } from './forms';
+import { allowedOutcomes, blankInput, doubts, inputOf, openPromise, partyOf, readForm, reachedChoices, type FormInput } from './forms';
 import type { ContactAdvice, ContactPolicy, Outcome, PromiseToPay, RelatedParty, TimelineEntry } from './types';
 
 const input: FormInput = {
@@ -153,5 +153,25 @@ describe('message links', () => {
     const debtor = { phones: ['5512345678'], emails: ['maria@example.com'] };
     expect(recipients('email', debtor)).toEqual(['maria@example.com']);
     expect(recipients('whatsapp', debtor)).toEqual(['5512345678']);
+  });
+});
+
+describe('putting a record right', () => {
+  it('fills the form as the record was, so saving it unchanged gives the same record', () => {
+    const start = new Date('2026-11-22T16:00:00Z');
+    const filled: FormInput[] = [
+      { ...blankInput(account.today, '5512345678', start), outcome: 'promise_to_pay', reached: 'related:0', identified: true,
+        minutes: '4', notes: 'habló la aval', justification: 'pidió esa hora', nextAction: '25/11/2026' },
+      { ...blankInput(account.today, '', start), outcome: 'no_answer', reached: 'nobody', lat: '19.4326', lon: '-99.1332',
+        accuracy: '12', fixedAt: '2026-11-22T15:59:00.000Z', notes: 'nadie' },
+      { ...blankInput(account.today, '', start), amount: '1500.50', dueOn: '30/11/2026' },
+    ];
+    const kinds = ['call', 'visit', 'promise'] as const;
+    kinds.forEach((kind, i) => {
+      const first = readForm(kind, filled[i], account);
+      if (!first.ok) throw new Error(`${kind}: ${JSON.stringify(first.errors)}`);
+      const again = readForm(kind, inputOf(kind, first.body, related, account.today), account);
+      expect(again).toEqual(first);
+    });
   });
 });

@@ -3,10 +3,10 @@
 // dates, positions) is ./parse.ts; the domain rules (ranges, outcome codes,
 // due dates) stay in Rust, whose errors come back as codes worded by i18n.
 import type {
-  ActivityBody, ContactAdvice, ContactFacts, Currency, FormKind, Outcome, Party, Photo, PromiseToPay, RelatedParty,
-  TimelineEntry,
+  ActivityBody, Call, ContactAdvice, ContactFacts, Currency, FormKind, Outcome, Party, Photo, PromiseToPay, RelatedParty,
+  TimelineEntry, Visit,
 } from './types';
-import { parseAmount, parseDate, parseMinutes, parsePosition, type Parsed, type Problem } from './parse';
+import { dayFirst, parseAmount, parseDate, parseMinutes, parsePosition, type Parsed, type Problem } from './parse';
 
 export interface FormInput {
   outcome: string;
@@ -31,6 +31,45 @@ export interface FormInput {
   fixedAt: string | null;
   /** Photos attached to a visit, kept on the device already. */
   photos: Photo[];
+}
+
+/** The form as the gestor first fills it, on `today`, calling `number` if they tapped one. */
+export function blankInput(today: string, number: string, now: Date): FormInput {
+  return {
+    outcome: '', notes: '', nextAction: '', startedAt: now, endedAt: now, lat: '', lon: '', accuracy: '',
+    number, direction: 'outbound', minutes: '', amount: '', dueOn: dayFirst(today),
+    reached: '', identified: false, justification: '', fixedAt: null, photos: [],
+  };
+}
+
+/** The form as it was filled for `body`, to put right a record sent back or not yet sent. */
+export function inputOf(kind: FormKind, body: ActivityBody, related: RelatedParty[], today: string): FormInput {
+  const blank = blankInput(today, '', new Date());
+  if (kind === 'promise') {
+    const p = body as PromiseToPay;
+    return { ...blank, amount: p.amount, dueOn: dayFirst(p.due_on) };
+  }
+  const c = body as Visit | Call;
+  const party = c.contact?.party ?? null;
+  const reached = party === null ? 'nobody'
+    : party === 'debtor' || party === 'other' ? party
+    : `related:${Math.max(0, related.findIndex((r) => r.role === party))}`;
+  const common = {
+    ...blank, outcome: c.outcome, notes: c.notes, nextAction: c.next_action_on ? dayFirst(c.next_action_on) : '',
+    startedAt: new Date(c.started_at), reached, identified: c.contact?.identified ?? false,
+    justification: c.contact?.justification ?? '',
+  };
+  if (kind === 'visit') {
+    const v = c as Visit;
+    const p = v.position;
+    return {
+      ...common, endedAt: new Date(v.ended_at), photos: v.photos ?? [],
+      lat: p ? String(p.point.lat) : '', lon: p ? String(p.point.lon) : '', accuracy: p ? String(p.accuracy_m) : '',
+      fixedAt: p?.source === 'device' ? (p.fixed_at ?? null) : null,
+    };
+  }
+  const call = c as Call;
+  return { ...common, number: call.number, direction: call.direction, minutes: String(Math.round(call.duration_s / 60)) };
 }
 
 /** The form fields a problem can belong to. */

@@ -21,6 +21,7 @@ export const tauriBackend: Backend = {
   debtorFile: (debtorId, today) => invoke('debtor_file', { debtorId, today }),
   contactRules: (debtorId, channel, at) => invoke('contact_rules', { debtorId, channel, at }),
   saveActivity: (debtorId, kind, body) => invoke('save_activity', { debtorId, kind, body }),
+  editActivity: (id, kind, body) => invoke('edit_activity', { id, kind, body }),
   cancelPromise: (id) => invoke('cancel_promise', { id }),
   // Raw bytes, not JSON: a photo is hundreds of kilobytes.
   attachPhoto: (bytes) => invoke('attach_photo', bytes),
