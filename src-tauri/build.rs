@@ -21,6 +21,7 @@ fn main() {
         "location_plugin",
         "cancel_promise",
         "edit_activity",
+        "add_to_account",
         "sign_out",
     ];
     tauri_build::try_build(

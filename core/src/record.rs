@@ -234,8 +234,11 @@ impl Record {
             return Some("eliminado".into());
         }
         type Fields = serde_json::Map<String, serde_json::Value>;
+        // The stored body read as this version of Campo writes it: a field
+        // added since (with its default) is no change the gestor made.
+        let before = self.parse_body().map(|b| b.to_json()).unwrap_or_else(|_| self.body.get().to_owned());
         let (Ok(before), Ok(after)) =
-            (serde_json::from_str::<Fields>(self.body.get()), serde_json::from_str::<Fields>(body.get()))
+            (serde_json::from_str::<Fields>(&before), serde_json::from_str::<Fields>(body.get()))
         else {
             return Some("cuerpo".into());
         };
@@ -286,8 +289,21 @@ mod tests {
         assert_eq!(account.forbidden_device_edit(&body, false), None);
         assert_eq!(account.forbidden_device_edit(&body, true).as_deref(), Some("eliminado"));
         edit.dispute = true;
-        let body = raw(RecordBody::Debtor(Debtor::try_from(edit).unwrap()).to_json());
+        let body = raw(RecordBody::Debtor(Debtor::try_from(edit.clone()).unwrap()).to_json());
         assert_eq!(account.forbidden_device_edit(&body, false).as_deref(), Some("dispute"));
+        // An account stored before lenders, related parties and emails were kept.
+        let mut old: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(account.body.get()).expect("an object");
+        for newer in ["lender", "related", "emails"] {
+            old.remove(newer);
+        }
+        let stored = Record { body: raw(serde_json::Value::Object(old).to_string()), ..account.clone() };
+        edit.dispute = false;
+        edit.lender = None;
+        edit.related = vec![];
+        edit.emails = vec![];
+        let body = raw(RecordBody::Debtor(Debtor::try_from(edit).unwrap()).to_json());
+        assert_eq!(stored.forbidden_device_edit(&body, false), None, "the fields it lacks were not changed");
     }
 
     #[test]

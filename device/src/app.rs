@@ -14,7 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::{
     error::{DeviceError, Result},
     portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
-    store::{ContactAdvice, Draft, Notice, SessionInfo, Status, Store},
+    store::{Addition, ContactAdvice, Draft, Notice, SessionInfo, Status, Store},
     sync::{Progress, SyncOptions, SyncReport},
 };
 
@@ -116,6 +116,11 @@ pub async fn save_activity(
 pub async fn edit_activity(store: &Store, id: RecordId, kind: RecordKind, body: serde_json::Value) -> Result<()> {
     let body = RecordBody::parse(kind, &body.to_string())?;
     store.blocking(move |s| s.edit(id, &body)).await
+}
+
+/// Adds a phone, an email or an address the debtor gave the gestor to their account.
+pub async fn add_to_account(store: &Store, debtor: DebtorId, addition: Addition) -> Result<()> {
+    store.blocking(move |s| s.add_to_account(debtor, &addition)).await
 }
 
 /// Cancels the promise `id` (the debtor changed their mind, or a plan

@@ -13,7 +13,7 @@ use campo_core::{
 use campo_device::{
     DeviceError, Store, SyncReport, app,
     portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
-    store::{ContactAdvice, Draft, Notice, SessionInfo, Status},
+    store::{Addition, ContactAdvice, Draft, Notice, SessionInfo, Status},
     sync::Progress,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -140,6 +140,12 @@ async fn edit_activity(store: Shared<'_>, id: RecordId, kind: RecordKind, body: 
     app::edit_activity(&store, id, kind, body).await
 }
 
+/// Adds a phone, an email or an address to an account.
+#[tauri::command]
+async fn add_to_account(store: Shared<'_>, debtor_id: DebtorId, addition: Addition) -> Answer<()> {
+    app::add_to_account(&store, debtor_id, addition).await
+}
+
 /// Cancels a promise.
 #[tauri::command]
 async fn cancel_promise(store: Shared<'_>, id: RecordId) -> Answer<()> {
@@ -200,6 +206,7 @@ pub fn run() {
             location_plugin,
             cancel_promise,
             edit_activity,
+            add_to_account,
             sign_out
         ])
         .run(tauri::generate_context!())

@@ -308,6 +308,17 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     );
     assert!(balance > 1500.0, "the demo's first account owes more than the first promise ({balance})");
 
+    // A number the debtor gave on the doorstep joins the account; a mistyped email is named.
+    app.choose("add-field", "email").await;
+    app.fill("add-value", "rosa@gmail").await;
+    app.click("add-save").await;
+    assert_eq!(app.text("add-error").await, "El correo rosa@gmail no es válido: escríbelo como nombre@dominio.com.");
+    app.choose("add-field", "phone").await;
+    app.fill("add-value", "55 1111 2222").await;
+    app.click("add-save").await;
+    app.wait_for_text("add-done", "Añadido").await;
+    app.wait_for_text("debtor-phones", "5511112222").await;
+
     // An amount with a thousands comma is that many pesos; a lone point before
     // three digits is asked about, and the answer tapped is what is saved.
     app.click("record-promise").await;
@@ -417,6 +428,7 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     );
     assert_eq!(stored(&world, "call", "outcome", &reference), "", "the refused call was not stored");
     assert_eq!(stored(&world, "visit", "notes", &reference), "posición tomada del mapa; portón verde", "as put right");
+    assert!(stored_account(&world, "phones", &reference).contains("5511112222"), "the phone the gestor added");
 
     // The debtor takes the big one back: the gestor cancels it, after saying so twice.
     assert_eq!(stored(&world, "promise", "status", &reference), "pending pending");

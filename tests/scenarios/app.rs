@@ -108,3 +108,36 @@ async fn the_form_hears_the_contact_rules_in_the_debtors_time_counting_the_attem
         "a visit's"
     );
 }
+
+#[tokio::test]
+async fn a_phone_email_or_address_the_debtor_gives_the_gestor_reaches_the_account_beside_the_offices_flags() {
+    use campo_device::store::Addition;
+    let world = World::new(1).await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let add = |addition| app::add_to_account(&device.store, debtor, addition);
+
+    let bad = add(Addition::Phone("55-LLAMAME".into())).await;
+    assert!(matches!(bad, Err(DeviceError::Invalid(DomainError::InvalidPhone { .. }))), "{bad:?}");
+    let bad = add(Addition::Email("rosa@".into())).await;
+    assert!(matches!(bad, Err(DeviceError::Invalid(DomainError::InvalidEmail { .. }))), "{bad:?}");
+    assert_eq!(app::status(&device.store).await.expect("status").pending, 0, "nothing stored");
+
+    add(Addition::Phone("55 8765 4321".into())).await.expect("a phone");
+    add(Addition::Phone("5587654321".into())).await.expect("the same phone again changes nothing");
+    add(Addition::Email("Rosa.Diaz@Example.com".into())).await.expect("an email");
+    add(Addition::Address("Calle Durazno 12, int. 3, col. Nápoles".into())).await.expect("an address");
+    // Meanwhile the office marks the account in dispute.
+    world.office("sup").await.patch_debtor(debtor, json!({ "dispute": true })).await;
+    device.sync().await.expect("sync");
+
+    let account = |path: &str| -> String {
+        world.query(&format!("SELECT json_extract(body, '$.{path}') FROM records WHERE id = ?1"), [debtor.to_string()])
+    };
+    assert_eq!(account("phones"), r#"["5512345678","5587654321"]"#);
+    assert!(account("emails").contains("rosa.diaz@example.com"), "{}", account("emails"));
+    assert!(account("addresses").contains("Calle Durazno 12"), "{}", account("addresses"));
+    let dispute: bool =
+        world.query("SELECT json_extract(body, '$.dispute') FROM records WHERE id = ?1", [debtor.to_string()]);
+    assert!(dispute, "the office's flag and the gestor's additions both stand");
+}

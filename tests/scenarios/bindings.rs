@@ -55,6 +55,7 @@ fn typescript() -> String {
     declarations.visit::<DeviceError>();
     declarations.visit::<campo_device::store::ContactAdvice>();
     declarations.visit::<campo_device::store::Draft>();
+    declarations.visit::<campo_device::store::Addition>();
     declarations.visit::<campo_core::outcome::Channel>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\

@@ -16,6 +16,7 @@
 //! table the lists read). Every write goes through [`Store::write`] or
 //! [`Store::write_to_disk`].
 
+mod additions;
 mod contact;
 mod drafts;
 mod feed;
@@ -44,6 +45,7 @@ use serde::Serialize;
 
 use crate::error::{DeviceError, Result};
 
+pub use additions::Addition;
 pub use contact::ContactAdvice;
 pub use drafts::Draft;
 pub use feed::PageTally;

@@ -2,7 +2,7 @@
 // is the device library over Tauri IPC (./tauri.ts); the console will supply
 // an HTTP implementation of the same interface.
 import type {
-  ActivityBody, ActivityKind, Agenda, Channel, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
+  ActivityBody, ActivityKind, Addition, Agenda, Channel, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
   DeviceError, Draft, Photo, SessionInfo, Status, SyncReport,
 } from './types';
 import type { Fix } from './location';
@@ -23,6 +23,8 @@ export interface Backend {
   saveActivity(debtorId: string, kind: ActivityKind, body: ActivityBody): Promise<string>;
   /** Saves a new version of the gestor's unsent or rejected record, to be sent again. */
   editActivity(id: string, kind: ActivityKind, body: ActivityBody): Promise<void>;
+  /** Adds a phone, an email or an address the debtor gave the gestor to their account. */
+  addToAccount(debtorId: string, addition: Addition): Promise<void>;
   /** Cancels a promise: the debtor changed their mind, or a plan replaces it. */
   cancelPromise(id: string): Promise<void>;
   /** Keeps a photo's bytes (already scaled down) for the visit it will be saved with. */

@@ -2,6 +2,11 @@
 // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings
 
 /**
+ * A contact point to add, as the gestor typed it.
+ */
+export type Addition = { "field": "phone", "value": string } | { "field": "email", "value": string } | { "field": "address", "value": string };
+
+/**
  * An address, with its coordinates when the lender or a gestor has them.
  */
 export type Address = { 
