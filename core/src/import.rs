@@ -73,7 +73,7 @@ pub enum Problem {
         reference: String,
     },
     /// The same key twice in the file, with different values.
-    #[error("la referencia {reference} ya viene en la línea {first_line} con otros datos")]
+    #[error("la referencia {reference} ya viene en la línea {first_line}")]
     RepeatedInFile {
         /// The key.
         reference: String,
@@ -86,6 +86,19 @@ pub enum Problem {
     NotYourTerritory {
         /// The territory named.
         territory: String,
+    },
+    /// A gestor who works in another country, or (for a coordinator) in a
+    /// territory they do not coordinate.
+    #[error("{login} trabaja en otro país o en un territorio que no coordinas")]
+    GestorElsewhere {
+        /// The login given.
+        login: String,
+    },
+    /// The reference belongs to an account this import may not change.
+    #[error("la referencia {reference} ya es de una cuenta de otro territorio")]
+    ReferenceTaken {
+        /// The reference given.
+        reference: String,
     },
     /// A date after today.
     #[error("la fecha {date} todavía no llega")]
@@ -157,8 +170,13 @@ impl ImportRefusal {
         if !self.missing.is_empty() || !self.unknown.is_empty() {
             return header_message(&self.missing, &self.unknown);
         }
+        // The sentence names the first problems; `lines` holds every one.
+        const NAMED: usize = 20;
         let n = self.lines.len();
-        let lines: Vec<String> = self.lines.iter().map(ToString::to_string).collect();
+        let mut lines: Vec<String> = self.lines.iter().take(NAMED).map(ToString::to_string).collect();
+        if n > NAMED {
+            lines.push(format!("y {} más", n - NAMED));
+        }
         format!("{n} {}:\n{}", if n == 1 { "problema" } else { "problemas" }, lines.join("\n"))
     }
 }

@@ -207,7 +207,7 @@ mod tests {
         let untouched = ContactPolicy::default_for(Country::PE);
         assert!(
             !discount_within_limit(&untouched, "medio", balance, amount("0.01")),
-            "by default every discount is approved"
+            "by default every discount goes to a supervisor"
         );
     }
 

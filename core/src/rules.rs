@@ -201,7 +201,8 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
     }
 }
 
-/// What a gestor may say of a promise's status: a new one is pending; an
+/// What a gestor may say of a promise's status: a new one is pending (or
+/// already cancelled, if the gestor cancelled it before it was sent); an
 /// edit keeps the status it saw, or cancels; a cancelled one stays so.
 fn check_promise_status(status: PromiseStatus, before: Option<&Record>) -> Result<(), Refusal> {
     let seen = match before.map(Record::parse_body) {
@@ -209,7 +210,7 @@ fn check_promise_status(status: PromiseStatus, before: Option<&Record>) -> Resul
         _ => None,
     };
     let allowed = match seen {
-        None => status == PromiseStatus::Pending,
+        None => matches!(status, PromiseStatus::Pending | PromiseStatus::Cancelled),
         Some(PromiseStatus::Cancelled) => status == PromiseStatus::Cancelled,
         Some(seen) => status == seen || status == PromiseStatus::Cancelled,
     };
@@ -340,7 +341,7 @@ mod tests {
         let cases = [
             (None, Pending, true),
             (None, Kept, false),
-            (None, Cancelled, false),
+            (None, Cancelled, true),
             (Some(Pending), Pending, true),
             (Some(Pending), Cancelled, true),
             (Some(Pending), Kept, false),

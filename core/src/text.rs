@@ -144,7 +144,9 @@ impl Email {
     pub fn parse(value: &str) -> Result<Self, DomainError> {
         let address = value.trim().to_lowercase();
         let well_formed = address.len() <= 254
-            && !address.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'))
+            // Letters, digits and the few signs addresses use: nothing that
+            // would open a new part of a `mailto:` link (`?`, `&`, `#`, `%`).
+            && address.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '+' | '@'))
             && address.split_once('@').is_some_and(|(local, domain)| {
                 !local.is_empty()
                     && !domain.contains('@')

@@ -178,6 +178,8 @@ pub enum RejectionCode {
     NotAllowed,
     /// Outside the contact rules, and no justification covers it.
     ContactRule,
+    /// A promise's status is the server's to derive; a gestor only cancels.
+    PromiseStatus,
 }
 
 /// A refused record's reason.

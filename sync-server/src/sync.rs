@@ -308,6 +308,11 @@ fn push_one(
     if let (Some(judgement), Some(judged)) = (&judgement, &judged) {
         tx.put_judgement(judged, judgement)?;
     }
+    // A promise new or changed (its amount, its date, a cancel that frees
+    // money for the others) is derived again with the account's payments.
+    if judged.is_some() && matches!(body, RecordBody::Promise(_)) {
+        crate::promises::derive_account(tx, record.debtor_id, chrono::Utc::now())?;
+    }
     // The photos' bytes follow; the gestor who recorded the visit may upload them.
     if let RecordBody::Visit(visit) = &body {
         for photo in &visit.photos {

@@ -316,7 +316,7 @@ async fn the_forms_store_what_the_gestor_typed_and_say_what_is_wrong_in_spanish_
     app.choose("add-field", "phone").await;
     app.fill("add-value", "55 1111 2222").await;
     app.click("add-save").await;
-    app.wait_for_text("add-done", "Añadido").await;
+    app.wait_for_text("add-done", "Agregado").await;
     app.wait_for_text("debtor-phones", "5511112222").await;
 
     // An amount with a thousands comma is that many pesos; a lone point before

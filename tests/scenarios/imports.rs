@@ -147,6 +147,11 @@ async fn only_coordinators_in_their_territories_and_admins_import() {
     assert_eq!(problems(&body), [(2, "account_ref".to_owned(), "unknown_account".to_owned())]);
     let (status, body) = coord.import("/v1/imports/payments", &payment, false).await;
     assert_eq!((status, body["created"].as_u64()), (StatusCode::OK, Some(1)), "{body}");
+    // Nor can a row in the coordinator's own territory take that account over.
+    let takeover = elsewhere.replace("Norte,America/Monterrey", "Pruebas,America/Monterrey");
+    let (status, body) = coord.import("/v1/imports/debtors", &takeover, true).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problems(&body), [(2, "external_ref".to_owned(), "reference_taken".to_owned())]);
 }
 
 #[tokio::test]
@@ -180,6 +185,25 @@ async fn a_portfolio_with_bad_rows_gets_every_problem_named_and_a_reimport_chang
             line(4, "gestor", "unknown_user"),
             line(5, "gestor", "not_a_gestor"),
         ]
+    );
+    // A value across two lines is named where its row starts, and moves the
+    // line numbers after it; the same account twice is named.
+    let split = good
+        .replace("TC-1,", "TC-6,")
+        .replace("\"Av. Insurgentes Sur 1234, CDMX\"", "\"Av. Insurgentes Sur 1234\nCDMX\"");
+    let twice = format!(
+        "{header}\n{good}\n{split}\n{good}\nTC-5,Eva Paz,PAZE800101,microcredit,PEN,100.00,10.00,10.00,,medio,Pruebas,\
+         America/Lima,5512345678,,,,,g1\n"
+    );
+    let (_, body) = coord.import("/v1/imports/debtors", &twice, true).await;
+    assert_eq!(
+        problems(&body),
+        [
+            line(3, "address", "invalid"),
+            line(5, "external_ref", "repeated_in_file"),
+            line(6, "gestor", "gestor_elsewhere")
+        ],
+        "a line break in an address, TC-1 twice, a Peruvian account for a gestor who works in Mexico"
     );
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'debtor'"), 0, "nothing stored");
 

@@ -70,32 +70,61 @@ async fn a_payments_import_turns_a_pending_promise_kept_on_the_device_after_its_
 }
 
 #[tokio::test]
-async fn a_promise_past_its_grace_unpaid_breaks_when_the_server_sweeps_and_a_cancel_made_offline_wins() {
+async fn a_promise_past_its_grace_unpaid_breaks_when_the_server_sweeps_or_when_it_arrives_late() {
+    let world = World::new(2).await;
+    let [debtor, other] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
+    let device = world.synced_device("g1").await;
+    let today = today();
+    let unpaid = device.store.create(debtor, &promise("800.00", today, today)).expect("promise");
+    device.sync().await.expect("sync");
+    assert_eq!(held(&device, debtor, unpaid).status, PromiseStatus::Pending, "still within its grace");
+
+    // The days pass on the server.
+    let in_a_week = Utc::now() + Days::new(7);
+    let sweep = promises::sweep(&*world.storage, in_a_week).expect("sweep");
+    assert_eq!((sweep.accounts, sweep.changed), (1, 1), "past its grace, unpaid");
+    let again = promises::sweep(&*world.storage, in_a_week).expect("sweep");
+    assert_eq!(again, promises::Sweep::default(), "nothing pending is left to derive");
+    device.sync().await.expect("sync");
+    assert_eq!(held(&device, debtor, unpaid).status, PromiseStatus::Broken);
+
+    // A promise recorded offline long ago and synced only now is derived as it arrives.
+    let ten_days_ago = today - Days::new(10);
+    let late = device.store.create(other, &promise("300.00", ten_days_ago, ten_days_ago)).expect("promise");
+    device.sync().await.expect("sync");
+    assert_eq!(held(&device, other, late).status, PromiseStatus::Broken);
+}
+
+#[tokio::test]
+async fn a_cancel_made_offline_wins_over_the_status_the_server_derived_meanwhile() {
     let world = World::new(1).await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let device = world.synced_device("g1").await;
     let today = today();
-    let unpaid = device.store.create(debtor, &promise("800.00", today, today)).expect("promise");
-    let cancelled = device.store.create(debtor, &promise("300.00", today, today + Days::new(1))).expect("promise");
+    let body = promise("300.00", today, today + Days::new(1));
+    let id = device.store.create(debtor, &body).expect("promise");
     device.sync().await.expect("sync");
 
-    // Offline, the gestor cancels one; meanwhile the days pass on the server.
-    let RecordBody::Promise(p) = promise("300.00", today, today + Days::new(1)) else { unreachable!() };
+    // Offline, the gestor cancels it; meanwhile the lender reports it paid.
+    let RecordBody::Promise(p) = body else { unreachable!() };
     device
         .store
-        .save(cancelled, debtor, &RecordBody::Promise(p.with_status(PromiseStatus::Cancelled)), false)
+        .save(id, debtor, &RecordBody::Promise(p.with_status(PromiseStatus::Cancelled)), false)
         .expect("a gestor may cancel");
-    let in_a_week = Utc::now() + Days::new(7);
-    let sweep = promises::sweep(&*world.storage, in_a_week).expect("sweep");
-    assert_eq!((sweep.accounts, sweep.changed), (1, 2), "both past their grace");
-    let again = promises::sweep(&*world.storage, in_a_week).expect("sweep");
-    assert_eq!(again, promises::Sweep::default(), "nothing pending is left to derive");
+    let reference: String =
+        world.query("SELECT json_extract(body, '$.external_ref') FROM records WHERE id = ?1", [debtor.to_string()]);
+    let paid =
+        format!("account_ref,paid_on,amount,currency,reference,channel\n{reference},{today},300.00,MXN,P-1,store\n");
+    let (status, answer) = world.office("coord").await.import("/v1/imports/payments", &paid, false).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let derived: String =
+        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [id.to_string()]);
+    assert_eq!(derived, "kept");
 
     device.sync().await.expect("sync");
-    assert_eq!(held(&device, debtor, unpaid).status, PromiseStatus::Broken);
-    assert_eq!(held(&device, debtor, cancelled).status, PromiseStatus::Cancelled, "the gestor's cancel wins");
+    assert_eq!(held(&device, debtor, id).status, PromiseStatus::Cancelled, "the gestor's cancel wins");
     let on_server: String =
-        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [cancelled.to_string()]);
+        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [id.to_string()]);
     assert_eq!(on_server, "cancelled");
 }
 
@@ -115,4 +144,11 @@ async fn a_device_may_not_say_a_promise_was_kept() {
     let id = device.store.create(debtor, &RecordBody::Promise(p)).expect("pending");
     let edit = device.store.save(id, debtor, &kept, false).expect_err("refused");
     assert!(matches!(edit, DeviceError::Refused(Refusal::PromiseStatus { .. })), "{edit:?}");
+    // Cancelled before it was ever sent: the server keeps it, cancelled.
+    device.store.cancel_promise(id).expect("cancelled");
+    let report = device.sync().await.expect("sync");
+    assert_eq!((report.pushed.accepted, report.pushed.rejected), (1, 0), "{report:?}");
+    let stored: String =
+        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [id.to_string()]);
+    assert_eq!(stored, "cancelled");
 }

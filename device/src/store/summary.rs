@@ -63,7 +63,7 @@ fn text<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<Option<&'r str>
 struct Activity {
     /// The earliest due date of a promise still pending.
     promise_due_on: Option<String>,
-    /// A promise marked broken.
+    /// A promise the server marked broken, or kept only in part.
     promise_broken: bool,
     /// When the latest visit or call started.
     last_at: Option<String>,
@@ -83,7 +83,8 @@ impl Activity {
                         self.promise_due_on = Some(due.to_owned());
                     }
                 }
-                Some("broken") => self.promise_broken = true,
+                // Kept in part is broken in part: the debtor still needs a call.
+                Some("broken" | "partially_kept") => self.promise_broken = true,
                 _ => {}
             }
         } else if let Some(started) = facts.started_at.as_deref()

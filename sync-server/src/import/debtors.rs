@@ -26,9 +26,10 @@
 //! office's flags (see [`office::upsert_debtor`]); the rest of the rules are
 //! in [`super`].
 
-use std::{io::Read, str::FromStr};
+use std::{collections::HashMap, io::Read, str::FromStr};
 
 use campo_core::{
+    RecordBody,
     contact::party::Party,
     debtor::{Address, DebtorFields, Product, RelatedParty},
     geo::GeoPoint,
@@ -114,18 +115,58 @@ fn related(line: &mut Line, column: &str, who: &str, numbers: &str, role: Party)
 /// ones are created).
 pub(crate) struct Debtors {
     territories: Option<Vec<TerritoryId>>,
+    /// Each account the file holds, by reference: the line it came on.
+    seen: HashMap<String, u64>,
 }
 
 impl Debtors {
-    fn gestor(tx: &mut dyn Tx, line: &mut Line, login: &str) -> Result<Option<UserId>, StoreError> {
+    /// The gestor `login`, if a gestor whose team works in the account's
+    /// `currency` (and, for a coordinator, in a territory they coordinate):
+    /// as a reassignment from the console asks.
+    fn gestor(
+        &self,
+        tx: &mut dyn Tx,
+        line: &mut Line,
+        login: &str,
+        currency: Option<Currency>,
+    ) -> Result<Option<UserId>, StoreError> {
         let login = login.trim();
-        let problem = match tx.user_by_login(login)? {
-            Some((user, _)) if user.role == Role::Gestor => return Ok(Some(user.id)),
-            Some(_) => Problem::NotAGestor { login: login.into() },
-            None => Problem::UnknownUser { login: login.into() },
+        let user = match tx.user_by_login(login)? {
+            Some((user, _)) if user.role == Role::Gestor => user,
+            Some(_) => {
+                line.note(Some("gestor"), Problem::NotAGestor { login: login.into() });
+                return Ok(None);
+            }
+            None => {
+                line.note(Some("gestor"), Problem::UnknownUser { login: login.into() });
+                return Ok(None);
+            }
         };
-        line.note(Some("gestor"), problem);
-        Ok(None)
+        let team = tx.team_territory(user.id)?;
+        let elsewhere = match (&team, currency) {
+            (Some((_, Some(works_in))), Some(currency)) => *works_in != currency,
+            (None, _) | (Some((_, None)), _) => true,
+            _ => false,
+        };
+        let outside_mine = self.territories.as_ref().is_some_and(|mine| team.is_none_or(|(t, _)| !mine.contains(&t)));
+        if elsewhere || outside_mine {
+            line.note(Some("gestor"), Problem::GestorElsewhere { login: login.into() });
+            return Ok(None);
+        }
+        Ok(Some(user.id))
+    }
+
+    /// Whether the account `reference` (if it exists) is one this import may change.
+    fn may_change(&self, tx: &mut dyn Tx, line: &mut Line, reference: &Label) -> Result<bool, StoreError> {
+        let Some(mine) = &self.territories else { return Ok(true) };
+        let theirs = matches!(
+            tx.debtor_by_ref(reference.as_str())?.map(|r| r.record.parse_body()),
+            Some(Ok(RecordBody::Debtor(account))) if !mine.contains(&account.territory)
+        );
+        if theirs {
+            line.note(Some("external_ref"), Problem::ReferenceTaken { reference: reference.as_str().into() });
+        }
+        Ok(!theirs)
     }
 
     fn territory(
@@ -219,7 +260,7 @@ impl Importer for Debtors {
             text => line.check("lender", label(text, "acreedor")).map(Some),
         };
         let territory = self.territory(tx, line, &row.territory, currency)?;
-        let gestor = Self::gestor(tx, line, &row.gestor)?;
+        let gestor = self.gestor(tx, line, &row.gestor, currency)?;
         // Every column was checked above, so the report names all that is
         // wrong on the line; the account is built only if nothing was.
         let assembled = || {
@@ -248,6 +289,15 @@ impl Importer for Debtors {
             Some((fields, gestor?))
         };
         let Some((fields, gestor)) = assembled().filter(|_| line.is_clean()) else { return Ok(None) };
+        let reference = fields.external_ref.as_str().to_owned();
+        if let Some(first_line) = self.seen.get(&reference) {
+            line.note(Some("external_ref"), Problem::RepeatedInFile { reference, first_line: *first_line });
+            return Ok(None);
+        }
+        self.seen.insert(reference, line.number());
+        if !self.may_change(tx, line, &fields.external_ref)? {
+            return Ok(None);
+        }
         match office::upsert_debtor(tx, fields, gestor, None) {
             Ok((_, upserted)) => Ok(Some(upserted)),
             Err(ApiError::Store(e)) => Err(e),
@@ -275,5 +325,5 @@ pub fn import(
     by: Option<&UserInfo>,
     progress: impl FnMut(u64),
 ) -> Result<ImportReport, ImportError> {
-    super::run(storage, |territories| Debtors { territories }, input, dry_run, by, progress)
+    super::run(storage, |territories| Debtors { territories, seen: HashMap::new() }, input, dry_run, by, progress)
 }

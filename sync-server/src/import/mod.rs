@@ -144,8 +144,10 @@ pub(crate) fn run<I: Importer>(
     let mut problems = Vec::new();
     let mut record = csv::StringRecord::new();
     for n in 0u64.. {
-        let mut line = Line::new(n + 2);
-        match reader.read_record(&mut record) {
+        let read = reader.read_record(&mut record);
+        // Where the record starts: a quoted value may hold line breaks.
+        let mut line = Line::new(record.position().map_or(n + 2, csv::Position::line));
+        match read {
             Ok(false) => break,
             Ok(true) => match record.deserialize::<I::Row>(Some(&header)) {
                 Ok(row) => match importer.row(&mut *tx, &mut line, row)? {

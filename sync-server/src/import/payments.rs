@@ -3,7 +3,7 @@
 //! | column | example | notes |
 //! |---|---|---|
 //! | `account_ref` | `TC-000123` | the account's `external_ref`, as in the portfolio import |
-//! | `paid_on` | `2026-12-01` | the day the lender received it; not after today |
+//! | `paid_on` | `2026-12-01` | the day the lender received it; not after today in the debtor's zone |
 //! | `amount` | `1500.00` | at most 2 decimals, more than zero |
 //! | `currency` | `MXN` | the account's currency |
 //! | `reference` | `SPEI-88812` | the lender's payment reference |
@@ -11,7 +11,8 @@
 //!
 //! A payment is the same one when its account and reference are: importing
 //! it again changes nothing, and a lender's correction (the same reference
-//! with another amount or date) updates it. The promises of every account a
+//! with another amount or date) updates it. The lender's file is the word
+//! on its payments: one the office deleted comes back if the file has it. The promises of every account a
 //! file touched are derived again from the payments, in the same
 //! transaction (see [`crate::promises`]). The rest of the rules are in
 //! [`super`].
@@ -28,8 +29,9 @@ use campo_core::{
     money::{Amount, Currency},
     text::Label,
     wire::UserInfo,
+    zone::Zone,
 };
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::{ImportError, ImportReport, Importer, Line, Problem, amount, date, listed, required};
@@ -65,13 +67,15 @@ impl Payments {
         tx: &mut dyn Tx,
         line: &mut Line,
         reference: Option<&str>,
-    ) -> Result<Option<(DebtorId, Currency)>, StoreError> {
+    ) -> Result<Option<(DebtorId, Currency, Zone)>, StoreError> {
         let Some(reference) = reference else { return Ok(None) };
         let mine = |territory| self.territories.as_ref().is_none_or(|mine| mine.contains(&territory));
         // An account outside the coordinator's territories is as unknown as
         // one that does not exist: the answer tells nothing of it.
         match tx.debtor_by_ref(reference)?.map(|r| (r.record.debtor_id, r.record.parse_body())) {
-            Some((id, Ok(RecordBody::Debtor(account)))) if mine(account.territory) => Ok(Some((id, account.currency))),
+            Some((id, Ok(RecordBody::Debtor(account)))) if mine(account.territory) => {
+                Ok(Some((id, account.currency, account.zone)))
+            }
             _ => {
                 line.note(Some("account_ref"), Problem::UnknownAccount { reference: reference.into() });
                 Ok(None)
@@ -88,14 +92,19 @@ impl Importer for Payments {
 
     fn row(&mut self, tx: &mut dyn Tx, line: &mut Line, row: Row) -> Result<Option<Upserted>, StoreError> {
         let account_ref = line.check("account_ref", required(&row.account_ref));
-        let paid_on = line.check("paid_on", date(&row.paid_on).and_then(|d| not_after(d, self.now.date_naive())));
+        let paid_on = line.check("paid_on", date(&row.paid_on));
         let amount = line.check("amount", amount(&row.amount, "monto pagado").and_then(positive));
         let currency = line.check("currency", listed(&row.currency, &Currency::ALL));
         let reference =
             line.check("reference", Label::parse(&row.reference, "referencia de pago").map_err(Problem::from));
         let channel = line.check("channel", listed(&row.channel, &PaymentChannel::ALL));
         let account = self.account(tx, line, account_ref)?;
-        if let (Some((_, expected)), Some(found)) = (account, currency)
+        if let (Some((_, _, zone)), Some(date)) = (account, paid_on)
+            && date > zone.local(self.now).date()
+        {
+            line.note(Some("paid_on"), Problem::InTheFuture { date });
+        }
+        if let (Some((_, expected, _)), Some(found)) = (account, currency)
             && expected != found
         {
             let error = DomainError::CurrencyMismatch { expected: expected.code().into(), found: found.code().into() };
@@ -149,10 +158,6 @@ impl Importer for Payments {
 
 fn positive(amount: Amount) -> Result<Amount, Problem> {
     if amount.is_zero() { Err(DomainError::ZeroAmount { field: "monto pagado".into() }.into()) } else { Ok(amount) }
-}
-
-fn not_after(date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Problem> {
-    if date > today { Err(Problem::InTheFuture { date }) } else { Ok(date) }
 }
 
 /// Imports a payments CSV (see the module docs) in one transaction at

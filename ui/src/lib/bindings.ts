@@ -1234,7 +1234,7 @@ justifiable: boolean, };
 /**
  * Why a pushed record was refused.
  */
-export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule";
+export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule" | "promise_status";
 
 /**
  * Someone else bound to the debt: a co-obligor or a guarantor (aval).

@@ -161,7 +161,7 @@ describe('putting a record right', () => {
     const start = new Date('2026-11-22T16:00:00Z');
     const filled: FormInput[] = [
       { ...blankInput(account.today, '5512345678', start), outcome: 'promise_to_pay', reached: 'related:0', identified: true,
-        minutes: '4', notes: 'habló la aval', justification: 'pidió esa hora', nextAction: '25/11/2026' },
+        minutes: '4,25', notes: 'habló la aval', justification: 'pidió esa hora', nextAction: '25/11/2026' },
       { ...blankInput(account.today, '', start), outcome: 'no_answer', reached: 'nobody', lat: '19.4326', lon: '-99.1332',
         accuracy: '12', fixedAt: '2026-11-22T15:59:00.000Z', notes: 'nadie' },
       { ...blankInput(account.today, '', start), amount: '1500.50', dueOn: '30/11/2026' },

@@ -51,9 +51,11 @@ export function inputOf(kind: FormKind, body: ActivityBody, related: RelatedPart
   }
   const c = body as Visit | Call;
   const party = c.contact?.party ?? null;
+  // A co-obligor or guarantor no longer on file is asked again, never guessed.
+  const index = related.findIndex((r) => r.role === party);
   const reached = party === null ? 'nobody'
     : party === 'debtor' || party === 'other' ? party
-    : `related:${Math.max(0, related.findIndex((r) => r.role === party))}`;
+    : index >= 0 ? `related:${index}` : '';
   const common = {
     ...blank, outcome: c.outcome, notes: c.notes, nextAction: c.next_action_on ? dayFirst(c.next_action_on) : '',
     startedAt: new Date(c.started_at), reached, identified: c.contact?.identified ?? false,
@@ -69,7 +71,9 @@ export function inputOf(kind: FormKind, body: ActivityBody, related: RelatedPart
     };
   }
   const call = c as Call;
-  return { ...common, number: call.number, direction: call.direction, minutes: String(Math.round(call.duration_s / 60)) };
+  // As minutes:seconds, so the duration comes back to the second.
+  const minutes = `${Math.floor(call.duration_s / 60)}:${String(call.duration_s % 60).padStart(2, '0')}`;
+  return { ...common, number: call.number, direction: call.direction, minutes };
 }
 
 /** The form fields a problem can belong to. */
