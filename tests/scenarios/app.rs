@@ -131,9 +131,7 @@ async fn a_phone_email_or_address_the_debtor_gives_the_gestor_reaches_the_accoun
     world.office("sup").await.patch_debtor(debtor, json!({ "dispute": true })).await;
     device.sync().await.expect("sync");
 
-    let account = |path: &str| -> String {
-        world.query(&format!("SELECT json_extract(body, '$.{path}') FROM records WHERE id = ?1"), [debtor.to_string()])
-    };
+    let account = |field: &str| world.field_of(debtor, field);
     assert_eq!(account("phones"), r#"["5512345678","5587654321"]"#);
     assert!(account("emails").contains("rosa.diaz@example.com"), "{}", account("emails"));
     assert!(account("addresses").contains("Calle Durazno 12"), "{}", account("addresses"));

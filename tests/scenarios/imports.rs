@@ -11,8 +11,7 @@ const PAYMENTS: &str = "account_ref,paid_on,amount,currency,reference,channel";
 
 /// The `external_ref` of the fixture's `n`th debtor of g1.
 fn reference(world: &World, n: usize) -> String {
-    let debtor = world.fixture.debtors_of("g1")[n];
-    world.query("SELECT json_extract(body, '$.external_ref') FROM records WHERE id = ?1", [debtor.to_string()])
+    world.field_of(world.fixture.debtors_of("g1")[n], "external_ref")
 }
 
 /// Each problem of a refused import as (line, column, code).

@@ -53,8 +53,7 @@ async fn a_payments_import_turns_a_pending_promise_kept_on_the_device_after_its_
     let id = device.store.create(debtor, &promise("1500.00", today, today + Days::new(3))).expect("promise");
     device.sync().await.expect("sync");
 
-    let reference: String =
-        world.query("SELECT json_extract(body, '$.external_ref') FROM records WHERE id = ?1", [debtor.to_string()]);
+    let reference = world.field_of(debtor, "external_ref");
     let payments = format!(
         "account_ref,paid_on,amount,currency,reference,channel\n\
          {reference},{today},1000.00,MXN,OXXO-1,store\n{reference},{today},500.00,MXN,SPEI-2,transfer\n"
@@ -111,20 +110,17 @@ async fn a_cancel_made_offline_wins_over_the_status_the_server_derived_meanwhile
         .store
         .save(id, debtor, &RecordBody::Promise(p.with_status(PromiseStatus::Cancelled)), false)
         .expect("a gestor may cancel");
-    let reference: String =
-        world.query("SELECT json_extract(body, '$.external_ref') FROM records WHERE id = ?1", [debtor.to_string()]);
+    let reference = world.field_of(debtor, "external_ref");
     let paid =
         format!("account_ref,paid_on,amount,currency,reference,channel\n{reference},{today},300.00,MXN,P-1,store\n");
     let (status, answer) = world.office("coord").await.import("/v1/imports/payments", &paid, false).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
-    let derived: String =
-        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [id.to_string()]);
+    let derived = world.field_of(id, "status");
     assert_eq!(derived, "kept");
 
     device.sync().await.expect("sync");
     assert_eq!(held(&device, debtor, id).status, PromiseStatus::Cancelled, "the gestor's cancel wins");
-    let on_server: String =
-        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [id.to_string()]);
+    let on_server = world.field_of(id, "status");
     assert_eq!(on_server, "cancelled");
 }
 
@@ -148,7 +144,6 @@ async fn a_device_may_not_say_a_promise_was_kept() {
     device.store.cancel_promise(id).expect("cancelled");
     let report = device.sync().await.expect("sync");
     assert_eq!((report.pushed.accepted, report.pushed.rejected), (1, 0), "{report:?}");
-    let stored: String =
-        world.query("SELECT json_extract(body, '$.status') FROM records WHERE id = ?1", [id.to_string()]);
+    let stored = world.field_of(id, "status");
     assert_eq!(stored, "cancelled");
 }

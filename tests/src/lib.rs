@@ -351,6 +351,11 @@ impl World {
         self.query(sql, [])
     }
 
+    /// A field of the record `id`'s body on the server, as SQLite's `json_extract` gives it.
+    pub fn field_of(&self, id: impl std::fmt::Display, field: &str) -> String {
+        self.query("SELECT json_extract(body, ?2) FROM records WHERE id = ?1", [id.to_string(), format!("$.{field}")])
+    }
+
     /// One value from the server's database, for `sql` with `params`.
     pub fn query<T: rusqlite::types::FromSql>(&self, sql: &str, params: impl rusqlite::Params) -> T {
         let conn = rusqlite::Connection::open(&self.db).expect("open server db");

@@ -24,6 +24,16 @@ pub(super) struct ImportQuery {
     dry_run: bool,
 }
 
+/// Runs `import` on the blocking pool: a file is parsed and written in one
+/// long transaction, which must not hold up the runtime.
+async fn imported(
+    state: &AppState,
+    import: impl FnOnce(&dyn crate::store::Storage) -> Result<ImportReport, import::ImportError> + Send + 'static,
+) -> Result<Json<ImportReport>, ApiError> {
+    let storage = state.storage.clone();
+    Ok(Json(tokio::task::spawn_blocking(move || import(&*storage)).await??))
+}
+
 /// Imports a portfolio CSV: all of it, or nothing and a report of every
 /// line at fault (422, `import_refused`).
 #[utoipa::path(post, path = "/v1/imports/debtors", params(ImportQuery), request_body(content = String, content_type = "text/csv"),
@@ -34,12 +44,7 @@ pub(super) async fn debtors(
     ApiQuery(q): ApiQuery<ImportQuery>,
     csv: Bytes,
 ) -> Result<Json<ImportReport>, ApiError> {
-    let storage = state.storage.clone();
-    let report = tokio::task::spawn_blocking(move || {
-        import::debtors::import(&*storage, &csv[..], q.dry_run, Some(&user), |_| {})
-    })
-    .await??;
-    Ok(Json(report))
+    imported(&state, move |storage| import::debtors::import(storage, &csv[..], q.dry_run, Some(&user), |_| {})).await
 }
 
 /// Imports the lender's payments CSV, as of the server's date: all of it,
@@ -53,10 +58,7 @@ pub(super) async fn payments(
     ApiQuery(q): ApiQuery<ImportQuery>,
     csv: Bytes,
 ) -> Result<Json<ImportReport>, ApiError> {
-    let storage = state.storage.clone();
-    let report = tokio::task::spawn_blocking(move || {
-        import::payments::import(&*storage, &csv[..], chrono::Utc::now(), q.dry_run, Some(&user), |_| {})
-    })
-    .await??;
-    Ok(Json(report))
+    let now = chrono::Utc::now();
+    imported(&state, move |storage| import::payments::import(storage, &csv[..], now, q.dry_run, Some(&user), |_| {}))
+        .await
 }

@@ -25,11 +25,11 @@ use std::{
 use campo_core::{
     DomainError, RecordBody,
     activity::{Payment, PaymentChannel},
+    debtor::Debtor,
     ids::{DebtorId, RecordId, TerritoryId},
     money::{Amount, Currency},
     text::Label,
     wire::UserInfo,
-    zone::Zone,
 };
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
@@ -67,15 +67,13 @@ impl Payments {
         tx: &mut dyn Tx,
         line: &mut Line,
         reference: Option<&str>,
-    ) -> Result<Option<(DebtorId, Currency, Zone)>, StoreError> {
+    ) -> Result<Option<(DebtorId, Debtor)>, StoreError> {
         let Some(reference) = reference else { return Ok(None) };
         let mine = |territory| self.territories.as_ref().is_none_or(|mine| mine.contains(&territory));
         // An account outside the coordinator's territories is as unknown as
         // one that does not exist: the answer tells nothing of it.
         match tx.debtor_by_ref(reference)?.map(|r| (r.record.debtor_id, r.record.parse_body())) {
-            Some((id, Ok(RecordBody::Debtor(account)))) if mine(account.territory) => {
-                Ok(Some((id, account.currency, account.zone)))
-            }
+            Some((id, Ok(RecordBody::Debtor(account)))) if mine(account.territory) => Ok(Some((id, account))),
             _ => {
                 line.note(Some("account_ref"), Problem::UnknownAccount { reference: reference.into() });
                 Ok(None)
@@ -99,16 +97,17 @@ impl Importer for Payments {
             line.check("reference", Label::parse(&row.reference, "referencia de pago").map_err(Problem::from));
         let channel = line.check("channel", listed(&row.channel, &PaymentChannel::ALL));
         let account = self.account(tx, line, account_ref)?;
-        if let (Some((_, _, zone)), Some(date)) = (account, paid_on)
-            && date > zone.local(self.now).date()
-        {
-            line.note(Some("paid_on"), Problem::InTheFuture { date });
-        }
-        if let (Some((_, expected, _)), Some(found)) = (account, currency)
-            && expected != found
-        {
-            let error = DomainError::CurrencyMismatch { expected: expected.code().into(), found: found.code().into() };
-            line.note(Some("currency"), error.into());
+        if let Some((_, account)) = &account {
+            if let Some(date) = paid_on
+                && date > account.zone.local(self.now).date()
+            {
+                line.note(Some("paid_on"), Problem::InTheFuture { date });
+            }
+            if let Some(found) = currency
+                && let Err(error) = account.check_currency(found)
+            {
+                line.note(Some("currency"), error.into());
+            }
         }
         let payment = || {
             let payment = Payment {
@@ -118,7 +117,7 @@ impl Importer for Payments {
                 reference: reference?,
                 channel: Some(channel?),
             };
-            Some((account?.0, payment))
+            Some((account.as_ref()?.0, payment))
         };
         let Some((debtor, payment)) = payment().filter(|_| line.is_clean()) else { return Ok(None) };
         let key = (debtor, payment.reference.as_str().to_owned());
