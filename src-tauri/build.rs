@@ -10,6 +10,7 @@ fn main() {
         "notices",
         "mark_notices_seen",
         "agenda",
+        "route",
         "search",
         "filter_options",
         "debtor_file",

@@ -185,6 +185,12 @@ pub enum DomainError {
         /// The most allowed.
         max: u32,
     },
+    /// A segment given more points, either way, than the score allows.
+    #[error("un segmento suma o resta a lo más {max} puntos de prioridad")]
+    SegmentPointsOutOfRange {
+        /// The most allowed either way.
+        max: i32,
+    },
     /// A time zone Campo does not serve.
     #[error("zona horaria desconocida: {value}")]
     UnknownZone {

@@ -17,6 +17,8 @@
 //! - [`rules`]: what a gestor may write, checked alike on the device and the server.
 //! - [`blob`]: photos, named by the SHA-256 of their bytes.
 //! - [`contact`]: when and how a debtor may be contacted (policies, holidays).
+//! - [`lifecycle`], [`plan`]: promises derived from payments; payment plans.
+//! - [`priority`], [`route`]: the order of the gestor's day and the visiting order.
 //! - [`wire`]: the sync protocol's requests, answers and errors.
 
 pub mod activity;
@@ -33,7 +35,9 @@ pub mod message;
 pub mod money;
 pub mod outcome;
 pub mod plan;
+pub mod priority;
 pub mod record;
+pub mod route;
 pub mod rules;
 pub mod text;
 pub mod vv;

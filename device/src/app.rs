@@ -5,6 +5,7 @@
 use campo_core::{
     RecordBody, RecordKind,
     blob::{BlobId, ImageType, Photo},
+    geo::GeoPoint,
     ids::{DebtorId, RecordId},
     outcome::Channel,
     rules::Refusal,
@@ -12,13 +13,15 @@ use campo_core::{
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
+    agenda::{Agenda, AgendaFilter},
     error::{DeviceError, Result},
-    portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    portfolio::{DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    route::DayRoute,
     store::{Addition, ContactAdvice, Draft, Notice, SessionInfo, Status, Store},
     sync::{Progress, SyncOptions, SyncReport},
 };
 
-/// Rows the agenda shows at most.
+/// Rows each section of the agenda shows at most.
 pub const AGENDA_ROWS: u32 = 200;
 
 /// Who is signed in, if anyone.
@@ -58,9 +61,14 @@ pub async fn mark_notices_seen(store: &Store, up_to: i64) -> Result<()> {
     store.blocking(move |s| s.mark_notices_seen(up_to)).await
 }
 
-/// Today's agenda; `today` is the gestor's local date.
-pub async fn agenda(store: &Store, today: NaiveDate) -> Result<Agenda> {
-    store.blocking(move |s| s.agenda(today, AGENDA_ROWS)).await
+/// Today's agenda; `today` is the gestor's local date; `filter`, the counter tapped.
+pub async fn agenda(store: &Store, today: NaiveDate, filter: Option<AgendaFilter>) -> Result<Agenda> {
+    store.blocking(move |s| s.agenda(today, filter, AGENDA_ROWS)).await
+}
+
+/// Today's route from `from`, the gestor's position if the device has one.
+pub async fn route(store: &Store, today: NaiveDate, from: Option<GeoPoint>) -> Result<DayRoute> {
+    store.blocking(move |s| s.route(today, from)).await
 }
 
 /// The portfolio search.

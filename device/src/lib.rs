@@ -4,17 +4,21 @@
 //! - [`store`]: the SQLite database: the server's copy of the portfolio, the
 //!   outbox of local writes, notices for the gestor.
 //! - [`app`]: the operations behind the app's screens, one function each.
-//! - [`portfolio`]: what the screens read: agenda, search, a debtor's file.
+//! - [`agenda`]: today's plan: due today, the rest, done today.
+//! - [`route`]: the order to visit today's accounts in.
+//! - [`portfolio`]: the portfolio search and a debtor's file.
 //! - [`sync`]: sign-in and sync with the server (push, then pull).
 //! - [`client`]: the server's API as typed calls, which [`sync`] makes.
 //! - [`error`]: [`DeviceError`], which reaches the UI as a tagged union.
 //!
 //! The protocol is described in docs/sync.md.
 
+pub mod agenda;
 pub mod app;
 pub mod client;
 pub mod error;
 pub mod portfolio;
+pub mod route;
 pub mod store;
 pub mod sync;
 

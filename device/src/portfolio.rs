@@ -1,39 +1,28 @@
-//! What the gestor's screens read: today's agenda, the portfolio search and a
-//! debtor's file with its timeline. Read-only: the agenda and the search read
-//! the summary the store keeps (`store/summary.rs`), brought up to date first.
+//! What the gestor's screens read: the portfolio search and a debtor's file
+//! with its timeline, and the debtor rows the agenda (`agenda.rs`) lists too.
+//! Read-only: lists read the summary the store keeps (`store/summary.rs`),
+//! brought up to date first.
 
 use campo_core::{
     Record, RecordBody, RecordKind,
-    contact::Country,
+    contact::{Country, policy::ContactPolicy},
     debtor::{Bucket, Debtor, SbsClass, days_past_due},
+    geo::GeoPoint,
     ids::{DebtorId, RecordId, TerritoryId},
     money::Currency,
+    priority::{self, AccountFacts, Priority, PromiseState},
     text::fold,
     wire::Rejection,
+    zone::Zone,
 };
-use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, Transaction, params};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::{
     error::{DeviceError, Result},
-    store::{LocalRecord, Store, corrupt, parse_id, records_of},
+    store::{LocalRecord, Store, corrupt, parse_id, policy, records_of},
 };
-
-/// Why a debtor is on today's agenda, in the order the agenda lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum AgendaReason {
-    /// A promise falls due today.
-    PromiseDueToday,
-    /// A promise was broken, or its date passed with no news.
-    PromiseBroken,
-    /// A visit or call set a next action for today or earlier.
-    NextAction,
-    /// Nothing scheduled: worked by priority (longest overdue first).
-    ByPriority,
-}
 
 /// One debtor in a list: the agenda or a search.
 #[derive(Clone, Debug, Serialize)]
@@ -67,26 +56,12 @@ pub struct DebtorRow {
     pub promise_due_on: Option<NaiveDate>,
     /// The next action set by the latest visit or call.
     pub next_action_on: Option<NaiveDate>,
+    /// Its address: the first with coordinates, or else the first.
+    pub address: Option<String>,
     /// Local writes not yet sent.
     pub pending: u32,
-    /// Why it is on the agenda.
-    pub reason: AgendaReason,
-}
-
-/// Today's agenda: counts, then the debtors in the order to work them.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Agenda {
-    /// Promises due today.
-    pub promises_due: u32,
-    /// Promises broken or overdue.
-    pub promises_broken: u32,
-    /// Next actions due.
-    pub next_actions: u32,
-    /// Accounts on the device.
-    pub total: u32,
-    /// The first `limit` debtors, in order.
-    pub rows: Vec<DebtorRow>,
+    /// Where it stands on today's agenda, and why.
+    pub priority: Priority,
 }
 
 /// What to look for in the portfolio. Empty fields match everything.
@@ -181,57 +156,121 @@ pub struct DebtorFile {
     pub timeline: Vec<TimelineEntry>,
 }
 
-const ROW_COLUMNS: &str =
+pub(crate) const ROW_COLUMNS: &str =
     "debtor_id, name, external_ref, segment, territory_id, currency, balance, overdue, overdue_since,
-    dispute, deceased, do_not_visit, promise_due_on, next_action_on, promise_broken";
+    dispute, deceased, do_not_visit, promise_due_on, next_action_on, promise_broken_on, last_activity_at, zone,
+    address, lat, lon";
 
 fn date(text: Option<String>) -> Option<NaiveDate> {
     text.and_then(|t| t.parse().ok())
 }
 
-/// The debtors `sql` selects (its columns: [`ROW_COLUMNS`]), each with its
-/// count of unsent writes. The count is read from the outbox, not kept in the
-/// summary: every acknowledgement changes it and nothing else (see device
-/// migration 0007), and a list shows few rows.
-fn rows(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params, today: NaiveDate) -> Result<Vec<DebtorRow>> {
-    let mut unsent = tx.prepare_cached("SELECT count(*) FROM pending WHERE debtor_id = ?1")?;
-    tx.prepare_cached(sql)?
-        .query_and_then(params, |r| {
-            let pending = unsent.query_row([r.get::<_, String>(0)?], |c| c.get(0))?;
-            row(r, today, pending)
-        })?
-        .collect()
+/// What a row's priority is judged by: the gestor's local date and the
+/// policy of each country (its grace days and segment points).
+pub(crate) struct Day {
+    pub(crate) today: NaiveDate,
+    policies: Vec<ContactPolicy>,
 }
 
-fn row(row: &Row<'_>, today: NaiveDate, pending: u32) -> Result<DebtorRow> {
+impl Day {
+    pub(crate) fn load(tx: &Transaction<'_>, today: NaiveDate) -> Result<Self> {
+        let policies = Country::ALL.into_iter().map(|country| policy(tx, country)).collect::<Result<_>>()?;
+        Ok(Self { today, policies })
+    }
+
+    fn policy(&self, currency: Currency) -> &ContactPolicy {
+        let country = Country::from(currency);
+        self.policies
+            .iter()
+            .find(|p| p.country == country)
+            .unwrap_or_else(|| unreachable!("Day::load reads every country's policy"))
+    }
+
+    fn days_since(&self, day: NaiveDate) -> u32 {
+        u32::try_from((self.today - day).num_days()).unwrap_or(0)
+    }
+}
+
+/// A debtor row with what the agenda and the route read besides.
+pub(crate) struct Listed {
+    pub(crate) row: DebtorRow,
+    /// Where its address is, if known.
+    pub(crate) point: Option<GeoPoint>,
+    /// When its latest visit or call started, if on the gestor's `today`
+    /// (in the debtor's zone, where the gestor was).
+    pub(crate) worked_at: Option<DateTime<Utc>>,
+}
+
+/// The debtors `sql` selects (its columns: [`ROW_COLUMNS`]), on `day`,
+/// their unsent counts not yet read (see [`count_unsent`]).
+pub(crate) fn listed(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params, day: &Day) -> Result<Vec<Listed>> {
+    tx.prepare_cached(sql)?.query_and_then(params, |r| read_row(r, day))?.collect()
+}
+
+/// Fills in each row's count of unsent writes. It is read from the outbox,
+/// not kept in the summary: every acknowledgement changes it and nothing else
+/// (see device migration 0007), and a screen shows few rows.
+pub(crate) fn count_unsent<'r>(tx: &Transaction<'_>, rows: impl IntoIterator<Item = &'r mut DebtorRow>) -> Result<()> {
+    let mut unsent = tx.prepare_cached("SELECT count(*) FROM pending WHERE debtor_id = ?1")?;
+    for row in rows {
+        row.pending = unsent.query_row([row.debtor_id.to_string()], |c| c.get(0))?;
+    }
+    Ok(())
+}
+
+fn read_row(row: &Row<'_>, day: &Day) -> Result<Listed> {
+    let today = day.today;
+    let currency: Currency = row.get::<_, String>(5)?.parse().map_err(|e| corrupt("currency", e))?;
+    let segment: String = row.get(3)?;
+    let overdue: String = row.get(7)?;
     let overdue_since = date(row.get(8)?);
+    let (dispute, deceased) = (row.get(9)?, row.get(10)?);
     let promise_due_on = date(row.get(12)?);
     let next_action_on = date(row.get(13)?);
-    let broken: bool = row.get(14)?;
-    let reason = match (promise_due_on, next_action_on) {
-        (Some(due), _) if due == today => AgendaReason::PromiseDueToday,
-        (Some(due), _) if due < today => AgendaReason::PromiseBroken,
-        _ if broken => AgendaReason::PromiseBroken,
-        (_, Some(next)) if next <= today => AgendaReason::NextAction,
-        _ => AgendaReason::ByPriority,
+    let zone: Zone = row.get::<_, String>(16)?.parse().map_err(|e| corrupt("zone", e))?;
+    let last_at = row
+        .get::<_, Option<String>>(15)?
+        .map(|t| t.parse::<DateTime<Utc>>().map_err(|e| corrupt("last_activity_at", e)))
+        .transpose()?;
+    let last_contact = last_at.map(|at| zone.local(at).date());
+    let policy = day.policy(currency);
+    let days_past_due = days_past_due(overdue_since, today);
+    let facts = AccountFacts {
+        promise: PromiseState::of(promise_due_on, date(row.get(14)?), last_contact, policy.grace_days, today),
+        follow_up_late: next_action_on.filter(|&on| on <= today).map(|on| day.days_since(on)),
+        days_past_due,
+        overdue: overdue.parse().map_err(|e| corrupt("overdue", e))?,
+        days_since_contact: last_contact.map(|on| day.days_since(on)),
+        segment_points: policy.segment_points(&segment),
+        dispute,
+        deceased,
     };
-    Ok(DebtorRow {
-        debtor_id: parse_id(&row.get::<_, String>(0)?)?,
-        name: row.get(1)?,
-        external_ref: row.get(2)?,
-        segment: row.get(3)?,
-        territory_id: parse_id(&row.get::<_, String>(4)?)?,
-        currency: row.get::<_, String>(5)?.parse().map_err(|e| corrupt("currency", e))?,
-        balance: row.get(6)?,
-        overdue: row.get(7)?,
-        days_past_due: days_past_due(overdue_since, today),
-        dispute: row.get(9)?,
-        deceased: row.get(10)?,
-        do_not_visit: row.get(11)?,
-        promise_due_on,
-        next_action_on,
-        pending,
-        reason,
+    let point = match (row.get::<_, Option<f64>>(18)?, row.get::<_, Option<f64>>(19)?) {
+        (Some(lat), Some(lon)) => Some(GeoPoint::new(lat, lon).map_err(|e| corrupt("address point", e))?),
+        _ => None,
+    };
+    Ok(Listed {
+        row: DebtorRow {
+            debtor_id: parse_id(&row.get::<_, String>(0)?)?,
+            name: row.get(1)?,
+            external_ref: row.get(2)?,
+            segment,
+            territory_id: parse_id(&row.get::<_, String>(4)?)?,
+            currency,
+            balance: row.get(6)?,
+            overdue,
+            days_past_due,
+            dispute,
+            deceased,
+            do_not_visit: row.get(11)?,
+            promise_due_on,
+            next_action_on,
+            address: row.get(17)?,
+            pending: 0,
+            priority: priority::score(&facts),
+        },
+        point,
+        worked_at: last_at.filter(|_| last_contact == Some(today)),
     })
 }
 
@@ -274,37 +313,6 @@ fn bucket_condition(bucket: Bucket, today: NaiveDate) -> (String, Vec<String>) {
 }
 
 impl Store {
-    /// Today's agenda on `today` (the gestor's local date): promises due today,
-    /// then broken ones, then next actions due, then the rest, longest overdue
-    /// first; accounts in dispute or of a deceased debtor go last.
-    pub fn agenda(&self, today: NaiveDate, limit: u32) -> Result<Agenda> {
-        self.summaries()?;
-        let today_text = today.to_string();
-        self.read(|tx| {
-            let (promises_due, promises_broken, next_actions, total) = tx.query_row(
-                "SELECT count(*) FILTER (WHERE promise_due_on = ?1),
-                        count(*) FILTER (WHERE promise_due_on < ?1 OR promise_broken),
-                        count(*) FILTER (WHERE next_action_on <= ?1),
-                        count(*)
-                 FROM debtor_summary",
-                [&today_text],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )?;
-            let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM debtor_summary
-                 ORDER BY CASE WHEN promise_due_on = ?1 THEN 0
-                               WHEN promise_due_on < ?1 OR promise_broken THEN 1
-                               WHEN next_action_on <= ?1 THEN 2
-                               WHEN dispute OR deceased THEN 4
-                               ELSE 3 END,
-                          coalesce(overdue_since, '9999-12-31'), name
-                 LIMIT ?2"
-            );
-            let rows = rows(tx, &sql, params![today_text, limit], today)?;
-            Ok(Agenda { promises_due, promises_broken, next_actions, total, rows })
-        })
-    }
-
     /// The accounts matching `query` on `today`, by name.
     pub fn search(&self, query: &PortfolioQuery, today: NaiveDate) -> Result<PortfolioPage> {
         self.summaries()?;
@@ -342,13 +350,16 @@ impl Store {
         let filter = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
         let limit = if query.limit == 0 { 100 } else { query.limit };
         self.read(|tx| {
+            let day = Day::load(tx, today)?;
             let total: u32 = tx.query_row(
                 &format!("SELECT count(*) FROM debtor_summary {filter}"),
                 rusqlite::params_from_iter(&values),
                 |r| r.get(0),
             )?;
             let sql = format!("SELECT {ROW_COLUMNS} FROM debtor_summary {filter} ORDER BY name LIMIT {limit}");
-            let rows = rows(tx, &sql, rusqlite::params_from_iter(&values), today)?;
+            let mut rows: Vec<DebtorRow> =
+                listed(tx, &sql, rusqlite::params_from_iter(&values), &day)?.into_iter().map(|l| l.row).collect();
+            count_unsent(tx, &mut rows)?;
             Ok(PortfolioPage { total, rows })
         })
     }

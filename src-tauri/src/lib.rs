@@ -7,12 +7,16 @@
 use campo_core::{
     RecordKind,
     blob::{BlobId, Photo},
+    geo::GeoPoint,
     ids::{DebtorId, RecordId},
     outcome,
 };
 use campo_device::{
-    DeviceError, Store, SyncReport, app,
-    portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    DeviceError, Store, SyncReport,
+    agenda::{Agenda, AgendaFilter},
+    app,
+    portfolio::{DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    route::DayRoute,
     store::{Addition, ContactAdvice, Draft, Notice, SessionInfo, Status},
     sync::Progress,
 };
@@ -64,10 +68,16 @@ async fn mark_notices_seen(store: Shared<'_>, up_to: i64) -> Answer<()> {
     app::mark_notices_seen(&store, up_to).await
 }
 
-/// Today's agenda.
+/// Today's agenda, filtered by the counter tapped.
 #[tauri::command]
-async fn agenda(store: Shared<'_>, today: NaiveDate) -> Answer<Agenda> {
-    app::agenda(&store, today).await
+async fn agenda(store: Shared<'_>, today: NaiveDate, filter: Option<AgendaFilter>) -> Answer<Agenda> {
+    app::agenda(&store, today, filter).await
+}
+
+/// Today's route from the gestor's position, if known.
+#[tauri::command]
+async fn route(store: Shared<'_>, today: NaiveDate, from: Option<GeoPoint>) -> Answer<DayRoute> {
+    app::route(&store, today, from).await
 }
 
 /// The portfolio search.
@@ -195,6 +205,7 @@ pub fn run() {
             notices,
             mark_notices_seen,
             agenda,
+            route,
             search,
             filter_options,
             debtor_file,

@@ -84,12 +84,12 @@ fn main() {
 
     Timings::measure(5, || {
         let store = Store::open(&device_db).expect("open");
-        store.agenda(today, campo_device::app::AGENDA_ROWS).expect("agenda")
+        store.agenda(today, None, campo_device::app::AGENDA_ROWS).expect("agenda")
     })
     .report("abrir la base y leer la agenda");
 
     let store = Store::open(&device_db).expect("open");
-    Timings::measure(RUNS, || store.agenda(today, campo_device::app::AGENDA_ROWS).expect("agenda"))
+    Timings::measure(RUNS, || store.agenda(today, None, campo_device::app::AGENDA_ROWS).expect("agenda"))
         .report("agenda de hoy");
 
     let keystrokes = |typed: &str| {

@@ -8,7 +8,9 @@ use std::{collections::BTreeMap, path::Path};
 
 use campo_device::{
     DeviceError, SyncReport,
-    portfolio::{Agenda, DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    agenda::Agenda,
+    portfolio::{DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
+    route::DayRoute,
     store::{Notice, SessionInfo, Status},
     sync::Progress,
 };
@@ -46,6 +48,7 @@ fn typescript() -> String {
     declarations.visit::<Status>();
     declarations.visit::<Notice>();
     declarations.visit::<Agenda>();
+    declarations.visit::<DayRoute>();
     declarations.visit::<PortfolioQuery>();
     declarations.visit::<PortfolioPage>();
     declarations.visit::<FilterOptions>();

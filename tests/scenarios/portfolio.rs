@@ -3,22 +3,30 @@
 
 use campo_core::{
     RecordBody, RecordKind,
-    activity::{Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
-    debtor::Bucket,
+    activity::{Call, CallFields, Direction, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
+    debtor::{Address, Bucket, DebtorFields},
+    geo::GeoPoint,
+    ids::DebtorId,
     money::{Amount, Currency},
-    outcome::Outcome,
+    outcome::{Channel, Outcome},
+    priority::Factor,
+    text::{Label, Phone},
     zone::Zone,
 };
-use campo_device::portfolio::{AgendaReason, PortfolioQuery};
+use campo_device::{
+    agenda::{AgendaCounts, AgendaFilter, AgendaRow},
+    portfolio::PortfolioQuery,
+};
 use campo_tests::World;
+use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 
-fn promise_due(today: chrono::NaiveDate) -> RecordBody {
+fn promise(made_on: NaiveDate, due_on: NaiveDate) -> RecordBody {
     RecordBody::Promise(
         Promise::try_from(PromiseFields {
             amount: Amount::parse(rust_decimal::Decimal::new(50_000, 2), "monto").expect("amount"),
             currency: Currency::MXN,
-            made_on: today,
-            due_on: today,
+            made_on,
+            due_on,
             installments: vec![],
             status: PromiseStatus::Pending,
             source: None,
@@ -27,12 +35,15 @@ fn promise_due(today: chrono::NaiveDate) -> RecordBody {
     )
 }
 
-fn visit_with_next_action(today: chrono::NaiveDate) -> RecordBody {
-    let now = chrono::Utc::now();
+fn promise_due(today: NaiveDate) -> RecordBody {
+    promise(today, today)
+}
+
+fn visit(at: DateTime<Utc>, next_action_on: Option<NaiveDate>) -> RecordBody {
     RecordBody::Visit(
         Visit::try_from(VisitFields {
-            started_at: now,
-            ended_at: now,
+            started_at: at,
+            ended_at: at,
             zone: Zone::MEXICO_CITY,
             position: None,
             distance_m: None,
@@ -40,38 +51,140 @@ fn visit_with_next_action(today: chrono::NaiveDate) -> RecordBody {
             outcome: Outcome::NoAnswer,
             contact: Default::default(),
             notes: "volver mañana".into(),
-            next_action_on: Some(today),
+            next_action_on,
         })
         .expect("valid visit"),
     )
 }
 
+/// A visit yesterday that set a follow-up for `today`.
+fn visit_with_next_action(today: NaiveDate) -> RecordBody {
+    visit(Utc::now() - TimeDelta::days(1), Some(today))
+}
+
+/// The gestor's date: the fixture's accounts are in Mexico City.
+fn today() -> NaiveDate {
+    Zone::MEXICO_CITY.local(Utc::now()).date()
+}
+
+fn ids(rows: &[AgendaRow]) -> Vec<DebtorId> {
+    rows.iter().map(|r| r.row.debtor_id).collect()
+}
+
 #[tokio::test]
-async fn the_agenda_puts_promises_due_today_first_then_next_actions_then_the_rest() {
+async fn the_agenda_plans_the_day_broken_promises_first_then_promises_due_then_follow_ups_and_what_was_done() {
     let world = World::new(30).await;
     let device = world.synced_device("g1").await;
-    let today = chrono::Utc::now().date_naive();
+    let today = today();
     let debtors = world.fixture.debtors_of("g1");
 
     device.store.create(debtors[20], &visit_with_next_action(today)).expect("visit");
     device.store.create(debtors[10], &promise_due(today)).expect("promise");
+    // Due ten days ago: past its three days of grace, unpaid, with no news.
+    let long_ago = |days| today - Days::new(days);
+    device.store.create(debtors[5], &promise(long_ago(12), long_ago(10))).expect("old promise");
+    device.store.create(debtors[3], &visit(Utc::now(), None)).expect("visit today");
 
-    let agenda = device.store.agenda(today, 50).expect("agenda");
-    assert_eq!((agenda.promises_due, agenda.next_actions, agenda.total), (1, 1, 30));
-    assert_eq!(agenda.rows[0].debtor_id, debtors[10]);
-    assert_eq!(agenda.rows[0].reason, AgendaReason::PromiseDueToday);
-    assert_eq!(agenda.rows[1].debtor_id, debtors[20]);
-    assert_eq!(agenda.rows[1].reason, AgendaReason::NextAction);
-    assert!(agenda.rows[2..].iter().all(|r| r.reason == AgendaReason::ByPriority));
-    assert_eq!(agenda.rows[0].pending, 1, "the promise is still unsent");
+    let agenda = device.store.agenda(today, None, 50).expect("agenda");
+    let counts = AgendaCounts { promises_due: 1, promises_broken: 1, follow_ups: 1, done: 1, total: 30 };
+    assert_eq!(agenda.counts, counts);
+    assert_eq!(ids(&agenda.due), vec![debtors[5], debtors[10], debtors[20]]);
+    let first = &agenda.due[0].row.priority.factors;
+    assert_eq!(first[0], Factor::PromiseBroken { days_ago: 6 }, "broken on the fourth day after it fell due");
+    assert_eq!(agenda.due[1].row.priority.factors[0], Factor::PromiseDueToday);
+    assert_eq!(agenda.due[1].promised_today.as_deref(), Some("500.00"));
+    assert_eq!(agenda.due[2].row.priority.factors[0], Factor::FollowUpDue { days_late: 0 });
+    assert_eq!(agenda.due[1].row.pending, 1, "the promise is still unsent");
+    assert_eq!(agenda.due[0].region.as_deref(), Some("Pruebas"));
+    assert_eq!(agenda.rest.len(), 26);
+    assert!(agenda.rest.iter().all(|r| !r.row.priority.due_today()));
+    assert_eq!(ids(&agenda.done), vec![debtors[3]]);
+    assert_eq!(
+        agenda.done[0].worked.iter().map(|w| (w.channel, w.outcome)).collect::<Vec<_>>(),
+        [(Channel::Visit, Outcome::NoAnswer)]
+    );
 
-    let tomorrow = today.succ_opt().expect("date");
-    let later = device.store.agenda(tomorrow, 50).expect("agenda");
-    assert_eq!(later.rows[0].reason, AgendaReason::PromiseBroken, "a promise past its date with no news");
+    // A counter tapped filters every section.
+    let broken = device.store.agenda(today, Some(AgendaFilter::PromisesBroken), 50).expect("agenda");
+    assert_eq!((ids(&broken.due), broken.rest.len(), broken.done.len()), (vec![debtors[5]], 0, 0));
+    assert_eq!(broken.counts, counts, "the counters still count everything");
+    let done = device.store.agenda(today, Some(AgendaFilter::Done), 50).expect("agenda");
+    assert_eq!((done.due.len(), done.rest.len(), ids(&done.done)), (0, 0, vec![debtors[3]]));
+
+    // A call on the broken promise is its follow-up: it moves to done.
+    device.store.create(debtors[5], &visit(Utc::now(), None)).expect("the follow-up");
+    let followed = device.store.agenda(today, None, 50).expect("agenda");
+    assert_eq!(followed.counts.promises_broken, 0);
+    assert!(ids(&followed.done).contains(&debtors[5]));
+
+    // Tomorrow the promise due today is inside its grace: no longer due, still noted.
+    let tomorrow = device.store.agenda(today + Days::new(1), None, 50).expect("agenda");
+    let waiting = tomorrow.rest.iter().find(|r| r.row.debtor_id == debtors[10]).expect("in the rest");
+    assert_eq!(waiting.row.priority.factors[0], Factor::PromiseInGrace { days_late: 1 });
+    // Four days after, it is broken with no news.
+    let later = device.store.agenda(today + Days::new(4), None, 50).expect("agenda");
+    assert_eq!(later.due[0].row.debtor_id, debtors[10]);
+    assert_eq!(later.due[0].row.priority.factors[0], Factor::PromiseBroken { days_ago: 0 });
 
     device.sync().await.expect("sync");
-    let synced = device.store.agenda(today, 50).expect("agenda");
-    assert_eq!(synced.rows[0].pending, 0, "the summary follows the acknowledgement");
+    let synced = device.store.agenda(today, None, 50).expect("agenda");
+    assert!(
+        synced.due.iter().chain(&synced.done).all(|r| r.row.pending == 0),
+        "the summary follows the acknowledgement"
+    );
+}
+
+#[tokio::test]
+async fn the_route_visits_todays_accounts_nearest_first_and_is_shorter_than_priority_order() {
+    // Ten accounts along a street, one hundredth of a degree (1.1 km) apart,
+    // the first six out of their names' order.
+    let world = World::with_debtors(10, |n, territory| {
+        let i = n % 1_000_000;
+        let k = [2, 5, 0, 3, 1, 4].get(i).copied().unwrap_or(i) as f64;
+        let point = GeoPoint::new(19.40 + k * 0.01, -99.15).expect("point");
+        let line = Label::parse(&format!("Calle {n}"), "dirección").expect("label");
+        DebtorFields {
+            addresses: vec![Address { line, point: (i != 9).then_some(point) }],
+            do_not_visit: i == 8,
+            ..campo_tests::debtor_fields(n, territory)
+        }
+    })
+    .await;
+    let device = world.synced_device("g1").await;
+    let today = today();
+    let debtors = world.fixture.debtors_of("g1");
+    // Follow-ups due on six of them, and on the two that cannot be routed
+    // (a call, on the one that may not be visited).
+    for i in [0, 1, 2, 3, 4, 5, 9] {
+        device.store.create(debtors[i], &visit_with_next_action(today)).expect("visit");
+    }
+    let yesterday = Utc::now() - TimeDelta::days(1);
+    let call = Call::try_from(CallFields {
+        number: Phone::parse("5512345678").expect("phone"),
+        direction: Direction::Outbound,
+        started_at: yesterday,
+        duration_s: 30,
+        zone: Zone::MEXICO_CITY,
+        outcome: Outcome::NoAnswer,
+        contact: Default::default(),
+        notes: String::new(),
+        next_action_on: Some(today),
+    })
+    .expect("call");
+    device.store.create(debtors[8], &RecordBody::Call(call)).expect("call");
+    assert_eq!(device.store.agenda(today, None, 50).expect("agenda").counts.follow_ups, 8);
+    let gestor = GeoPoint::new(19.39, -99.15).expect("point");
+    let route = device.store.route(today, Some(gestor)).expect("route");
+    let order: Vec<DebtorId> = route.stops.iter().map(|s| s.row.debtor_id).collect();
+    assert_eq!(order, [2, 4, 0, 3, 5, 1].map(|i| debtors[i]), "along the street from the gestor");
+    assert_eq!(ids_of(&route.unplaced), vec![debtors[9]], "no coordinates: to place by hand");
+    assert!(route.stops.iter().all(|s| s.leg_m.abs_diff(1112) <= 2), "{:?}", route.stops);
+    assert_eq!(route.length_m, route.stops.iter().map(|s| s.leg_m).sum::<u32>());
+    assert!(route.length_m < route.priority_length_m, "{} against {}", route.length_m, route.priority_length_m);
+}
+
+fn ids_of(rows: &[campo_device::portfolio::DebtorRow]) -> Vec<DebtorId> {
+    rows.iter().map(|r| r.debtor_id).collect()
 }
 
 #[tokio::test]
@@ -172,7 +285,11 @@ async fn a_device_store_from_before_the_summary_facts_upgrades_to_the_same_facts
          INSERT INTO pending SELECT record_id, debtor_id, kind, vv, base_vv, counter, deleted, body, saved_at,
                                     rejected_code, rejected_message FROM now.pending;
          -- Schema 3 kept each account's count of unsent writes last.
-         INSERT INTO debtor_summary SELECT *, 0 FROM now.debtor_summary;
+         INSERT INTO debtor_summary
+             SELECT debtor_id, name, external_ref, search, territory_id, segment, currency, balance, overdue,
+                    minimum_payment, overdue_since, zone, dispute, deceased, do_not_visit, promise_due_on,
+                    promise_broken_on IS NOT NULL, next_action_on, last_activity_at, 0
+             FROM now.debtor_summary;
          DELETE FROM summary_dirty;",
     );
     let facts = |db| {
@@ -198,9 +315,10 @@ async fn a_device_store_from_before_the_summary_facts_upgrades_to_the_same_facts
         d.store.create(debtors[0], &visit_with_next_action(today)).expect("visit");
     }
     let agenda = |d: &campo_tests::Device| {
-        let a = d.store.agenda(today, 10).expect("agenda");
-        (a.promises_due, a.next_actions, a.rows.iter().map(|r| (r.debtor_id, r.reason, r.pending)).collect::<Vec<_>>())
+        let a = d.store.agenda(today, None, 10).expect("agenda");
+        let rows = a.due.iter().chain(&a.rest).map(|r| (r.row.debtor_id, r.row.priority.clone(), r.row.pending));
+        (a.counts.clone(), rows.collect::<Vec<_>>())
     };
     assert_eq!(agenda(&upgraded), agenda(&device));
-    assert_eq!(agenda(&upgraded).0, 1, "the promise due today is still on the agenda");
+    assert_eq!(agenda(&upgraded).0.promises_due, 1, "the promise due today is still on the agenda");
 }

@@ -117,7 +117,7 @@ fn summary_kept_and_rebuilt(device: &Device) -> (Vec<Vec<rusqlite::types::Value>
         )
         .expect("mark every account");
     // A read finds the marks and rebuilds.
-    device.store.agenda(chrono::Utc::now().date_naive(), 1).expect("agenda");
+    device.store.agenda(chrono::Utc::now().date_naive(), None, 1).expect("agenda");
     (kept, summary(&device.path))
 }
 

@@ -73,6 +73,21 @@ pub struct ContactPolicy {
     /// The limit for particular segments.
     #[serde(default)]
     pub discount_limits: Vec<DiscountLimit>,
+    /// Points the agenda's score gives particular segments (see
+    /// [`crate::priority`]), from -50 to 50; other segments get none.
+    #[serde(default)]
+    pub segment_points: Vec<SegmentPoints>,
+}
+
+/// The points one segment adds to an account's priority.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SegmentPoints {
+    /// The segment, as the portfolio names it.
+    pub segment: String,
+    /// Points, negative to put it later.
+    pub points: i32,
 }
 
 /// The discount limit of one segment.
@@ -139,6 +154,7 @@ impl ContactPolicy {
                 grace_days: Self::default_grace_days(),
                 default_discount_percent: Decimal::ZERO,
                 discount_limits: Vec::new(),
+                segment_points: Vec::new(),
             },
             Country::MX => Self {
                 country,
@@ -155,6 +171,7 @@ impl ContactPolicy {
                 grace_days: Self::default_grace_days(),
                 default_discount_percent: Decimal::ZERO,
                 discount_limits: Vec::new(),
+                segment_points: Vec::new(),
             },
         }
     }
@@ -186,6 +203,10 @@ impl ContactPolicy {
         if percents.into_iter().any(|p| p.is_sign_negative() || p > Decimal::ONE_HUNDRED) {
             return Err(DomainError::DiscountLimitOutOfRange);
         }
+        let max = crate::priority::MAX_SEGMENT_POINTS;
+        if self.segment_points.iter().any(|s| s.points.abs() > max) {
+            return Err(DomainError::SegmentPointsOutOfRange { max });
+        }
         for (text, field) in [(&self.agency, "agencia"), (&self.agency_phone, "teléfono de la agencia")] {
             if text.chars().count() > 200 {
                 return Err(DomainError::TextTooLong { field: field.into(), max: 200 });
@@ -201,6 +222,11 @@ impl ContactPolicy {
             .iter()
             .find(|l| l.segment == segment)
             .map_or(self.default_discount_percent, |l| l.max_percent)
+    }
+
+    /// The points the agenda gives an account in `segment`.
+    pub fn segment_points(&self, segment: &str) -> i32 {
+        self.segment_points.iter().find(|s| s.segment == segment).map_or(0, |s| s.points)
     }
 
     /// Whether contacting a debtor in `zone` at `at` is within the policy.
@@ -401,7 +427,15 @@ mod tests {
         assert_eq!(silent.check(), Err(DomainError::DebtorMustHear));
         let month = ContactPolicy { grace_days: MAX_GRACE_DAYS, ..all_day.clone() };
         assert_eq!(month.check(), Ok(()));
-        let lenient = ContactPolicy { grace_days: MAX_GRACE_DAYS + 1, ..all_day };
+        let lenient = ContactPolicy { grace_days: MAX_GRACE_DAYS + 1, ..all_day.clone() };
         assert_eq!(lenient.check(), Err(DomainError::GraceTooLong { max: MAX_GRACE_DAYS }));
+        let points = |points| ContactPolicy {
+            segment_points: vec![SegmentPoints { segment: "alto saldo".into(), points }],
+            ..all_day.clone()
+        };
+        assert_eq!(points(-50).check(), Ok(()));
+        assert_eq!(points(51).check(), Err(DomainError::SegmentPointsOutOfRange { max: 50 }));
+        assert_eq!(points(20).segment_points("alto saldo"), 20);
+        assert_eq!(points(20).segment_points("medio"), 0);
     }
 }

@@ -34,7 +34,7 @@ pub(super) fn put_policy(tx: &Transaction<'_>, policy: &ContactPolicy) -> Result
 }
 
 /// The policy in force in `country` as far as this device knows.
-pub(super) fn policy(tx: &Transaction<'_>, country: Country) -> Result<ContactPolicy> {
+pub(crate) fn policy(tx: &Transaction<'_>, country: Country) -> Result<ContactPolicy> {
     let body: Option<String> = tx
         .prepare_cached("SELECT body FROM policies WHERE country = ?1")?
         .query_row([country.code()], |r| r.get(0))

@@ -47,6 +47,7 @@ use crate::error::{DeviceError, Result};
 
 pub use additions::Addition;
 pub use contact::ContactAdvice;
+pub(crate) use contact::policy;
 pub use drafts::Draft;
 pub use feed::PageTally;
 pub use notices::{Notice, NoticeKind};
@@ -67,6 +68,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/device/0009_typed_notices.sql"),
     include_str!("../../../migrations/device/0010_contact_policies.sql"),
     include_str!("../../../migrations/device/0011_photos.sql"),
+    include_str!("../../../migrations/device/0012_day_plan.sql"),
 ];
 
 /// A record as the gestor sees it.

@@ -63,8 +63,8 @@ fn text<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<Option<&'r str>
 struct Activity {
     /// The earliest due date of a promise still pending.
     promise_due_on: Option<String>,
-    /// A promise the server marked broken, or kept only in part.
-    promise_broken: bool,
+    /// The latest due date of a promise the server marked broken, or kept only in part.
+    promise_broken_on: Option<String>,
     /// When the latest visit or call started.
     last_at: Option<String>,
     /// The next action that latest visit or call set.
@@ -84,7 +84,13 @@ impl Activity {
                     }
                 }
                 // Kept in part is broken in part: the debtor still needs a call.
-                Some("broken" | "partially_kept") => self.promise_broken = true,
+                Some("broken" | "partially_kept") => {
+                    if let Some(due) = facts.due_on.as_deref()
+                        && self.promise_broken_on.as_deref().is_none_or(|latest| due > latest)
+                    {
+                        self.promise_broken_on = Some(due.to_owned());
+                    }
+                }
                 _ => {}
             }
         } else if let Some(started) = facts.started_at.as_deref()
@@ -116,12 +122,19 @@ fn refresh_accounts(tx: &Transaction<'_>) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO debtor_summary (debtor_id, name, external_ref, search, territory_id, segment, currency, balance,
                                      overdue, minimum_payment, overdue_since, zone, dispute, deceased, do_not_visit,
-                                     promise_broken)
+                                     address, lat, lon)
          WITH account AS (
              SELECT s.debtor_id, coalesce(pd.body, rd.body) AS body
              FROM account_dirty s CROSS JOIN records rd ON rd.id = s.debtor_id
              LEFT JOIN pending pd ON pd.record_id = s.debtor_id
              WHERE rd.kind = 'debtor' AND NOT coalesce(pd.deleted, rd.deleted)
+         ),
+         -- The first address with coordinates, or else the first.
+         place AS (
+             SELECT a.debtor_id,
+                    (SELECT value FROM json_each(a.body, '$.addresses')
+                     ORDER BY value ->> '$.point' IS NULL, key LIMIT 1) AS address
+             FROM account a
          )
          SELECT d.debtor_id, d.body ->> '$.name', d.body ->> '$.external_ref',
                 fold(concat_ws(' ', d.body ->> '$.name', d.body ->> '$.external_ref',
@@ -130,8 +143,9 @@ fn refresh_accounts(tx: &Transaction<'_>) -> Result<()> {
                 d.body ->> '$.territory', d.body ->> '$.segment', d.body ->> '$.currency',
                 d.body ->> '$.balance', d.body ->> '$.overdue', d.body ->> '$.minimum_payment',
                 d.body ->> '$.overdue_since', d.body ->> '$.zone', d.body ->> '$.dispute',
-                d.body ->> '$.deceased', d.body ->> '$.do_not_visit', 0
-         FROM account d",
+                d.body ->> '$.deceased', d.body ->> '$.do_not_visit',
+                p.address ->> '$.line', p.address ->> '$.point.lat', p.address ->> '$.point.lon'
+         FROM account d JOIN place p USING (debtor_id)",
     )?
     .execute([])?;
     tx.prepare_cached(
@@ -179,12 +193,12 @@ fn refresh_activity(tx: &Transaction<'_>) -> Result<()> {
         }
     }
     let mut update = tx.prepare_cached(
-        "UPDATE debtor_summary SET promise_due_on = ?2, promise_broken = ?3, next_action_on = ?4,
+        "UPDATE debtor_summary SET promise_due_on = ?2, promise_broken_on = ?3, next_action_on = ?4,
                 last_activity_at = ?5
          WHERE debtor_id = ?1",
     )?;
     for (debtor, a) in &activity {
-        update.execute(params![debtor, a.promise_due_on, a.promise_broken, a.next_action_on, a.last_at])?;
+        update.execute(params![debtor, a.promise_due_on, a.promise_broken_on, a.next_action_on, a.last_at])?;
     }
     tx.prepare_cached("DELETE FROM activity_dirty")?.execute([])?;
     Ok(())

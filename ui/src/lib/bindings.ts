@@ -20,34 +20,80 @@ line: Label,
 point: GeoPoint | null, };
 
 /**
- * Today's agenda: counts, then the debtors in the order to work them.
+ * Today's plan.
  */
 export type Agenda = { 
 /**
- * Promises due today.
+ * The counters, over every account.
+ */
+counts: AgendaCounts, 
+/**
+ * The counter the lists are filtered by, if any.
+ */
+filter: AgendaFilter | null, 
+/**
+ * Due today, by priority.
+ */
+due: Array<AgendaRow>, 
+/**
+ * The rest, by priority.
+ */
+rest: Array<AgendaRow>, 
+/**
+ * Worked today, latest first.
+ */
+done: Array<AgendaRow>, };
+
+/**
+ * How many accounts each counter stands for.
+ */
+export type AgendaCounts = { 
+/**
+ * With a promise due today.
  */
 promises_due: number, 
 /**
- * Promises broken or overdue.
+ * With a broken promise nobody followed up.
  */
 promises_broken: number, 
 /**
- * Next actions due.
+ * With a follow-up due.
  */
-next_actions: number, 
+follow_ups: number, 
 /**
- * Accounts on the device.
+ * Worked today.
  */
-total: number, 
+done: number, 
 /**
- * The first `limit` debtors, in order.
+ * On the device.
  */
-rows: Array<DebtorRow>, };
+total: number, };
 
 /**
- * Why a debtor is on today's agenda, in the order the agenda lists them.
+ * What a tapped counter shows.
  */
-export type AgendaReason = "promise_due_today" | "promise_broken" | "next_action" | "by_priority";
+export type AgendaFilter = "promises_due" | "promises_broken" | "follow_ups" | "done";
+
+/**
+ * An account on the agenda.
+ */
+export type AgendaRow = { 
+/**
+ * The account, with its priority.
+ */
+row: DebtorRow, 
+/**
+ * Its region's name, once a sync has brought it.
+ */
+region: string | null, 
+/**
+ * What is promised for today, as a decimal string.
+ */
+promised_today: string | null, 
+/**
+ * Its visits and calls today, earliest first.
+ */
+worked: Array<Worked>, };
 
 /**
  * A non-negative amount with at most two decimals, kept at scale 2.
@@ -281,7 +327,12 @@ default_discount_percent: string,
 /**
  * The limit for particular segments.
  */
-discount_limits: Array<DiscountLimit>, };
+discount_limits: Array<DiscountLimit>, 
+/**
+ * Points the agenda's score gives particular segments (see
+ * [`crate::priority`]), from -50 to 50; other segments get none.
+ */
+segment_points: Array<SegmentPoints>, };
 
 /**
  * A country Campo collects in; its law sets the contact policy.
@@ -292,6 +343,32 @@ export type Country = "MX" | "PE";
  * The currencies Campo collects in. Both have two decimals.
  */
 export type Currency = "MXN" | "PEN";
+
+/**
+ * The day's visits in order.
+ */
+export type DayRoute = { 
+/**
+ * Where the route starts: the gestor's position, if the device had one.
+ */
+from: GeoPoint | null, 
+/**
+ * The stops, in visiting order.
+ */
+stops: Array<Stop>, 
+/**
+ * The whole route, in metres.
+ */
+length_m: number, 
+/**
+ * Visiting the same stops in priority order instead, in metres.
+ */
+priority_length_m: number, 
+/**
+ * Accounts due today that may be visited but whose address has no
+ * coordinates: to place by hand.
+ */
+unplaced: Array<DebtorRow>, };
 
 /**
  * A debtor account. Its overdue amount and minimum payment never exceed the balance.
@@ -484,13 +561,17 @@ promise_due_on: string | null,
  */
 next_action_on: string | null, 
 /**
+ * Its address: the first with coordinates, or else the first.
+ */
+address: string | null, 
+/**
  * Local writes not yet sent.
  */
 pending: number, 
 /**
- * Why it is on the agenda.
+ * Where it stands on today's agenda, and why.
  */
-reason: AgendaReason, };
+priority: Priority, };
 
 /**
  * Where a message stands. The server's outbox moves it on.
@@ -703,6 +784,10 @@ max: number, } | { "code": "grace_too_long",
 /**
  * The most allowed.
  */
+max: number, } | { "code": "segment_points_out_of_range", 
+/**
+ * The most allowed either way.
+ */
 max: number, } | { "code": "unknown_zone", 
 /**
  * The value given.
@@ -745,6 +830,31 @@ export type Email = string;
  * A stable error code for every failed request.
  */
 export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "internal";
+
+/**
+ * One reason an account is where it is on the agenda.
+ */
+export type Factor = { "factor": "promise_broken", 
+/**
+ * Days since it broke.
+ */
+days_ago: number, } | { "factor": "promise_due_today" } | { "factor": "follow_up_due", 
+/**
+ * Days since it fell due (0: today).
+ */
+days_late: number, } | { "factor": "promise_in_grace", 
+/**
+ * Days since its due date.
+ */
+days_late: number, } | { "factor": "days_past_due", 
+/**
+ * Days past due.
+ */
+days: number, } | { "factor": "overdue" } | { "factor": "no_contact", 
+/**
+ * Days since; `None` if never.
+ */
+days: number | null, } | { "factor": "segment" } | { "factor": "dispute" } | { "factor": "deceased" };
 
 /**
  * The values the portfolio filters offer.
@@ -1035,6 +1145,20 @@ fixed_at?: string, };
 export type PositionSource = "device" | "typed";
 
 /**
+ * An account's score and the factors that make it, largest first (only
+ * those that add points).
+ */
+export type Priority = { 
+/**
+ * Higher is sooner.
+ */
+score: number, 
+/**
+ * Why, largest first.
+ */
+factors: Array<Factor>, };
+
+/**
  * The kind of credit behind the debt.
  */
 export type Product = "credit_card" | "personal_loan" | "payroll_loan" | "microcredit" | "auto_loan";
@@ -1304,6 +1428,19 @@ export type Role = "gestor" | "supervisor" | "coordinator" | "admin";
 export type SbsClass = "normal" | "cpp" | "deficiente" | "dudoso" | "perdida";
 
 /**
+ * The points one segment adds to an account's priority.
+ */
+export type SegmentPoints = { 
+/**
+ * The segment, as the portfolio names it.
+ */
+segment: string, 
+/**
+ * Points, negative to put it later.
+ */
+points: number, };
+
+/**
  * Who sends it.
  */
 export type SentVia = "phone" | "outbox";
@@ -1365,6 +1502,24 @@ photos_waiting: number,
  * When the last sync finished (UTC, RFC 3339), if one ever did.
  */
 last_sync_at: string | null, };
+
+/**
+ * One stop of the day.
+ */
+export type Stop = { 
+/**
+ * The account.
+ */
+row: DebtorRow, 
+/**
+ * Where its address is.
+ */
+point: GeoPoint, 
+/**
+ * Metres from the previous stop (or the gestor's position); 0 for the
+ * first stop without a position.
+ */
+leg_m: number, };
 
 /**
  * What a sync did.
@@ -1557,6 +1712,23 @@ notes: string,
  * When to follow up.
  */
 next_action_on: string | null, };
+
+/**
+ * A visit or call made today.
+ */
+export type Worked = { 
+/**
+ * Visit or call.
+ */
+channel: Channel, 
+/**
+ * What came of it.
+ */
+outcome: Outcome, 
+/**
+ * When it started.
+ */
+at: string, };
 
 /**
  * One of [`ZONES`].
