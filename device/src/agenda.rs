@@ -13,7 +13,7 @@
 //! tapped, filters all three. The route (`route.rs`) visits the accounts
 //! due today.
 
-use std::collections::HashMap;
+use std::{cmp::Reverse, collections::HashMap};
 
 use campo_core::{
     RecordBody,
@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::Result,
-    portfolio::{Day, DebtorRow, Listed, count_unsent, listed},
+    portfolio::{Day, DebtorRow, Standing, count_unsent, row_of, standings},
     store::{Store, corrupt, parse_id},
 };
 
@@ -47,13 +47,13 @@ pub enum AgendaFilter {
 }
 
 impl AgendaFilter {
-    fn admits(self, listed: &Listed) -> bool {
-        let has = |wanted: fn(&Factor) -> bool| listed.row.priority.factors.iter().any(wanted);
+    fn admits(self, account: &Standing) -> bool {
+        let has = |wanted: fn(&Factor) -> bool| account.priority.factors.iter().any(wanted);
         match self {
             Self::PromisesDue => has(|f| matches!(f, Factor::PromiseDueToday)),
             Self::PromisesBroken => has(|f| matches!(f, Factor::PromiseBroken { .. })),
             Self::FollowUps => has(|f| matches!(f, Factor::FollowUpDue { .. })),
-            Self::Done => listed.worked_at.is_some(),
+            Self::Done => account.worked_at.is_some(),
         }
     }
 }
@@ -119,17 +119,18 @@ pub struct Agenda {
 /// Today's accounts in their sections, each in its order.
 pub(crate) struct Sections {
     pub(crate) counts: AgendaCounts,
-    pub(crate) due: Vec<Listed>,
-    pub(crate) rest: Vec<Listed>,
-    pub(crate) done: Vec<Listed>,
+    pub(crate) due: Vec<Standing>,
+    pub(crate) rest: Vec<Standing>,
+    pub(crate) done: Vec<Standing>,
 }
 
-/// Every account on `day`, scored and sorted into its section.
+/// Every account on `day`, scored and sorted into its section. Equal
+/// scores go by days past due, then by account (ids are in the order the
+/// accounts were created), so the list keeps its order from one look to the next.
 pub(crate) fn sections(tx: &rusqlite::Transaction<'_>, day: &Day, filter: Option<AgendaFilter>) -> Result<Sections> {
-    let all = listed(tx, &format!("SELECT {} FROM debtor_summary", crate::portfolio::ROW_COLUMNS), [], day)?;
     let mut counts = AgendaCounts::default();
     let (mut due, mut rest, mut done) = (Vec::new(), Vec::new(), Vec::new());
-    for account in all {
+    for account in standings(tx, day)? {
         counts.total += 1;
         for (counter, filter) in [
             (&mut counts.promises_due, AgendaFilter::PromisesDue),
@@ -144,21 +145,17 @@ pub(crate) fn sections(tx: &rusqlite::Transaction<'_>, day: &Day, filter: Option
         }
         let section = if account.worked_at.is_some() {
             &mut done
-        } else if account.row.priority.due_today() {
+        } else if account.priority.due_today() {
             &mut due
         } else {
             &mut rest
         };
         section.push(account);
     }
-    let by_priority = |a: &Listed, b: &Listed| {
-        (b.row.priority.score, b.row.days_past_due)
-            .cmp(&(a.row.priority.score, a.row.days_past_due))
-            .then_with(|| a.row.name.cmp(&b.row.name))
-    };
-    due.sort_by(by_priority);
-    rest.sort_by(by_priority);
-    done.sort_by_key(|d| std::cmp::Reverse(d.worked_at));
+    let by_priority = |a: &Standing| (Reverse(a.priority.score), Reverse(a.days_past_due), a.debtor_id);
+    due.sort_unstable_by_key(by_priority);
+    rest.sort_unstable_by_key(by_priority);
+    done.sort_unstable_by_key(|d| (Reverse(d.worked_at), d.debtor_id));
     Ok(Sections { counts, due, rest, done })
 }
 
@@ -174,17 +171,17 @@ impl Store {
                 .prepare_cached("SELECT id, name FROM territories")?
                 .query_and_then([], |r| Ok::<_, crate::DeviceError>((parse_id(&r.get::<_, String>(0)?)?, r.get(1)?)))?
                 .collect::<Result<_>>()?;
-            let show = |accounts: Vec<Listed>| -> Result<Vec<AgendaRow>> {
+            let show = |accounts: Vec<Standing>| -> Result<Vec<AgendaRow>> {
                 let mut rows: Vec<AgendaRow> = accounts
                     .into_iter()
                     .take(limit as usize)
-                    .map(|listed| {
-                        let region = regions.get(&listed.row.territory_id).cloned();
+                    .map(|account| {
+                        let row = row_of(tx, account.debtor_id, &day)?;
                         Ok(AgendaRow {
-                            promised_today: promised_on(tx, &listed.row, today)?,
-                            worked: worked_on(tx, &listed, today)?,
-                            region,
-                            row: listed.row,
+                            promised_today: promised_on(tx, &row, today)?,
+                            worked: worked_on(tx, &account, today)?,
+                            region: regions.get(&row.territory_id).cloned(),
+                            row,
                         })
                     })
                     .collect::<Result<_>>()?;
@@ -222,15 +219,15 @@ fn promised_on(tx: &rusqlite::Transaction<'_>, row: &DebtorRow, today: NaiveDate
 }
 
 /// The account's visits and calls on the gestor's `today`, earliest first.
-fn worked_on(tx: &rusqlite::Transaction<'_>, listed: &Listed, today: NaiveDate) -> Result<Vec<Worked>> {
-    let Some(latest) = listed.worked_at else { return Ok(Vec::new()) };
+fn worked_on(tx: &rusqlite::Transaction<'_>, account: &Standing, today: NaiveDate) -> Result<Vec<Worked>> {
+    let Some(latest) = account.worked_at else { return Ok(Vec::new()) };
     // The local day is within a day of its latest visit or call, in UTC.
     let since = (latest - chrono::TimeDelta::days(1)).date_naive().to_string();
     let mut worked = Vec::new();
     let mut bodies = tx.prepare_cached(&format!(
         "{LIVE} SELECT kind, body FROM live WHERE kind IN ('visit', 'call') AND NOT deleted AND started_at >= ?2"
     ))?;
-    let mut rows = bodies.query(rusqlite::params![listed.row.debtor_id.to_string(), since])?;
+    let mut rows = bodies.query(rusqlite::params![account.debtor_id.to_string(), since])?;
     while let Some(row) = rows.next()? {
         let kind = row.get::<_, String>(0)?.parse().map_err(|e| corrupt("kind", e))?;
         let (channel, outcome, at, zone) = match RecordBody::parse(kind, &row.get::<_, String>(1)?)? {

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     error::{DeviceError, Result},
-    store::{LocalRecord, Store, corrupt, parse_id, policy, records_of},
+    store::{LocalRecord, Store, corrupt, parse_id, policy, records_of, text},
 };
 
 /// One debtor in a list: the agenda or a search.
@@ -156,14 +156,11 @@ pub struct DebtorFile {
     pub timeline: Vec<TimelineEntry>,
 }
 
-pub(crate) const ROW_COLUMNS: &str =
-    "debtor_id, name, external_ref, segment, territory_id, currency, balance, overdue, overdue_since,
-    dispute, deceased, do_not_visit, promise_due_on, next_action_on, promise_broken_on, last_activity_at, zone,
-    address, lat, lon";
-
-fn date(text: Option<String>) -> Option<NaiveDate> {
-    text.and_then(|t| t.parse().ok())
-}
+/// The summary columns [`read_standing`] reads, first in every list query.
+pub(crate) const STANDING_COLUMNS: &str = "debtor_id, segment, currency, overdue, overdue_since, dispute, deceased,
+    do_not_visit, promise_due_on, next_action_on, promise_broken_on, last_activity_at, zone, lat, lon";
+/// The columns a [`DebtorRow`] adds, after [`STANDING_COLUMNS`].
+const DETAIL_COLUMNS: &str = "name, external_ref, territory_id, balance, address";
 
 /// What a row's priority is judged by: the gestor's local date and the
 /// policy of each country (its grace days and segment points).
@@ -191,9 +188,14 @@ impl Day {
     }
 }
 
-/// A debtor row with what the agenda and the route read besides.
-pub(crate) struct Listed {
-    pub(crate) row: DebtorRow,
+/// Where an account stands today: what the agenda sorts by and the route
+/// needs, read without copying the row's text, so that scoring every account
+/// on the device stays cheap.
+pub(crate) struct Standing {
+    pub(crate) debtor_id: DebtorId,
+    pub(crate) priority: Priority,
+    pub(crate) days_past_due: u32,
+    pub(crate) do_not_visit: bool,
     /// Where its address is, if known.
     pub(crate) point: Option<GeoPoint>,
     /// When its latest visit or call started, if on the gestor's `today`
@@ -201,10 +203,19 @@ pub(crate) struct Listed {
     pub(crate) worked_at: Option<DateTime<Utc>>,
 }
 
-/// The debtors `sql` selects (its columns: [`ROW_COLUMNS`]), on `day`,
-/// their unsent counts not yet read (see [`count_unsent`]).
-pub(crate) fn listed(tx: &Transaction<'_>, sql: &str, params: impl rusqlite::Params, day: &Day) -> Result<Vec<Listed>> {
-    tx.prepare_cached(sql)?.query_and_then(params, |r| read_row(r, day))?.collect()
+/// Every account's standing on `day`, in no particular order.
+pub(crate) fn standings(tx: &Transaction<'_>, day: &Day) -> Result<Vec<Standing>> {
+    tx.prepare_cached(&format!("SELECT {STANDING_COLUMNS} FROM debtor_summary"))?
+        .query_and_then([], |r| read_standing(r, day))?
+        .collect()
+}
+
+/// The row of account `id` on `day`, its unsent count not yet read.
+pub(crate) fn row_of(tx: &Transaction<'_>, id: DebtorId, day: &Day) -> Result<DebtorRow> {
+    tx.prepare_cached(&format!("SELECT {STANDING_COLUMNS}, {DETAIL_COLUMNS} FROM debtor_summary WHERE debtor_id = ?1"))?
+        .query_and_then([id.to_string()], |r| read_row(r, day))?
+        .next()
+        .unwrap_or_else(|| Err(DeviceError::NotFound { what: format!("la cuenta {id}") }))
 }
 
 /// Fills in each row's count of unsent writes. It is read from the outbox,
@@ -218,59 +229,66 @@ pub(crate) fn count_unsent<'r>(tx: &Transaction<'_>, rows: impl IntoIterator<Ite
     Ok(())
 }
 
-fn read_row(row: &Row<'_>, day: &Day) -> Result<Listed> {
+fn date(row: &Row<'_>, i: usize) -> Result<Option<NaiveDate>> {
+    text(row, i)?.map(|t| t.parse().map_err(|e| corrupt("date", e))).transpose()
+}
+
+/// The account's standing from [`STANDING_COLUMNS`].
+fn read_standing(row: &Row<'_>, day: &Day) -> Result<Standing> {
     let today = day.today;
-    let currency: Currency = row.get::<_, String>(5)?.parse().map_err(|e| corrupt("currency", e))?;
-    let segment: String = row.get(3)?;
-    let overdue: String = row.get(7)?;
-    let overdue_since = date(row.get(8)?);
-    let (dispute, deceased) = (row.get(9)?, row.get(10)?);
-    let promise_due_on = date(row.get(12)?);
-    let next_action_on = date(row.get(13)?);
-    let zone: Zone = row.get::<_, String>(16)?.parse().map_err(|e| corrupt("zone", e))?;
-    let last_at = row
-        .get::<_, Option<String>>(15)?
-        .map(|t| t.parse::<DateTime<Utc>>().map_err(|e| corrupt("last_activity_at", e)))
-        .transpose()?;
+    let required = |i| text(row, i)?.ok_or_else(|| corrupt("summary", "a required column is null"));
+    let currency: Currency = required(2)?.parse().map_err(|e| corrupt("currency", e))?;
+    let zone: Zone = required(12)?.parse().map_err(|e| corrupt("zone", e))?;
+    let last_at =
+        text(row, 11)?.map(|t| t.parse::<DateTime<Utc>>().map_err(|e| corrupt("last_activity_at", e))).transpose()?;
     let last_contact = last_at.map(|at| zone.local(at).date());
     let policy = day.policy(currency);
-    let days_past_due = days_past_due(overdue_since, today);
+    let days_past_due = days_past_due(date(row, 4)?, today);
     let facts = AccountFacts {
-        promise: PromiseState::of(promise_due_on, date(row.get(14)?), last_contact, policy.grace_days, today),
-        follow_up_late: next_action_on.filter(|&on| on <= today).map(|on| day.days_since(on)),
+        promise: PromiseState::of(date(row, 8)?, date(row, 10)?, last_contact, policy.grace_days, today),
+        follow_up_late: date(row, 9)?.filter(|&on| on <= today).map(|on| day.days_since(on)),
         days_past_due,
-        overdue: overdue.parse().map_err(|e| corrupt("overdue", e))?,
+        overdue: required(3)?.parse().map_err(|e| corrupt("overdue", e))?,
         days_since_contact: last_contact.map(|on| day.days_since(on)),
-        segment_points: policy.segment_points(&segment),
-        dispute,
-        deceased,
+        segment_points: policy.segment_points(required(1)?),
+        dispute: row.get(5)?,
+        deceased: row.get(6)?,
     };
-    let point = match (row.get::<_, Option<f64>>(18)?, row.get::<_, Option<f64>>(19)?) {
+    let point = match (row.get::<_, Option<f64>>(13)?, row.get::<_, Option<f64>>(14)?) {
         (Some(lat), Some(lon)) => Some(GeoPoint::new(lat, lon).map_err(|e| corrupt("address point", e))?),
         _ => None,
     };
-    Ok(Listed {
-        row: DebtorRow {
-            debtor_id: parse_id(&row.get::<_, String>(0)?)?,
-            name: row.get(1)?,
-            external_ref: row.get(2)?,
-            segment,
-            territory_id: parse_id(&row.get::<_, String>(4)?)?,
-            currency,
-            balance: row.get(6)?,
-            overdue,
-            days_past_due,
-            dispute,
-            deceased,
-            do_not_visit: row.get(11)?,
-            promise_due_on,
-            next_action_on,
-            address: row.get(17)?,
-            pending: 0,
-            priority: priority::score(&facts),
-        },
+    Ok(Standing {
+        debtor_id: parse_id(required(0)?)?,
+        priority: priority::score(&facts),
+        days_past_due,
+        do_not_visit: row.get(7)?,
         point,
         worked_at: last_at.filter(|_| last_contact == Some(today)),
+    })
+}
+
+/// A debtor row from [`STANDING_COLUMNS`] then [`DETAIL_COLUMNS`].
+fn read_row(row: &Row<'_>, day: &Day) -> Result<DebtorRow> {
+    let Standing { debtor_id, priority, days_past_due, do_not_visit, .. } = read_standing(row, day)?;
+    Ok(DebtorRow {
+        debtor_id,
+        name: row.get(15)?,
+        external_ref: row.get(16)?,
+        segment: row.get(1)?,
+        territory_id: parse_id(&row.get::<_, String>(17)?)?,
+        currency: row.get::<_, String>(2)?.parse().map_err(|e| corrupt("currency", e))?,
+        balance: row.get(18)?,
+        overdue: row.get(3)?,
+        days_past_due,
+        dispute: row.get(5)?,
+        deceased: row.get(6)?,
+        do_not_visit,
+        promise_due_on: date(row, 8)?,
+        next_action_on: date(row, 9)?,
+        address: row.get(19)?,
+        pending: 0,
+        priority,
     })
 }
 
@@ -356,9 +374,13 @@ impl Store {
                 rusqlite::params_from_iter(&values),
                 |r| r.get(0),
             )?;
-            let sql = format!("SELECT {ROW_COLUMNS} FROM debtor_summary {filter} ORDER BY name LIMIT {limit}");
-            let mut rows: Vec<DebtorRow> =
-                listed(tx, &sql, rusqlite::params_from_iter(&values), &day)?.into_iter().map(|l| l.row).collect();
+            let sql = format!(
+                "SELECT {STANDING_COLUMNS}, {DETAIL_COLUMNS} FROM debtor_summary {filter} ORDER BY name LIMIT {limit}"
+            );
+            let mut rows: Vec<DebtorRow> = tx
+                .prepare_cached(&sql)?
+                .query_and_then(rusqlite::params_from_iter(&values), |r| read_row(r, &day))?
+                .collect::<Result<_>>()?;
             count_unsent(tx, &mut rows)?;
             Ok(PortfolioPage { total, rows })
         })

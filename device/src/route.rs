@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::{
     agenda::{Sections, sections},
     error::Result,
-    portfolio::{Day, DebtorRow, count_unsent},
+    portfolio::{Day, DebtorRow, count_unsent, row_of},
     store::Store,
 };
 
@@ -57,21 +57,20 @@ impl Store {
             let day = Day::load(tx, today)?;
             let Sections { due, .. } = sections(tx, &day, None)?;
             let (placed, unplaced): (Vec<_>, Vec<_>) =
-                due.into_iter().filter(|d| !d.row.do_not_visit).partition(|d| d.point.is_some());
+                due.into_iter().filter(|d| !d.do_not_visit).partition(|d| d.point.is_some());
             let points: Vec<GeoPoint> = placed.iter().filter_map(|d| d.point).collect();
             let order = route::order(from, &points);
             let by_priority: Vec<usize> = (0..points.len()).collect();
             let mut stops = Vec::with_capacity(order.len());
             let mut at = from;
-            let mut placed: Vec<Option<_>> = placed.into_iter().map(Some).collect();
             for i in order.iter().copied() {
-                let Some(listed) = placed[i].take() else { continue };
                 let point = points[i];
                 let leg_m = at.map_or(0, |at| metres(at.distance_m(point)));
                 at = Some(point);
-                stops.push(Stop { row: listed.row, point, leg_m });
+                stops.push(Stop { row: row_of(tx, placed[i].debtor_id, &day)?, point, leg_m });
             }
-            let mut unplaced: Vec<DebtorRow> = unplaced.into_iter().map(|d| d.row).collect();
+            let mut unplaced: Vec<DebtorRow> =
+                unplaced.iter().map(|d| row_of(tx, d.debtor_id, &day)).collect::<Result<_>>()?;
             count_unsent(tx, stops.iter_mut().map(|s| &mut s.row).chain(unplaced.iter_mut()))?;
             Ok(DayRoute {
                 from,

@@ -388,7 +388,8 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
         };
         match dice.below(12) {
             0 => history.push(promise(days_ago(6), today)?),
-            1 => history.push(promise(days_ago(12), days_ago(2))?),
+            // Past its grace days, unpaid: broken.
+            1 => history.push(promise(days_ago(12), days_ago(6))?),
             2 | 3 => {
                 let started_at = chrono::Utc::now() - chrono::Duration::days(dice.below(6) as i64 + 1);
                 let outcome = dice.pick(&[Outcome::NoAnswer, Outcome::ThirdPartyContact, Outcome::HardshipDeclared]);

@@ -166,9 +166,20 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
     .await;
     photograph(&app, "3-portfolio").await;
 
-    // Signal lost for the rest of the day.
+    // Signal lost for the rest of the day. The first account with a promise
+    // due today, through the agenda's counter.
     world.server.stop().await;
-    let (name, reference) = open_first_debtor(&app).await;
+    app.click("tab-agenda").await;
+    app.click("count-promises_due").await;
+    app.wait_until(
+        "only promises due today on the agenda",
+        "const why = [...document.querySelectorAll('[data-testid=priority-why]')];
+         return why.length > 0 && why.every(e => e.textContent.startsWith('Promesa vence hoy'))",
+        serde_json::json!([]),
+    )
+    .await;
+    app.click("debtor-row").await;
+    let (name, reference) = (app.text("debtor-name").await, app.text("debtor-ref").await);
     let before = gestor_work(&world, &reference);
     record_visit(&app, "nadie en casa, se dejó aviso con la vecina").await;
 
@@ -186,7 +197,7 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
     app.fill("due-on", &day_first(in_a_week())).await;
     app.wait_for_text("amount-echo", "$1,500.50").await;
     photograph(&app, "4-promise-form").await;
-    // The agenda's first account has a promise due today: a second one is confirmed.
+    // The account has a promise due today: a second one is confirmed.
     app.click("save").await;
     app.wait_for_text("confirm", "ya tiene una promesa abierta").await;
     app.click("confirm-yes").await;
@@ -212,6 +223,82 @@ async fn a_day_offline_in_the_app_reaches_the_server_with_one_tap() {
         before.map(|n| n + 1),
         "the visit, the call and the promise are on the server, on {name}'s account"
     );
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_agenda_puts_the_broken_promise_first_with_its_reason_and_the_route_orders_todays_visits() {
+    let world = World::demo(DEMO_DEBTORS).await;
+    // The demo gives some accounts a promise due six days ago and never paid.
+    let broken = world.query::<String>(
+        "SELECT coalesce(min(json_extract(d.body, '$.name')), '') FROM records p JOIN records d ON d.id = p.debtor_id
+           JOIN assignments a ON a.debtor_id = d.id JOIN users u ON u.id = a.gestor_id
+          WHERE u.login = ?1 AND p.kind = 'promise' AND json_extract(p.body, '$.due_on') = date('now', '-6 days')",
+        [GESTOR],
+    );
+    assert!(!broken.is_empty(), "the demo gives {GESTOR} a broken promise");
+    let app = first_run(&world, false).await;
+
+    // Broken two days ago: due six days ago, three days of grace, broken on the fourth.
+    let why = app.wait_for_text("priority-why", "Promesa incumplida").await;
+    assert!(why.starts_with("Promesa incumplida hace 2 días · "), "{why}");
+    let first = app.script(&format!("return {LISTED}[0]"), serde_json::json!([])).await;
+    let named = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=agenda-due] [data-testid=debtor-row]')]
+               .filter(r => r.textContent.includes('Promesa incumplida')).map(r => r.querySelector('strong').textContent)",
+            serde_json::json!([]),
+        )
+        .await;
+    assert!(named.as_array().is_some_and(|n| n.contains(&serde_json::json!(broken))), "{broken} is among {named}");
+    assert!(named.as_array().is_some_and(|n| n.first() == Some(&first)), "a broken promise leads the day: {first}");
+    photograph_around(&app, "2b-agenda-day", Some("agenda-due")).await;
+
+    // The counter filters the list to the broken promises alone.
+    app.click("count-promises_broken").await;
+    app.wait_for_text("agenda-filter", "Solo: Promesas incumplidas").await;
+    app.wait_until(
+        "only broken promises listed",
+        "const why = [...document.querySelectorAll('[data-testid=priority-why]')];
+         return why.length === arguments[0] && why.every(e => e.textContent.startsWith('Promesa incumplida'))",
+        serde_json::json!([named.as_array().map_or(0, Vec::len)]),
+    )
+    .await;
+    app.click("count-all").await;
+
+    // Today's route: every account due today that may be visited, in order, each with its distance and a maps link.
+    let visitable = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=agenda-due] [data-testid=debtor-row]')]
+               .filter(r => !r.textContent.includes('No visitar')).length",
+            serde_json::json!([]),
+        )
+        .await;
+    app.click("open-route").await;
+    let summary = app.wait_for_text("route-summary", "visitas").await;
+    assert!(summary.contains("En orden de prioridad serían"), "the route is shorter than priority order: {summary}");
+    let stops =
+        app.script("return document.querySelectorAll('[data-testid=route-stop]').length", serde_json::json!([])).await;
+    assert_eq!(stops, visitable, "every visit due today is on the route");
+    let legs = app
+        .script(
+            "return [...document.querySelectorAll('[data-testid=route-leg]')].map(e => e.textContent)",
+            serde_json::json!([]),
+        )
+        .await;
+    let legs: Vec<String> = serde_json::from_value(legs).expect("legs");
+    assert_eq!(legs[0], "primera parada", "without a position the day starts at the first stop");
+    assert!(legs[1..].iter().all(|l| l.starts_with("a ") && (l.ends_with(" km") || l.ends_with(" m"))), "{legs:?}");
+    let link = app
+        .script("return document.querySelector('[data-testid=route-maps]').getAttribute('href')", serde_json::json!([]))
+        .await;
+    assert!(link.as_str().is_some_and(|l| l.starts_with("geo:")), "{link}");
+    photograph(&app, "2c-route").await;
+
+    // A stop opens its account.
+    let stop = app.text("route-open").await;
+    app.click("route-open").await;
+    app.wait_for_text("debtor-name", &stop).await;
     app.quit().await;
 }
 

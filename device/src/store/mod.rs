@@ -115,6 +115,11 @@ struct Shared {
     sync_gate: tokio::sync::Mutex<()>,
 }
 
+/// A text column, borrowed from the row.
+pub(crate) fn text<'r>(row: &'r rusqlite::Row<'_>, column: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(row.get_ref(column)?.as_str_or_null()?)
+}
+
 pub(crate) fn corrupt(what: &str, e: impl std::fmt::Display) -> DeviceError {
     DeviceError::Storage { message: format!("{what}: {e}") }
 }

@@ -8,10 +8,10 @@
 use std::{borrow::Cow, collections::BTreeMap};
 
 use campo_core::{RecordKind, text::fold};
-use rusqlite::{Connection, Row, Transaction, functions::FunctionFlags, params};
+use rusqlite::{Connection, Transaction, functions::FunctionFlags, params};
 use serde::Deserialize;
 
-use super::Store;
+use super::{Store, text};
 use crate::error::{DeviceError, Result};
 
 /// Registers the SQL functions the summary uses.
@@ -51,11 +51,6 @@ impl<'a> SummaryFacts<'a> {
             _ => Ok(Self::default()),
         }
     }
-}
-
-/// A text column, borrowed from the row.
-fn text<'r>(row: &'r Row<'_>, column: usize) -> rusqlite::Result<Option<&'r str>> {
-    Ok(row.get_ref(column)?.as_str_or_null()?)
 }
 
 /// What the summary shows of a debtor's visits, calls and promises.

@@ -2,7 +2,7 @@
 // is the device library over Tauri IPC (./tauri.ts); the console will supply
 // an HTTP implementation of the same interface.
 import type {
-  ActivityBody, ActivityKind, Addition, Agenda, Channel, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
+  ActivityBody, ActivityKind, Addition, Agenda, AgendaFilter, Channel, DayRoute, GeoPoint, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
   DeviceError, Draft, Photo, SessionInfo, Status, SyncReport,
 } from './types';
 import type { Fix } from './location';
@@ -14,7 +14,10 @@ export interface Backend {
   status(): Promise<Status>;
   notices(): Promise<Notice[]>;
   markNoticesSeen(upTo: number): Promise<void>;
-  agenda(today: string): Promise<Agenda>;
+  /** Today's plan; `filter` is the counter the gestor tapped, if any. */
+  agenda(today: string, filter: AgendaFilter | null): Promise<Agenda>;
+  /** Today's visits in order, from the gestor's position if known. */
+  route(today: string, from: GeoPoint | null): Promise<DayRoute>;
   search(query: PortfolioQuery, today: string): Promise<PortfolioPage>;
   filterOptions(): Promise<FilterOptions>;
   debtorFile(debtorId: string, today: string): Promise<DebtorFile>;

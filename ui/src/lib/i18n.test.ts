@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breachMessage, errorMessage, formatDate, formatDistance, formatMoney, identificationScript, noticeMessage, problemMessage, rejectionMessage, t,
+  breachMessage, errorMessage, explainPriority, formatDate, formatDistance, formatMoney, identificationScript, noticeMessage, problemMessage, rejectionMessage, t,
 } from './i18n';
-import type { Rejection } from './types';
+import type { Factor, Rejection } from './types';
 
 describe('errorMessage', () => {
   it('says what a domain error means, in the chosen language', () => {
@@ -183,5 +183,29 @@ describe('identificationScript', () => {
     const said = identificationScript('es-MX', who, false);
     expect(said).toBe('«Buenos días, soy Ana Ruiz. Busco a María López por un asunto personal. ¿Podría pedirle que se comunique al 55 5000 1234?»');
     expect(said).not.toMatch(/Cobranza|Banco|contrato|deuda/);
+  });
+});
+
+describe('explainPriority', () => {
+  const row = {
+    debtor_id: 'd', name: 'Ana', external_ref: 'MX-1', segment: 'alto saldo', territory_id: 't', currency: 'MXN',
+    balance: '50000.00', overdue: '12345.60', days_past_due: 45, dispute: false, deceased: false, do_not_visit: false,
+    promise_due_on: null, next_action_on: null, address: null, pending: 0,
+  } as const;
+
+  it('says in one line why an account is where it is, largest reason first', () => {
+    const priority = { score: 471, factors: [{ factor: 'promise_broken', days_ago: 2 }, { factor: 'overdue' }, { factor: 'days_past_due', days: 45 }, { factor: 'no_contact', days: 9 }] } as const;
+    expect(explainPriority('es-MX', { ...row, priority: { ...priority, factors: [...priority.factors] } }))
+      .toBe('Promesa incumplida hace 2 días · $12,345.60 vencidos · 45 días de atraso');
+    expect(explainPriority('en', { ...row, priority: { ...priority, factors: [...priority.factors] } }, 1)).toBe('Promise broken 2 days ago');
+  });
+
+  it('says today and yesterday rather than zero and one days', () => {
+    const one = (factor: Factor) => explainPriority('es-PE', { ...row, priority: { score: 1, factors: [factor] } });
+    expect(one({ factor: 'promise_broken', days_ago: 0 })).toBe('Promesa incumplida hoy');
+    expect(one({ factor: 'promise_broken', days_ago: 1 })).toBe('Promesa incumplida ayer');
+    expect(one({ factor: 'follow_up_due', days_late: 0 })).toBe('Seguimiento para hoy');
+    expect(one({ factor: 'no_contact', days: null })).toBe('Nunca contactado');
+    expect(one({ factor: 'dispute' })).toBe('En aclaración: sin gestión de cobro');
   });
 });

@@ -2,7 +2,7 @@
 // share most wording; a Peruvian entry only where usage differs.
 import type { Field } from './forms';
 import type { Problem } from './parse';
-import type { Breach, Currency, DeviceError, Lang, Notice, Product, Rejection } from './types';
+import type { Breach, Currency, DebtorRow, DeviceError, Factor, Lang, Notice, Product, Rejection } from './types';
 
 const es = {
   appName: 'Campo',
@@ -12,13 +12,39 @@ const es = {
   'first.device': 'Nombre de este dispositivo', 'first.submit': 'Iniciar sesión',
   'first.downloading': 'Descargando tu cartera…', 'first.progress': '{records} registros · {kb} KB',
   'agenda.title': 'Agenda de hoy', 'agenda.promisesDue': 'Promesas de hoy', 'agenda.broken': 'Promesas incumplidas',
-  'agenda.nextActions': 'Seguimientos', 'agenda.total': 'Cuentas', 'agenda.empty': 'No hay cuentas en este dispositivo.',
-  'reason.promise_due_today': 'Promesa vence hoy', 'reason.promise_broken': 'Promesa incumplida',
+  'agenda.followUps': 'Seguimientos', 'agenda.done': 'Hechas hoy', 'agenda.total': 'Cuentas',
+  'agenda.empty': 'No hay cuentas en este dispositivo.',
+  'agenda.due': 'Para hoy', 'agenda.nothingDue': 'Nada vence hoy: sigue con el resto, por prioridad.',
+  'agenda.rest': 'El resto de la cartera', 'agenda.doneToday': 'Hecho hoy ({n})',
+  'agenda.filtered': 'Solo: {what}.', 'agenda.showAll': 'Ver todo', 'agenda.route': 'Ruta de hoy',
+  'agenda.promisedToday': 'Prometido para hoy: {amount}', 'agenda.noneFiltered': 'Ninguna cuenta.',
+  'factor.promise_broken': 'promesa incumplida hace {n} días', 'factor.promise_broken_one': 'promesa incumplida ayer',
+  'factor.promise_broken_today': 'promesa incumplida hoy',
+  'factor.promise_due_today': 'promesa vence hoy',
+  'factor.follow_up_due': 'seguimiento atrasado {n} días', 'factor.follow_up_due_one': 'seguimiento de ayer',
+  'factor.follow_up_due_today': 'seguimiento para hoy',
+  'factor.promise_in_grace': 'promesa vencida hace {n} días, en periodo de gracia',
+  'factor.promise_in_grace_one': 'promesa vencida ayer, en periodo de gracia',
+  'factor.days_past_due': '{n} días de atraso', 'factor.days_past_due_one': '1 día de atraso',
+  'factor.overdue': '{amount} vencidos', 'factor.no_contact': 'sin contacto hace {n} días',
+  'factor.no_contact_one': 'sin contacto desde ayer', 'factor.no_contact_never': 'nunca contactado',
+  'factor.segment': 'segmento {segment}', 'factor.dispute': 'en aclaración: sin gestión de cobro',
+  'factor.deceased': 'titular fallecido: sin gestión de cobro',
+  'worked.visit': 'Visita {time}', 'worked.call': 'Llamada {time}',
+  'route.title': 'Ruta de hoy', 'route.back': 'Volver a la agenda', 'route.fromHere': 'Ordenar desde mi ubicación',
+  'route.locating': 'Buscando ubicación…',
+  'route.fromPosition': 'Desde tu ubicación.', 'route.fromFirst': 'Sin tu ubicación, empieza por la primera parada.',
+  'route.summary': '{n} visitas · {length}', 'route.summary_one': '1 visita · {length}',
+  'route.versus': 'En orden de prioridad serían {length}.',
+  'route.empty': 'No hay visitas para hoy con dirección ubicada.',
+  'route.leg': 'a {distance}', 'route.legFirst': 'primera parada', 'route.open': 'Abrir en mapas',
+  'route.unplaced': 'Sin ubicación en el plano ({n}): ábrelas y visítalas por su dirección.',
+  'route.plot': 'Plano de la ruta con {n} paradas, sin mapa de fondo; la lista dice el orden y las distancias.',
+  'route.you': 'Tú',
   'promiseStatus.pending': 'Pendiente', 'promiseStatus.kept': 'Cumplida', 'promiseStatus.partially_kept': 'Cumplida en parte',
   'promiseStatus.broken': 'Incumplida', 'promiseStatus.cancelled': 'Cancelada',
   'entry.cancel': 'Cancelar promesa', 'entry.cancelConfirm': '¿Cancelar esta promesa? Queda en el historial como cancelada.',
   'entry.cancelYes': 'Sí, cancelarla', 'entry.cancelNo': 'No',
-  'reason.next_action': 'Seguimiento pendiente', 'reason.by_priority': '',
   'portfolio.title': 'Cartera', 'portfolio.search': 'Buscar por nombre, referencia, teléfono o dirección',
   'portfolio.count': '{shown} de {total} cuentas', 'portfolio.anyRegion': 'Todas las regiones',
   'portfolio.region': 'Región {n}', 'portfolio.anySegment': 'Todos los segmentos', 'portfolio.anyBucket': 'Todos los días de atraso',
@@ -222,13 +248,39 @@ const en: Record<Key, string> = {
   'first.device': 'Name of this device', 'first.submit': 'Sign in',
   'first.downloading': 'Downloading your portfolio…', 'first.progress': '{records} records · {kb} KB',
   'agenda.title': "Today's agenda", 'agenda.promisesDue': 'Promises due today', 'agenda.broken': 'Broken promises',
-  'agenda.nextActions': 'Follow-ups', 'agenda.total': 'Accounts', 'agenda.empty': 'No accounts on this device.',
-  'reason.promise_due_today': 'Promise due today', 'reason.promise_broken': 'Broken promise',
+  'agenda.followUps': 'Follow-ups', 'agenda.done': 'Done today', 'agenda.total': 'Accounts',
+  'agenda.empty': 'No accounts on this device.',
+  'agenda.due': 'Due today', 'agenda.nothingDue': 'Nothing is due today: carry on with the rest, by priority.',
+  'agenda.rest': 'The rest of the portfolio', 'agenda.doneToday': 'Done today ({n})',
+  'agenda.filtered': 'Only: {what}.', 'agenda.showAll': 'Show all', 'agenda.route': "Today's route",
+  'agenda.promisedToday': 'Promised for today: {amount}', 'agenda.noneFiltered': 'No accounts.',
+  'factor.promise_broken': 'promise broken {n} days ago', 'factor.promise_broken_one': 'promise broken yesterday',
+  'factor.promise_broken_today': 'promise broken today',
+  'factor.promise_due_today': 'promise due today',
+  'factor.follow_up_due': 'follow-up {n} days late', 'factor.follow_up_due_one': "yesterday's follow-up",
+  'factor.follow_up_due_today': 'follow-up due today',
+  'factor.promise_in_grace': 'promise due {n} days ago, in its grace period',
+  'factor.promise_in_grace_one': 'promise due yesterday, in its grace period',
+  'factor.days_past_due': '{n} days past due', 'factor.days_past_due_one': '1 day past due',
+  'factor.overdue': '{amount} overdue', 'factor.no_contact': 'no contact for {n} days',
+  'factor.no_contact_one': 'no contact since yesterday', 'factor.no_contact_never': 'never contacted',
+  'factor.segment': 'segment {segment}', 'factor.dispute': 'in dispute: no collection',
+  'factor.deceased': 'debtor deceased: no collection',
+  'worked.visit': 'Visit {time}', 'worked.call': 'Call {time}',
+  'route.title': "Today's route", 'route.back': 'Back to the agenda', 'route.fromHere': 'Order from my location',
+  'route.locating': 'Finding location…',
+  'route.fromPosition': 'From your location.', 'route.fromFirst': 'Without your location, it starts at the first stop.',
+  'route.summary': '{n} visits · {length}', 'route.summary_one': '1 visit · {length}',
+  'route.versus': 'In priority order it would be {length}.',
+  'route.empty': 'No visits today with a located address.',
+  'route.leg': '{distance} away', 'route.legFirst': 'first stop', 'route.open': 'Open in maps',
+  'route.unplaced': 'Not on the plot ({n}): open them and visit them by their address.',
+  'route.plot': 'Plot of the route with {n} stops, no map behind it; the list gives the order and distances.',
+  'route.you': 'You',
   'promiseStatus.pending': 'Pending', 'promiseStatus.kept': 'Kept', 'promiseStatus.partially_kept': 'Partly kept',
   'promiseStatus.broken': 'Broken', 'promiseStatus.cancelled': 'Cancelled',
   'entry.cancel': 'Cancel promise', 'entry.cancelConfirm': 'Cancel this promise? It stays in the history as cancelled.',
   'entry.cancelYes': 'Yes, cancel it', 'entry.cancelNo': 'No',
-  'reason.next_action': 'Follow-up due',
   'portfolio.title': 'Portfolio', 'portfolio.search': 'Search by name, reference, phone or address',
   'portfolio.count': '{shown} of {total} accounts', 'portfolio.anyRegion': 'All regions',
   'portfolio.region': 'Region {n}', 'portfolio.anySegment': 'All segments', 'portfolio.anyBucket': 'Any days past due',
@@ -639,4 +691,35 @@ export function identificationScript(lang: Lang, who: Identification, mayHearOfD
     gestor: who.gestor, agency, lender: who.lender ?? t(lang, 'script.lenderUnknown'), contract: who.contract,
     product: t(lang, `product.${who.product}`),
   });
+}
+
+/**
+ * Why an account is where it is on the agenda, its largest reasons first,
+ * the first capitalised: ["Promesa incumplida hace 2 días", "45 días de atraso"].
+ */
+export function priorityReasons(lang: Lang, row: DebtorRow, count = 3): string[] {
+  const parts = row.priority.factors.slice(0, count).map((f) => factorText(lang, f, row));
+  if (parts.length > 0) parts[0] = parts[0].charAt(0).toUpperCase() + parts[0].slice(1);
+  return parts;
+}
+
+/** The same in one line: "Promesa incumplida hace 2 días · 45 días de atraso". */
+export function explainPriority(lang: Lang, row: DebtorRow, count = 3): string {
+  return priorityReasons(lang, row, count).join(' · ');
+}
+
+function factorText(lang: Lang, factor: Factor, row: DebtorRow): string {
+  // "hace 0 días" is today; one day, yesterday (the `_one` wording).
+  const days = (key: Key, n: number) => t(lang, n === 0 ? (`${key}_today` as Key) : key, { n });
+  switch (factor.factor) {
+    case 'promise_broken': return days('factor.promise_broken', factor.days_ago);
+    case 'follow_up_due': return days('factor.follow_up_due', factor.days_late);
+    case 'promise_in_grace': return t(lang, 'factor.promise_in_grace', { n: factor.days_late });
+    case 'days_past_due': return t(lang, 'factor.days_past_due', { n: factor.days });
+    case 'overdue': return t(lang, 'factor.overdue', { amount: formatMoney(row.overdue, row.currency) });
+    case 'no_contact':
+      return factor.days === null ? t(lang, 'factor.no_contact_never') : t(lang, 'factor.no_contact', { n: factor.days });
+    case 'segment': return t(lang, 'factor.segment', { segment: row.segment });
+    default: return t(lang, `factor.${factor.factor}`);
+  }
 }

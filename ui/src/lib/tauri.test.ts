@@ -59,10 +59,10 @@ describe('tauriBackend', () => {
     let seen: unknown;
     mockIPC((cmd, args) => {
       seen = [cmd, args];
-      return { promises_due: 0, promises_broken: 0, next_actions: 0, total: 0, rows: [] };
+      return { counts: { promises_due: 0, promises_broken: 0, follow_ups: 0, done: 0, total: 0 }, filter: 'done', due: [], rest: [], done: [] };
     });
-    await tauriBackend.agenda('2026-11-22');
-    expect(seen).toEqual(['agenda', { today: '2026-11-22' }]);
+    await tauriBackend.agenda('2026-11-22', 'done');
+    expect(seen).toEqual(['agenda', { today: '2026-11-22', filter: 'done' }]);
   });
 
   // Tauri refuses a command the window's capability does not grant, and the
