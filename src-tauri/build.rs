@@ -21,6 +21,8 @@ fn main() {
         "message_drafts",
         "location_plugin",
         "cancel_promise",
+        "plan_preview",
+        "accept_counter_offer",
         "edit_activity",
         "add_to_account",
         "sign_out",

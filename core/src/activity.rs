@@ -203,6 +203,11 @@ pub struct Installment {
     pub due_on: NaiveDate,
     /// How much.
     pub amount: Amount,
+    /// Where it stands, as the server derives it from payments (see
+    /// [`crate::lifecycle`]); none until it first does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub status: Option<PromiseStatus>,
 }
 
 /// The fields of a [`Promise`].
@@ -225,9 +230,19 @@ pub struct PromiseFields {
     pub status: PromiseStatus,
     /// The visit or call where it was made.
     pub source: Option<RecordId>,
+    /// For a payment plan, its terms and approval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub plan: Option<crate::plan::PlanDetails>,
 }
 
 impl PromiseFields {
+    /// Whether payments count toward it: not cancelled, and not a plan
+    /// waiting for (or refused) approval.
+    pub fn is_active(&self) -> bool {
+        self.status != PromiseStatus::Cancelled && self.plan.as_ref().is_none_or(|p| p.approval.is_active())
+    }
+
     fn check(&self) -> Result<(), DomainError> {
         if self.amount.is_zero() {
             return Err(DomainError::ZeroAmount { field: "monto prometido".into() });
@@ -237,6 +252,12 @@ impl PromiseFields {
                 due_on: self.due_on.to_string(),
                 made_on: self.made_on.to_string(),
             });
+        }
+        if let Some(plan) = &self.plan {
+            if self.installments.is_empty() {
+                return Err(DomainError::InstallmentCount { max: crate::plan::MAX_INSTALLMENTS });
+            }
+            plan.check(self.amount)?;
         }
         let Some(last) = self.installments.last() else {
             return Ok(());
@@ -269,9 +290,29 @@ validated! {
 }
 
 impl Promise {
-    /// The same promise with the status [`crate::lifecycle`] derived.
+    /// The same promise with `status` (a gestor's cancel, say).
     pub fn with_status(mut self, status: PromiseStatus) -> Self {
         self.0.status = status;
+        self
+    }
+
+    /// The same promise as [`crate::lifecycle`] derived it: its status, and
+    /// each instalment's.
+    pub fn derived(mut self, derived: &crate::lifecycle::Derived) -> Self {
+        self.0.status = derived.status;
+        if derived.dues.len() == self.0.installments.len() {
+            for (installment, due) in self.0.installments.iter_mut().zip(&derived.dues) {
+                installment.status = Some(due.status);
+            }
+        }
+        self
+    }
+
+    /// The same plan with its approval at `approval`.
+    pub fn with_approval(mut self, approval: crate::plan::Approval) -> Self {
+        if let Some(plan) = &mut self.0.plan {
+            plan.approval = approval;
+        }
         self
     }
 }
@@ -387,6 +428,7 @@ mod tests {
             installments: vec![],
             status: PromiseStatus::Pending,
             source: None,
+            plan: None,
         }
     }
 
@@ -402,8 +444,8 @@ mod tests {
     fn instalments_must_add_up_and_be_in_order() {
         let mut p = promise();
         p.installments = vec![
-            Installment { due_on: day(25), amount: amount(50000) },
-            Installment { due_on: day(30), amount: amount(50000) },
+            Installment { due_on: day(25), amount: amount(50000), status: None },
+            Installment { due_on: day(30), amount: amount(50000), status: None },
         ];
         assert!(Promise::try_from(p.clone()).is_ok());
         p.installments[1].amount = amount(40000);

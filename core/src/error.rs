@@ -185,6 +185,16 @@ pub enum DomainError {
         /// The most allowed.
         max: u32,
     },
+    /// A plan that, with its discount, asks more than the account owes.
+    #[error("el plan ({amount}) más el descuento ({discount}) pasa del saldo ({balance})")]
+    PlanOverBalance {
+        /// The plan's total.
+        amount: String,
+        /// Its discount.
+        discount: String,
+        /// The balance.
+        balance: String,
+    },
     /// A segment given more points, either way, than the score allows.
     #[error("un segmento suma o resta a lo más {max} puntos de prioridad")]
     SegmentPointsOutOfRange {

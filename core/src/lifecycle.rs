@@ -18,7 +18,9 @@
 //! A promise is kept when all its dues are; broken or partially kept as its
 //! first due that went past its grace unpaid (partially kept if anything at
 //! all was paid toward the promise); otherwise pending. A cancelled promise
-//! (by the gestor, or replaced by a plan) stays cancelled and takes no money.
+//! (by the gestor, or replaced by a plan) stays cancelled and takes no money;
+//! so does a plan not yet in force (waiting for approval, refused, or
+//! counter-offered and not yet accepted), which stays as it is.
 
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -59,7 +61,7 @@ pub fn derive(promises: &[&PromiseFields], payments: &[&Payment], today: NaiveDa
     let mut dues: Vec<Due> = promises
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.status != PromiseStatus::Cancelled)
+        .filter(|(_, p)| p.is_active())
         .flat_map(|(promise, p)| {
             let whole = [(p.due_on, p.amount.value())];
             let parts: Vec<(NaiveDate, Decimal)> = if p.installments.is_empty() {
@@ -96,8 +98,8 @@ pub fn derive(promises: &[&PromiseFields], payments: &[&Payment], today: NaiveDa
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            if p.status == PromiseStatus::Cancelled {
-                return Derived { status: PromiseStatus::Cancelled, dues: vec![] };
+            if !p.is_active() {
+                return Derived { status: p.status, dues: vec![] };
             }
             let statuses: Vec<DueStatus> = dues
                 .iter()
@@ -155,6 +157,7 @@ mod tests {
             installments: vec![],
             status: PromiseStatus::Pending,
             source: None,
+            plan: None,
         }
     }
 
@@ -214,7 +217,7 @@ mod tests {
         let mut plan = promise("900.00", "2026-11-01", "2026-12-31");
         plan.installments = ["2026-11-30", "2026-12-31"]
             .iter()
-            .map(|d| Installment { due_on: day(d), amount: amount("450.00") })
+            .map(|d| Installment { due_on: day(d), amount: amount("450.00"), status: None })
             .collect();
         let one_paid = [paid("450.00", "2026-11-28")];
         let refs: Vec<&Payment> = one_paid.iter().collect();

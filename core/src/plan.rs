@@ -11,6 +11,12 @@
 //! - A discount (condonation) within the policy's limit for the account's
 //!   segment, as a share of the balance, applies at once; above it the plan
 //!   waits for the gestor's supervisor.
+//!
+//! A plan travels as a promise with instalments and [`PlanDetails`]; only
+//! an active plan ([`Approval::is_active`]) is derived from payments. The
+//! supervisor approves, rejects (which cancels it) or counter-offers other
+//! terms, which become active once the gestor records that the debtor
+//! accepted them.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -42,7 +48,9 @@ pub const MAX_INSTALLMENTS: u32 = 60;
 
 /// What a plan is asked to be.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
 pub struct PlanTerms {
     /// What the debtor will pay in all.
     pub total: Amount,
@@ -52,6 +60,83 @@ pub struct PlanTerms {
     pub frequency: Frequency,
     /// When the first falls due, before any move to a business day.
     pub first_due: NaiveDate,
+}
+
+/// A plan's terms beyond its instalments, and where its approval stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PlanDetails {
+    /// How often an instalment falls due.
+    pub frequency: Frequency,
+    /// What the account owed when the plan was made.
+    pub balance: Amount,
+    /// What the plan forgives of it (condonación); zero for none.
+    pub discount: Amount,
+    /// Where its approval stands.
+    pub approval: Approval,
+}
+
+impl PlanDetails {
+    /// Whether paying `amount` under this plan settles the debt: with the
+    /// discount it covers the whole balance. Otherwise it is a partial agreement.
+    pub fn settles(&self, amount: Amount) -> bool {
+        amount.value() + self.discount.value() == self.balance.value()
+    }
+
+    /// Checks a plan for `amount`: with its discount, it asks no more than the balance.
+    pub fn check(&self, amount: Amount) -> Result<(), DomainError> {
+        if amount.value() + self.discount.value() > self.balance.value() {
+            return Err(DomainError::PlanOverBalance {
+                amount: amount.to_string(),
+                discount: self.discount.to_string(),
+                balance: self.balance.to_string(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Where a plan's approval stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Approval {
+    /// Its discount is within the gestor's limit: active at once.
+    NotNeeded,
+    /// Waiting for the gestor's supervisor.
+    Requested,
+    /// The supervisor approved it.
+    Approved {
+        /// What the supervisor said.
+        comment: String,
+    },
+    /// The supervisor refused it; the plan is cancelled.
+    Rejected {
+        /// Why.
+        comment: String,
+    },
+    /// The supervisor proposed other terms, now the plan's, for the debtor to accept.
+    Countered {
+        /// What the supervisor said.
+        comment: String,
+    },
+    /// The gestor recorded that the debtor accepted the counter-offer.
+    Accepted,
+}
+
+impl Approval {
+    /// Whether the plan is in force: payments count toward it.
+    pub fn is_active(&self) -> bool {
+        matches!(self, Self::NotNeeded | Self::Approved { .. } | Self::Accepted)
+    }
+
+    /// Whether a supervisor decided it (its terms are then theirs to change).
+    pub fn is_decided(&self) -> bool {
+        matches!(self, Self::Approved { .. } | Self::Rejected { .. } | Self::Countered { .. } | Self::Accepted)
+    }
 }
 
 /// Whether `day` is a business day in `country`: not a weekend, not a public holiday.
@@ -88,6 +173,7 @@ pub fn schedule(terms: &PlanTerms, country: Country) -> Result<Vec<Installment>,
             Ok(Installment {
                 due_on: next_business_day(country, nominal),
                 amount: Amount::parse(amount, "parcialidad")?,
+                status: None,
             })
         })
         .collect()

@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 
 use crate::{
     DomainError, Record, RecordBody, RecordKind,
-    activity::PromiseStatus,
+    activity::{PromiseFields, PromiseStatus},
     contact::{
         Breach, Judgement,
         account::check_promise,
@@ -16,6 +16,7 @@ use crate::{
     },
     debtor::Debtor,
     message::{Delivery, Message, SentVia},
+    plan::Approval,
 };
 
 /// A gestor's new version of a record.
@@ -122,6 +123,18 @@ pub enum Refusal {
         /// The status the write claimed.
         status: PromiseStatus,
     },
+    /// A plan's approval is the supervisor's to decide.
+    #[error("la aprobación de un plan la decide el supervisor")]
+    PlanApproval,
+    /// A discount above the gestor's limit, on a plan claiming to need no approval.
+    #[error("un descuento de más del {max_percent} % del saldo necesita la aprobación del supervisor")]
+    DiscountNeedsApproval {
+        /// The gestor's limit for the account's segment, in percent.
+        max_percent: String,
+    },
+    /// The terms of a plan a supervisor decided are theirs.
+    #[error("un plan que el supervisor ya decidió no cambia; cancélalo y propón otro")]
+    PlanDecided,
     /// Outside the contact rules, with no justification that covers it.
     #[error("{}", sentences(breaches))]
     Contact {
@@ -164,7 +177,12 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
         check_new_message(message, landing.account)?;
     }
     if let RecordBody::Promise(promise) = write.body {
-        check_promise_status(promise.status, landing.edited.or(landing.current))?;
+        let seen = match landing.edited.or(landing.current).map(Record::parse_body) {
+            Some(Ok(RecordBody::Promise(p))) => Some(p.into_fields()),
+            _ => None,
+        };
+        check_promise_status(promise, seen.as_ref())?;
+        check_plan(promise, seen.as_ref(), landing.account, landing.contact.map(|c| &c.policy))?;
     }
     let Some(rules) = landing.contact else { return Ok(None) };
     if let RecordBody::Message(message) = write.body {
@@ -203,18 +221,68 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
 
 /// What a gestor may say of a promise's status: a new one is pending (or
 /// already cancelled, if the gestor cancelled it before it was sent); an
-/// edit keeps the status it saw, or cancels; a cancelled one stays so.
-fn check_promise_status(status: PromiseStatus, before: Option<&Record>) -> Result<(), Refusal> {
-    let seen = match before.map(Record::parse_body) {
-        Some(Ok(RecordBody::Promise(p))) => Some(p.status),
-        _ => None,
-    };
-    let allowed = match seen {
+/// edit keeps the status it saw, or cancels; a cancelled one stays so. An
+/// instalment's status is the server's alone: an edit keeps those it saw.
+fn check_promise_status(promise: &PromiseFields, seen: Option<&PromiseFields>) -> Result<(), Refusal> {
+    let status = promise.status;
+    let allowed = match seen.map(|p| p.status) {
         None => matches!(status, PromiseStatus::Pending | PromiseStatus::Cancelled),
         Some(PromiseStatus::Cancelled) => status == PromiseStatus::Cancelled,
         Some(seen) => status == seen || status == PromiseStatus::Cancelled,
     };
-    if allowed { Ok(()) } else { Err(Refusal::PromiseStatus { status }) }
+    let statuses = |p: &PromiseFields| p.installments.iter().map(|i| i.status).collect::<Vec<_>>();
+    let instalments_kept = match seen {
+        None => promise.installments.iter().all(|i| i.status.is_none()),
+        Some(seen) => statuses(promise) == statuses(seen) || status == PromiseStatus::Cancelled,
+    };
+    if allowed && instalments_kept { Ok(()) } else { Err(Refusal::PromiseStatus { status }) }
+}
+
+/// What a gestor may write of a payment plan: a new plan needs no approval
+/// or asks for it; an edit keeps the approval it saw, except that the
+/// debtor may accept a counter-offer; the terms of a plan a supervisor
+/// decided stay as decided. A plan needing no approval has its discount
+/// within the policy's limit for the account's segment, on the balance the
+/// checking side holds (skipped where it holds neither account nor policy).
+fn check_plan(
+    promise: &PromiseFields,
+    seen: Option<&PromiseFields>,
+    account: Option<&Debtor>,
+    policy: Option<&ContactPolicy>,
+) -> Result<(), Refusal> {
+    let Some(plan) = &promise.plan else {
+        return if seen.is_some_and(|s| s.plan.is_some()) { Err(Refusal::PlanDecided) } else { Ok(()) };
+    };
+    let seen_plan = seen.and_then(|s| s.plan.as_ref());
+    let approval_allowed = match (seen_plan.map(|p| &p.approval), &plan.approval) {
+        (None, Approval::NotNeeded | Approval::Requested) => true,
+        (Some(Approval::Countered { .. }), Approval::Accepted) => true,
+        (Some(before), now) => before == now,
+        (None, _) => false,
+    };
+    if !approval_allowed {
+        return Err(Refusal::PlanApproval);
+    }
+    if let (Some(seen), Some(seen_plan)) = (seen, seen_plan)
+        && seen_plan.approval.is_decided()
+    {
+        let terms = |p: &PromiseFields| {
+            let plan = p.plan.as_ref().map(|d| (d.frequency, d.balance, d.discount));
+            (p.amount, p.installments.iter().map(|i| (i.due_on, i.amount)).collect::<Vec<_>>(), plan)
+        };
+        if terms(promise) != terms(seen) {
+            return Err(Refusal::PlanDecided);
+        }
+    }
+    if plan.approval == Approval::NotNeeded
+        && let (Some(account), Some(policy)) = (account, policy)
+        && !crate::plan::discount_within_limit(policy, account.segment.as_str(), account.balance, plan.discount)
+    {
+        return Err(Refusal::DiscountNeedsApproval {
+            max_percent: policy.discount_limit(account.segment.as_str()).normalize().to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// What a gestor's new message must be: one of the templates filled in, to
@@ -268,6 +336,7 @@ mod tests {
                 installments: vec![],
                 status: PromiseStatus::Pending,
                 source: None,
+                plan: None,
             })
             .expect("promise"),
         )

@@ -180,6 +180,9 @@ pub enum RejectionCode {
     ContactRule,
     /// A promise's status is the server's to derive; a gestor only cancels.
     PromiseStatus,
+    /// A plan's approval and decided terms are the supervisor's, and a
+    /// discount above the gestor's limit needs one.
+    PlanApproval,
 }
 
 /// A refused record's reason.
@@ -418,6 +421,39 @@ pub struct ReviewRequest {
     pub verdict: crate::activity::Verdict,
     /// Notes for the gestor.
     pub comment: String,
+}
+
+/// A supervisor's decision on a plan waiting for approval.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlanDecision {
+    /// The version of the plan the supervisor read: a plan changed since
+    /// (cancelled, say) is decided again on what it is now.
+    pub if_vv: VersionVector,
+    /// Approve, reject, or offer other terms.
+    pub decision: Decision,
+    /// What the supervisor tells the gestor.
+    pub comment: String,
+}
+
+/// What a supervisor decides of a plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "decision", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Decision {
+    /// In force as asked.
+    Approve,
+    /// Refused: the plan is cancelled.
+    Reject,
+    /// Other terms, for the debtor to accept: the instalments are worked out
+    /// from them as for any plan.
+    Counter {
+        /// The total, the number of instalments, how often, the first date.
+        terms: crate::plan::PlanTerms,
+        /// The discount the supervisor grants.
+        discount: crate::money::Amount,
+    },
 }
 
 /// Moves a debtor to another gestor.

@@ -15,6 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::{
     agenda::{Agenda, AgendaFilter},
     error::{DeviceError, Result},
+    plans::{PlanPreview, PlanRequest},
     portfolio::{DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
     route::DayRoute,
     store::{Addition, ContactAdvice, Draft, Notice, SessionInfo, Status, Store},
@@ -135,6 +136,17 @@ pub async fn add_to_account(store: &Store, debtor: DebtorId, addition: Addition)
 /// replaces it); the server keeps it, cancelled, and derives it no more.
 pub async fn cancel_promise(store: &Store, id: RecordId) -> Result<()> {
     store.blocking(move |s| s.cancel_promise(id)).await
+}
+
+/// The plan the gestor and the debtor are talking over, worked out (the
+/// instalments, whether its discount needs the supervisor), not saved.
+pub async fn plan_preview(store: &Store, debtor: DebtorId, request: PlanRequest) -> Result<PlanPreview> {
+    store.blocking(move |s| s.plan_preview(debtor, &request)).await
+}
+
+/// Records that the debtor accepted the supervisor's counter-offer on plan `id`.
+pub async fn accept_counter_offer(store: &Store, id: RecordId) -> Result<()> {
+    store.blocking(move |s| s.accept_counter_offer(id)).await
 }
 
 /// Keeps a photo the visit form attached (bytes already scaled down), for

@@ -15,6 +15,7 @@ use campo_device::{
     DeviceError, Store, SyncReport,
     agenda::{Agenda, AgendaFilter},
     app,
+    plans::{PlanPreview, PlanRequest},
     portfolio::{DebtorFile, FilterOptions, PortfolioPage, PortfolioQuery},
     route::DayRoute,
     store::{Addition, ContactAdvice, Draft, Notice, SessionInfo, Status},
@@ -126,6 +127,18 @@ async fn message_drafts(store: Shared<'_>, debtor_id: DebtorId, today: NaiveDate
     app::message_drafts(&store, debtor_id, today).await
 }
 
+/// A payment plan worked out, not saved.
+#[tauri::command]
+async fn plan_preview(store: Shared<'_>, debtor_id: DebtorId, request: PlanRequest) -> Answer<PlanPreview> {
+    app::plan_preview(&store, debtor_id, request).await
+}
+
+/// The debtor accepted the supervisor's counter-offer on plan `id`.
+#[tauri::command]
+async fn accept_counter_offer(store: Shared<'_>, id: RecordId) -> Answer<()> {
+    app::accept_counter_offer(&store, id).await
+}
+
 /// Keeps a photo for a visit; the UI sends its bytes as the raw request body.
 #[tauri::command]
 async fn attach_photo(store: Shared<'_>, request: tauri::ipc::Request<'_>) -> Answer<Photo> {
@@ -216,6 +229,8 @@ pub fn run() {
             message_drafts,
             location_plugin,
             cancel_promise,
+            plan_preview,
+            accept_counter_offer,
             edit_activity,
             add_to_account,
             sign_out

@@ -383,6 +383,7 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
                 installments: vec![],
                 status: PromiseStatus::Pending,
                 source: None,
+                plan: None,
             })
             .map(RecordBody::Promise)
         };

@@ -8,11 +8,13 @@
 
 use campo_core::{
     Record, RecordBody, RecordKind, VersionVector,
-    activity::{Review, ReviewFields},
+    activity::{Promise, PromiseStatus, Review, ReviewFields},
+    contact::Country,
     debtor::{Debtor, DebtorFields},
     ids::{DebtorId, RecordId, UserId},
+    plan::{self, Approval},
     record::raw,
-    wire::{DebtorPatch, RecordView, ReviewRequest, Role, UserInfo},
+    wire::{DebtorPatch, Decision, PlanDecision, RecordView, ReviewRequest, Role, UserInfo},
 };
 
 use crate::{
@@ -191,6 +193,49 @@ pub fn review(tx: &mut dyn Tx, user: &UserInfo, req: ReviewRequest) -> Result<Re
         write_new(tx, RecordId::generate(), target.record.debtor_id, &RecordBody::Review(review), Some(user.id))?;
     audit(tx, user, "review", req.target, serde_json::json!({ "verdict": verdict }))?;
     Ok(RecordView { record, after_reassignment: false })
+}
+
+/// A supervisor's decision on a plan waiting for approval, written as the
+/// plan's next version: it reaches the gestor's device with its next sync.
+/// An approved plan is derived at once (payments may be in already).
+pub fn decide_plan(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, req: PlanDecision) -> Result<RecordView, ApiError> {
+    require(user, OFFICE_ROLES)?;
+    let current = visible_record(tx, user, id)?;
+    let Ok(RecordBody::Promise(promise)) = current.record.parse_body() else {
+        return Err(ApiError::NotFound);
+    };
+    check_version(&current, &req.if_vv)?;
+    let mut fields = promise.into_fields();
+    let waiting = fields.status != PromiseStatus::Cancelled
+        && fields.plan.as_ref().is_some_and(|p| p.approval == Approval::Requested);
+    if !waiting {
+        return Err(ApiError::Malformed("este plan no espera aprobación".into()));
+    }
+    campo_core::text::check_notes(&req.comment, "comentario")?;
+    let comment = req.comment.clone();
+    let approval = match &req.decision {
+        Decision::Approve => Approval::Approved { comment },
+        Decision::Reject => {
+            fields.status = PromiseStatus::Cancelled;
+            Approval::Rejected { comment }
+        }
+        Decision::Counter { terms, discount } => {
+            fields.installments = plan::schedule(terms, Country::from(fields.currency))?;
+            fields.amount = terms.total;
+            fields.due_on = fields.installments.last().map_or(fields.due_on, |i| i.due_on);
+            if let Some(plan) = &mut fields.plan {
+                plan.frequency = terms.frequency;
+                plan.discount = *discount;
+            }
+            Approval::Countered { comment }
+        }
+    };
+    let body = RecordBody::Promise(Promise::try_from(fields)?.with_approval(approval));
+    let record = write_next(tx, &current, &body, false, Some(user.id))?;
+    audit(tx, user, "plan_decision", id, serde_json::to_value(&req.decision).unwrap_or_default())?;
+    crate::promises::derive_account(tx, current.record.debtor_id, chrono::Utc::now())?;
+    let decided = tx.record(id)?.map_or(record, |r| r.record);
+    Ok(view(decided, &current))
 }
 
 /// Makes `gestor` the debtor's gestor. `expected` is the gestor the caller saw

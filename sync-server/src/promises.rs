@@ -43,8 +43,9 @@ pub fn derive_account(tx: &mut dyn Tx, debtor: DebtorId, now: DateTime<Utc>) -> 
     let derived = lifecycle::derive(&fields, &paid, today, grace);
     let mut changed = 0;
     for ((stored, promise), derived) in promises.into_iter().zip(derived) {
-        if promise.status != derived.status {
-            let body = RecordBody::Promise(promise.with_status(derived.status));
+        let now_derived = promise.clone().derived(&derived);
+        if now_derived != promise {
+            let body = RecordBody::Promise(now_derived);
             office::write_next(tx, &stored, &body, false, None)?;
             changed += 1;
         }

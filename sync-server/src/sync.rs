@@ -124,10 +124,13 @@ fn rejection(refusal: Refusal) -> Rejection {
     match refusal {
         Refusal::Invalid(e) => invalid(e),
         Refusal::OtherRecord => refuse(RejectionCode::InvalidRecord, refusal.to_string()),
-        Refusal::MayNotCreate { .. }
-        | Refusal::MayNotEdit { .. }
-        | Refusal::LenderField { .. }
-        | Refusal::PromiseStatus { .. } => refuse(RejectionCode::NotAllowed, refusal.to_string()),
+        Refusal::MayNotCreate { .. } | Refusal::MayNotEdit { .. } | Refusal::LenderField { .. } => {
+            refuse(RejectionCode::NotAllowed, refusal.to_string())
+        }
+        Refusal::PromiseStatus { .. } => refuse(RejectionCode::PromiseStatus, refusal.to_string()),
+        Refusal::PlanApproval | Refusal::DiscountNeedsApproval { .. } | Refusal::PlanDecided => {
+            refuse(RejectionCode::PlanApproval, refusal.to_string())
+        }
         Refusal::Contact { ref breaches, justifiable } => Rejection {
             breaches: breaches.clone(),
             justifiable,

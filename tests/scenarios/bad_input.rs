@@ -262,6 +262,7 @@ async fn the_device_and_the_server_refuse_a_lenders_field_and_another_currency_a
             installments: vec![],
             status: PromiseStatus::Pending,
             source: None,
+            plan: None,
         })
         .expect("a promise"),
     );

@@ -49,6 +49,8 @@ fn typescript() -> String {
     declarations.visit::<Notice>();
     declarations.visit::<Agenda>();
     declarations.visit::<DayRoute>();
+    declarations.visit::<campo_device::plans::PlanRequest>();
+    declarations.visit::<campo_device::plans::PlanPreview>();
     declarations.visit::<PortfolioQuery>();
     declarations.visit::<PortfolioPage>();
     declarations.visit::<FilterOptions>();

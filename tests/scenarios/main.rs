@@ -13,6 +13,7 @@ mod failures;
 mod forged;
 mod imports;
 mod messages;
+mod plans;
 mod portfolio;
 mod process;
 mod promises;

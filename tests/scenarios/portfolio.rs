@@ -30,6 +30,7 @@ fn promise(made_on: NaiveDate, due_on: NaiveDate) -> RecordBody {
             installments: vec![],
             status: PromiseStatus::Pending,
             source: None,
+            plan: None,
         })
         .expect("valid promise"),
     )

@@ -25,6 +25,7 @@ fn promise(amount: &str, made_on: NaiveDate, due_on: NaiveDate) -> RecordBody {
             installments: vec![],
             status: PromiseStatus::Pending,
             source: None,
+            plan: None,
         })
         .expect("a promise"),
     )

@@ -592,6 +592,14 @@ impl Office {
         body
     }
 
+    /// Decides plan `id` as read now: `decision` is `{"decision": "approve"}`,
+    /// `{"decision": "reject"}` or a counter-offer; returns status and answer.
+    pub async fn decide_plan(&self, id: RecordId, decision: Value, comment: &str) -> (StatusCode, Value) {
+        let current = self.get(&format!("/v1/records/{id}")).await;
+        let body = serde_json::json!({ "if_vv": current["record"]["vv"], "decision": decision, "comment": comment });
+        self.call(Method::POST, &format!("/v1/plans/{id}/decision"), Some(body)).await
+    }
+
     /// Changes a debtor account as read now (`patch` without `if_vv`),
     /// expecting 200; the answer.
     pub async fn patch_debtor(&self, debtor: DebtorId, patch: Value) -> Value {

@@ -5,15 +5,15 @@
 //! and merged as a set with what the office changed meanwhile.
 
 use campo_core::{
-    RecordBody, RecordKind,
+    RecordBody,
     debtor::{Address, Debtor},
     ids::DebtorId,
     text::{Email, Label, Phone},
 };
 use serde::Deserialize;
 
-use super::{Store, local_record};
-use crate::error::{DeviceError, Result};
+use super::Store;
+use crate::error::Result;
 
 /// A contact point to add, as the gestor typed it.
 #[derive(Clone, Debug, Deserialize)]
@@ -32,12 +32,7 @@ impl Store {
     /// Adds `addition` to `debtor`'s account as the gestor sees it now;
     /// nothing is stored if it does not parse, or if the account has it already.
     pub fn add_to_account(&self, debtor: DebtorId, addition: &Addition) -> Result<()> {
-        let local = self.read(|tx| local_record(tx, debtor.into()))?;
-        let Some(Ok(RecordBody::Debtor(account))) =
-            local.filter(|l| l.record.kind == RecordKind::Debtor && !l.record.deleted).map(|l| l.record.parse_body())
-        else {
-            return Err(DeviceError::NotFound { what: format!("la cuenta {debtor}") });
-        };
+        let account = self.read(|tx| super::account(tx, debtor))?;
         let mut fields = account.into_fields();
         let added = match addition {
             Addition::Phone(text) => push_new(&mut fields.phones, Phone::parse(text)?),

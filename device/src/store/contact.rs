@@ -3,7 +3,6 @@
 //! (the server judges again on push, with every gestor's attempts).
 
 use campo_core::{
-    RecordBody, RecordKind,
     contact::{
         Breach, Country,
         judge::{Account, Contact, Verdict},
@@ -18,8 +17,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
-use super::{Store, corrupt, local_record};
-use crate::error::{DeviceError, Result};
+use super::{Store, corrupt};
+use crate::error::Result;
 
 /// Keeps a policy the feed brought, unless a newer version is held already.
 pub(super) fn put_policy(tx: &Transaction<'_>, policy: &ContactPolicy) -> Result<()> {
@@ -120,13 +119,7 @@ impl Store {
     /// answered, so the hours, the days, how often and the account's flags speak.
     pub fn contact_rules(&self, debtor: DebtorId, channel: Channel, at: DateTime<Utc>) -> Result<ContactAdvice> {
         self.read(|tx| {
-            let account = local_record(tx, debtor.into())?
-                .filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted)
-                .and_then(|a| match a.record.parse_body() {
-                    Ok(RecordBody::Debtor(debtor)) => Some(debtor),
-                    _ => None,
-                })
-                .ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor}") })?;
+            let account = super::account(tx, debtor)?;
             let attempt = Contact {
                 channel,
                 inbound: false,

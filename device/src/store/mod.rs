@@ -32,7 +32,7 @@ use std::{
 };
 
 use campo_core::{
-    Record, VersionVector,
+    Record, RecordBody, RecordKind, VersionVector,
     debtor::Debtor,
     ids::{DebtorId, RecordId},
     record::raw,
@@ -169,6 +169,17 @@ pub(crate) fn records_of(tx: &Transaction<'_>, debtor: DebtorId) -> Result<Vec<L
 /// ever makes, under any replica id, so a write's name is never reused.
 pub(super) fn next_counter(tx: &Transaction<'_>) -> Result<u64> {
     Ok(tx.query_row("UPDATE clock SET counter = counter + 1 RETURNING counter", [], |r| r.get(0))?)
+}
+
+/// Account `debtor` as the gestor sees it now (a pending edit included).
+pub(crate) fn account(tx: &Transaction<'_>, debtor: DebtorId) -> Result<Debtor> {
+    match local_record(tx, debtor.into())?.filter(|a| a.record.kind == RecordKind::Debtor && !a.record.deleted) {
+        Some(local) => match local.record.parse_body()? {
+            RecordBody::Debtor(account) => Ok(account),
+            _ => unreachable!("a record of kind debtor parses as a debtor"),
+        },
+        None => Err(DeviceError::NotFound { what: format!("la cuenta {debtor}") }),
+    }
 }
 
 pub(super) fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord>> {

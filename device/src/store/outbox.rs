@@ -3,6 +3,7 @@
 
 use campo_core::{
     Record, RecordBody, RecordKind,
+    activity::{Promise, PromiseStatus},
     ids::{DebtorId, RecordId},
     record::raw,
     rules::{self, GestorWrite, Landing, RulesNeed},
@@ -181,6 +182,12 @@ impl Store {
     /// Cancels the promise `id`, as the gestor sees it now (a pending edit
     /// included): the next version says cancelled, and nothing else changes.
     pub fn cancel_promise(&self, id: RecordId) -> Result<()> {
+        self.change_promise(id, |promise| promise.with_status(PromiseStatus::Cancelled))
+    }
+
+    /// Saves `change` of the promise `id` as the gestor sees it now, judged
+    /// by the write rules like any other save.
+    pub(crate) fn change_promise(&self, id: RecordId, change: impl FnOnce(Promise) -> Promise) -> Result<()> {
         let local = self.read(|tx| local_record(tx, id))?;
         let Some(local) = local.filter(|l| l.record.kind == RecordKind::Promise && !l.record.deleted) else {
             return Err(DeviceError::NotFound { what: format!("la promesa {id}") });
@@ -188,8 +195,7 @@ impl Store {
         let RecordBody::Promise(promise) = local.record.parse_body()? else {
             return Err(DeviceError::NotFound { what: format!("la promesa {id}") });
         };
-        let cancelled = RecordBody::Promise(promise.with_status(campo_core::activity::PromiseStatus::Cancelled));
-        self.save(id, local.record.debtor_id, &cancelled, false)
+        self.save(id, local.record.debtor_id, &RecordBody::Promise(change(promise)), false)
     }
 
     /// The batch to push after batch `after` (or first): one already made

@@ -125,6 +125,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/territories", get(office::territories))
         .route("/activities", get(office::activities))
         .route("/reviews", post(office::review))
+        .route("/plans/{id}/decision", post(office::decide_plan))
         .route("/debtors/{id}", patch(office::patch_debtor))
         .route("/debtors/{id}/assignment", put(office::assign))
         .route("/conflicts", get(office::conflicts))
@@ -187,6 +188,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         records::delete,
         office::activities,
         office::review,
+        office::decide_plan,
         office::patch_debtor,
         office::assign,
         office::conflicts,

@@ -3,9 +3,10 @@
 
 use axum::{Json, extract::State, http::StatusCode};
 use campo_core::{
-    ids::{DebtorId, UserId},
+    ids::{DebtorId, RecordId, UserId},
     wire::{
-        ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, RecordView, ReviewRequest, Territory,
+        ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, PlanDecision, RecordView,
+        ReviewRequest, Territory,
     },
 };
 use serde::Deserialize;
@@ -61,6 +62,18 @@ pub(super) async fn activities(
         })
         .await?;
     Ok(Json(rows))
+}
+
+/// A supervisor's decision on a plan waiting for approval: approve, reject,
+/// or offer other terms.
+#[utoipa::path(post, path = "/v1/plans/{id}/decision", request_body = PlanDecision, responses((status = 200, body = RecordView)))]
+pub(super) async fn decide_plan(
+    State(state): State<AppState>,
+    OfficeUser(user): OfficeUser,
+    ApiPath(id): ApiPath<RecordId>,
+    ApiJson(req): ApiJson<PlanDecision>,
+) -> Result<Json<RecordView>, ApiError> {
+    Ok(Json(state.write(move |tx| office::decide_plan(tx, &user, id, req)).await?))
 }
 
 /// Every territory: devices show regions by name, and coordinators pick them.

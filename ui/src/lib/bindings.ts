@@ -102,6 +102,23 @@ worked: Array<Worked>, };
 export type Amount = string;
 
 /**
+ * Where a plan's approval stands.
+ */
+export type Approval = { "state": "not_needed" } | { "state": "requested" } | { "state": "approved", 
+/**
+ * What the supervisor said.
+ */
+comment: string, } | { "state": "rejected", 
+/**
+ * Why.
+ */
+comment: string, } | { "state": "countered", 
+/**
+ * What the supervisor said.
+ */
+comment: string, } | { "state": "accepted" };
+
+/**
  * A blob's name: the SHA-256 of its bytes, as 64 lowercase hex digits.
  */
 export type BlobId = string;
@@ -784,7 +801,19 @@ max: number, } | { "code": "grace_too_long",
 /**
  * The most allowed.
  */
-max: number, } | { "code": "segment_points_out_of_range", 
+max: number, } | { "code": "plan_over_balance", 
+/**
+ * The plan's total.
+ */
+amount: string, 
+/**
+ * Its discount.
+ */
+discount: string, 
+/**
+ * The balance.
+ */
+balance: string, } | { "code": "segment_points_out_of_range", 
 /**
  * The most allowed either way.
  */
@@ -870,6 +899,11 @@ territories: Array<Region>,
 segments: Array<string>, };
 
 /**
+ * How often an instalment falls due.
+ */
+export type Frequency = "weekly" | "fortnightly" | "monthly";
+
+/**
  * How often a debtor may be approached, over every gestor's records.
  * Neither country sets a number ("continuous or disproportionate" contact is
  * judged as harassment case by case), so the defaults are conservative.
@@ -909,7 +943,12 @@ due_on: string,
 /**
  * How much.
  */
-amount: Amount, };
+amount: Amount, 
+/**
+ * Where it stands, as the server derives it from payments (see
+ * [`crate::lifecycle`]); none until it first does.
+ */
+status?: PromiseStatus, };
 
 /**
  * Trimmed text that is neither empty nor longer than 200 characters: names,
@@ -1076,6 +1115,87 @@ bytes: number,
 image: ImageType, };
 
 /**
+ * A plan's terms beyond its instalments, and where its approval stands.
+ */
+export type PlanDetails = { 
+/**
+ * How often an instalment falls due.
+ */
+frequency: Frequency, 
+/**
+ * What the account owed when the plan was made.
+ */
+balance: Amount, 
+/**
+ * What the plan forgives of it (condonación); zero for none.
+ */
+discount: Amount, 
+/**
+ * Where its approval stands.
+ */
+approval: Approval, };
+
+/**
+ * A plan worked out, ready to save as it is.
+ */
+export type PlanPreview = { 
+/**
+ * The promise that carries the plan: its instalments, its terms, and
+ * an approval that is requested when the discount is above the limit.
+ */
+promise: PromiseFields, 
+/**
+ * Whether paying it settles the debt (otherwise it is partial).
+ */
+settles: boolean, 
+/**
+ * The discount's share of the balance, in percent (to two decimals).
+ */
+discount_percent: string, 
+/**
+ * The most a gestor gives at once on this account's segment, in percent.
+ */
+max_percent: string, };
+
+/**
+ * The plan a gestor and a debtor are talking over.
+ */
+export type PlanRequest = { 
+/**
+ * The total, the number of instalments, how often, the first date.
+ */
+terms: PlanTerms, 
+/**
+ * What it forgives of the balance; zero for nothing.
+ */
+discount: Amount, 
+/**
+ * The debtor's local date today.
+ */
+made_on: string, };
+
+/**
+ * What a plan is asked to be.
+ */
+export type PlanTerms = { 
+/**
+ * What the debtor will pay in all.
+ */
+total: Amount, 
+/**
+ * In how many instalments.
+ */
+count: number, 
+/**
+ * How often.
+ */
+frequency: Frequency, 
+/**
+ * When the first falls due, before any move to a business day.
+ */
+first_due: string, };
+
+/**
  * The debtors matching a [`PortfolioQuery`].
  */
 export type PortfolioPage = { 
@@ -1227,7 +1347,11 @@ status: PromiseStatus,
 /**
  * The visit or call where it was made.
  */
-source: RecordId | null, };
+source: RecordId | null, 
+/**
+ * For a payment plan, its terms and approval.
+ */
+plan?: PlanDetails, };
 
 /**
  * Where a promise stands. A promise is pending until its due date passes;
@@ -1307,7 +1431,11 @@ field: string, } | { "refusal": "invalid" } & DomainError | { "refusal": "promis
 /**
  * The status the write claimed.
  */
-status: PromiseStatus, } | { "refusal": "contact", 
+status: PromiseStatus, } | { "refusal": "plan_approval" } | { "refusal": "discount_needs_approval", 
+/**
+ * The gestor's limit for the account's segment, in percent.
+ */
+max_percent: string, } | { "refusal": "plan_decided" } | { "refusal": "contact", 
 /**
  * Every rule broken.
  */
@@ -1358,7 +1486,7 @@ justifiable: boolean, };
 /**
  * Why a pushed record was refused.
  */
-export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule" | "promise_status";
+export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule" | "promise_status" | "plan_approval";
 
 /**
  * Someone else bound to the debt: a co-obligor or a guarantor (aval).

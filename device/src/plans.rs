@@ -1,0 +1,89 @@
+//! Payment plans as the gestor drafts them: the instalments and what the
+//! discount needs, worked out by `campo_core::plan` on the account and the
+//! policy this device holds before anything is saved, and the debtor's
+//! acceptance of a supervisor's counter-offer.
+
+use campo_core::{
+    activity::{Promise, PromiseFields, PromiseStatus},
+    contact::Country,
+    ids::{DebtorId, RecordId},
+    money::Amount,
+    plan::{self, Approval, PlanDetails, PlanTerms},
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    error::Result,
+    store::{Store, account, policy},
+};
+
+/// The plan a gestor and a debtor are talking over.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PlanRequest {
+    /// The total, the number of instalments, how often, the first date.
+    pub terms: PlanTerms,
+    /// What it forgives of the balance; zero for nothing.
+    pub discount: Amount,
+    /// The debtor's local date today.
+    pub made_on: NaiveDate,
+}
+
+/// A plan worked out, ready to save as it is.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlanPreview {
+    /// The promise that carries the plan: its instalments, its terms, and
+    /// an approval that is requested when the discount is above the limit.
+    pub promise: PromiseFields,
+    /// Whether paying it settles the debt (otherwise it is partial).
+    pub settles: bool,
+    /// The discount's share of the balance, in percent (to two decimals).
+    pub discount_percent: String,
+    /// The most a gestor gives at once on this account's segment, in percent.
+    pub max_percent: String,
+}
+
+impl Store {
+    /// The plan `request` on `debtor`, worked out but not saved.
+    pub fn plan_preview(&self, debtor: DebtorId, request: &PlanRequest) -> Result<PlanPreview> {
+        self.read(|tx| {
+            let account = account(tx, debtor)?;
+            let country = Country::from(account.currency);
+            let policy = policy(tx, country)?;
+            let segment = account.segment.as_str();
+            let installments = plan::schedule(&request.terms, country)?;
+            let within = plan::discount_within_limit(&policy, segment, account.balance, request.discount);
+            let details = PlanDetails {
+                frequency: request.terms.frequency,
+                balance: account.balance,
+                discount: request.discount,
+                approval: if within { Approval::NotNeeded } else { Approval::Requested },
+            };
+            let promise = Promise::try_from(PromiseFields {
+                amount: request.terms.total,
+                currency: account.currency,
+                made_on: request.made_on,
+                due_on: installments.last().map_or(request.terms.first_due, |i| i.due_on),
+                installments,
+                status: PromiseStatus::Pending,
+                source: None,
+                plan: Some(details.clone()),
+            })?;
+            Ok(PlanPreview {
+                settles: details.settles(request.terms.total),
+                discount_percent: plan::discount_percent(request.discount, account.balance).round_dp(2).normalize().to_string(),
+                max_percent: policy.discount_limit(segment).normalize().to_string(),
+                promise: promise.into_fields(),
+            })
+        })
+    }
+
+    /// Records that the debtor accepted the supervisor's counter-offer on
+    /// plan `id`: it comes into force with the supervisor's terms.
+    pub fn accept_counter_offer(&self, id: RecordId) -> Result<()> {
+        self.change_promise(id, |plan| plan.with_approval(Approval::Accepted))
+    }
+}
