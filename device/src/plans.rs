@@ -40,6 +40,8 @@ pub struct PlanPreview {
     pub promise: PromiseFields,
     /// Whether paying it settles the debt (otherwise it is partial).
     pub settles: bool,
+    /// What the account still owes once the plan is paid, as a decimal string.
+    pub remaining: String,
     /// The discount's share of the balance, in percent (to two decimals).
     pub discount_percent: String,
     /// The most a gestor gives at once on this account's segment, in percent.
@@ -72,9 +74,14 @@ impl Store {
                 source: None,
                 plan: Some(details.clone()),
             })?;
+            let remaining = account.balance.value() - request.terms.total.value() - request.discount.value();
             Ok(PlanPreview {
                 settles: details.settles(request.terms.total),
-                discount_percent: plan::discount_percent(request.discount, account.balance).round_dp(2).normalize().to_string(),
+                remaining: remaining.round_dp(2).to_string(),
+                discount_percent: plan::discount_percent(request.discount, account.balance)
+                    .round_dp(2)
+                    .normalize()
+                    .to_string(),
                 max_percent: policy.discount_limit(segment).normalize().to_string(),
                 promise: promise.into_fields(),
             })

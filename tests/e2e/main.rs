@@ -13,7 +13,7 @@ use campo_core::{
         Country,
         policy::{ContactPolicy, FrequencyCaps},
     },
-    ids::DebtorId,
+    ids::{DebtorId, RecordId},
 };
 use campo_tests::{World, any_hour_policy, proxy::CaptivePortal, webdriver::App};
 use chrono::{Local, NaiveDate};
@@ -265,6 +265,13 @@ async fn the_agenda_puts_the_broken_promise_first_with_its_reason_and_the_route_
     )
     .await;
     app.click("count-all").await;
+    app.wait_until(
+        "the whole day listed again",
+        "return !document.querySelector('[data-testid=agenda-filter]')
+           && document.querySelectorAll('[data-testid=agenda-due] [data-testid=debtor-row]').length > arguments[0]",
+        serde_json::json!([named.as_array().map_or(0, Vec::len)]),
+    )
+    .await;
 
     // Today's route: every account due today that may be visited, in order, each with its distance and a maps link.
     let visitable = app
@@ -299,6 +306,63 @@ async fn the_agenda_puts_the_broken_promise_first_with_its_reason_and_the_route_
     let stop = app.text("route-open").await;
     app.click("route-open").await;
     app.wait_for_text("debtor-name", &stop).await;
+    app.quit().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_plan_made_offline_goes_to_the_supervisor_and_the_decision_comes_back_to_the_app() {
+    let mut world = World::demo(DEMO_DEBTORS).await;
+    let reference: String = world.query(
+        "SELECT json_extract(d.body, '$.external_ref') FROM records d JOIN assignments a ON a.debtor_id = d.id
+           JOIN users u ON u.id = a.gestor_id
+          WHERE u.login = ?1 AND d.kind = 'debtor' AND json_extract(d.body, '$.dispute') = 0
+            AND CAST(json_extract(d.body, '$.balance') AS REAL) > 5000 ORDER BY d.id LIMIT 1",
+        [GESTOR],
+    );
+    let app = first_run(&world, false).await;
+    world.server.stop().await;
+    open_debtor(&app, &reference).await;
+
+    // Talked over with the debtor: 3,000 in three monthly payments, 500 forgiven.
+    app.click("record-plan").await;
+    app.fill("plan-total", "3,000").await;
+    app.fill("plan-discount", "500").await;
+    app.fill("plan-count", "3").await;
+    app.fill("plan-first-due", &day_first(in_a_week())).await;
+    app.wait_for_text("plan-total-echo", "$3,000.00").await;
+    let approval = app.wait_for_text("plan-approval", "pasa de tu límite").await;
+    assert!(approval.contains("Se enviará a tu supervisor"), "{approval}");
+    let dues = app
+        .script("return document.querySelectorAll('[data-testid=plan-installment]').length", serde_json::json!([]))
+        .await;
+    assert_eq!(dues, 3);
+    assert_eq!(app.text("plan-save").await, "Enviar a aprobación");
+    photograph_around(&app, "4b-plan-form", Some("plan-preview")).await;
+    app.click("plan-save").await;
+    app.wait_for_text("plan-saved", "Se enviará a tu supervisor").await;
+    app.wait_for_text("timeline", "Esperando aprobación del supervisor").await;
+
+    // Signal: the request goes up, the supervisor approves, the decision comes down.
+    world.server.restart().await;
+    sync_until_sent(&app).await;
+    let plan: RecordId = world
+        .query::<String>(
+            "SELECT r.id FROM records r JOIN records d ON d.id = r.debtor_id
+              WHERE r.kind = 'promise' AND json_extract(d.body, '$.external_ref') = ?1
+                AND json_extract(r.body, '$.plan.approval.state') = 'requested'",
+            [&reference],
+        )
+        .parse()
+        .expect("plan id");
+    let (status, answer) =
+        world.office("marta").await.decide_plan(plan, serde_json::json!({ "decision": "approve" }), "Adelante").await;
+    assert_eq!(status, reqwest::StatusCode::OK, "{answer}");
+    app.click("sync-now").await;
+    app.wait_for("sync-result").await;
+    open_debtor(&app, &reference).await;
+    app.wait_for_text("timeline", "Aprobado por tu supervisor").await;
+    app.wait_for_text("plan-comment", "Adelante").await;
+    photograph_around(&app, "5b-plan-approved", Some("plan-comment")).await;
     app.quit().await;
 }
 

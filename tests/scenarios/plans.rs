@@ -67,6 +67,7 @@ async fn a_plan_above_the_limit_requested_offline_comes_back_approved_and_its_in
     let preview = device.store.plan_preview(debtor, &request(4, "8000.00", "2000.00")).expect("preview");
     assert_eq!(approval(&preview.promise), Approval::Requested, "the policy gives gestores no discount");
     assert!(preview.settles, "8,000.00 paid and 2,000.00 forgiven settle the 10,000.00");
+    assert_eq!(preview.remaining, "0.00");
     assert_eq!((preview.discount_percent.as_str(), preview.max_percent.as_str()), ("20", "0"));
     assert_eq!(preview.promise.installments.len(), 4);
     let id = save(&device, debtor, &preview);

@@ -3,7 +3,7 @@
 // an HTTP implementation of the same interface.
 import type {
   ActivityBody, ActivityKind, Addition, Agenda, AgendaFilter, Channel, DayRoute, GeoPoint, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
-  DeviceError, Draft, Photo, SessionInfo, Status, SyncReport,
+  DeviceError, Draft, Photo, PlanPreview, PlanRequest, SessionInfo, Status, SyncReport,
 } from './types';
 import type { Fix } from './location';
 
@@ -30,6 +30,10 @@ export interface Backend {
   addToAccount(debtorId: string, addition: Addition): Promise<void>;
   /** Cancels a promise: the debtor changed their mind, or a plan replaces it. */
   cancelPromise(id: string): Promise<void>;
+  /** A payment plan worked out on the account (instalments, whether it needs approval), not saved. */
+  planPreview(debtorId: string, request: PlanRequest): Promise<PlanPreview>;
+  /** The debtor accepted the supervisor's counter-offer on a plan. */
+  acceptCounterOffer(id: string): Promise<void>;
   /** Keeps a photo's bytes (already scaled down) for the visit it will be saved with. */
   attachPhoto(bytes: Uint8Array): Promise<Photo>;
   /** A photo's bytes, as the device holds them. */

@@ -1149,6 +1149,10 @@ promise: PromiseFields,
  */
 settles: boolean, 
 /**
+ * What the account still owes once the plan is paid, as a decimal string.
+ */
+remaining: string, 
+/**
  * The discount's share of the balance, in percent (to two decimals).
  */
 discount_percent: string, 

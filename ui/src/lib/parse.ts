@@ -12,6 +12,7 @@
 export type Problem =
   | { code: 'required' }
   | { code: 'not_a_number' }
+  | { code: 'not_a_whole_number' }
   | { code: 'not_an_amount' }
   | { code: 'negative' }
   | { code: 'zero' }

@@ -24,6 +24,8 @@ export const tauriBackend: Backend = {
   saveActivity: (debtorId, kind, body) => invoke('save_activity', { debtorId, kind, body }),
   editActivity: (id, kind, body) => invoke('edit_activity', { id, kind, body }),
   cancelPromise: (id) => invoke('cancel_promise', { id }),
+  planPreview: (debtorId, request) => invoke('plan_preview', { debtorId, request }),
+  acceptCounterOffer: (id) => invoke('accept_counter_offer', { id }),
   addToAccount: (debtorId, addition) => invoke('add_to_account', { debtorId, addition }),
   // Raw bytes, not JSON: a photo is hundreds of kilobytes.
   attachPhoto: (bytes) => invoke('attach_photo', bytes),
