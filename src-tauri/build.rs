@@ -23,6 +23,8 @@ fn main() {
         "cancel_promise",
         "plan_preview",
         "accept_counter_offer",
+        "agreement",
+        "save_agreement_pdf",
         "edit_activity",
         "add_to_account",
         "sign_out",

@@ -198,6 +198,41 @@ pub struct DebtorFields {
     pub deceased: bool,
     /// The lender or the law forbids field visits.
     pub do_not_visit: bool,
+    /// What the balance is made of, when the lender's file says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub breakdown: Option<Breakdown>,
+    /// Where the debtor pays the lender, when the lender's file says. In
+    /// Mexico a collector may not take the money: an agreement names these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub pay_to: Option<PayTo>,
+}
+
+/// What a balance is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Breakdown {
+    /// What was lent and is still owed (capital).
+    pub principal: Amount,
+    /// Interest owed.
+    pub interest: Amount,
+    /// Fees and charges.
+    pub fees: Amount,
+}
+
+/// Where a debtor pays the lender.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PayTo {
+    /// The lender's account, agreement or service: "BBVA, convenio CIE 1234567".
+    pub account: Label,
+    /// The reference the debtor quotes when paying.
+    pub reference: Label,
 }
 
 impl DebtorFields {
@@ -214,6 +249,11 @@ impl DebtorFields {
         }
         if let Some(other) = self.related.iter().find(|r| !matches!(r.role, Party::CoObligor | Party::Guarantor)) {
             return Err(DomainError::NotBoundToTheDebt { name: other.name.as_str().into() });
+        }
+        if let Some(b) = self.breakdown
+            && b.principal.value() + b.interest.value() + b.fees.value() != self.balance.value()
+        {
+            return Err(DomainError::BreakdownDoesNotAddUp { balance: self.balance.to_string() });
         }
         Ok(())
     }
@@ -272,6 +312,8 @@ pub(crate) mod tests {
             dispute: false,
             deceased: false,
             do_not_visit: false,
+            breakdown: None,
+            pay_to: None,
         }
     }
 

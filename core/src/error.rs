@@ -185,6 +185,12 @@ pub enum DomainError {
         /// The most allowed.
         max: u32,
     },
+    /// A balance's principal, interest and fees that do not add up to it.
+    #[error("capital, intereses y comisiones no suman el saldo ({balance})")]
+    BreakdownDoesNotAddUp {
+        /// The balance.
+        balance: String,
+    },
     /// A plan that, with its discount, asks more than the account owes.
     #[error("el plan ({amount}) más el descuento ({discount}) pasa del saldo ({balance})")]
     PlanOverBalance {

@@ -17,11 +17,12 @@
 //! - [`rules`]: what a gestor may write, checked alike on the device and the server.
 //! - [`blob`]: photos, named by the SHA-256 of their bytes.
 //! - [`contact`]: when and how a debtor may be contacted (policies, holidays).
-//! - [`lifecycle`], [`plan`]: promises derived from payments; payment plans.
+//! - [`lifecycle`], [`plan`], [`agreement`]: promises derived from payments; payment plans and their written agreement.
 //! - [`priority`], [`route`]: the order of the gestor's day and the visiting order.
 //! - [`wire`]: the sync protocol's requests, answers and errors.
 
 pub mod activity;
+pub mod agreement;
 pub mod blob;
 pub mod contact;
 pub mod debtor;

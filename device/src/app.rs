@@ -2,8 +2,11 @@
 //! Tauri shell's commands are one-liners. Store work runs on tokio's blocking
 //! pool ([`Store::blocking`]): never on the UI thread, never stalling the runtime.
 
+use std::path::PathBuf;
+
 use campo_core::{
     RecordBody, RecordKind,
+    agreement::Agreement,
     blob::{BlobId, ImageType, Photo},
     geo::GeoPoint,
     ids::{DebtorId, RecordId},
@@ -142,6 +145,16 @@ pub async fn cancel_promise(store: &Store, id: RecordId) -> Result<()> {
 /// instalments, whether its discount needs the supervisor), not saved.
 pub async fn plan_preview(store: &Store, debtor: DebtorId, request: PlanRequest) -> Result<PlanPreview> {
     store.blocking(move |s| s.plan_preview(debtor, &request)).await
+}
+
+/// The written agreement of plan `id`, to show the debtor.
+pub async fn agreement(store: &Store, id: RecordId) -> Result<Agreement> {
+    store.blocking(move |s| s.agreement(id)).await
+}
+
+/// Saves the agreement of plan `id` as a PDF in `dir`; its path.
+pub async fn save_agreement_pdf(store: &Store, id: RecordId, dir: PathBuf) -> Result<PathBuf> {
+    store.blocking(move |s| s.save_agreement_pdf(id, &dir)).await
 }
 
 /// Records that the debtor accepted the supervisor's counter-offer on plan `id`.

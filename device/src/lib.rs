@@ -6,7 +6,8 @@
 //! - [`app`]: the operations behind the app's screens, one function each.
 //! - [`agenda`]: today's plan: due today, the rest, done today.
 //! - [`route`]: the order to visit today's accounts in.
-//! - [`plans`]: payment plans worked out before they are saved.
+//! - [`plans`]: payment plans worked out before they are saved, and their agreement.
+//! - [`pdf`]: an agreement as a PDF file, made on the device.
 //! - [`portfolio`]: the portfolio search and a debtor's file.
 //! - [`sync`]: sign-in and sync with the server (push, then pull).
 //! - [`client`]: the server's API as typed calls, which [`sync`] makes.
@@ -18,6 +19,7 @@ pub mod agenda;
 pub mod app;
 pub mod client;
 pub mod error;
+pub mod pdf;
 pub mod plans;
 pub mod portfolio;
 pub mod route;

@@ -1,10 +1,15 @@
 //! Payment plans as the gestor drafts them: the instalments and what the
 //! discount needs, worked out by `campo_core::plan` on the account and the
-//! policy this device holds before anything is saved, and the debtor's
-//! acceptance of a supervisor's counter-offer.
+//! policy this device holds before anything is saved; the written agreement,
+//! on screen and as a PDF; and the debtor's acceptance of a supervisor's
+//! counter-offer.
+
+use std::path::{Path, PathBuf};
 
 use campo_core::{
+    RecordBody,
     activity::{Promise, PromiseFields, PromiseStatus},
+    agreement::{self, Agreement},
     contact::Country,
     ids::{DebtorId, RecordId},
     money::Amount,
@@ -14,8 +19,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    error::Result,
-    store::{Store, account, policy},
+    error::{DeviceError, Result},
+    store::{Store, account, local_record, policy, session},
 };
 
 /// The plan a gestor and a debtor are talking over.
@@ -86,6 +91,40 @@ impl Store {
                 promise: promise.into_fields(),
             })
         })
+    }
+
+    /// The written agreement of plan `id`, as the gestor shows it to the
+    /// debtor (in Spanish: it is the debtor's document).
+    pub fn agreement(&self, id: RecordId) -> Result<Agreement> {
+        self.read(|tx| {
+            let not_a_plan = || DeviceError::NotFound { what: format!("el plan {id}") };
+            let local = local_record(tx, id)?.filter(|l| !l.record.deleted).ok_or_else(not_a_plan)?;
+            let RecordBody::Promise(plan) = local.record.parse_body()? else { return Err(not_a_plan()) };
+            let account = account(tx, local.record.debtor_id)?;
+            let policy = policy(tx, Country::from(account.currency))?;
+            let gestor = session(tx)?.map(|s| s.user.name).unwrap_or_default();
+            agreement::agreement(&account, &plan, &policy, &gestor).ok_or_else(not_a_plan)
+        })
+    }
+
+    /// Writes the agreement of plan `id` as a PDF into `dir` (made if need
+    /// be), named for the account and the day; returns the file's path.
+    pub fn save_agreement_pdf(&self, id: RecordId, dir: &Path) -> Result<PathBuf> {
+        let agreement = self.agreement(id)?;
+        let (reference, made_on) = self.read(|tx| {
+            let local = local_record(tx, id)?.ok_or_else(|| DeviceError::NotFound { what: format!("el plan {id}") })?;
+            let made_on = match local.record.parse_body()? {
+                RecordBody::Promise(plan) => plan.made_on,
+                _ => unreachable!("agreement() read a plan"),
+            };
+            Ok((account(tx, local.record.debtor_id)?.external_ref.as_str().to_owned(), made_on))
+        })?;
+        let safe: String =
+            reference.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(format!("convenio-{safe}-{made_on}.pdf"));
+        std::fs::write(&path, crate::pdf::agreement_pdf(&agreement))?;
+        Ok(path)
     }
 
     /// Records that the debtor accepted the supervisor's counter-offer on

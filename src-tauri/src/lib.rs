@@ -6,6 +6,7 @@
 
 use campo_core::{
     RecordKind,
+    agreement::Agreement,
     blob::{BlobId, Photo},
     geo::GeoPoint,
     ids::{DebtorId, RecordId},
@@ -25,6 +26,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use tauri::{Manager, State, ipc::Channel};
 
 type Shared<'a> = State<'a, Store>;
+
+/// Where agreements are saved as PDFs: `CAMPO_AGREEMENTS_DIR` (the
+/// end-to-end tests set it), else a Campo folder among the user's
+/// documents, else the app's own data folder.
+struct AgreementsDir(std::path::PathBuf);
 type Answer<T> = Result<T, DeviceError>;
 
 /// Who is signed in, if anyone.
@@ -133,6 +139,18 @@ async fn plan_preview(store: Shared<'_>, debtor_id: DebtorId, request: PlanReque
     app::plan_preview(&store, debtor_id, request).await
 }
 
+/// The written agreement of plan `id`.
+#[tauri::command]
+async fn agreement(store: Shared<'_>, id: RecordId) -> Answer<Agreement> {
+    app::agreement(&store, id).await
+}
+
+/// Saves the agreement of plan `id` as a PDF among the gestor's documents; its path.
+#[tauri::command]
+async fn save_agreement_pdf(store: Shared<'_>, dir: State<'_, AgreementsDir>, id: RecordId) -> Answer<String> {
+    app::save_agreement_pdf(&store, id, dir.0.clone()).await.map(|p| p.display().to_string())
+}
+
 /// The debtor accepted the supervisor's counter-offer on plan `id`.
 #[tauri::command]
 async fn accept_counter_offer(store: Shared<'_>, id: RecordId) -> Answer<()> {
@@ -208,6 +226,15 @@ pub fn run() {
                 }
             };
             app.manage(Store::open(&path)?);
+            let agreements = match std::env::var_os("CAMPO_AGREEMENTS_DIR") {
+                Some(dir) => dir.into(),
+                None => app
+                    .path()
+                    .document_dir()
+                    .map(|d| d.join("Campo"))
+                    .or_else(|_| app.path().app_data_dir().map(|d| d.join("convenios")))?,
+            };
+            app.manage(AgreementsDir(agreements));
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -231,6 +258,8 @@ pub fn run() {
             cancel_promise,
             plan_preview,
             accept_counter_offer,
+            agreement,
+            save_agreement_pdf,
             edit_activity,
             add_to_account,
             sign_out

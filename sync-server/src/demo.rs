@@ -11,7 +11,7 @@ use campo_core::{
     RecordBody,
     activity::{ContactFacts, Payment, PaymentChannel, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
     contact::{Country, party::Party, policy::ContactPolicy},
-    debtor::{Address, DebtorFields, Product, RelatedParty},
+    debtor::{Address, Breakdown, DebtorFields, PayTo, Product, RelatedParty},
     geo::{GeoPoint, Position},
     ids::{RecordId, TeamId, TerritoryId, UserId},
     money::{Amount, Currency},
@@ -140,6 +140,12 @@ const REGIONS: &[Region] = &[
 const COORDINATORS: &[(&str, &str)] = &[("carmen", "Carmen Delgado Soto"), ("miguel", "Miguel Paredes Ugarte")];
 
 const LENDERS: &[&str] = &["Banco del Centro", "Financiera Amiga", "Caja Popular Andina"];
+/// Where each lender's debtors pay, in the order of [`LENDERS`].
+const PAY_TO: &[&str] = &[
+    "convenio CIE 1234567 (ventanilla, SPEI u OXXO)",
+    "CLABE 012180001234567897 (transferencia SPEI)",
+    "cuenta recaudadora 191-2345678-0-12 (ventanilla o agente)",
+];
 
 /// A guarantor on every third account and a co-obligor on every fifth,
 /// drawn from `n` alone so the rest of the demo stays as it was.
@@ -359,6 +365,16 @@ pub fn create(storage: &dyn Storage, debtors: usize) -> Result<DemoReport, ApiEr
             dispute: dice.below(40) == 0,
             deceased: false,
             do_not_visit: dice.below(50) == 0,
+            // Four fifths principal, the rest interest and fees.
+            breakdown: Some(Breakdown {
+                principal: money(balance * 4 / 5),
+                interest: money(balance * 3 / 20),
+                fees: money(balance - balance * 4 / 5 - balance * 3 / 20),
+            }),
+            pay_to: Some(PayTo {
+                account: label(PAY_TO[n % LENDERS.len()]),
+                reference: label(&format!("{country}-{:06}", n + 1)),
+            }),
         };
         let (debtor, _) = office::upsert_debtor(&mut *tx, fields, gestor, None)?;
         let mut history = Vec::new();

@@ -342,6 +342,26 @@ async fn a_plan_made_offline_goes_to_the_supervisor_and_the_decision_comes_back_
     app.wait_for_text("plan-saved", "Se enviará a tu supervisor").await;
     app.wait_for_text("timeline", "Esperando aprobación del supervisor").await;
 
+    // The written agreement, shown to the debtor and saved as a PDF, still offline.
+    app.click("show-agreement").await;
+    let agreement = app.wait_for_text("agreement", "Convenio de pago").await;
+    for said in [
+        "Descuento (condonación) que otorga este convenio: $500.00.",
+        "Pago 3 de 3: $1,000.00",
+        "Paga directamente a ",
+        "no puede recibir dinero",
+        "sujeto a la aprobación",
+    ] {
+        assert!(agreement.contains(said), "{said:?} in {agreement}");
+    }
+    photograph_around(&app, "4c-agreement", Some("agreement")).await;
+    app.click("save-pdf").await;
+    let saved = app.wait_for_text("pdf-saved", "PDF guardado en").await;
+    let dir = world.dir.path().join("device.home").join("convenios");
+    let pdf = std::fs::read_dir(&dir).expect("the agreements folder").next().expect("a file").expect("entry").path();
+    assert!(saved.contains(&pdf.display().to_string()), "{saved}");
+    assert!(std::fs::read(&pdf).expect("pdf").starts_with(b"%PDF-"));
+
     // Signal: the request goes up, the supervisor approves, the decision comes down.
     world.server.restart().await;
     sync_until_sent(&app).await;

@@ -51,6 +51,7 @@ fn typescript() -> String {
     declarations.visit::<DayRoute>();
     declarations.visit::<campo_device::plans::PlanRequest>();
     declarations.visit::<campo_device::plans::PlanPreview>();
+    declarations.visit::<campo_core::agreement::Agreement>();
     declarations.visit::<PortfolioQuery>();
     declarations.visit::<PortfolioPage>();
     declarations.visit::<FilterOptions>();

@@ -217,3 +217,48 @@ async fn a_portfolio_with_bad_rows_gets_every_problem_named_and_a_reimport_chang
     let dispute: bool = world.query("SELECT json_extract(body, '$.dispute') FROM records WHERE kind = 'debtor'", []);
     assert!(dispute, "the office's flag is kept");
 }
+
+#[tokio::test]
+async fn a_portfolio_may_say_what_the_balance_is_made_of_and_where_the_debtor_pays() {
+    let world = World::new(0).await;
+    let coord = world.office("coord").await;
+    let header = "external_ref,name,national_id,product,currency,balance,overdue,minimum_payment,overdue_since,\
+                  segment,territory,zone,phones,address,lat,lon,gestor,principal,interest,fees,pay_to_account,pay_to_reference";
+    let row = |reference: &str, parts: &str, pay_to: &str| {
+        format!(
+            "{reference},María López,LOPM800101,credit_card,MXN,12500.00,3000.00,1500.00,2026-09-01,medio,Pruebas,\
+             America/Mexico_City,5512345678,,,,g1,{parts},{pay_to}"
+        )
+    };
+    let file = format!(
+        "{header}\n{}\n{}\n{}\n",
+        row("TC-1", "10000.00,2000.00,500.00", "\"BBVA, convenio CIE 1234567\",TC-1"),
+        row("TC-2", "10000.00,2000.00,", ",TC-2"),
+        row("TC-3", "10000.00,2000.00,600.00", ","),
+    );
+    let (status, body) = coord.import("/v1/imports/debtors", &file, false).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let line = |n: u64, column: &str, code: &str| (n, column.to_owned(), code.to_owned());
+    assert_eq!(
+        problems(&body),
+        [line(3, "fees", "empty"), line(3, "pay_to_account", "empty"), line(4, "", "invalid")],
+        "all three parts or none, both payment columns or neither, and the parts add up to the balance"
+    );
+    assert_eq!(body["import"]["lines"][2]["problem"]["error"]["code"], "breakdown_does_not_add_up", "{body}");
+    let good = format!(
+        "{header}\n{}\n{}\n",
+        row("TC-1", "10000.00,2000.00,500.00", "\"BBVA, convenio CIE 1234567\",TC-1"),
+        row("TC-4", ",,", ",")
+    );
+    let (status, body) = coord.import("/v1/imports/debtors", &good, false).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let account = |reference: &str, path: &str| {
+        world.query::<Option<String>>(
+            &format!("SELECT json_extract(body, '{path}') FROM records WHERE kind = 'debtor' AND json_extract(body, '$.external_ref') = ?1"),
+            [reference],
+        )
+    };
+    assert_eq!(account("TC-1", "$.breakdown.interest").as_deref(), Some("2000.00"));
+    assert_eq!(account("TC-1", "$.pay_to.account").as_deref(), Some("BBVA, convenio CIE 1234567"));
+    assert_eq!(account("TC-4", "$.breakdown"), None, "the lender's file said nothing of it");
+}

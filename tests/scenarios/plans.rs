@@ -73,6 +73,16 @@ async fn a_plan_above_the_limit_requested_offline_comes_back_approved_and_its_in
     let id = save(&device, debtor, &preview);
     assert!(matches!(device.sync().await, Err(DeviceError::Offline { .. })));
 
+    // Its written agreement, on screen and as a PDF, made offline.
+    let agreement = device.store.agreement(id).expect("agreement");
+    let lines: Vec<&str> = agreement.sections.iter().flat_map(|s| s.lines.iter().map(String::as_str)).collect();
+    assert!(lines.contains(&"Total a pagar con este convenio: $8,000.00."), "{lines:#?}");
+    assert!(lines.iter().any(|l| l.starts_with("Este convenio está sujeto a la aprobación")), "{lines:#?}");
+    let pdf = device.store.save_agreement_pdf(id, &world.dir.path().join("convenios")).expect("pdf");
+    let bytes = std::fs::read(&pdf).expect("the file");
+    assert!(bytes.starts_with(b"%PDF-") && String::from_utf8_lossy(&bytes).contains("(Convenio de pago)"));
+    assert!(pdf.file_name().is_some_and(|n| n.to_string_lossy().starts_with("convenio-REF-")), "{pdf:?}");
+
     // Signal again: it reaches the server, and the supervisor approves it.
     world.server.restart().await;
     device.sync().await.expect("sync");

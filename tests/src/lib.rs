@@ -145,6 +145,8 @@ pub fn debtor_fields(n: usize, territory: TerritoryId) -> DebtorFields {
         dispute: false,
         deceased: false,
         do_not_visit: false,
+        breakdown: None,
+        pay_to: None,
     }
 }
 

@@ -60,6 +60,7 @@ impl App {
             Command::new("tauri-driver")
                 .args(["--port", &port.to_string(), "--native-port", &free_port().to_string()])
                 .env("CAMPO_DEVICE_DB", database)
+                .env("CAMPO_AGREEMENTS_DIR", home.join("convenios"))
                 .env("XDG_DATA_HOME", home.join("data"))
                 .env("XDG_CACHE_HOME", home.join("cache"))
                 .env("XDG_CONFIG_HOME", home.join("config"))

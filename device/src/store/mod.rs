@@ -54,6 +54,7 @@ pub use notices::{Notice, NoticeKind};
 pub(crate) use outbox::OutboxBatch;
 pub use outbox::PushTally;
 pub use session::SessionInfo;
+pub(crate) use session::session;
 
 /// The device schema, one SQL text per version, oldest first; applied on open.
 pub const MIGRATIONS: &[&str] = &[
@@ -182,7 +183,7 @@ pub(crate) fn account(tx: &Transaction<'_>, debtor: DebtorId) -> Result<Debtor> 
     }
 }
 
-pub(super) fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord>> {
+pub(crate) fn local_record(tx: &Transaction<'_>, id: RecordId) -> Result<Option<LocalRecord>> {
     let pending = tx
         .prepare_cached(
             "SELECT p.record_id, p.debtor_id, p.kind, p.vv, p.deleted, p.body, p.rejection, coalesce(r.after_reassignment, 0)

@@ -126,7 +126,7 @@ impl Store {
     }
 }
 
-pub(super) fn session(tx: &Transaction<'_>) -> Result<Option<SessionInfo>> {
+pub(crate) fn session(tx: &Transaction<'_>) -> Result<Option<SessionInfo>> {
     let row: Option<(String, String, String, bool, u64, Option<String>)> = tx
         .query_row(
             "SELECT server_url, user_json, replica_id, token IS NOT NULL, cursor, last_sync_at FROM session",

@@ -20,6 +20,8 @@
 //! | `lender` | `Banco del Centro` | optional: the lender the gestor names when identifying themselves |
 //! | `co_obligor`, `co_obligor_phones` | `Juan Pérez López`, `5511112222` | optional: one co-obligor, phones separated by `;` |
 //! | `guarantor`, `guarantor_phones` | `Rosa Díaz Ruiz`, `5533334444` | optional: one guarantor (aval), likewise |
+//! | `principal`, `interest`, `fees` | `10000.00`, `2000.00`, `500.00` | optional, all three or none: what the balance is made of, adding up to it |
+//! | `pay_to_account`, `pay_to_reference` | `BBVA, convenio CIE 1234567`, `TC-000123` | optional, both or none: where the debtor pays the lender |
 //!
 //! Accounts are matched by `external_ref`: a known one takes the lender's new
 //! figures and keeps what the field added (phones, emails, addresses) and the
@@ -31,7 +33,7 @@ use std::{collections::HashMap, io::Read, str::FromStr};
 use campo_core::{
     RecordBody,
     contact::party::Party,
-    debtor::{Address, DebtorFields, Product, RelatedParty},
+    debtor::{Address, Breakdown, DebtorFields, PayTo, Product, RelatedParty},
     geo::GeoPoint,
     ids::{TerritoryId, UserId},
     money::Currency,
@@ -72,6 +74,16 @@ pub(crate) struct Row {
     #[serde(default)]
     lender: String,
     #[serde(default)]
+    principal: String,
+    #[serde(default)]
+    interest: String,
+    #[serde(default)]
+    fees: String,
+    #[serde(default)]
+    pay_to_account: String,
+    #[serde(default)]
+    pay_to_reference: String,
+    #[serde(default)]
     co_obligor: String,
     #[serde(default)]
     co_obligor_phones: String,
@@ -95,6 +107,30 @@ fn coordinate(text: &str) -> Result<Option<f64>, Problem> {
         "" => Ok(None),
         text => f64::from_str(text).map(Some).map_err(|_| Problem::NotANumber { value: text.into() }),
     }
+}
+
+/// The values of `columns` (column, text, what the domain calls it), all of
+/// them or none: `Some(None)` if every one is empty, `None` if one is wrong
+/// or missing (noted on the line).
+fn all_or_none<T>(
+    line: &mut Line,
+    columns: &[(&str, &str, &str)],
+    parse: impl Fn(&str, &str) -> Result<T, Problem>,
+) -> Option<Option<Vec<T>>> {
+    if columns.iter().all(|(_, text, _)| text.trim().is_empty()) {
+        return Some(None);
+    }
+    let values: Vec<Option<T>> = columns
+        .iter()
+        .map(|(column, text, field)| match text.trim() {
+            "" => {
+                line.note(Some(column), Problem::Empty);
+                None
+            }
+            text => line.check(column, parse(text, field)),
+        })
+        .collect();
+    values.into_iter().collect::<Option<Vec<T>>>().map(Some)
 }
 
 /// The person in columns `column` and `{column}_phones`, if the row names one.
@@ -217,8 +253,19 @@ impl Importer for Debtors {
         "lon",
         "gestor",
     ];
-    const OPTIONAL: &'static [&'static str] =
-        &["emails", "lender", "co_obligor", "co_obligor_phones", "guarantor", "guarantor_phones"];
+    const OPTIONAL: &'static [&'static str] = &[
+        "emails",
+        "lender",
+        "co_obligor",
+        "co_obligor_phones",
+        "guarantor",
+        "guarantor_phones",
+        "principal",
+        "interest",
+        "fees",
+        "pay_to_account",
+        "pay_to_reference",
+    ];
     const ACTION: &'static str = "import";
 
     fn row(&mut self, tx: &mut dyn Tx, line: &mut Line, row: Row) -> Result<Option<Upserted>, StoreError> {
@@ -259,6 +306,23 @@ impl Importer for Debtors {
             "" => Some(None),
             text => line.check("lender", label(text, "acreedor")).map(Some),
         };
+        let parts = [
+            ("principal", &*row.principal, "capital"),
+            ("interest", &row.interest, "intereses"),
+            ("fees", &row.fees, "comisiones"),
+        ];
+        let breakdown = all_or_none(line, &parts, amount)
+            .map(|parts| parts.map(|p| Breakdown { principal: p[0], interest: p[1], fees: p[2] }));
+        let pay_to = [
+            ("pay_to_account", &*row.pay_to_account, "cuenta de pago"),
+            ("pay_to_reference", &row.pay_to_reference, "referencia de pago"),
+        ];
+        let pay_to = all_or_none(line, &pay_to, label).map(|parts| {
+            parts.map(|mut p| {
+                let reference = p.pop().unwrap_or_else(|| unreachable!("two columns"));
+                PayTo { account: p.pop().unwrap_or_else(|| unreachable!("two columns")), reference }
+            })
+        });
         let territory = self.territory(tx, line, &row.territory, currency)?;
         let gestor = self.gestor(tx, line, &row.gestor, currency)?;
         // Every column was checked above, so the report names all that is
@@ -285,6 +349,8 @@ impl Importer for Debtors {
                 dispute: false,
                 deceased: false,
                 do_not_visit: false,
+                breakdown: breakdown?,
+                pay_to: pay_to?,
             };
             Some((fields, gestor?))
         };

@@ -2,7 +2,7 @@
 // is the device library over Tauri IPC (./tauri.ts); the console will supply
 // an HTTP implementation of the same interface.
 import type {
-  ActivityBody, ActivityKind, Addition, Agenda, AgendaFilter, Channel, DayRoute, GeoPoint, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
+  ActivityBody, ActivityKind, Addition, Agenda, Agreement, AgendaFilter, Channel, DayRoute, GeoPoint, ContactAdvice, DebtorFile, FilterOptions, Notice, PortfolioPage, PortfolioQuery, Progress,
   DeviceError, Draft, Photo, PlanPreview, PlanRequest, SessionInfo, Status, SyncReport,
 } from './types';
 import type { Fix } from './location';
@@ -34,6 +34,10 @@ export interface Backend {
   planPreview(debtorId: string, request: PlanRequest): Promise<PlanPreview>;
   /** The debtor accepted the supervisor's counter-offer on a plan. */
   acceptCounterOffer(id: string): Promise<void>;
+  /** A plan's written agreement, in Spanish (the debtor's document). */
+  agreement(id: string): Promise<Agreement>;
+  /** Saves a plan's agreement as a PDF on the device; where it went. */
+  saveAgreementPdf(id: string): Promise<string>;
   /** Keeps a photo's bytes (already scaled down) for the visit it will be saved with. */
   attachPhoto(bytes: Uint8Array): Promise<Photo>;
   /** A photo's bytes, as the device holds them. */

@@ -96,6 +96,19 @@ promised_today: string | null,
 worked: Array<Worked>, };
 
 /**
+ * An agreement, ready to read.
+ */
+export type Agreement = { 
+/**
+ * "Convenio de pago".
+ */
+title: string, 
+/**
+ * Its parts, in reading order.
+ */
+sections: Array<Section>, };
+
+/**
  * A non-negative amount with at most two decimals, kept at scale 2.
  * On the wire it is a string ("1250.50") so no JSON parser rounds it.
  */
@@ -168,6 +181,23 @@ outcome: Outcome, } | { "breach": "in_dispute",
  * The collection outcome recorded.
  */
 outcome: Outcome, } | { "breach": "reminder_in_dispute" } | { "breach": "not_the_debtors_number" } | { "breach": "not_from_template" } | { "breach": "nobody_named" } | { "breach": "not_identified" };
+
+/**
+ * What a balance is made of.
+ */
+export type Breakdown = { 
+/**
+ * What was lent and is still owed (capital).
+ */
+principal: Amount, 
+/**
+ * Interest owed.
+ */
+interest: Amount, 
+/**
+ * Fees and charges.
+ */
+fees: Amount, };
 
 /**
  * Days-past-due buckets, as supervisors and coordinators segment a portfolio.
@@ -477,7 +507,16 @@ deceased: boolean,
 /**
  * The lender or the law forbids field visits.
  */
-do_not_visit: boolean, };
+do_not_visit: boolean, 
+/**
+ * What the balance is made of, when the lender's file says.
+ */
+breakdown?: Breakdown, 
+/**
+ * Where the debtor pays the lender, when the lender's file says. In
+ * Mexico a collector may not take the money: an agreement names these.
+ */
+pay_to?: PayTo, };
 
 /**
  * A debtor's file: the account and everything that happened on it, newest first.
@@ -801,7 +840,11 @@ max: number, } | { "code": "grace_too_long",
 /**
  * The most allowed.
  */
-max: number, } | { "code": "plan_over_balance", 
+max: number, } | { "code": "breakdown_does_not_add_up", 
+/**
+ * The balance.
+ */
+balance: string, } | { "code": "plan_over_balance", 
 /**
  * The plan's total.
  */
@@ -1058,6 +1101,19 @@ export type Outcome = "right_party_contact" | "third_party_contact" | "no_answer
  * Who the gestor reached on a visit or call.
  */
 export type Party = "debtor" | "co_obligor" | "guarantor" | "other";
+
+/**
+ * Where a debtor pays the lender.
+ */
+export type PayTo = { 
+/**
+ * The lender's account, agreement or service: "BBVA, convenio CIE 1234567".
+ */
+account: Label, 
+/**
+ * The reference the debtor quotes when paying.
+ */
+reference: Label, };
 
 /**
  * A payment the lender reports; imported, never entered on a device.
@@ -1558,6 +1614,19 @@ export type Role = "gestor" | "supervisor" | "coordinator" | "admin";
  * lender and the debtor both speak of it.
  */
 export type SbsClass = "normal" | "cpp" | "deficiente" | "dudoso" | "perdida";
+
+/**
+ * A part of an agreement: a heading and its lines.
+ */
+export type Section = { 
+/**
+ * What the part is about.
+ */
+heading: string, 
+/**
+ * Its sentences or rows, each on its own line.
+ */
+lines: Array<string>, };
 
 /**
  * The points one segment adds to an account's priority.

@@ -26,6 +26,8 @@ export const tauriBackend: Backend = {
   cancelPromise: (id) => invoke('cancel_promise', { id }),
   planPreview: (debtorId, request) => invoke('plan_preview', { debtorId, request }),
   acceptCounterOffer: (id) => invoke('accept_counter_offer', { id }),
+  agreement: (id) => invoke('agreement', { id }),
+  saveAgreementPdf: (id) => invoke('save_agreement_pdf', { id }),
   addToAccount: (debtorId, addition) => invoke('add_to_account', { debtorId, addition }),
   // Raw bytes, not JSON: a photo is hundreds of kilobytes.
   attachPhoto: (bytes) => invoke('attach_photo', bytes),
