@@ -201,6 +201,16 @@ pub enum DomainError {
         /// The balance.
         balance: String,
     },
+    /// A policy number outside what it may be.
+    #[error("{field}: de {min} a {max}")]
+    OutOfRange {
+        /// The policy field.
+        field: String,
+        /// The least allowed.
+        min: u32,
+        /// The most allowed.
+        max: u32,
+    },
     /// A segment given more points, either way, than the score allows.
     #[error("un segmento suma o resta a lo más {max} puntos de prioridad")]
     SegmentPointsOutOfRange {

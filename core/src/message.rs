@@ -161,6 +161,29 @@ pub struct Placeholders {
     pub fecha: String,
 }
 
+impl Placeholders {
+    /// The values for `account`, sent by `gestor` for the agency `policy`
+    /// names, about `due` (an amount and the day it falls due) when a
+    /// template reminds of one.
+    pub fn of(
+        account: &crate::debtor::DebtorFields,
+        policy: &crate::contact::policy::ContactPolicy,
+        gestor: String,
+        due: Option<(crate::money::Amount, chrono::NaiveDate)>,
+    ) -> Self {
+        Self {
+            nombre: account.name.as_str().into(),
+            gestor,
+            agencia: policy.agency.clone(),
+            telefono: policy.agency_phone.clone(),
+            acreedor: account.lender.as_ref().map_or_else(|| "su acreedor".into(), |l| l.as_str().into()),
+            contrato: account.external_ref.as_str().into(),
+            monto: due.map(|(amount, _)| account.currency.written(&amount)).unwrap_or_default(),
+            fecha: due.map(|(_, on)| spanish_date(on)).unwrap_or_default(),
+        }
+    }
+}
+
 impl Template {
     /// The templates Campo starts with. Each names the sender (gestor and
     /// agency) and the lender, asks rather than threatens, and leaves the

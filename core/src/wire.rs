@@ -423,6 +423,25 @@ pub struct ReviewRequest {
     pub comment: String,
 }
 
+/// An account whose promises keep breaking, for the gestor's supervisor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Escalation {
+    /// The account.
+    pub debtor_id: DebtorId,
+    /// The lender's reference.
+    pub external_ref: String,
+    /// The debtor's name.
+    pub name: String,
+    /// The gestor who has it, if anyone does.
+    pub gestor: Option<UserId>,
+    /// Promises and instalments broken (or kept only in part).
+    pub misses: u32,
+    /// When the latest of them fell due.
+    pub last_due_on: chrono::NaiveDate,
+}
+
 /// A supervisor's decision on a plan waiting for approval.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

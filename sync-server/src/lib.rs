@@ -8,6 +8,8 @@
 //!   reassignments, imports), serialised by compare-and-set.
 //! - [`policy`]: contact policies as admins change them.
 //! - [`outbox`]: queued messages sent through the agency's gateway, inside the contact hours.
+//! - [`promises`]: promises derived from payments and the calendar; with them
+//!   (`reminders`) the automatic reminders and the escalations to supervisors.
 //! - `write`: the one way a version becomes current (history, feed, owner).
 //! - [`api`]: the HTTP routes and the OpenAPI document.
 //! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down.
@@ -26,6 +28,7 @@ pub mod office;
 pub mod outbox;
 pub mod policy;
 pub mod promises;
+mod reminders;
 pub mod store;
 pub mod sync;
 mod throttle;

@@ -17,17 +17,19 @@ use campo_core::{
 use chrono::{DateTime, Utc};
 
 use crate::{
-    office,
+    office, reminders,
     store::{Storage, StoreError, StoredRecord, Tx},
 };
 
 /// Derives the statuses of `debtor`'s promises at `now` (on the debtor's
-/// local date) and writes those that changed; returns how many did.
+/// local date) and writes those that changed; then queues the reminders
+/// they call for and escalates the account if they broke too often (see
+/// [`reminders`]). Returns how many statuses changed.
 pub fn derive_account(tx: &mut dyn Tx, debtor: DebtorId, now: DateTime<Utc>) -> Result<u32, StoreError> {
     let Some(Ok(RecordBody::Debtor(account))) = tx.record(debtor.into())?.map(|r| r.record.parse_body()) else {
         return Ok(0);
     };
-    let grace = tx.policy(Country::from(account.currency))?.grace_days;
+    let policy = tx.policy(Country::from(account.currency))?;
     let today = account.zone.local(now).date();
     let mut promises: Vec<(StoredRecord, Promise)> = Vec::new();
     let mut payments: Vec<Payment> = Vec::new();
@@ -40,16 +42,20 @@ pub fn derive_account(tx: &mut dyn Tx, debtor: DebtorId, now: DateTime<Utc>) -> 
     }
     let fields: Vec<_> = promises.iter().map(|(_, p)| &**p).collect();
     let paid: Vec<&Payment> = payments.iter().collect();
-    let derived = lifecycle::derive(&fields, &paid, today, grace);
+    let derived = lifecycle::derive(&fields, &paid, today, policy.grace_days);
     let mut changed = 0;
+    let mut current = Vec::with_capacity(promises.len());
     for ((stored, promise), derived) in promises.into_iter().zip(derived) {
         let now_derived = promise.clone().derived(&derived);
         if now_derived != promise {
-            let body = RecordBody::Promise(now_derived);
-            office::write_next(tx, &stored, &body, false, None)?;
+            office::write_next(tx, &stored, &RecordBody::Promise(now_derived.clone()), false, None)?;
             changed += 1;
         }
+        current.push((stored.record.id, now_derived));
     }
+    let held: Vec<_> = current.iter().map(|(id, p)| (*id, &**p)).collect();
+    reminders::remind(tx, debtor, &account, &policy, &held, today, now)?;
+    reminders::escalate(tx, debtor, &policy, &held)?;
     Ok(changed)
 }
 

@@ -19,5 +19,6 @@ mod process;
 mod promises;
 mod property;
 mod reassignment;
+mod reminders;
 mod roles;
 mod sessions;

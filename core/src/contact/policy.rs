@@ -77,7 +77,24 @@ pub struct ContactPolicy {
     /// [`crate::priority`]), from -50 to 50; other segments get none.
     #[serde(default)]
     pub segment_points: Vec<SegmentPoints>,
+    /// How many days before a promise or instalment falls due the server
+    /// reminds the debtor (0: no automatic reminders), at most a week.
+    #[serde(default = "ContactPolicy::default_reminder_days")]
+    pub reminder_days_before: u32,
+    /// The channel automatic reminders go by, where the account has a number
+    /// (else by email, where it has an address).
+    #[serde(default = "ContactPolicy::default_reminder_channel")]
+    pub reminder_channel: crate::message::MessageChannel,
+    /// After how many broken promises or instalments an account goes to the
+    /// gestor's supervisor, from 1 to 10.
+    #[serde(default = "ContactPolicy::default_escalate_after")]
+    pub escalate_after: u32,
 }
+
+/// The most days ahead an automatic reminder goes.
+pub const MAX_REMINDER_DAYS: u32 = 7;
+/// The most misses before an account goes to the supervisor.
+pub const MAX_ESCALATE_AFTER: u32 = 10;
 
 /// The points one segment adds to an account's priority.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +126,21 @@ impl ContactPolicy {
     /// The grace a policy stored before grace days has.
     pub fn default_grace_days() -> u32 {
         3
+    }
+
+    /// Reminders the day before, for a policy stored before reminders.
+    pub fn default_reminder_days() -> u32 {
+        1
+    }
+
+    /// Reminders by WhatsApp, the channel most debtors read, for a policy stored before reminders.
+    pub fn default_reminder_channel() -> crate::message::MessageChannel {
+        crate::message::MessageChannel::Whatsapp
+    }
+
+    /// The supervisor hears of an account at its second miss, for a policy stored before escalation.
+    pub fn default_escalate_after() -> u32 {
+        2
     }
 
     /// The policy Campo starts with in `country`:
@@ -155,6 +187,9 @@ impl ContactPolicy {
                 default_discount_percent: Decimal::ZERO,
                 discount_limits: Vec::new(),
                 segment_points: Vec::new(),
+                reminder_days_before: Self::default_reminder_days(),
+                reminder_channel: Self::default_reminder_channel(),
+                escalate_after: Self::default_escalate_after(),
             },
             Country::MX => Self {
                 country,
@@ -172,6 +207,9 @@ impl ContactPolicy {
                 default_discount_percent: Decimal::ZERO,
                 discount_limits: Vec::new(),
                 segment_points: Vec::new(),
+                reminder_days_before: Self::default_reminder_days(),
+                reminder_channel: Self::default_reminder_channel(),
+                escalate_after: Self::default_escalate_after(),
             },
         }
     }
@@ -202,6 +240,12 @@ impl ContactPolicy {
             std::iter::once(self.default_discount_percent).chain(self.discount_limits.iter().map(|l| l.max_percent));
         if percents.into_iter().any(|p| p.is_sign_negative() || p > Decimal::ONE_HUNDRED) {
             return Err(DomainError::DiscountLimitOutOfRange);
+        }
+        if self.reminder_days_before > MAX_REMINDER_DAYS {
+            return Err(DomainError::OutOfRange { field: "días de aviso".into(), min: 0, max: MAX_REMINDER_DAYS });
+        }
+        if !(1..=MAX_ESCALATE_AFTER).contains(&self.escalate_after) {
+            return Err(DomainError::OutOfRange { field: "incumplimientos".into(), min: 1, max: MAX_ESCALATE_AFTER });
         }
         let max = crate::priority::MAX_SEGMENT_POINTS;
         if self.segment_points.iter().any(|s| s.points.abs() > max) {
@@ -437,5 +481,9 @@ mod tests {
         assert_eq!(points(51).check(), Err(DomainError::SegmentPointsOutOfRange { max: 50 }));
         assert_eq!(points(20).segment_points("alto saldo"), 20);
         assert_eq!(points(20).segment_points("medio"), 0);
+        let early = ContactPolicy { reminder_days_before: 8, ..all_day.clone() };
+        assert_eq!(early.check(), Err(DomainError::OutOfRange { field: "días de aviso".into(), min: 0, max: 7 }));
+        let never = ContactPolicy { escalate_after: 0, ..all_day.clone() };
+        assert_eq!(never.check(), Err(DomainError::OutOfRange { field: "incumplimientos".into(), min: 1, max: 10 }));
     }
 }

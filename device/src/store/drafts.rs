@@ -7,7 +7,7 @@ use campo_core::{
     RecordBody, RecordKind,
     activity::{Promise, PromiseStatus},
     ids::DebtorId,
-    message::{Placeholders, Template, email_subject, spanish_date},
+    message::{Placeholders, Template, email_subject},
 };
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -51,16 +51,7 @@ impl Store {
             }
             let account = account.ok_or_else(|| DeviceError::NotFound { what: format!("la cuenta {debtor}") })?;
             let policy = contact::policy(tx, account.currency.into())?;
-            let values = Placeholders {
-                nombre: account.name.as_str().into(),
-                gestor,
-                agencia: policy.agency.clone(),
-                telefono: policy.agency_phone.clone(),
-                acreedor: account.lender.as_ref().map_or_else(|| "su acreedor".into(), |l| l.as_str().into()),
-                contrato: account.external_ref.as_str().into(),
-                monto: promise.as_ref().map(|p| account.currency.written(&p.amount)).unwrap_or_default(),
-                fecha: promise.as_ref().map(|p| spanish_date(p.due_on)).unwrap_or_default(),
-            };
+            let values = Placeholders::of(&account, &policy, gestor, promise.as_ref().map(|p| (p.amount, p.due_on)));
             let subject = email_subject(&policy.agency);
             Ok(Template::defaults()
                 .into_iter()

@@ -126,6 +126,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/activities", get(office::activities))
         .route("/reviews", post(office::review))
         .route("/plans/{id}/decision", post(office::decide_plan))
+        .route("/escalations", get(office::escalations))
         .route("/debtors/{id}", patch(office::patch_debtor))
         .route("/debtors/{id}/assignment", put(office::assign))
         .route("/conflicts", get(office::conflicts))
@@ -189,6 +190,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::activities,
         office::review,
         office::decide_plan,
+        office::escalations,
         office::patch_debtor,
         office::assign,
         office::conflicts,

@@ -5,8 +5,8 @@ use axum::{Json, extract::State, http::StatusCode};
 use campo_core::{
     ids::{DebtorId, RecordId, UserId},
     wire::{
-        ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, PlanDecision, RecordView,
-        ReviewRequest, Territory,
+        ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation, PlanDecision,
+        RecordView, ReviewRequest, Territory,
     },
 };
 use serde::Deserialize;
@@ -74,6 +74,22 @@ pub(super) async fn decide_plan(
     ApiJson(req): ApiJson<PlanDecision>,
 ) -> Result<Json<RecordView>, ApiError> {
     Ok(Json(state.write(move |tx| office::decide_plan(tx, &user, id, req)).await?))
+}
+
+/// Accounts in the user's scope whose promises broke as often as the policy
+/// lets pass before a supervisor hears, most misses first.
+#[utoipa::path(get, path = "/v1/escalations", responses((status = 200, body = Vec<Escalation>)))]
+pub(super) async fn escalations(
+    State(state): State<AppState>,
+    OfficeUser(user): OfficeUser,
+) -> Result<Json<Vec<Escalation>>, ApiError> {
+    let rows = state
+        .read(move |tx| {
+            let gestores = Scope::of(tx, &user)?.gestores();
+            Ok(tx.escalations(gestores.as_deref())?)
+        })
+        .await?;
+    Ok(Json(rows))
 }
 
 /// Every territory: devices show regions by name, and coordinators pick them.

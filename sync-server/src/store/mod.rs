@@ -324,6 +324,18 @@ pub trait Tx {
     /// Messages queued for the server's outbox to send, oldest first, after `after`.
     fn queued_messages(&mut self, after: Option<RecordId>, limit: u32) -> StoreResult<Vec<RecordId>>;
 
+    // --- reminders and escalation ---
+
+    /// Whether the server already queued a reminder of `promise` falling due on `due_on`.
+    fn reminded(&mut self, promise: RecordId, due_on: chrono::NaiveDate) -> StoreResult<bool>;
+    /// Notes that `message` reminds of `promise` falling due on `due_on`.
+    fn put_reminder(&mut self, promise: RecordId, due_on: chrono::NaiveDate, message: RecordId) -> StoreResult<()>;
+    /// Puts `debtor` among the escalations with `misses` broken dues, the
+    /// latest due on `last_due_on`; `None` takes it off.
+    fn set_escalation(&mut self, debtor: DebtorId, misses: Option<(u32, chrono::NaiveDate)>) -> StoreResult<()>;
+    /// The escalated accounts of these gestores (`None`: all), most misses first.
+    fn escalations(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::Escalation>>;
+
     // --- photos ---
 
     /// Notes that `record` names `photo`.

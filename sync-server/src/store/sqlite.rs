@@ -37,6 +37,7 @@ use super::{
 
 mod contact;
 mod photos;
+mod reminders;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_init.sql"),
@@ -49,6 +50,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0008_message_outbox.sql"),
     include_str!("../../../migrations/server/0009_payment_references.sql"),
     include_str!("../../../migrations/server/0010_open_promises.sql"),
+    include_str!("../../../migrations/server/0011_reminders_escalations.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -879,6 +881,22 @@ impl Tx for SqliteTx<'_> {
         self.collect(sql, params![after.map(|a| a.to_string()), limit], |_, row| {
             parse(&row.get::<_, String>(0)?, "records.id")
         })
+    }
+
+    fn reminded(&mut self, promise: RecordId, due_on: chrono::NaiveDate) -> StoreResult<bool> {
+        reminders::reminded(&self.conn, promise, due_on)
+    }
+
+    fn put_reminder(&mut self, promise: RecordId, due_on: chrono::NaiveDate, message: RecordId) -> StoreResult<()> {
+        reminders::put_reminder(&self.conn, promise, due_on, message)
+    }
+
+    fn set_escalation(&mut self, debtor: DebtorId, misses: Option<(u32, chrono::NaiveDate)>) -> StoreResult<()> {
+        reminders::set_escalation(&self.conn, debtor, misses)
+    }
+
+    fn escalations(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::Escalation>> {
+        reminders::escalations(&self.conn, gestores)
     }
 
     fn put_record_blob(&mut self, record: RecordId, photo: &Photo) -> StoreResult<()> {

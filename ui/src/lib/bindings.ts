@@ -379,7 +379,22 @@ discount_limits: Array<DiscountLimit>,
  * Points the agenda's score gives particular segments (see
  * [`crate::priority`]), from -50 to 50; other segments get none.
  */
-segment_points: Array<SegmentPoints>, };
+segment_points: Array<SegmentPoints>, 
+/**
+ * How many days before a promise or instalment falls due the server
+ * reminds the debtor (0: no automatic reminders), at most a week.
+ */
+reminder_days_before: number, 
+/**
+ * The channel automatic reminders go by, where the account has a number
+ * (else by email, where it has an address).
+ */
+reminder_channel: MessageChannel, 
+/**
+ * After how many broken promises or instalments an account goes to the
+ * gestor's supervisor, from 1 to 10.
+ */
+escalate_after: number, };
 
 /**
  * A country Campo collects in; its law sets the contact policy.
@@ -856,7 +871,19 @@ discount: string,
 /**
  * The balance.
  */
-balance: string, } | { "code": "segment_points_out_of_range", 
+balance: string, } | { "code": "out_of_range", 
+/**
+ * The policy field.
+ */
+field: string, 
+/**
+ * The least allowed.
+ */
+min: number, 
+/**
+ * The most allowed.
+ */
+max: number, } | { "code": "segment_points_out_of_range", 
 /**
  * The most allowed either way.
  */

@@ -1,0 +1,225 @@
+//! Reminders and escalation, worked out whenever an account's promises are
+//! derived ([`crate::promises`]):
+//!
+//! - **Reminders.** Each due of a promise in force (the whole promise, or
+//!   each instalment of a plan) that is still unpaid gets one reminder, from
+//!   the policy's `reminder_days_before` days before it falls due until the
+//!   day itself: a message from the `recordatorio_promesa` template, in the
+//!   gestor's name, queued in the outbox, which sends it only within the
+//!   debtor's contact hours. It goes by the policy's channel where the
+//!   account can take it (else by the other kind). None goes to an account
+//!   in dispute or of a debtor who died.
+//! - **Escalation.** A broken promise or instalment heads the gestor's agenda
+//!   until someone follows it up (`campo_core::priority`). Once an account
+//!   has broken the policy's `escalate_after` of them, it is listed for the
+//!   gestor's supervisor (`GET /v1/escalations`).
+
+use campo_core::{
+    RecordBody,
+    activity::{PromiseFields, PromiseStatus},
+    contact::policy::ContactPolicy,
+    debtor::Debtor,
+    ids::{DebtorId, RecordId},
+    message::{Delivery, Message, MessageChannel, MessageFields, Placeholders, Recipient, SentVia, Template},
+    money::Amount,
+};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::{
+    office,
+    store::{StoreError, Tx},
+};
+
+/// The template automatic reminders are filled from.
+const TEMPLATE: &str = "recordatorio_promesa";
+
+/// A promise's dues that are unpaid: each instalment of a plan, or the
+/// whole promise; none for a promise not in force or already settled.
+fn unpaid_dues(promise: &PromiseFields) -> Vec<(Amount, NaiveDate)> {
+    if !promise.is_active() || promise.status != PromiseStatus::Pending {
+        return Vec::new();
+    }
+    if promise.installments.is_empty() {
+        return vec![(promise.amount, promise.due_on)];
+    }
+    promise
+        .installments
+        .iter()
+        .filter(|i| i.status.is_none_or(|s| s == PromiseStatus::Pending))
+        .map(|i| (i.amount, i.due_on))
+        .collect()
+}
+
+/// The dues to remind of on `today`, `days_before` days ahead at most.
+pub(crate) fn due_for_reminder(
+    promises: &[(RecordId, &PromiseFields)],
+    today: NaiveDate,
+    days_before: u32,
+) -> Vec<(RecordId, Amount, NaiveDate)> {
+    if days_before == 0 {
+        return Vec::new();
+    }
+    let window = |due: NaiveDate| due.checked_sub_days(Days::new(days_before.into())).unwrap_or(due) <= today;
+    promises
+        .iter()
+        .flat_map(|(id, p)| unpaid_dues(p).into_iter().map(move |(amount, due)| (*id, amount, due)))
+        .filter(|(_, _, due)| *due >= today && window(*due))
+        .collect()
+}
+
+/// How many promises and instalments broke (or were kept only in part), and
+/// when the latest of them fell due.
+pub(crate) fn misses(promises: &[&PromiseFields]) -> Option<(u32, NaiveDate)> {
+    let missed = |s: Option<PromiseStatus>| matches!(s, Some(PromiseStatus::Broken | PromiseStatus::PartiallyKept));
+    let dues = promises.iter().flat_map(|p| {
+        let whole = (p.installments.is_empty() && missed(Some(p.status))).then_some(p.due_on);
+        whole.into_iter().chain(p.installments.iter().filter(|i| missed(i.status)).map(|i| i.due_on))
+    });
+    dues.fold(None, |acc, due| match acc {
+        None => Some((1, due)),
+        Some((n, last)) => Some((n + 1, last.max(due))),
+    })
+}
+
+/// Where a reminder to `account` goes: the policy's channel if the account
+/// has a number or address for it, else the other kind.
+fn recipient(account: &Debtor, channel: MessageChannel) -> Option<(MessageChannel, Recipient)> {
+    let phone = account.phones.first().map(|p| Recipient::Phone(p.clone()));
+    let email = account.emails.first().map(|e| Recipient::Email(e.clone()));
+    let (by_phone, other) = if channel == MessageChannel::Email {
+        (MessageChannel::Whatsapp, email.map(|e| (MessageChannel::Email, e)))
+    } else {
+        (channel, phone.map(|p| (channel, p)))
+    };
+    other.or_else(|| match channel {
+        MessageChannel::Email => account.phones.first().map(|p| (by_phone, Recipient::Phone(p.clone()))),
+        _ => account.emails.first().map(|e| (MessageChannel::Email, Recipient::Email(e.clone()))),
+    })
+}
+
+/// Queues the reminders `debtor`'s `promises` call for on `today`; returns how many.
+pub(crate) fn remind(
+    tx: &mut dyn Tx,
+    debtor: DebtorId,
+    account: &Debtor,
+    policy: &ContactPolicy,
+    promises: &[(RecordId, &PromiseFields)],
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<u32, StoreError> {
+    if account.dispute || account.deceased {
+        return Ok(0);
+    }
+    let Some((channel, to)) = recipient(account, policy.reminder_channel) else { return Ok(0) };
+    let Some(template) = Template::named(TEMPLATE) else { return Ok(0) };
+    let gestor = match tx.assignee(debtor)? {
+        Some(id) => tx.user(id)?.map(|u| u.name),
+        None => None,
+    };
+    let Some(gestor) = gestor else { return Ok(0) };
+    let mut queued = 0;
+    for (promise, amount, due_on) in due_for_reminder(promises, today, policy.reminder_days_before) {
+        if tx.reminded(promise, due_on)? {
+            continue;
+        }
+        let text = template.fill(&Placeholders::of(account, policy, gestor.clone(), Some((amount, due_on))));
+        let message = Message::try_from(MessageFields {
+            channel,
+            to: to.clone(),
+            template: TEMPLATE.into(),
+            text,
+            via: SentVia::Outbox,
+            at: now,
+            delivery: Delivery::Queued,
+        })
+        .map_err(|e| StoreError::Corrupt { what: "reminder", detail: e.to_string() })?;
+        let id = RecordId::generate();
+        office::write_new(tx, id, debtor, &RecordBody::Message(message), None)?;
+        tx.put_reminder(promise, due_on, id)?;
+        queued += 1;
+    }
+    Ok(queued)
+}
+
+/// Lists `debtor` for the supervisor once its `promises` broke often enough, and takes it off otherwise.
+pub(crate) fn escalate(
+    tx: &mut dyn Tx,
+    debtor: DebtorId,
+    policy: &ContactPolicy,
+    promises: &[(RecordId, &PromiseFields)],
+) -> Result<(), StoreError> {
+    let fields: Vec<&PromiseFields> = promises.iter().map(|(_, p)| *p).collect();
+    let listed = misses(&fields).filter(|(n, _)| *n >= policy.escalate_after);
+    tx.set_escalation(debtor, listed)
+}
+
+#[cfg(test)]
+mod tests {
+    use campo_core::{activity::Installment, money::Currency};
+
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().expect("a date")
+    }
+
+    fn amount(text: &str) -> Amount {
+        Amount::parse(text.parse().expect("a decimal"), "monto").expect("an amount")
+    }
+
+    fn promise(due_on: &str, status: PromiseStatus, installments: Vec<(&str, Option<PromiseStatus>)>) -> PromiseFields {
+        PromiseFields {
+            amount: amount("300.00"),
+            currency: Currency::MXN,
+            made_on: day("2026-11-01"),
+            due_on: day(due_on),
+            installments: installments
+                .into_iter()
+                .map(|(on, status)| Installment { due_on: day(on), amount: amount("100.00"), status })
+                .collect(),
+            status,
+            source: None,
+            plan: None,
+        }
+    }
+
+    #[test]
+    fn a_due_is_reminded_from_the_days_before_it_to_the_day_itself() {
+        let single = promise("2026-12-10", PromiseStatus::Pending, vec![]);
+        let id = RecordId::generate();
+        let on = |today: &str, days| due_for_reminder(&[(id, &single)], day(today), days);
+        assert!(on("2026-12-08", 1).is_empty(), "too early");
+        assert_eq!(on("2026-12-09", 1), [(id, amount("300.00"), day("2026-12-10"))]);
+        assert_eq!(on("2026-12-10", 1).len(), 1, "a server down the day before still reminds on the day");
+        assert!(on("2026-12-11", 1).is_empty(), "past its date: the agenda follows it up");
+        assert!(on("2026-12-09", 0).is_empty(), "the policy turned reminders off");
+        let kept = promise("2026-12-10", PromiseStatus::Kept, vec![]);
+        assert!(due_for_reminder(&[(id, &kept)], day("2026-12-09"), 1).is_empty());
+
+        let plan = promise(
+            "2027-02-01",
+            PromiseStatus::Pending,
+            vec![
+                ("2026-12-01", Some(PromiseStatus::Kept)),
+                ("2027-01-04", Some(PromiseStatus::Pending)),
+                ("2027-02-01", None),
+            ],
+        );
+        let soon = due_for_reminder(&[(id, &plan)], day("2027-01-02"), 3);
+        assert_eq!(soon, [(id, amount("100.00"), day("2027-01-04"))], "the next instalment, not the kept one");
+    }
+
+    #[test]
+    fn misses_count_broken_promises_and_instalments() {
+        let broken = promise("2026-11-20", PromiseStatus::Broken, vec![]);
+        let partly = promise("2026-11-25", PromiseStatus::PartiallyKept, vec![]);
+        let plan = promise(
+            "2027-01-04",
+            PromiseStatus::PartiallyKept,
+            vec![("2026-12-01", Some(PromiseStatus::Broken)), ("2027-01-04", Some(PromiseStatus::Pending))],
+        );
+        let cancelled = promise("2026-11-28", PromiseStatus::Cancelled, vec![]);
+        assert_eq!(misses(&[&broken, &partly, &plan, &cancelled]), Some((3, day("2026-12-01"))));
+        assert_eq!(misses(&[&cancelled]), None);
+    }
+}
