@@ -243,6 +243,36 @@ impl PromiseFields {
         self.status != PromiseStatus::Cancelled && self.plan.as_ref().is_none_or(|p| p.approval.is_active())
     }
 
+    /// What is still to pay, in date order: each unpaid instalment of a
+    /// plan, or the whole promise; nothing for a promise not in force or no
+    /// longer pending.
+    pub fn unpaid_dues(&self) -> Vec<(Amount, NaiveDate)> {
+        if !self.is_active() || self.status != PromiseStatus::Pending {
+            return Vec::new();
+        }
+        if self.installments.is_empty() {
+            return vec![(self.amount, self.due_on)];
+        }
+        let unpaid = |i: &&Installment| i.status.is_none_or(|s| s == PromiseStatus::Pending);
+        self.installments.iter().filter(unpaid).map(|i| (i.amount, i.due_on)).collect()
+    }
+
+    /// The day the gestor's agenda goes by: for a pending promise in force,
+    /// when its next payment falls due; for a broken one, when the first
+    /// missed payment fell due; `None` for a plan not in force, or one with
+    /// nothing left to pay.
+    pub fn agenda_date(&self) -> Option<NaiveDate> {
+        match self.status {
+            PromiseStatus::Pending => self.unpaid_dues().first().map(|(_, on)| *on),
+            PromiseStatus::Broken | PromiseStatus::PartiallyKept => {
+                let missed =
+                    |i: &&Installment| matches!(i.status, Some(PromiseStatus::Broken | PromiseStatus::PartiallyKept));
+                Some(self.installments.iter().find(missed).map_or(self.due_on, |i| i.due_on))
+            }
+            PromiseStatus::Kept | PromiseStatus::Cancelled => Some(self.due_on),
+        }
+    }
+
     fn check(&self) -> Result<(), DomainError> {
         if self.amount.is_zero() {
             return Err(DomainError::ZeroAmount { field: "monto prometido".into() });
@@ -453,6 +483,30 @@ mod tests {
         p.installments[1].amount = amount(50000);
         p.installments.swap(0, 1);
         assert_eq!(Promise::try_from(p), Err(DomainError::InstallmentsOutOfOrder));
+    }
+
+    #[test]
+    fn the_agenda_goes_by_a_plans_next_unpaid_instalment_or_its_first_missed_one() {
+        use crate::plan::{Approval, Frequency, PlanDetails};
+        let mut p = promise();
+        assert_eq!((p.unpaid_dues(), p.agenda_date()), (vec![(amount(100000), day(30))], Some(day(30))));
+        p.installments = vec![
+            Installment { due_on: day(25), amount: amount(50000), status: Some(PromiseStatus::Kept) },
+            Installment { due_on: day(30), amount: amount(50000), status: Some(PromiseStatus::Pending) },
+        ];
+        assert_eq!((p.unpaid_dues(), p.agenda_date()), (vec![(amount(50000), day(30))], Some(day(30))));
+        let details = |approval| PlanDetails {
+            frequency: Frequency::Weekly,
+            balance: amount(100000),
+            discount: amount(0),
+            approval,
+        };
+        p.plan = Some(details(Approval::Requested));
+        assert_eq!((p.unpaid_dues(), p.agenda_date()), (vec![], None), "not in force: nothing to pay yet");
+        p.plan = Some(details(Approval::Accepted));
+        p.status = PromiseStatus::PartiallyKept;
+        p.installments[1].status = Some(PromiseStatus::Broken);
+        assert_eq!((p.unpaid_dues(), p.agenda_date()), (vec![], Some(day(30))), "broken on its second instalment");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 use std::{cmp::Reverse, collections::HashMap};
 
 use campo_core::{
-    RecordBody,
+    RecordBody, RecordKind,
     ids::TerritoryId,
     outcome::{Channel, Outcome},
     priority::Factor,
@@ -201,21 +201,29 @@ const LIVE: &str = "WITH live AS (
     SELECT kind, deleted, body, due_on, status, started_at FROM records r
     WHERE debtor_id = ?1 AND NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = r.id))";
 
-/// The amount of the account's pending promises due on `today`, if any.
+/// What the account's promises in force ask to be paid on `today` (a
+/// promise due today, or a plan's instalment), if anything.
 fn promised_on(tx: &rusqlite::Transaction<'_>, row: &DebtorRow, today: NaiveDate) -> Result<Option<String>> {
     if row.promise_due_on != Some(today) {
         return Ok(None);
     }
-    let amounts = tx
-        .prepare_cached(&format!(
-            "{LIVE} SELECT body ->> '$.amount' FROM live
-             WHERE kind = 'promise' AND NOT deleted AND due_on = ?2 AND status = 'pending'"
-        ))?
-        .query_and_then(rusqlite::params![row.debtor_id.to_string(), today.to_string()], |r| {
-            r.get::<_, String>(0)?.parse::<Decimal>().map_err(|e| corrupt("promise amount", e))
-        })?
-        .collect::<Result<Vec<_>>>()?;
-    Ok((!amounts.is_empty()).then(|| amounts.into_iter().sum::<Decimal>().to_string()))
+    let mut promises = tx.prepare_cached(&format!(
+        "{LIVE} SELECT body FROM live WHERE kind = 'promise' AND NOT deleted AND status = 'pending'"
+    ))?;
+    let mut rows = promises.query([row.debtor_id.to_string()])?;
+    let mut total = Decimal::ZERO;
+    while let Some(body) = rows.next()? {
+        let RecordBody::Promise(promise) = RecordBody::parse(RecordKind::Promise, &body.get::<_, String>(0)?)? else {
+            continue;
+        };
+        total += promise
+            .unpaid_dues()
+            .iter()
+            .filter(|(_, on)| *on == today)
+            .map(|(amount, _)| amount.value())
+            .sum::<Decimal>();
+    }
+    Ok((!total.is_zero()).then(|| total.to_string()))
 }
 
 /// The account's visits and calls on the gestor's `today`, earliest first.

@@ -33,23 +33,6 @@ use crate::{
 /// The template automatic reminders are filled from.
 const TEMPLATE: &str = "recordatorio_promesa";
 
-/// A promise's dues that are unpaid: each instalment of a plan, or the
-/// whole promise; none for a promise not in force or already settled.
-fn unpaid_dues(promise: &PromiseFields) -> Vec<(Amount, NaiveDate)> {
-    if !promise.is_active() || promise.status != PromiseStatus::Pending {
-        return Vec::new();
-    }
-    if promise.installments.is_empty() {
-        return vec![(promise.amount, promise.due_on)];
-    }
-    promise
-        .installments
-        .iter()
-        .filter(|i| i.status.is_none_or(|s| s == PromiseStatus::Pending))
-        .map(|i| (i.amount, i.due_on))
-        .collect()
-}
-
 /// The dues to remind of on `today`, `days_before` days ahead at most.
 pub(crate) fn due_for_reminder(
     promises: &[(RecordId, &PromiseFields)],
@@ -62,7 +45,7 @@ pub(crate) fn due_for_reminder(
     let window = |due: NaiveDate| due.checked_sub_days(Days::new(days_before.into())).unwrap_or(due) <= today;
     promises
         .iter()
-        .flat_map(|(id, p)| unpaid_dues(p).into_iter().map(move |(amount, due)| (*id, amount, due)))
+        .flat_map(|(id, p)| p.unpaid_dues().into_iter().map(move |(amount, due)| (*id, amount, due)))
         .filter(|(_, _, due)| *due >= today && window(*due))
         .collect()
 }

@@ -222,3 +222,22 @@ async fn a_gestor_cannot_approve_a_plan_hide_a_discount_or_change_what_was_decid
     device.sync().await.expect("sync");
     assert_eq!(held(&device, debtor, id).status, PromiseStatus::Cancelled);
 }
+
+#[tokio::test]
+async fn the_agenda_asks_for_a_plans_instalment_due_today_and_not_for_a_plan_waiting_for_approval() {
+    let world = World::new(2).await;
+    let [debtor, waiting] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
+    let device = world.synced_device("g1").await;
+    // No discount: in force at once, its first payment today.
+    let in_force = device.store.plan_preview(debtor, &request(3, "900.00", "0.00")).expect("preview");
+    assert_eq!(approval(&in_force.promise), Approval::NotNeeded);
+    assert!(!in_force.settles, "900.00 of 10,000.00");
+    assert_eq!(in_force.remaining, "9100.00");
+    save(&device, debtor, &in_force);
+    save(&device, waiting, &device.store.plan_preview(waiting, &request(3, "900.00", "100.00")).expect("preview"));
+
+    let agenda = device.store.agenda(today(), None, 50).expect("agenda");
+    assert_eq!(agenda.counts.promises_due, 1, "the plan waiting for approval asks nothing yet");
+    assert_eq!(agenda.due[0].row.debtor_id, debtor);
+    assert_eq!(agenda.due[0].promised_today.as_deref(), Some("300.00"), "the instalment, not the plan's total");
+}

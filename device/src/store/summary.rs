@@ -7,7 +7,7 @@
 
 use std::{borrow::Cow, collections::BTreeMap};
 
-use campo_core::{RecordKind, text::fold};
+use campo_core::{RecordKind, activity::PromiseFields, text::fold};
 use rusqlite::{Connection, Transaction, functions::FunctionFlags, params};
 use serde::Deserialize;
 
@@ -44,10 +44,18 @@ pub(crate) struct SummaryFacts<'a> {
 
 impl<'a> SummaryFacts<'a> {
     /// The facts of a record of `kind` with this JSON body; none for other kinds.
+    /// A promise's `due_on` is the day the agenda goes by
+    /// ([`PromiseFields::agenda_date`]: a plan's next instalment, say).
     pub(crate) fn of(kind: RecordKind, body: &'a str) -> Result<Self> {
+        let malformed = |e: serde_json::Error| DeviceError::Storage { message: format!("cuerpo de {kind}: {e}") };
         match kind {
-            RecordKind::Promise | RecordKind::Visit | RecordKind::Call => serde_json::from_str(body)
-                .map_err(|e| DeviceError::Storage { message: format!("cuerpo de {kind}: {e}") }),
+            RecordKind::Visit | RecordKind::Call => serde_json::from_str(body).map_err(malformed),
+            RecordKind::Promise => {
+                let mut facts: Self = serde_json::from_str(body).map_err(malformed)?;
+                let promise: PromiseFields = serde_json::from_str(body).map_err(malformed)?;
+                facts.due_on = promise.agenda_date().map(|on| Cow::Owned(on.to_string()));
+                Ok(facts)
+            }
             _ => Ok(Self::default()),
         }
     }
