@@ -67,17 +67,12 @@ pub(crate) fn misses(promises: &[&PromiseFields]) -> Option<(u32, NaiveDate)> {
 /// Where a reminder to `account` goes: the policy's channel if the account
 /// has a number or address for it, else the other kind.
 fn recipient(account: &Debtor, channel: MessageChannel) -> Option<(MessageChannel, Recipient)> {
-    let phone = account.phones.first().map(|p| Recipient::Phone(p.clone()));
-    let email = account.emails.first().map(|e| Recipient::Email(e.clone()));
-    let (by_phone, other) = if channel == MessageChannel::Email {
-        (MessageChannel::Whatsapp, email.map(|e| (MessageChannel::Email, e)))
-    } else {
-        (channel, phone.map(|p| (channel, p)))
-    };
-    other.or_else(|| match channel {
-        MessageChannel::Email => account.phones.first().map(|p| (by_phone, Recipient::Phone(p.clone()))),
-        _ => account.emails.first().map(|e| (MessageChannel::Email, Recipient::Email(e.clone()))),
-    })
+    let by_phone = |channel| account.phones.first().map(|p| (channel, Recipient::Phone(p.clone())));
+    let by_email = || account.emails.first().map(|e| (MessageChannel::Email, Recipient::Email(e.clone())));
+    match channel {
+        MessageChannel::Email => by_email().or_else(|| by_phone(MessageChannel::Whatsapp)),
+        phone => by_phone(phone).or_else(by_email),
+    }
 }
 
 /// Queues the reminders `debtor`'s `promises` call for on `today`; returns how many.
@@ -90,7 +85,8 @@ pub(crate) fn remind(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<u32, StoreError> {
-    if account.dispute || account.deceased {
+    let due = due_for_reminder(promises, today, policy.reminder_days_before);
+    if due.is_empty() || account.dispute || account.deceased {
         return Ok(0);
     }
     let Some((channel, to)) = recipient(account, policy.reminder_channel) else { return Ok(0) };
@@ -101,7 +97,7 @@ pub(crate) fn remind(
     };
     let Some(gestor) = gestor else { return Ok(0) };
     let mut queued = 0;
-    for (promise, amount, due_on) in due_for_reminder(promises, today, policy.reminder_days_before) {
+    for (promise, amount, due_on) in due {
         if tx.reminded(promise, due_on)? {
             continue;
         }
