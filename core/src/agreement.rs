@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use crate::{
-    activity::PromiseFields,
+    activity::{PromiseFields, PromiseStatus},
     contact::{Country, policy::ContactPolicy},
     debtor::DebtorFields,
     message::spanish_date,
@@ -71,7 +71,8 @@ pub fn agreement(
     ];
 
     let mut debt = vec![format!("Saldo total de la cuenta: {}.", money(&details.balance))];
-    if let Some(b) = account.breakdown {
+    // The account's breakdown, only while it is of the balance the plan was made on.
+    if let Some(b) = account.breakdown.filter(|_| account.balance == details.balance) {
         debt.push(format!("Capital: {}.", money(&b.principal)));
         debt.push(format!("Intereses: {}.", money(&b.interest)));
         debt.push(format!("Comisiones y gastos: {}.", money(&b.fees)));
@@ -115,19 +116,19 @@ pub fn agreement(
     );
     how.push("Si un pago cae en día inhábil, la fecha indicada ya es el siguiente día hábil.".to_owned());
 
-    let mut terms = vec![
-        match &details.approval {
-            Approval::Requested => {
-                "Este convenio está sujeto a la aprobación de un supervisor; entra en vigor cuando se apruebe."
-            }
-            Approval::Countered { .. } => {
-                "Estas son las condiciones que propone el supervisor; entran en vigor cuando las aceptes."
-            }
-            Approval::Rejected { .. } => "Este convenio no fue aprobado y no está en vigor.",
-            Approval::NotNeeded | Approval::Approved { .. } | Approval::Accepted => "Este convenio está en vigor.",
+    let standing = match (&details.approval, plan.status) {
+        (Approval::Rejected { .. }, _) => "Este convenio no fue aprobado y no está en vigor.",
+        (_, PromiseStatus::Cancelled) => "Este convenio se canceló y ya no está en vigor.",
+        (_, PromiseStatus::Kept) => "Este convenio se cumplió: todos sus pagos se recibieron.",
+        (Approval::Requested, _) => {
+            "Este convenio está sujeto a la aprobación de un supervisor; entra en vigor cuando se apruebe."
         }
-        .to_owned(),
-    ];
+        (Approval::Countered { .. }, _) => {
+            "Estas son las condiciones que propone el supervisor; entran en vigor cuando las aceptes."
+        }
+        (Approval::NotNeeded | Approval::Approved { .. } | Approval::Accepted, _) => "Este convenio está en vigor.",
+    };
+    let mut terms = vec![standing.to_owned()];
     if !policy.agency_phone.is_empty() {
         terms.push(format!("Dudas o aclaraciones: {agency}, teléfono {}.", policy.agency_phone));
     }
@@ -149,7 +150,6 @@ pub fn agreement(
 mod tests {
     use super::*;
     use crate::{
-        activity::PromiseStatus,
         debtor::{Breakdown, PayTo, tests::fields},
         plan::{Frequency, PlanDetails, PlanTerms, schedule},
         text::Label,
@@ -233,6 +233,14 @@ mod tests {
         );
         assert!(lines.contains(&"Este convenio está en vigor."));
         assert!(!lines.iter().any(|l| l.starts_with("Descuento")), "no discount, no line for it");
+
+        let cancelled =
+            PromiseFields { status: PromiseStatus::Cancelled, ..plan("900.00", "0.00", Approval::NotNeeded) };
+        let text = agreement(&account, &cancelled, &policy, "Ana Ruiz").unwrap();
+        assert!(text.sections[4].lines.contains(&"Este convenio se canceló y ya no está en vigor.".to_owned()));
+        let reimported = DebtorFields { balance: amount("1400.00"), ..account.clone() };
+        let later = agreement(&reimported, &plan("900.00", "0.00", Approval::NotNeeded), &policy, "Ana Ruiz").unwrap();
+        assert!(!later.sections[1].lines.iter().any(|l| l.starts_with("Capital")), "no breakdown of another balance");
 
         let plain = PromiseFields { plan: None, ..plan("900.00", "0.00", Approval::NotNeeded) };
         assert_eq!(agreement(&account, &plain, &policy, "Ana Ruiz"), None);

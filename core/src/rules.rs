@@ -135,6 +135,12 @@ pub enum Refusal {
     /// The terms of a plan a supervisor decided are theirs.
     #[error("un plan que el supervisor ya decidió no cambia; cancélalo y propón otro")]
     PlanDecided,
+    /// A plan worked out on a balance the account no longer has.
+    #[error("el saldo de la cuenta es ahora {balance}; vuelve a calcular el plan con él")]
+    PlanBalance {
+        /// The account's balance now, as people write it.
+        balance: String,
+    },
     /// Outside the contact rules, with no justification that covers it.
     #[error("{}", sentences(breaches))]
     Contact {
@@ -241,9 +247,10 @@ fn check_promise_status(promise: &PromiseFields, seen: Option<&PromiseFields>) -
 /// What a gestor may write of a payment plan: a new plan needs no approval
 /// or asks for it; an edit keeps the approval it saw, except that the
 /// debtor may accept a counter-offer; the terms of a plan a supervisor
-/// decided stay as decided. A plan needing no approval has its discount
-/// within the policy's limit for the account's segment, on the balance the
-/// checking side holds (skipped where it holds neither account nor policy).
+/// decided stay as decided. Terms the gestor sets are worked out on the
+/// account's balance as the checking side holds it, and a plan needing no
+/// approval has its discount within the policy's limit for the account's
+/// segment (both skipped where the side holds neither account nor policy).
 fn check_plan(
     promise: &PromiseFields,
     seen: Option<&PromiseFields>,
@@ -263,19 +270,24 @@ fn check_plan(
     if !approval_allowed {
         return Err(Refusal::PlanApproval);
     }
-    if let (Some(seen), Some(seen_plan)) = (seen, seen_plan)
-        && seen_plan.approval.is_decided()
-    {
-        let terms = |p: &PromiseFields| {
-            let plan = p.plan.as_ref().map(|d| (d.frequency, d.balance, d.discount));
-            (p.amount, p.installments.iter().map(|i| (i.due_on, i.amount)).collect::<Vec<_>>(), plan)
-        };
-        if terms(promise) != terms(seen) {
-            return Err(Refusal::PlanDecided);
-        }
+    let terms = |p: &PromiseFields| {
+        let plan = p.plan.as_ref().map(|d| (d.frequency, d.balance, d.discount));
+        (p.amount, p.installments.iter().map(|i| (i.due_on, i.amount)).collect::<Vec<_>>(), plan)
+    };
+    let new_terms = seen.is_none_or(|seen| terms(promise) != terms(seen));
+    if new_terms && seen_plan.is_some_and(|p| p.approval.is_decided()) {
+        return Err(Refusal::PlanDecided);
+    }
+    // Terms the gestor sets now are judged on the account as the checking
+    // side holds it; a cancel, or a counter-offer accepted, sets none.
+    if !new_terms {
+        return Ok(());
+    }
+    let (Some(account), Some(policy)) = (account, policy) else { return Ok(()) };
+    if plan.balance != account.balance {
+        return Err(Refusal::PlanBalance { balance: account.currency.written(&account.balance) });
     }
     if plan.approval == Approval::NotNeeded
-        && let (Some(account), Some(policy)) = (account, policy)
         && !crate::plan::discount_within_limit(policy, account.segment.as_str(), account.balance, plan.discount)
     {
         return Err(Refusal::DiscountNeedsApproval {

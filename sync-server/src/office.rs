@@ -204,6 +204,9 @@ pub fn decide_plan(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, req: PlanDeci
     let Ok(RecordBody::Promise(promise)) = current.record.parse_body() else {
         return Err(ApiError::NotFound);
     };
+    if current.record.deleted {
+        return Err(ApiError::NotFound);
+    }
     check_version(&current, &req.if_vv)?;
     let mut fields = promise.into_fields();
     let waiting = fields.status != PromiseStatus::Cancelled
@@ -220,6 +223,15 @@ pub fn decide_plan(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, req: PlanDeci
             Approval::Rejected { comment }
         }
         Decision::Counter { terms, discount } => {
+            let today = match tx.record(current.record.debtor_id.into())?.map(|a| a.record.parse_body()) {
+                Some(Ok(RecordBody::Debtor(account))) => account.zone.local(chrono::Utc::now()).date(),
+                _ => return Err(ApiError::NotFound),
+            };
+            if terms.first_due < today {
+                return Err(ApiError::Malformed(format!(
+                    "el primer pago de la contraoferta es antes de hoy ({today})"
+                )));
+            }
             fields.installments = plan::schedule(terms, Country::from(fields.currency))?;
             fields.amount = terms.total;
             fields.due_on = fields.installments.last().map_or(fields.due_on, |i| i.due_on);

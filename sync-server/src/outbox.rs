@@ -128,7 +128,8 @@ enum Next {
     /// Outside the hours: it waits.
     Wait,
     /// It may not go (a deceased debtor, a reminder in a dispute, a number
-    /// no longer on the account): it fails with the reason.
+    /// no longer on the account, a reminder of a due since paid or
+    /// cancelled): it fails with the reason.
     Fail(String),
     /// Claimed for the gateway: it goes.
     Send(Outgoing),
@@ -150,7 +151,17 @@ fn claim(storage: &dyn Storage, id: RecordId, now: DateTime<Utc>) -> Result<Next
         _ => return Ok(Next::Wait),
     };
     let policy = tx.policy(Country::from(account.currency))?;
-    let next = if account.deceased {
+    // A reminder queued earlier may have nothing left to remind of.
+    let settled = match tx.reminder_of(id)? {
+        Some((promise, due_on)) => match tx.record(promise)?.map(|p| (p.record.deleted, p.record.parse_body())) {
+            Some((false, Ok(RecordBody::Promise(p)))) => !p.unpaid_dues().iter().any(|(_, on)| *on == due_on),
+            _ => true,
+        },
+        None => false,
+    };
+    let next = if settled {
+        Next::Fail("ya no hay nada que recordar: el pago llegó o la promesa se canceló".into())
+    } else if account.deceased {
         Next::Fail("el titular falleció: no se le envían mensajes".into())
     } else if account.dispute && message.template().is_none_or(|t| t.collects) {
         Next::Fail("la cuenta está en aclaración: no se envían recordatorios de pago".into())

@@ -55,7 +55,7 @@ pub fn derive_account(tx: &mut dyn Tx, debtor: DebtorId, now: DateTime<Utc>) -> 
     }
     let held: Vec<_> = current.iter().map(|(id, p)| (*id, &**p)).collect();
     reminders::remind(tx, debtor, &account, &policy, &held, today, now)?;
-    reminders::escalate(tx, debtor, &policy, &held)?;
+    reminders::escalate(tx, debtor, &account, &policy, &held)?;
     Ok(changed)
 }
 

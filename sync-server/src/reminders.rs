@@ -51,10 +51,11 @@ pub(crate) fn due_for_reminder(
 }
 
 /// How many promises and instalments broke (or were kept only in part), and
-/// when the latest of them fell due.
+/// when the latest of them fell due; cancelled ones do not count.
 pub(crate) fn misses(promises: &[&PromiseFields]) -> Option<(u32, NaiveDate)> {
     let missed = |s: Option<PromiseStatus>| matches!(s, Some(PromiseStatus::Broken | PromiseStatus::PartiallyKept));
-    let dues = promises.iter().flat_map(|p| {
+    // A cancelled promise or plan (renegotiated, say) counts no more; its history keeps it.
+    let dues = promises.iter().filter(|p| p.status != PromiseStatus::Cancelled).flat_map(|p| {
         let whole = (p.installments.is_empty() && missed(Some(p.status))).then_some(p.due_on);
         whole.into_iter().chain(p.installments.iter().filter(|i| missed(i.status)).map(|i| i.due_on))
     });
@@ -120,15 +121,20 @@ pub(crate) fn remind(
     Ok(queued)
 }
 
-/// Lists `debtor` for the supervisor once its `promises` broke often enough, and takes it off otherwise.
+/// Lists `debtor` for the supervisor once its `promises` broke often
+/// enough, and takes it off otherwise (and off an account in dispute or of
+/// a deceased debtor).
 pub(crate) fn escalate(
     tx: &mut dyn Tx,
     debtor: DebtorId,
+    account: &Debtor,
     policy: &ContactPolicy,
     promises: &[(RecordId, &PromiseFields)],
 ) -> Result<(), StoreError> {
     let fields: Vec<&PromiseFields> = promises.iter().map(|(_, p)| *p).collect();
-    let listed = misses(&fields).filter(|(n, _)| *n >= policy.escalate_after);
+    // No collection pressure on a dispute or a death, from a supervisor either.
+    let pressed = !(account.dispute || account.deceased);
+    let listed = misses(&fields).filter(|(n, _)| pressed && *n >= policy.escalate_after);
     tx.set_escalation(debtor, listed)
 }
 
@@ -198,7 +204,8 @@ mod tests {
             vec![("2026-12-01", Some(PromiseStatus::Broken)), ("2027-01-04", Some(PromiseStatus::Pending))],
         );
         let cancelled = promise("2026-11-28", PromiseStatus::Cancelled, vec![]);
-        assert_eq!(misses(&[&broken, &partly, &plan, &cancelled]), Some((3, day("2026-12-01"))));
+        let cancelled_plan = PromiseFields { status: PromiseStatus::Cancelled, ..plan.clone() };
+        assert_eq!(misses(&[&broken, &partly, &plan, &cancelled, &cancelled_plan]), Some((3, day("2026-12-01"))));
         assert_eq!(misses(&[&cancelled]), None);
     }
 }

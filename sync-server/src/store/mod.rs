@@ -328,6 +328,8 @@ pub trait Tx {
 
     /// Whether the server already queued a reminder of `promise` falling due on `due_on`.
     fn reminded(&mut self, promise: RecordId, due_on: chrono::NaiveDate) -> StoreResult<bool>;
+    /// The promise and due `message` reminds of, if it is an automatic reminder.
+    fn reminder_of(&mut self, message: RecordId) -> StoreResult<Option<(RecordId, chrono::NaiveDate)>>;
     /// Notes that `message` reminds of `promise` falling due on `due_on`.
     fn put_reminder(&mut self, promise: RecordId, due_on: chrono::NaiveDate, message: RecordId) -> StoreResult<()>;
     /// Puts `debtor` among the escalations with `misses` broken dues, the

@@ -887,6 +887,10 @@ impl Tx for SqliteTx<'_> {
         reminders::reminded(&self.conn, promise, due_on)
     }
 
+    fn reminder_of(&mut self, message: RecordId) -> StoreResult<Option<(RecordId, chrono::NaiveDate)>> {
+        reminders::reminder_of(&self.conn, message)
+    }
+
     fn put_reminder(&mut self, promise: RecordId, due_on: chrono::NaiveDate, message: RecordId) -> StoreResult<()> {
         reminders::put_reminder(&self.conn, promise, due_on, message)
     }

@@ -1522,7 +1522,11 @@ status: PromiseStatus, } | { "refusal": "plan_approval" } | { "refusal": "discou
 /**
  * The gestor's limit for the account's segment, in percent.
  */
-max_percent: string, } | { "refusal": "plan_decided" } | { "refusal": "contact", 
+max_percent: string, } | { "refusal": "plan_decided" } | { "refusal": "plan_balance", 
+/**
+ * The account's balance now, as people write it.
+ */
+balance: string, } | { "refusal": "contact", 
 /**
  * Every rule broken.
  */

@@ -6,7 +6,7 @@ use campo_core::{
     wire::Escalation,
 };
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{StoreResult, json_ids, parse};
 
@@ -14,6 +14,16 @@ pub(super) fn reminded(conn: &Connection, promise: RecordId, due_on: NaiveDate) 
     Ok(conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM reminders WHERE promise_id = ?1 AND due_on = ?2)")?
         .query_row(params![promise.to_string(), due_on.to_string()], |r| r.get(0))?)
+}
+
+pub(super) fn reminder_of(conn: &Connection, message: RecordId) -> StoreResult<Option<(RecordId, NaiveDate)>> {
+    let found: Option<(String, String)> = conn
+        .prepare_cached("SELECT promise_id, due_on FROM reminders WHERE message_id = ?1")?
+        .query_row([message.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    found
+        .map(|(promise, due)| Ok((parse(&promise, "reminders.promise_id")?, parse(&due, "reminders.due_on")?)))
+        .transpose()
 }
 
 pub(super) fn put_reminder(
@@ -45,7 +55,9 @@ pub(super) fn escalations(conn: &Connection, gestores: Option<&[UserId]>) -> Sto
         "SELECT e.debtor_id, d.body ->> '$.external_ref', d.body ->> '$.name', a.gestor_id, e.misses, e.last_due_on
          FROM escalations e JOIN records d ON d.id = e.debtor_id
          LEFT JOIN assignments a ON a.debtor_id = e.debtor_id AND a.until_seq IS NULL
-         WHERE ?1 IS NULL OR a.gestor_id IN (SELECT value FROM json_each(?1))
+         -- A flag the office set since the account was derived counts at once.
+         WHERE NOT coalesce(d.body ->> '$.dispute', 0) AND NOT coalesce(d.body ->> '$.deceased', 0)
+           AND (?1 IS NULL OR a.gestor_id IN (SELECT value FROM json_each(?1)))
          ORDER BY e.misses DESC, e.last_due_on DESC, e.debtor_id",
     )?;
     let mut rows = statement.query([gestores.map(json_ids)])?;
