@@ -96,33 +96,15 @@ impl Store {
     /// The written agreement of plan `id`, as the gestor shows it to the
     /// debtor (in Spanish: it is the debtor's document).
     pub fn agreement(&self, id: RecordId) -> Result<Agreement> {
-        self.read(|tx| {
-            let not_a_plan = || DeviceError::NotFound { what: format!("el plan {id}") };
-            let local = local_record(tx, id)?.filter(|l| !l.record.deleted).ok_or_else(not_a_plan)?;
-            let RecordBody::Promise(plan) = local.record.parse_body()? else { return Err(not_a_plan()) };
-            let account = account(tx, local.record.debtor_id)?;
-            let policy = policy(tx, Country::from(account.currency))?;
-            let gestor = session(tx)?.map(|s| s.user.name).unwrap_or_default();
-            agreement::agreement(&account, &plan, &policy, &gestor).ok_or_else(not_a_plan)
-        })
+        self.read(|tx| written_agreement(tx, id)).map(|(agreement, _)| agreement)
     }
 
     /// Writes the agreement of plan `id` as a PDF into `dir` (made if need
     /// be), named for the account and the day; returns the file's path.
     pub fn save_agreement_pdf(&self, id: RecordId, dir: &Path) -> Result<PathBuf> {
-        let agreement = self.agreement(id)?;
-        let (reference, made_on) = self.read(|tx| {
-            let local = local_record(tx, id)?.ok_or_else(|| DeviceError::NotFound { what: format!("el plan {id}") })?;
-            let made_on = match local.record.parse_body()? {
-                RecordBody::Promise(plan) => plan.made_on,
-                _ => unreachable!("agreement() read a plan"),
-            };
-            Ok((account(tx, local.record.debtor_id)?.external_ref.as_str().to_owned(), made_on))
-        })?;
-        let safe: String =
-            reference.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+        let (agreement, name) = self.read(|tx| written_agreement(tx, id))?;
         std::fs::create_dir_all(dir)?;
-        let path = dir.join(format!("convenio-{safe}-{made_on}.pdf"));
+        let path = dir.join(name);
         std::fs::write(&path, crate::pdf::agreement_pdf(&agreement))?;
         Ok(path)
     }
@@ -132,4 +114,23 @@ impl Store {
     pub fn accept_counter_offer(&self, id: RecordId) -> Result<()> {
         self.change_promise(id, |plan| plan.with_approval(Approval::Accepted))
     }
+}
+
+/// Plan `id`'s agreement, and the file name its PDF takes: the account's
+/// reference (what a file name can hold of it) and the day it was made.
+fn written_agreement(tx: &rusqlite::Transaction<'_>, id: RecordId) -> Result<(Agreement, String)> {
+    let not_a_plan = || DeviceError::NotFound { what: format!("el plan {id}") };
+    let local = local_record(tx, id)?.filter(|l| !l.record.deleted).ok_or_else(not_a_plan)?;
+    let RecordBody::Promise(plan) = local.record.parse_body()? else { return Err(not_a_plan()) };
+    let account = account(tx, local.record.debtor_id)?;
+    let policy = policy(tx, Country::from(account.currency))?;
+    let gestor = session(tx)?.map(|s| s.user.name).unwrap_or_default();
+    let agreement = agreement::agreement(&account, &plan, &policy, &gestor).ok_or_else(not_a_plan)?;
+    let reference: String = account
+        .external_ref
+        .as_str()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .collect();
+    Ok((agreement, format!("convenio-{reference}-{}.pdf", plan.made_on)))
 }

@@ -15,8 +15,8 @@ use campo_device::{
     DeviceError,
     plans::{PlanPreview, PlanRequest},
 };
-use campo_tests::{Device, World, raw_push};
-use chrono::{Days, NaiveDate, Utc};
+use campo_tests::{Device, World, fixture_today, raw_push};
+use chrono::Days;
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -24,17 +24,13 @@ fn amount(text: &str) -> Amount {
     Amount::parse(text.parse().expect("a decimal"), "monto").expect("an amount")
 }
 
-fn today() -> NaiveDate {
-    campo_core::zone::Zone::MEXICO_CITY.local(Utc::now()).date()
-}
-
 /// The fixture's accounts owe 10,000.00 MXN; this plan asks 8,000.00 in
 /// four monthly instalments and forgives the other 2,000.00 (20 %).
 fn request(count: u32, total: &str, discount: &str) -> PlanRequest {
     PlanRequest {
-        terms: PlanTerms { total: amount(total), count, frequency: Frequency::Monthly, first_due: today() },
+        terms: PlanTerms { total: amount(total), count, frequency: Frequency::Monthly, first_due: fixture_today() },
         discount: amount(discount),
-        made_on: today(),
+        made_on: fixture_today(),
     }
 }
 
@@ -102,7 +98,7 @@ async fn a_plan_above_the_limit_requested_offline_comes_back_approved_and_its_in
     let first = plan.installments[0].clone();
     let csv = format!(
         "account_ref,paid_on,amount,currency,reference,channel\n{reference},{},{},MXN,SPEI-1,transfer\n",
-        today(),
+        fixture_today(),
         first.amount
     );
     let (status, body) = world.office("coord").await.import("/v1/imports/payments", &csv, false).await;
@@ -128,7 +124,7 @@ async fn a_counter_offer_is_in_force_once_the_debtor_accepts_it_and_a_rejected_p
     device.sync().await.expect("sync");
 
     let sup = world.office("sup").await;
-    let first_due = today() + Days::new(7);
+    let first_due = fixture_today() + Days::new(7);
     let counter = json!({
         "decision": "counter",
         "terms": { "total": "9000.00", "count": 6, "frequency": "monthly", "first_due": first_due },
@@ -236,7 +232,7 @@ async fn the_agenda_asks_for_a_plans_instalment_due_today_and_not_for_a_plan_wai
     save(&device, debtor, &in_force);
     save(&device, waiting, &device.store.plan_preview(waiting, &request(3, "900.00", "100.00")).expect("preview"));
 
-    let agenda = device.store.agenda(today(), None, 50).expect("agenda");
+    let agenda = device.store.agenda(fixture_today(), None, 50).expect("agenda");
     assert_eq!(agenda.counts.promises_due, 1, "the plan waiting for approval asks nothing yet");
     assert_eq!(agenda.due[0].row.debtor_id, debtor);
     assert_eq!(agenda.due[0].promised_today.as_deref(), Some("300.00"), "the instalment, not the plan's total");

@@ -3,11 +3,10 @@
 
 use campo_core::{
     RecordBody, RecordKind,
-    activity::{Call, CallFields, Direction, Promise, PromiseFields, PromiseStatus, Visit, VisitFields},
+    activity::{Call, CallFields, Direction, Visit, VisitFields},
     debtor::{Address, Bucket, DebtorFields},
     geo::GeoPoint,
     ids::DebtorId,
-    money::{Amount, Currency},
     outcome::{Channel, Outcome},
     priority::Factor,
     text::{Label, Phone},
@@ -17,23 +16,11 @@ use campo_device::{
     agenda::{AgendaCounts, AgendaFilter, AgendaRow},
     portfolio::PortfolioQuery,
 };
-use campo_tests::World;
+use campo_tests::{World, fixture_today, promise_body};
 use chrono::{DateTime, Days, NaiveDate, TimeDelta, Utc};
 
 fn promise(made_on: NaiveDate, due_on: NaiveDate) -> RecordBody {
-    RecordBody::Promise(
-        Promise::try_from(PromiseFields {
-            amount: Amount::parse(rust_decimal::Decimal::new(50_000, 2), "monto").expect("amount"),
-            currency: Currency::MXN,
-            made_on,
-            due_on,
-            installments: vec![],
-            status: PromiseStatus::Pending,
-            source: None,
-            plan: None,
-        })
-        .expect("valid promise"),
-    )
+    promise_body("500.00", made_on, due_on)
 }
 
 fn promise_due(today: NaiveDate) -> RecordBody {
@@ -63,11 +50,6 @@ fn visit_with_next_action(today: NaiveDate) -> RecordBody {
     visit(Utc::now() - TimeDelta::days(1), Some(today))
 }
 
-/// The gestor's date: the fixture's accounts are in Mexico City.
-fn today() -> NaiveDate {
-    Zone::MEXICO_CITY.local(Utc::now()).date()
-}
-
 fn ids(rows: &[AgendaRow]) -> Vec<DebtorId> {
     rows.iter().map(|r| r.row.debtor_id).collect()
 }
@@ -76,7 +58,7 @@ fn ids(rows: &[AgendaRow]) -> Vec<DebtorId> {
 async fn the_agenda_plans_the_day_broken_promises_first_then_promises_due_then_follow_ups_and_what_was_done() {
     let world = World::new(30).await;
     let device = world.synced_device("g1").await;
-    let today = today();
+    let today = fixture_today();
     let debtors = world.fixture.debtors_of("g1");
 
     device.store.create(debtors[20], &visit_with_next_action(today)).expect("visit");
@@ -152,7 +134,7 @@ async fn the_route_visits_todays_accounts_nearest_first_and_is_shorter_than_prio
     })
     .await;
     let device = world.synced_device("g1").await;
-    let today = today();
+    let today = fixture_today();
     let debtors = world.fixture.debtors_of("g1");
     // Follow-ups due on six of them, and on the two that cannot be routed
     // (a call, on the one that may not be visited).

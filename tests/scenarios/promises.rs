@@ -4,32 +4,15 @@
 
 use campo_core::{
     RecordBody,
-    activity::{Promise, PromiseFields, PromiseStatus},
+    activity::{Promise, PromiseStatus},
     ids::{DebtorId, RecordId},
-    money::{Amount, Currency},
     rules::Refusal,
 };
 use campo_device::DeviceError;
 use campo_sync_server::promises;
-use campo_tests::{Device, World};
-use chrono::{Days, NaiveDate, Utc};
+use campo_tests::{Device, World, fixture_today, promise_body};
+use chrono::{Days, Utc};
 use reqwest::StatusCode;
-
-fn promise(amount: &str, made_on: NaiveDate, due_on: NaiveDate) -> RecordBody {
-    RecordBody::Promise(
-        Promise::try_from(PromiseFields {
-            amount: Amount::parse(amount.parse().expect("a decimal"), "monto").expect("an amount"),
-            currency: Currency::MXN,
-            made_on,
-            due_on,
-            installments: vec![],
-            status: PromiseStatus::Pending,
-            source: None,
-            plan: None,
-        })
-        .expect("a promise"),
-    )
-}
 
 /// The promise `id` as `device` holds it.
 fn held(device: &Device, debtor: DebtorId, id: RecordId) -> Promise {
@@ -40,18 +23,13 @@ fn held(device: &Device, debtor: DebtorId, id: RecordId) -> Promise {
     }
 }
 
-fn today() -> NaiveDate {
-    // The fixture's debtors live in Mexico City, behind UTC.
-    campo_core::zone::Zone::MEXICO_CITY.local(Utc::now()).date()
-}
-
 #[tokio::test]
 async fn a_payments_import_turns_a_pending_promise_kept_on_the_device_after_its_next_sync() {
     let world = World::new(1).await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let device = world.synced_device("g1").await;
-    let today = today();
-    let id = device.store.create(debtor, &promise("1500.00", today, today + Days::new(3))).expect("promise");
+    let today = fixture_today();
+    let id = device.store.create(debtor, &promise_body("1500.00", today, today + Days::new(3))).expect("promise");
     device.sync().await.expect("sync");
 
     let reference = world.field_of(debtor, "external_ref");
@@ -75,8 +53,8 @@ async fn a_promise_past_its_grace_unpaid_breaks_when_the_server_sweeps_or_when_i
     let world = World::new(2).await;
     let [debtor, other] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
     let device = world.synced_device("g1").await;
-    let today = today();
-    let unpaid = device.store.create(debtor, &promise("800.00", today, today)).expect("promise");
+    let today = fixture_today();
+    let unpaid = device.store.create(debtor, &promise_body("800.00", today, today)).expect("promise");
     device.sync().await.expect("sync");
     assert_eq!(held(&device, debtor, unpaid).status, PromiseStatus::Pending, "still within its grace");
 
@@ -91,7 +69,7 @@ async fn a_promise_past_its_grace_unpaid_breaks_when_the_server_sweeps_or_when_i
 
     // A promise recorded offline long ago and synced only now is derived as it arrives.
     let ten_days_ago = today - Days::new(10);
-    let late = device.store.create(other, &promise("300.00", ten_days_ago, ten_days_ago)).expect("promise");
+    let late = device.store.create(other, &promise_body("300.00", ten_days_ago, ten_days_ago)).expect("promise");
     device.sync().await.expect("sync");
     assert_eq!(held(&device, other, late).status, PromiseStatus::Broken);
 }
@@ -101,8 +79,8 @@ async fn a_cancel_made_offline_wins_over_the_status_the_server_derived_meanwhile
     let world = World::new(1).await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let device = world.synced_device("g1").await;
-    let today = today();
-    let body = promise("300.00", today, today + Days::new(1));
+    let today = fixture_today();
+    let body = promise_body("300.00", today, today + Days::new(1));
     let id = device.store.create(debtor, &body).expect("promise");
     device.sync().await.expect("sync");
 
@@ -131,8 +109,8 @@ async fn a_device_may_not_say_a_promise_was_kept() {
     let world = World::new(1).await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let device = world.synced_device("g1").await;
-    let today = today();
-    let RecordBody::Promise(p) = promise("100.00", today, today) else { unreachable!() };
+    let today = fixture_today();
+    let RecordBody::Promise(p) = promise_body("100.00", today, today) else { unreachable!() };
     let kept = RecordBody::Promise(p.clone().with_status(PromiseStatus::Kept));
     let refused = device.store.create(debtor, &kept).expect_err("refused");
     assert!(

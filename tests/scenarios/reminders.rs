@@ -5,43 +5,24 @@
 
 use campo_core::{
     RecordBody,
-    activity::{Promise, PromiseFields, PromiseStatus},
     message::{Delivery, MessageChannel, SentVia},
-    money::{Amount, Currency},
 };
 use campo_sync_server::promises;
-use campo_tests::World;
-use chrono::{Days, NaiveDate, Utc};
+use campo_tests::{World, fixture_today, promise_body};
+use chrono::{Days, Utc};
 use reqwest::{Method, StatusCode};
-
-fn today() -> NaiveDate {
-    campo_core::zone::Zone::MEXICO_CITY.local(Utc::now()).date()
-}
-
-fn promise(amount: &str, made_on: NaiveDate, due_on: NaiveDate) -> RecordBody {
-    RecordBody::Promise(
-        Promise::try_from(PromiseFields {
-            amount: Amount::parse(amount.parse().expect("a decimal"), "monto").expect("an amount"),
-            currency: Currency::MXN,
-            made_on,
-            due_on,
-            installments: vec![],
-            status: PromiseStatus::Pending,
-            source: None,
-            plan: None,
-        })
-        .expect("a promise"),
-    )
-}
 
 #[tokio::test]
 async fn a_promise_due_tomorrow_gets_one_reminder_queued_in_the_gestors_name_and_the_device_sees_it() {
     let world = World::new(2).await;
     let [debtor, later] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
     let device = world.synced_device("g1").await;
-    let tomorrow = today() + Days::new(1);
-    device.store.create(debtor, &promise("1500.00", today(), tomorrow)).expect("promise");
-    device.store.create(later, &promise("900.00", today(), today() + Days::new(10))).expect("promise");
+    let tomorrow = fixture_today() + Days::new(1);
+    device.store.create(debtor, &promise_body("1500.00", fixture_today(), tomorrow)).expect("promise");
+    device
+        .store
+        .create(later, &promise_body("900.00", fixture_today(), fixture_today() + Days::new(10)))
+        .expect("promise");
     // Pushed, the promises are derived at once: the one due tomorrow is reminded of.
     device.sync().await.expect("sync");
     let reminders = "SELECT count(*) FROM records WHERE kind = 'message'";
@@ -77,11 +58,11 @@ async fn an_account_whose_promises_keep_breaking_goes_to_the_supervisor() {
     let world = World::new(2).await;
     let [debtor, other] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
     let device = world.synced_device("g1").await;
-    let ago = |days| today() - Days::new(days);
+    let ago = |days| fixture_today() - Days::new(days);
     // Two promises broken on one account (the policy's default: two misses), one on the other.
-    device.store.create(debtor, &promise("500.00", ago(30), ago(20))).expect("promise");
-    device.store.create(debtor, &promise("400.00", ago(15), ago(10))).expect("promise");
-    device.store.create(other, &promise("300.00", ago(15), ago(10))).expect("promise");
+    device.store.create(debtor, &promise_body("500.00", ago(30), ago(20))).expect("promise");
+    device.store.create(debtor, &promise_body("400.00", ago(15), ago(10))).expect("promise");
+    device.store.create(other, &promise_body("300.00", ago(15), ago(10))).expect("promise");
     device.sync().await.expect("sync");
 
     let listed = world.office("sup").await.get("/v1/escalations").await;

@@ -481,6 +481,28 @@ pub fn median_and_max(mut runs: Vec<std::time::Duration>) -> (std::time::Duratio
     (runs[runs.len() / 2], runs[runs.len() - 1])
 }
 
+/// A pending promise of `amount` MXN (a decimal string), made on `made_on`, due on `due_on`.
+pub fn promise_body(amount: &str, made_on: chrono::NaiveDate, due_on: chrono::NaiveDate) -> campo_core::RecordBody {
+    campo_core::RecordBody::Promise(
+        campo_core::activity::Promise::try_from(campo_core::activity::PromiseFields {
+            amount: Amount::parse(amount.parse().expect("a decimal"), "monto").expect("an amount"),
+            currency: Currency::MXN,
+            made_on,
+            due_on,
+            installments: vec![],
+            status: campo_core::activity::PromiseStatus::Pending,
+            source: None,
+            plan: None,
+        })
+        .expect("a promise"),
+    )
+}
+
+/// The fixture's local date: its debtors live in Mexico City, behind UTC.
+pub fn fixture_today() -> chrono::NaiveDate {
+    Zone::MEXICO_CITY.local(chrono::Utc::now()).date()
+}
+
 /// A visit body at `at`.
 pub fn visit_body(notes: &str, at: chrono::DateTime<chrono::Utc>) -> Visit {
     Visit::try_from(VisitFields {
