@@ -183,6 +183,9 @@ pub enum RejectionCode {
     /// A plan's approval and decided terms are the supervisor's, and a
     /// discount above the gestor's limit needs one.
     PlanApproval,
+    /// A plan's terms were worked out on a balance the account no longer
+    /// has (the lender's file changed it since).
+    PlanBalance,
 }
 
 /// A refused record's reason.

@@ -128,10 +128,10 @@ fn rejection(refusal: Refusal) -> Rejection {
             refuse(RejectionCode::NotAllowed, refusal.to_string())
         }
         Refusal::PromiseStatus { .. } => refuse(RejectionCode::PromiseStatus, refusal.to_string()),
-        Refusal::PlanApproval
-        | Refusal::DiscountNeedsApproval { .. }
-        | Refusal::PlanDecided
-        | Refusal::PlanBalance { .. } => refuse(RejectionCode::PlanApproval, refusal.to_string()),
+        Refusal::PlanApproval | Refusal::DiscountNeedsApproval { .. } | Refusal::PlanDecided => {
+            refuse(RejectionCode::PlanApproval, refusal.to_string())
+        }
+        Refusal::PlanBalance { .. } => refuse(RejectionCode::PlanBalance, refusal.to_string()),
         Refusal::Contact { ref breaches, justifiable } => Rejection {
             breaches: breaches.clone(),
             justifiable,

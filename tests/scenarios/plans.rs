@@ -237,3 +237,47 @@ async fn the_agenda_asks_for_a_plans_instalment_due_today_and_not_for_a_plan_wai
     assert_eq!(agenda.due[0].row.debtor_id, debtor);
     assert_eq!(agenda.due[0].promised_today.as_deref(), Some("300.00"), "the instalment, not the plan's total");
 }
+
+#[tokio::test]
+async fn terms_are_worked_out_on_the_balance_the_lender_reports_and_a_plan_in_force_is_cancelled_after_it_changes() {
+    let world = World::new(1).await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let device = world.synced_device("g1").await;
+    let in_force = save(&device, debtor, &device.store.plan_preview(debtor, &request(3, "900.00", "0.00")).expect("preview"));
+    let stale = device.store.plan_preview(debtor, &request(3, "900.00", "0.00")).expect("preview");
+    device.sync().await.expect("sync");
+
+    // The lender's next file says the account owes 12,000.00, not 10,000.00.
+    let portfolio = "external_ref,name,national_id,product,currency,balance,overdue,minimum_payment,overdue_since,\
+                     segment,territory,zone,phones,address,lat,lon,gestor\n\
+                     REF-000000,Deudor 0,ID00000000,personal_loan,MXN,12000.00,2000.00,1000.00,2026-09-01,medio,\
+                     Pruebas,America/Mexico_City,5512345678,,,,g1\n";
+    let (status, body) = world.office("coord").await.import("/v1/imports/debtors", portfolio, false).await;
+    assert_eq!((status, body["updated"].as_u64()), (StatusCode::OK, Some(1)), "{body}");
+    device.sync().await.expect("sync");
+
+    // Terms worked out on the old balance are refused naming the new one, on the device...
+    let stale = RecordBody::Promise(Promise::try_from(stale.promise).expect("a plan"));
+    let err = device.store.create(debtor, &stale).expect_err("the balance changed");
+    assert!(
+        matches!(err, DeviceError::Refused(Refusal::PlanBalance { ref balance }) if balance == "$12,000.00"),
+        "{err:?}"
+    );
+    // ...and on the server, pushed by a hostile client.
+    let (token, replica) = device.credentials();
+    let forged = json!({
+        "id": RecordId::generate(), "debtor_id": debtor, "kind": "promise",
+        "vv": { replica.to_string(): 99 }, "deleted": false, "body": stale,
+    });
+    let batch = json!({ "replica_clock": 99, "records": [{ "record": forged, "base_vv": {} }] });
+    let (status, answer) =
+        raw_push(&world.server.url, &token, Some(&uuid::Uuid::now_v7().to_string()), batch.to_string().into()).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["results"][0]["outcome"]["rejected"]["reason"]["code"], "plan_balance", "{answer}");
+
+    // The plan in force, made on the old balance, can still be cancelled.
+    device.store.cancel_promise(in_force).expect("a plan in force can always be cancelled");
+    let report = device.sync().await.expect("sync");
+    assert_eq!(report.pushed.rejected, 0, "{report:?}");
+    assert_eq!(world.field_of(in_force, "status"), "cancelled");
+}

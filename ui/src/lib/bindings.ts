@@ -1577,7 +1577,7 @@ justifiable: boolean, };
 /**
  * Why a pushed record was refused.
  */
-export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule" | "promise_status" | "plan_approval";
+export type RejectionCode = "invalid_record" | "not_found" | "not_allowed" | "contact_rule" | "promise_status" | "plan_approval" | "plan_balance";
 
 /**
  * Someone else bound to the debt: a co-obligor or a guarantor (aval).
