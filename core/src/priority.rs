@@ -49,13 +49,15 @@ pub enum PromiseState {
 
 impl PromiseState {
     /// The state on `today` of an account whose earliest pending promise
-    /// falls due on `pending_due`, whose latest broken (or partly kept)
-    /// promise fell due on `broken_due`, last contacted on `last_contact`,
-    /// with `grace` days. A pending promise past its grace is broken: the
-    /// server will say so at its next derivation, and the gestor need not
-    /// wait for signal to know.
+    /// falls due on `pending_due` (and another on `today`, if
+    /// `another_due_today`: a new promise made while an older one is in its
+    /// grace), whose latest broken (or partly kept) promise fell due on
+    /// `broken_due`, last contacted on `last_contact`, with `grace` days. A
+    /// pending promise past its grace is broken: the server will say so at
+    /// its next derivation, and the gestor need not wait for signal to know.
     pub fn of(
         pending_due: Option<NaiveDate>,
+        another_due_today: bool,
         broken_due: Option<NaiveDate>,
         last_contact: Option<NaiveDate>,
         grace: u32,
@@ -70,7 +72,7 @@ impl PromiseState {
             return Self::Broken { days_ago: days_between(broke, today) };
         }
         match pending_due {
-            Some(due) if due == today => Self::DueToday,
+            Some(due) if due == today || another_due_today => Self::DueToday,
             Some(due) if due < today && broke_on(due) > today => Self::InGrace { days_late: days_between(due, today) },
             _ => Self::Quiet,
         }
@@ -221,7 +223,7 @@ mod tests {
     fn a_promise_breaks_the_day_after_its_grace_and_stays_broken_until_someone_follows_it_up() {
         let today = day("2026-12-10");
         let state = |pending: Option<&str>, broken: Option<&str>, contact: Option<&str>| {
-            PromiseState::of(pending.map(day), broken.map(day), contact.map(day), 3, today)
+            PromiseState::of(pending.map(day), false, broken.map(day), contact.map(day), 3, today)
         };
         assert_eq!(state(Some("2026-12-10"), None, None), PromiseState::DueToday);
         assert_eq!(state(Some("2026-12-07"), None, None), PromiseState::InGrace { days_late: 3 });
@@ -234,6 +236,9 @@ mod tests {
         // A broken promise followed up, and a new one due today.
         assert_eq!(state(Some("2026-12-10"), Some("2026-12-01"), Some("2026-12-06")), PromiseState::DueToday);
         assert_eq!(state(Some("2026-12-20"), None, None), PromiseState::Quiet);
+        // One in its grace, and a newer one due today: today's is what the gestor asks for.
+        let newer_today = PromiseState::of(Some(day("2026-12-08")), true, None, None, 3, today);
+        assert_eq!(newer_today, PromiseState::DueToday);
     }
 
     #[test]

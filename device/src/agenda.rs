@@ -204,7 +204,9 @@ const LIVE: &str = "WITH live AS (
 /// What the account's promises in force ask to be paid on `today` (a
 /// promise due today, or a plan's instalment), if anything.
 fn promised_on(tx: &rusqlite::Transaction<'_>, row: &DebtorRow, today: NaiveDate) -> Result<Option<String>> {
-    if row.promise_due_on != Some(today) {
+    // The summary's due is the earliest pending one: one in its grace may
+    // stand before today's.
+    if row.promise_due_on.is_none_or(|earliest| earliest > today) {
         return Ok(None);
     }
     let mut promises = tx.prepare_cached(&format!(

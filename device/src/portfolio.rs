@@ -15,6 +15,8 @@ use campo_core::{
     wire::Rejection,
     zone::Zone,
 };
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
@@ -162,17 +164,38 @@ pub(crate) const STANDING_COLUMNS: &str = "debtor_id, segment, currency, overdue
 /// The columns a [`DebtorRow`] adds, after [`STANDING_COLUMNS`].
 const DETAIL_COLUMNS: &str = "name, external_ref, territory_id, balance, address";
 
-/// What a row's priority is judged by: the gestor's local date and the
-/// policy of each country (its grace days and segment points).
+/// What a row's priority is judged by: the gestor's local date, the policy
+/// of each country (its grace days and segment points), and the accounts
+/// with a promise due today behind an earlier one still in its grace (the
+/// summary keeps only a debtor's earliest pending due).
 pub(crate) struct Day {
     pub(crate) today: NaiveDate,
     policies: Vec<ContactPolicy>,
+    another_due_today: HashSet<DebtorId>,
 }
+
+/// Accounts whose earliest pending due is in `?2..?1` (past, in grace) with
+/// a pending promise (as the gestor sees it) due on `?1`.
+const ANOTHER_DUE_TODAY: &str = "
+    SELECT s.debtor_id FROM debtor_summary s
+    WHERE s.promise_due_on < ?1 AND s.promise_due_on >= ?2
+      AND (EXISTS (SELECT 1 FROM pending p WHERE p.debtor_id = s.debtor_id AND p.kind = 'promise'
+                   AND NOT p.deleted AND p.status = 'pending' AND p.due_on = ?1)
+           OR EXISTS (SELECT 1 FROM records r WHERE r.debtor_id = s.debtor_id AND r.kind = 'promise'
+                      AND NOT r.deleted AND r.status = 'pending' AND r.due_on = ?1
+                      AND NOT EXISTS (SELECT 1 FROM pending p WHERE p.record_id = r.id)))";
 
 impl Day {
     pub(crate) fn load(tx: &Transaction<'_>, today: NaiveDate) -> Result<Self> {
-        let policies = Country::ALL.into_iter().map(|country| policy(tx, country)).collect::<Result<_>>()?;
-        Ok(Self { today, policies })
+        let policies: Vec<ContactPolicy> =
+            Country::ALL.into_iter().map(|country| policy(tx, country)).collect::<Result<_>>()?;
+        let grace = policies.iter().map(|p| p.grace_days).max().unwrap_or(0);
+        let since = today.checked_sub_days(chrono::Days::new(u64::from(grace))).unwrap_or(NaiveDate::MIN);
+        let another_due_today = tx
+            .prepare_cached(ANOTHER_DUE_TODAY)?
+            .query_and_then([today.to_string(), since.to_string()], |r| parse_id(&r.get::<_, String>(0)?))?
+            .collect::<Result<_>>()?;
+        Ok(Self { today, policies, another_due_today })
     }
 
     fn policy(&self, currency: Currency) -> &ContactPolicy {
@@ -243,9 +266,17 @@ fn read_standing(row: &Row<'_>, day: &Day) -> Result<Standing> {
         text(row, 11)?.map(|t| t.parse::<DateTime<Utc>>().map_err(|e| corrupt("last_activity_at", e))).transpose()?;
     let last_contact = last_at.map(|at| zone.local(at).date());
     let policy = day.policy(currency);
+    let debtor_id: DebtorId = parse_id(required(0)?)?;
     let days_past_due = days_past_due(date(row, 4)?, today);
     let facts = AccountFacts {
-        promise: PromiseState::of(date(row, 8)?, date(row, 10)?, last_contact, policy.grace_days, today),
+        promise: PromiseState::of(
+            date(row, 8)?,
+            day.another_due_today.contains(&debtor_id),
+            date(row, 10)?,
+            last_contact,
+            policy.grace_days,
+            today,
+        ),
         follow_up_late: date(row, 9)?.filter(|&on| on <= today).map(|on| day.days_since(on)),
         days_past_due,
         overdue: required(3)?.parse().map_err(|e| corrupt("overdue", e))?,
@@ -259,7 +290,7 @@ fn read_standing(row: &Row<'_>, day: &Day) -> Result<Standing> {
         _ => None,
     };
     Ok(Standing {
-        debtor_id: parse_id(required(0)?)?,
+        debtor_id,
         priority: priority::score(&facts),
         days_past_due,
         do_not_visit: row.get(7)?,

@@ -104,6 +104,12 @@ async fn the_agenda_plans_the_day_broken_promises_first_then_promises_due_then_f
     let tomorrow = device.store.agenda(today + Days::new(1), None, 50).expect("agenda");
     let waiting = tomorrow.rest.iter().find(|r| r.row.debtor_id == debtors[10]).expect("in the rest");
     assert_eq!(waiting.row.priority.factors[0], Factor::PromiseInGrace { days_late: 1 });
+    // A newer promise, for the day after, made while that one is in its grace: that day asks for it.
+    device.store.create(debtors[10], &promise(today, today + Days::new(2))).expect("a newer promise");
+    let after = device.store.agenda(today + Days::new(2), None, 50).expect("agenda");
+    let asked = after.due.iter().find(|r| r.row.debtor_id == debtors[10]).expect("due that day");
+    assert_eq!(asked.row.priority.factors[0], Factor::PromiseDueToday);
+    assert_eq!(asked.promised_today.as_deref(), Some("500.00"), "the newer promise's amount, not the older's");
     // Four days after, it is broken with no news.
     let later = device.store.agenda(today + Days::new(4), None, 50).expect("agenda");
     assert_eq!(later.due[0].row.debtor_id, debtors[10]);
