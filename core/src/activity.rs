@@ -292,9 +292,14 @@ impl PromiseFields {
         let Some(last) = self.installments.last() else {
             return Ok(());
         };
+        // A first payment before the day it was agreed is a date typed wrong,
+        // and the gestor is told which.
+        let first = self.installments[0].due_on;
+        if first < self.made_on {
+            return Err(DomainError::PromiseDueInPast { due_on: first.to_string(), made_on: self.made_on.to_string() });
+        }
         let in_order = self.installments.windows(2).all(|w| w[0].due_on < w[1].due_on);
-        let starts_after_made = self.installments[0].due_on >= self.made_on;
-        if !in_order || !starts_after_made || last.due_on != self.due_on {
+        if !in_order || last.due_on != self.due_on {
             return Err(DomainError::InstallmentsOutOfOrder);
         }
         if self.installments.iter().any(|i| i.amount.is_zero()) {
@@ -468,6 +473,16 @@ mod tests {
         p.due_on = day(21);
         assert!(matches!(Promise::try_from(p), Err(DomainError::PromiseDueInPast { .. })));
         assert!(Promise::try_from(promise()).is_ok());
+        // A plan whose first payment is before the day it was agreed: that payment's date is named.
+        let mut plan = promise();
+        plan.installments = vec![
+            Installment { due_on: day(15), amount: amount(50000), status: None },
+            Installment { due_on: day(30), amount: amount(50000), status: None },
+        ];
+        assert_eq!(
+            Promise::try_from(plan),
+            Err(DomainError::PromiseDueInPast { due_on: day(15).to_string(), made_on: day(22).to_string() })
+        );
     }
 
     #[test]

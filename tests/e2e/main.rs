@@ -323,8 +323,22 @@ async fn a_plan_made_offline_goes_to_the_supervisor_and_the_decision_comes_back_
     world.server.stop().await;
     open_debtor(&app, &reference).await;
 
-    // Talked over with the debtor: 3,000 in three monthly payments, 500 forgiven.
+    // What a gestor mistypes is named, field by field.
     app.click("record-plan").await;
+    app.fill("plan-total", "tres mil").await;
+    app.fill("plan-count", "2.5").await;
+    app.fill("plan-first-due", "31/02/2027").await;
+    app.click("plan-save").await;
+    app.wait_for_text("plan-total-error", "escribe el monto con números").await;
+    app.wait_for_text("plan-count-error", "escribe un número entero").await;
+    app.wait_for_text("plan-first-due-error", "esa fecha no existe").await;
+    // A first payment before today: the date is named.
+    app.fill("plan-total", "3,000").await;
+    app.fill("plan-count", "3").await;
+    app.fill("plan-first-due", &day_first(in_a_week() - chrono::Days::new(9))).await;
+    app.wait_for_text("plan-error", "no puede ser anterior a hoy").await;
+
+    // Talked over with the debtor: 3,000 in three monthly payments, 500 forgiven.
     app.fill("plan-total", "3,000").await;
     app.fill("plan-discount", "500").await;
     app.fill("plan-count", "3").await;
