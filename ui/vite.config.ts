@@ -1,13 +1,22 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
-export default defineConfig({
-  plugins: [svelte()],
-  // Tauri serves the built files from its own origin; relative paths keep them portable.
-  base: './',
-  clearScreen: false,
-  server: { port: 5173, strictPort: true },
-  build: { target: 'es2022' },
-  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts'] },
+// Two builds of one front end: the gestor's app (dist/, embedded by Tauri)
+// and, with `--mode console`, the office console (dist-console/, embedded
+// by the sync server and served under /console/).
+export default defineConfig(({ mode }) => {
+  const console = mode === 'console';
+  return {
+    plugins: [svelte()],
+    // Tauri serves the app from its own origin, hence relative paths; the
+    // console lives under /console/ on the server.
+    base: console ? '/console/' : './',
+    clearScreen: false,
+    server: { port: 5173, strictPort: true },
+    build: console
+      ? { target: 'es2022', outDir: 'dist-console', rollupOptions: { input: 'console.html' } }
+      : { target: 'es2022' },
+    resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
+    test: { environment: 'jsdom', include: ['src/**/*.test.ts'] },
+  };
 });

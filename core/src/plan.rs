@@ -187,6 +187,12 @@ pub fn discount_percent(discount: Amount, balance: Amount) -> Decimal {
     discount.value() * Decimal::ONE_HUNDRED / balance.value()
 }
 
+/// [`discount_percent`] as people read it: at most two decimals, no
+/// trailing zeros ("12.5").
+pub fn discount_percent_text(discount: Amount, balance: Amount) -> String {
+    discount_percent(discount, balance).round_dp(2).normalize().to_string()
+}
+
 /// Whether `discount` on an account of `segment` owing `balance` is within
 /// what `policy` lets a gestor give at once; above it, a supervisor decides.
 pub fn discount_within_limit(policy: &ContactPolicy, segment: &str, balance: Amount, discount: Amount) -> bool {

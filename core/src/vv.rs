@@ -52,6 +52,7 @@ pub enum Causality {
 /// Counters above [`MAX_COUNTER`] are refused when parsed.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = std::collections::HashMap<String, u64>))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "Record<string, number>"))]
 #[serde(transparent)]
 pub struct VersionVector(BTreeMap<ReplicaId, u64>);
 

@@ -103,6 +103,18 @@ pub struct Territory {
     pub name: String,
 }
 
+/// Signs in to the console, from a browser.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ConsoleLogin {
+    /// The user's login.
+    pub login: String,
+    /// The user's password.
+    pub password: String,
+}
+
 /// Signs a device (or a console session) in.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -368,6 +380,7 @@ pub enum ErrorCode {
 /// The body of every error response.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorBody {
     /// For programs.
     pub error: ErrorCode,
@@ -445,9 +458,35 @@ pub struct Escalation {
     pub last_due_on: chrono::NaiveDate,
 }
 
+/// A payment plan waiting for the supervisor's decision.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct WaitingPlan {
+    /// The plan.
+    pub id: RecordId,
+    /// Its account.
+    pub debtor_id: DebtorId,
+    /// Its version: decide against it.
+    pub vv: VersionVector,
+    /// What the gestor proposed.
+    pub plan: crate::activity::PromiseFields,
+    /// Its discount as a percentage of the balance ("12.5").
+    pub discount_percent: String,
+    /// The account's lender reference.
+    pub external_ref: String,
+    /// The debtor's name.
+    pub debtor_name: String,
+    /// The gestor who proposed it.
+    pub gestor: UserId,
+    /// Their name.
+    pub gestor_name: String,
+}
+
 /// A supervisor's decision on a plan waiting for approval.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PlanDecision {
     /// The version of the plan the supervisor read: a plan changed since
@@ -462,6 +501,7 @@ pub struct PlanDecision {
 /// What a supervisor decides of a plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "decision", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Decision {
     /// In force as asked.

@@ -83,10 +83,7 @@ impl Store {
             Ok(PlanPreview {
                 settles: details.settles(request.terms.total),
                 remaining: remaining.round_dp(2).to_string(),
-                discount_percent: plan::discount_percent(request.discount, account.balance)
-                    .round_dp(2)
-                    .normalize()
-                    .to_string(),
+                discount_percent: plan::discount_percent_text(request.discount, account.balance),
                 max_percent: policy.discount_limit(segment).normalize().to_string(),
                 promise: promise.into_fields(),
             })

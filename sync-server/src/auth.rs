@@ -22,8 +22,9 @@ pub fn hash_password(password: &str) -> String {
 /// A device's token lasts this long after its last use: long enough for a
 /// gestor to work a week (or a month) offline and still sync.
 pub const DEVICE_TOKEN_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
-/// A console session lasts a working day after its last use.
-pub const CONSOLE_TOKEN_TTL: chrono::TimeDelta = chrono::TimeDelta::hours(10);
+/// A console session ends after this long unused: the office shares desks
+/// and tablets, and an open console shows debtors' data.
+pub const CONSOLE_TOKEN_TTL: chrono::TimeDelta = chrono::TimeDelta::minutes(30);
 
 /// How long a token of this kind lasts after use.
 pub fn token_ttl(device: bool) -> chrono::TimeDelta {
@@ -32,7 +33,7 @@ pub fn token_ttl(device: bool) -> chrono::TimeDelta {
 
 /// Whether a token expiring at `expires_at` is due to be renewed: once a
 /// thirtieth of its life has passed, so a busy token costs a write a day
-/// (a device) or every twenty minutes (the console), not one per request.
+/// (a device) or a minute (the console), not one per request.
 pub fn renewal_due(expires_at: chrono::DateTime<chrono::Utc>, device: bool) -> bool {
     let ttl = token_ttl(device);
     expires_at < chrono::Utc::now() + ttl - ttl / 30

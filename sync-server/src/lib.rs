@@ -11,7 +11,8 @@
 //! - [`promises`]: promises derived from payments and the calendar; with them
 //!   (`reminders`) the automatic reminders and the escalations to supervisors.
 //! - `write`: the one way a version becomes current (history, feed, owner).
-//! - [`api`]: the HTTP routes and the OpenAPI document.
+//! - [`api`]: the HTTP routes and the OpenAPI document; `console`: the
+//!   console's pages, embedded in the binary.
 //! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down.
 //! - [`blobs`]: photo files on disk, named by their SHA-256, uploaded in chunks.
 //! - [`import`] and [`demo`]: loading a lender's portfolio, and a made-up one.
@@ -21,6 +22,7 @@
 pub mod api;
 pub mod auth;
 pub mod blobs;
+mod console;
 pub mod demo;
 pub mod error;
 pub mod import;

@@ -63,10 +63,22 @@ fn typescript() -> String {
     declarations.visit::<campo_device::store::Draft>();
     declarations.visit::<campo_device::store::Addition>();
     declarations.visit::<campo_core::outcome::Channel>();
+    // What the console sends and receives over HTTP.
+    declarations.visit::<campo_core::wire::ConsoleLogin>();
+    declarations.visit::<campo_core::wire::UserInfo>();
+    declarations.visit::<campo_core::wire::ErrorBody>();
+    declarations.visit::<campo_core::wire::WaitingPlan>();
+    declarations.visit::<campo_core::wire::PlanDecision>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
          // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",
     );
+    out.push_str(&format!(
+        "/** The header every `/v1` request carries, and the protocol version it names. */\n\
+         export const PROTOCOL_HEADER = {:?};\nexport const PROTOCOL_VERSION = {};\n\n",
+        campo_core::wire::PROTOCOL_HEADER,
+        campo_core::wire::PROTOCOL_VERSION,
+    ));
     out.extend(declarations.found.into_values().map(|d| d + "\n"));
     out.pop();
     out

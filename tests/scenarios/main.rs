@@ -6,6 +6,7 @@ mod bad_input;
 mod bindings;
 mod concurrency;
 mod conflicts;
+mod console;
 mod contact;
 mod echo;
 mod evidence;

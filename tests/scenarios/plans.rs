@@ -243,7 +243,8 @@ async fn terms_are_worked_out_on_the_balance_the_lender_reports_and_a_plan_in_fo
     let world = World::new(1).await;
     let debtor = world.fixture.debtors_of("g1")[0];
     let device = world.synced_device("g1").await;
-    let in_force = save(&device, debtor, &device.store.plan_preview(debtor, &request(3, "900.00", "0.00")).expect("preview"));
+    let in_force =
+        save(&device, debtor, &device.store.plan_preview(debtor, &request(3, "900.00", "0.00")).expect("preview"));
     let stale = device.store.plan_preview(debtor, &request(3, "900.00", "0.00")).expect("preview");
     device.sync().await.expect("sync");
 

@@ -27,12 +27,20 @@ impl FromRequestParts<AppState> for Auth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = parts
+        let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or(ApiError::Unauthorized("falta el token de acceso: inicia sesión"))?;
+            .and_then(|v| v.strip_prefix("Bearer "));
+        let token = match bearer {
+            Some(token) => token,
+            None => {
+                let token = session_cookie_of(parts)
+                    .ok_or(ApiError::Unauthorized("falta el token de acceso: inicia sesión"))?;
+                check_same_origin(parts)?;
+                token
+            }
+        };
         let hash = auth::token_hash(token);
         let lookup = hash.clone();
         let session = state
@@ -47,6 +55,48 @@ impl FromRequestParts<AppState> for Auth {
         }
         Ok(Self { session, token_hash: hash })
     }
+}
+
+/// The console's session cookie.
+const SESSION_COOKIE: &str = "campo_session";
+
+/// The `Set-Cookie` value that carries a console session: out of page
+/// scripts' reach, never sent by another site, for the whole server (the
+/// console's pages and the API), ending with the browser unless the server
+/// ends it first.
+pub(super) fn session_cookie(token: &str) -> String {
+    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict")
+}
+
+/// The `Set-Cookie` value that clears the console session.
+pub(super) fn cleared_cookie() -> String {
+    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+fn session_cookie_of(parts: &Parts) -> Option<&str> {
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix(SESSION_COOKIE)?.strip_prefix('='))
+        .filter(|token| !token.is_empty())
+}
+
+/// A request riding on the session cookie that says it comes from a page of
+/// another site is refused. SameSite=Strict already keeps browsers from
+/// sending the cookie along, and every `/v1` call needs the protocol header,
+/// which no form can send and no other origin may without our consent (we
+/// answer no CORS preflight): this is the third lock on the door.
+fn check_same_origin(parts: &Parts) -> Result<(), ApiError> {
+    let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(()) };
+    let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest);
+    if origin_host.is_none() || origin_host != host {
+        return Err(ApiError::NotAllowed("solicitud de otro sitio: abre la consola desde su propia dirección".into()));
+    }
+    Ok(())
 }
 
 /// A gestor, from their device (`replica`) or a session without one.

@@ -116,6 +116,10 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
     let v1 = Router::new()
         .route("/login", post(sessions::login))
         .route("/logout", post(sessions::logout))
+        .route(
+            "/console/session",
+            post(sessions::console_login).get(sessions::console_session).delete(sessions::console_logout),
+        )
         .route("/users/{id}/revoke-sessions", post(sessions::revoke_sessions))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
@@ -125,6 +129,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/territories", get(office::territories))
         .route("/activities", get(office::activities))
         .route("/reviews", post(office::review))
+        .route("/plans/waiting", get(office::plans_waiting))
         .route("/plans/{id}/decision", post(office::decide_plan))
         .route("/escalations", get(office::escalations))
         .route("/debtors/{id}", patch(office::patch_debtor))
@@ -148,6 +153,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/healthz", get(healthz))
         .route("/openapi.json", get(openapi))
         .nest("/v1", v1)
+        .merge(crate::console::routes())
         .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(RequestDecompressionLayer::new())
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
@@ -180,6 +186,9 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         openapi,
         sessions::login,
         sessions::logout,
+        sessions::console_login,
+        sessions::console_session,
+        sessions::console_logout,
         sessions::revoke_sessions,
         sync::push,
         sync::pull,
@@ -189,6 +198,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         records::delete,
         office::activities,
         office::review,
+        office::plans_waiting,
         office::decide_plan,
         office::escalations,
         office::patch_debtor,

@@ -6,7 +6,7 @@ use campo_core::{
     ids::{DebtorId, RecordId, UserId},
     wire::{
         ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation, PlanDecision,
-        RecordView, ReviewRequest, Territory,
+        RecordView, ReviewRequest, Territory, WaitingPlan,
     },
 };
 use serde::Deserialize;
@@ -87,6 +87,22 @@ pub(super) async fn escalations(
         .read(move |tx| {
             let gestores = Scope::of(tx, &user)?.gestores();
             Ok(tx.escalations(gestores.as_deref())?)
+        })
+        .await?;
+    Ok(Json(rows))
+}
+
+/// Payment plans in the user's scope waiting for a decision, oldest first:
+/// the supervisor's queue.
+#[utoipa::path(get, path = "/v1/plans/waiting", responses((status = 200, body = Vec<WaitingPlan>)))]
+pub(super) async fn plans_waiting(
+    State(state): State<AppState>,
+    OfficeUser(user): OfficeUser,
+) -> Result<Json<Vec<WaitingPlan>>, ApiError> {
+    let rows = state
+        .read(move |tx| {
+            let gestores = Scope::of(tx, &user)?.gestores();
+            Ok(tx.plans_waiting(gestores.as_deref())?)
         })
         .await?;
     Ok(Json(rows))

@@ -5,18 +5,23 @@ use std::net::SocketAddr;
 use axum::{
     Json,
     extract::{ConnectInfo, State},
-    http::StatusCode,
+    http::{HeaderName, StatusCode, header},
+    response::AppendHeaders,
 };
 use campo_core::{
     ids::{ReplicaId, UserId},
-    wire::{ErrorBody, LoginRequest, LoginResponse, RevokeResponse, Role},
+    wire::{ConsoleLogin, ErrorBody, LoginRequest, LoginResponse, RevokeResponse, Role, UserInfo},
 };
 
 use super::{
     AppState,
-    extract::{Admin, ApiJson, ApiPath, Auth},
+    extract::{self, Admin, ApiJson, ApiPath, Auth, OfficeUser},
 };
-use crate::{auth, error::ApiError, store::AuditEntry};
+use crate::{
+    auth,
+    error::ApiError,
+    store::{AuditEntry, Tx},
+};
 
 /// Signs in. With `device_name`, registers a new device install (gestores
 /// only) and returns its replica id. Failed attempts slow down further ones
@@ -29,28 +34,8 @@ pub(super) async fn login(
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginResponse>, ApiError> {
-    let login = auth::login_name(&req.login)?;
     let device_name = req.device_name.as_deref().map(auth::device_name).transpose()?;
-    let throttled = |state: &AppState, login: &str| match state.throttle.wait(login, client.ip()) {
-        Some(wait) => Err(ApiError::TooManyAttempts(wait)),
-        None => Ok(()),
-    };
-    throttled(&state, &login)?;
-    let lookup = login.clone();
-    let found = state.read(move |tx| Ok(tx.user_by_login(&lookup)?)).await?;
-    let (user, hash) = found.map_or((None, None), |(u, h)| (Some(u), Some(h)));
-    // Hashing runs with no transaction open, on the blocking pool, a bounded
-    // number at a time: guessing clients cannot stall the sync.
-    let password = req.password;
-    let (verified, turn) =
-        state.hash(|| throttled(&state, &login), move || auth::verify_login(&password, hash.as_deref())).await?;
-    let Some(user) = user.filter(|_| verified) else {
-        state.throttle.fail(&login, client.ip());
-        tracing::info!(client = %client.ip(), "failed sign-in");
-        return Err(ApiError::Unauthorized("usuario o contraseña incorrectos"));
-    };
-    state.throttle.succeed(&login);
-    drop(turn);
+    let user = authenticate(&state, client, &req.login, req.password).await?;
     if device_name.is_some() && user.role != Role::Gestor {
         return Err(ApiError::Forbidden);
     }
@@ -64,14 +49,95 @@ pub(super) async fn login(
                 }
                 None => None,
             };
-            let (token, token_hash) = auth::new_token();
-            let expires_at = chrono::Utc::now() + auth::token_ttl(replica_id.is_some());
-            tx.insert_token(&token_hash, user.id, replica_id, expires_at)?;
+            let token = open_session(tx, user.id, replica_id)?;
             Ok(LoginResponse { token, replica_id, user })
         })
         .await?;
     tracing::info!(user = %response.user.id, device = response.replica_id.is_some(), "signed in");
     Ok(Json(response))
+}
+
+/// Signs in to the console: supervisors, coordinators and admins only. The
+/// session rides in an HttpOnly, SameSite=Strict cookie that page scripts
+/// cannot read and other sites cannot send; it ends after
+/// [`auth::CONSOLE_TOKEN_TTL`] unused, or at logout.
+#[utoipa::path(post, path = "/v1/console/session", request_body = ConsoleLogin,
+    responses((status = 200, body = UserInfo, description = "Signed in; the session cookie is set"),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody, description = "A gestor: the console is for the office"),
+        (status = 429, body = ErrorBody, description = "Too many failed attempts; see Retry-After")))]
+pub(super) async fn console_login(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiJson(req): ApiJson<ConsoleLogin>,
+) -> Result<(AppendHeaders<[(HeaderName, String); 1]>, Json<UserInfo>), ApiError> {
+    let user = authenticate(&state, client, &req.login, req.password).await?;
+    if user.role == Role::Gestor {
+        return Err(ApiError::NotAllowed(
+            "la consola es para supervisores, coordinadores y administradores; en campo usa la app Campo".into(),
+        ));
+    }
+    let id = user.id;
+    let token = state.write(move |tx| open_session(tx, id, None)).await?;
+    tracing::info!(user = %user.id, "signed in to the console");
+    Ok((AppendHeaders([(header::SET_COOKIE, extract::session_cookie(&token))]), Json(user)))
+}
+
+/// Who is signed in to the console, for a page loaded with a session cookie.
+#[utoipa::path(get, path = "/v1/console/session",
+    responses((status = 200, body = UserInfo), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(super) async fn console_session(OfficeUser(user): OfficeUser) -> Json<UserInfo> {
+    Json(user)
+}
+
+/// Signs out of the console: the session ends on the server and its cookie is cleared.
+#[utoipa::path(delete, path = "/v1/console/session", responses((status = 204), (status = 401, body = ErrorBody)))]
+pub(super) async fn console_logout(
+    State(state): State<AppState>,
+    who: Auth,
+) -> Result<(StatusCode, AppendHeaders<[(HeaderName, String); 1]>), ApiError> {
+    let hash = who.token_hash;
+    state.write(move |tx| Ok(tx.revoke_token(&hash)?)).await?;
+    tracing::info!(user = %who.session.user.id, "signed out of the console");
+    Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, extract::cleared_cookie())])))
+}
+
+/// Checks a login and password, slowing down guesses from the same login
+/// or address; the user they belong to.
+async fn authenticate(
+    state: &AppState,
+    client: SocketAddr,
+    login: &str,
+    password: String,
+) -> Result<UserInfo, ApiError> {
+    let login = auth::login_name(login)?;
+    let throttled = |state: &AppState, login: &str| match state.throttle.wait(login, client.ip()) {
+        Some(wait) => Err(ApiError::TooManyAttempts(wait)),
+        None => Ok(()),
+    };
+    throttled(state, &login)?;
+    let lookup = login.clone();
+    let found = state.read(move |tx| Ok(tx.user_by_login(&lookup)?)).await?;
+    let (user, hash) = found.map_or((None, None), |(u, h)| (Some(u), Some(h)));
+    // Hashing runs with no transaction open, on the blocking pool, a bounded
+    // number at a time: guessing clients cannot stall the sync.
+    let (verified, turn) =
+        state.hash(|| throttled(state, &login), move || auth::verify_login(&password, hash.as_deref())).await?;
+    let Some(user) = user.filter(|_| verified) else {
+        state.throttle.fail(&login, client.ip());
+        tracing::info!(client = %client.ip(), "failed sign-in");
+        return Err(ApiError::Unauthorized("usuario o contraseña incorrectos"));
+    };
+    state.throttle.succeed(&login);
+    drop(turn);
+    Ok(user)
+}
+
+/// A new session of `user` (from device `replica`, if any); its token.
+fn open_session(tx: &mut dyn Tx, user: UserId, replica: Option<ReplicaId>) -> Result<String, ApiError> {
+    let (token, token_hash) = auth::new_token();
+    let expires_at = chrono::Utc::now() + auth::token_ttl(replica.is_some());
+    tx.insert_token(&token_hash, user, replica, expires_at)?;
+    Ok(token)
 }
 
 /// Ends this session on the server: its token stops working at once.

@@ -266,6 +266,8 @@ pub trait Tx {
     fn conflicts(&mut self, gestores: Option<&[UserId]>, limit: u32) -> StoreResult<Vec<ConflictRow>>;
     /// Visits and calls, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
+    /// Plans waiting for approval that these gestores (`None`: any) proposed, oldest first.
+    fn plans_waiting(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::WaitingPlan>>;
 
     // --- scope ---
 

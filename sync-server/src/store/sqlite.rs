@@ -51,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0009_payment_references.sql"),
     include_str!("../../../migrations/server/0010_open_promises.sql"),
     include_str!("../../../migrations/server/0011_reminders_escalations.sql"),
+    include_str!("../../../migrations/server/0012_plans_waiting.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -734,6 +735,34 @@ impl Tx for SqliteTx<'_> {
                 judgement: contact::judgement(row.get(9)?, row.get(10)?, row.get(11)?)?,
                 received_at: parse(&row.get::<_, String>(12)?, "versions.stored_at")?,
                 clock_skew_s: row.get::<_, Option<i64>>(13)?.map(|ms| ms / 1000),
+            })
+        })
+    }
+
+    fn plans_waiting(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::WaitingPlan>> {
+        // Through the partial index of migration 0012: waiting plans are few.
+        let sql = "SELECT r.id, r.debtor_id, r.vv, r.body, r.author_id,
+                          d.body ->> '$.external_ref', d.body ->> '$.name', u.name
+                   FROM records r JOIN records d ON d.id = r.debtor_id JOIN users u ON u.id = r.author_id
+                   WHERE r.kind = 'promise' AND NOT r.deleted
+                     AND r.body ->> '$.plan.approval.state' = 'requested' AND r.body ->> '$.status' = 'pending'
+                     AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
+                   ORDER BY r.id";
+        self.collect(sql, [gestores.map(json_ids)], |_, row| {
+            let body = row.get::<_, String>(3)?;
+            let plan: campo_core::activity::PromiseFields = serde_json::from_str(&body)
+                .map_err(|e| StoreError::Corrupt { what: "a plan's body", detail: e.to_string() })?;
+            let percent = plan.plan.as_ref().map(|d| campo_core::plan::discount_percent_text(d.discount, d.balance));
+            Ok(campo_core::wire::WaitingPlan {
+                discount_percent: percent.unwrap_or_default(),
+                plan,
+                id: parse(&row.get::<_, String>(0)?, "records.id")?,
+                debtor_id: parse(&row.get::<_, String>(1)?, "records.debtor_id")?,
+                vv: vv(&row.get::<_, String>(2)?)?,
+                gestor: parse(&row.get::<_, String>(4)?, "author_id")?,
+                external_ref: row.get(5)?,
+                debtor_name: row.get(6)?,
+                gestor_name: row.get(7)?,
             })
         })
     }

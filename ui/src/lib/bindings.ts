@@ -1,6 +1,10 @@
 // Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:
 // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings
 
+/** The header every `/v1` request carries, and the protocol version it names. */
+export const PROTOCOL_HEADER = "campo-protocol";
+export const PROTOCOL_VERSION = 2;
+
 /**
  * A contact point to add, as the gestor typed it.
  */
@@ -254,6 +258,19 @@ next_action_on: string | null, };
  * How the debtor was approached.
  */
 export type Channel = "visit" | "call";
+
+/**
+ * Signs in to the console, from a browser.
+ */
+export type ConsoleLogin = { 
+/**
+ * The user's login.
+ */
+login: string, 
+/**
+ * The user's password.
+ */
+password: string, };
 
 /**
  * What a visit or call form hears of the contact rules as it opens.
@@ -645,6 +662,19 @@ pending: number,
 priority: Priority, };
 
 /**
+ * What a supervisor decides of a plan.
+ */
+export type Decision = { "decision": "approve" } | { "decision": "reject" } | { "decision": "counter", 
+/**
+ * The total, the number of instalments, how often, the first date.
+ */
+terms: PlanTerms, 
+/**
+ * The discount the supervisor grants.
+ */
+discount: Amount, };
+
+/**
  * Where a message stands. The server's outbox moves it on.
  */
 export type Delivery = { "state": "opened" } | { "state": "queued" } | { "state": "sending" } | { "state": "sent", 
@@ -926,6 +956,29 @@ subject: string, };
 export type Email = string;
 
 /**
+ * The body of every error response.
+ */
+export type ErrorBody = { 
+/**
+ * For programs.
+ */
+error: ErrorCode, 
+/**
+ * For people, in Spanish.
+ */
+message: string, 
+/**
+ * With [`ErrorCode::InvalidValue`]: the check that failed, with its
+ * data, for a client to word in its user's language.
+ */
+invalid?: DomainError | null, 
+/**
+ * With [`ErrorCode::ImportRefused`]: the header's missing and unknown
+ * columns, or every problem on every line.
+ */
+import?: ImportRefusal | null, };
+
+/**
  * A stable error code for every failed request.
  */
 export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "internal";
@@ -1003,6 +1056,23 @@ export type GeoPoint = { lat: number, lon: number, };
 export type ImageType = "jpeg" | "png" | "webp";
 
 /**
+ * Why an import stored nothing: its header, or every line at fault.
+ */
+export type ImportRefusal = { 
+/**
+ * Columns the import needs that the header lacks.
+ */
+missing: Array<string>, 
+/**
+ * Columns the header names that the import does not know.
+ */
+unknown: Array<string>, 
+/**
+ * Every problem, in file order.
+ */
+lines: Array<LineProblem>, };
+
+/**
  * One instalment of a payment plan.
  */
 export type Installment = { 
@@ -1025,6 +1095,23 @@ status?: PromiseStatus, };
  * references, address lines.
  */
 export type Label = string;
+
+/**
+ * A problem where it is: a line of the file and, where it is one value, its column.
+ */
+export type LineProblem = { 
+/**
+ * The file's line number; the header is line 1.
+ */
+line: number, 
+/**
+ * The column at fault, if it is one.
+ */
+column: string | null, 
+/**
+ * What is wrong.
+ */
+problem: Problem, };
 
 /**
  * A message to a debtor.
@@ -1198,6 +1285,24 @@ bytes: number,
 image: ImageType, };
 
 /**
+ * A supervisor's decision on a plan waiting for approval.
+ */
+export type PlanDecision = { 
+/**
+ * The version of the plan the supervisor read: a plan changed since
+ * (cancelled, say) is decided again on what it is now.
+ */
+if_vv: VersionVector, 
+/**
+ * Approve, reject, or offer other terms.
+ */
+decision: Decision, 
+/**
+ * What the supervisor tells the gestor.
+ */
+comment: string, };
+
+/**
  * A plan's terms beyond its instalments, and where its approval stands.
  */
 export type PlanDetails = { 
@@ -1364,6 +1469,71 @@ score: number,
  * Why, largest first.
  */
 factors: Array<Factor>, };
+
+/**
+ * What is wrong with one value, or one line.
+ */
+export type Problem = { "code": "invalid", 
+/**
+ * Why, as the domain says.
+ */
+error: DomainError, } | { "code": "not_a_number", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "not_a_date", 
+/**
+ * The value given.
+ */
+value: string, } | { "code": "not_on_the_list", 
+/**
+ * The value given.
+ */
+value: string, 
+/**
+ * What the column takes.
+ */
+allowed: Array<string>, } | { "code": "empty" } | { "code": "unreadable", 
+/**
+ * What the CSV reader said.
+ */
+detail: string, } | { "code": "half_position" } | { "code": "phones_without_name" } | { "code": "unknown_user", 
+/**
+ * The login given.
+ */
+login: string, } | { "code": "not_a_gestor", 
+/**
+ * The login given.
+ */
+login: string, } | { "code": "unknown_account", 
+/**
+ * The reference given.
+ */
+reference: string, } | { "code": "repeated_in_file", 
+/**
+ * The key.
+ */
+reference: string, 
+/**
+ * Where it came first.
+ */
+first_line: number, } | { "code": "not_your_territory", 
+/**
+ * The territory named.
+ */
+territory: string, } | { "code": "gestor_elsewhere", 
+/**
+ * The login given.
+ */
+login: string, } | { "code": "reference_taken", 
+/**
+ * The reference given.
+ */
+reference: string, } | { "code": "in_the_future", 
+/**
+ * The date given.
+ */
+date: string, };
 
 /**
  * The kind of credit behind the debt.
@@ -1895,6 +2065,12 @@ team: TeamId | null, };
 export type Verdict = "approved" | "follow_up" | "questioned";
 
 /**
+ * Replica → number of that replica's writes seen. Absent means zero.
+ * Counters above [`MAX_COUNTER`] are refused when parsed.
+ */
+export type VersionVector = Record<string, number>;
+
+/**
  * A field visit to a debtor.
  */
 export type Visit = VisitFields;
@@ -1944,6 +2120,47 @@ notes: string,
  * When to follow up.
  */
 next_action_on: string | null, };
+
+/**
+ * A payment plan waiting for the supervisor's decision.
+ */
+export type WaitingPlan = { 
+/**
+ * The plan.
+ */
+id: RecordId, 
+/**
+ * Its account.
+ */
+debtor_id: DebtorId, 
+/**
+ * Its version: decide against it.
+ */
+vv: VersionVector, 
+/**
+ * What the gestor proposed.
+ */
+plan: PromiseFields, 
+/**
+ * Its discount as a percentage of the balance ("12.5").
+ */
+discount_percent: string, 
+/**
+ * The account's lender reference.
+ */
+external_ref: string, 
+/**
+ * The debtor's name.
+ */
+debtor_name: string, 
+/**
+ * The gestor who proposed it.
+ */
+gestor: UserId, 
+/**
+ * Their name.
+ */
+gestor_name: string, };
 
 /**
  * A visit or call made today.

@@ -1,0 +1,23 @@
+// A failed console request, in the user's language: by the server's error
+// code and data, not its Spanish message, which is the last resort.
+import { errorMessage, t } from '../lib/i18n';
+import type { DeviceError, Lang } from '../lib/types';
+import { ServerError, Unreachable } from './http';
+
+/** `signingIn`: a 401 means a wrong password, not a session that ended. */
+export function consoleError(lang: Lang, error: unknown, signingIn = false): string {
+  if (error instanceof Unreachable) return t(lang, 'console.unreachable');
+  if (!(error instanceof ServerError)) return errorMessage(lang, error);
+  const body = error.body;
+  switch (body?.error) {
+    case 'unauthorized':
+      return t(lang, signingIn ? 'server.unauthorized' : 'console.sessionEnded');
+    case 'too_many_attempts':
+      return t(lang, 'server.too_many_attempts');
+    case 'stale_version':
+      return t(lang, 'console.stale');
+    case 'invalid_value':
+      if (body.invalid) return errorMessage(lang, { kind: 'invalid', ...body.invalid } as DeviceError);
+  }
+  return t(lang, 'error.unknown', { message: body?.message ?? `HTTP ${error.status}` });
+}

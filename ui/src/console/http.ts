@@ -1,0 +1,49 @@
+// The console's backend over HTTP: same-origin requests that carry the
+// session cookie the server set at sign-in (HttpOnly: this code never sees
+// it) and the protocol header every /v1 call needs.
+import type { ConsoleBackend } from './backend';
+import type { ErrorBody } from '../lib/types';
+import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../lib/bindings';
+
+/** A refused request: the status and the server's error body, for the screens to word. */
+export class ServerError extends Error {
+  constructor(readonly status: number, readonly body: ErrorBody | null) {
+    super(body?.message ?? `HTTP ${status}`);
+  }
+}
+
+/** The server could not be reached. */
+export class Unreachable extends Error {}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new Unreachable(String(e));
+  }
+  const text = await response.text();
+  const json = text === '' ? null : JSON.parse(text);
+  if (!response.ok) throw new ServerError(response.status, json as ErrorBody | null);
+  return json as T;
+}
+
+export const httpConsole: ConsoleBackend = {
+  async session() {
+    try {
+      return await call('GET', '/console/session');
+    } catch (e) {
+      if (e instanceof ServerError && e.status === 401) return null;
+      throw e;
+    }
+  },
+  signIn: (login, password) => call('POST', '/console/session', { login, password }),
+  signOut: () => call('DELETE', '/console/session'),
+  plansWaiting: () => call('GET', '/plans/waiting'),
+  decidePlan: (id, decision) => call('POST', `/plans/${id}/decision`, decision),
+};
