@@ -1,6 +1,7 @@
 # Sourced by demo.sh and test.sh: installs what a fresh Debian 12 machine lacks
 # (a C compiler for the bundled SQLite, the app's WebKitGTK libraries) and
-# builds the UI, which the app embeds at compile time.
+# builds the UI: the app and the sync server (the console) embed it at
+# compile time.
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

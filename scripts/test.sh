@@ -3,7 +3,7 @@
 # with the Rust toolchain and Node.js: formatting, lints, the UI's type check
 # and unit tests, the whole Rust test suite (unit tests, scenarios over real
 # HTTP and SQLite, the property test), then the end-to-end tests of the real
-# app (scripts/e2e.sh).
+# app (scripts/e2e.sh) and the console's browser tests (scripts/console.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,8 +19,9 @@ echo "== UI: type check and unit tests"
 echo "== formatting"
 cargo fmt --all --check
 echo "== lints"
-cargo clippy --workspace --all-targets --features campo-tests/e2e --locked -- -D warnings
+cargo clippy --workspace --all-targets --features campo-tests/e2e,campo-tests/browser --locked -- -D warnings
 echo "== tests"
 cargo nextest run --workspace --locked --no-fail-fast
 
 ./scripts/e2e.sh
+./scripts/console.sh

@@ -8,6 +8,7 @@
 //! starts the server. [`World::device`] signs a fresh device in;
 //! [`World::office`] signs a console session in.
 
+pub mod browser;
 pub mod process;
 pub mod proxy;
 pub mod webdriver;
