@@ -90,3 +90,137 @@ async fn a_supervisor_cannot_delete_a_lenders_payment_and_every_office_write_is_
     assert_eq!(audit[1]["detail"], json!({ "dispute": true }));
     assert_eq!(audit[0]["detail"]["to"], world.fixture.gestor("g3").to_string());
 }
+
+/// Who may pass an endpoint's door (the role check, before any scope check).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Door {
+    /// Anyone, signed in or not.
+    Open,
+    /// Anyone signed in.
+    SignedIn,
+    Gestor,
+    /// A supervisor, coordinator or admin.
+    Office,
+    /// A coordinator or admin.
+    Coordinator,
+    Admin,
+}
+
+impl Door {
+    fn lets_in(self, role: &str) -> bool {
+        match self {
+            Self::Open | Self::SignedIn => true,
+            Self::Gestor => role == "gestor",
+            Self::Office => role != "gestor",
+            Self::Coordinator => matches!(role, "coordinator" | "admin"),
+            Self::Admin => role == "admin",
+        }
+    }
+}
+
+/// Every endpoint of the OpenAPI document, with its door. A new endpoint
+/// fails the matrix test until it is listed here.
+const DOORS: &[(&str, &str, Door)] = &[
+    ("GET", "/healthz", Door::Open),
+    ("GET", "/openapi.json", Door::Open),
+    ("POST", "/v1/login", Door::Open),
+    ("POST", "/v1/logout", Door::SignedIn),
+    ("POST", "/v1/console/session", Door::Open),
+    ("GET", "/v1/console/session", Door::Office),
+    ("DELETE", "/v1/console/session", Door::SignedIn),
+    ("POST", "/v1/users/{id}/revoke-sessions", Door::Admin),
+    ("POST", "/v1/sync/push", Door::Gestor),
+    ("GET", "/v1/sync/pull", Door::Gestor),
+    ("GET", "/v1/territories", Door::SignedIn),
+    ("GET", "/v1/records/{id}", Door::SignedIn),
+    ("GET", "/v1/records/{id}/versions", Door::SignedIn),
+    ("POST", "/v1/records/{id}/delete", Door::Office),
+    ("GET", "/v1/activities", Door::Office),
+    ("POST", "/v1/reviews", Door::Office),
+    ("GET", "/v1/plans/waiting", Door::Office),
+    ("POST", "/v1/plans/{id}/decision", Door::Office),
+    ("GET", "/v1/escalations", Door::Office),
+    ("PATCH", "/v1/debtors/{id}", Door::Office),
+    ("PUT", "/v1/debtors/{id}/assignment", Door::Office),
+    ("GET", "/v1/conflicts", Door::Office),
+    ("GET", "/v1/audit", Door::Admin),
+    ("POST", "/v1/imports/debtors", Door::Coordinator),
+    ("POST", "/v1/imports/payments", Door::Coordinator),
+    ("GET", "/v1/policies", Door::SignedIn),
+    ("PUT", "/v1/policies/{country}", Door::Admin),
+    ("GET", "/v1/photos/{blob}", Door::SignedIn),
+    ("PUT", "/v1/photos/{blob}", Door::Gestor),
+    ("GET", "/v1/photos/{blob}/status", Door::Gestor),
+];
+
+#[tokio::test]
+async fn every_endpoint_lets_in_only_the_roles_it_serves_and_tells_the_others_nothing() {
+    let world = World::new(1).await;
+    let doc: Value =
+        reqwest::get(format!("{}/openapi.json", world.server.url)).await.expect("doc").json().await.expect("json");
+    let mut documented: Vec<(String, String)> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .iter()
+        .flat_map(|(path, methods)| {
+            methods.as_object().expect("methods").keys().map(move |m| (m.to_uppercase(), path.clone()))
+        })
+        .collect();
+    let mut listed: Vec<(String, String)> = DOORS.iter().map(|(m, p, _)| (m.to_string(), p.to_string())).collect();
+    documented.sort();
+    listed.sort();
+    assert_eq!(listed, documented, "DOORS lists exactly the documented endpoints");
+
+    let http = reqwest::Client::new();
+    let any_id = campo_core::ids::RecordId::generate().to_string();
+    let concrete =
+        |path: &str| path.replace("{id}", &any_id).replace("{country}", "MX").replace("{blob}", &"ab".repeat(32));
+    for role in [None, Some("gestor"), Some("supervisor"), Some("coordinator"), Some("admin")] {
+        let login = role.map(|r| match r {
+            "gestor" => "g1",
+            "supervisor" => "sup",
+            "coordinator" => "coord",
+            other => other,
+        });
+        for (method, path, door) in DOORS {
+            // A fresh session each time: the logouts end the one they come
+            // with. A gestor's is a device's, as in the field.
+            let token = match login {
+                Some("g1") => Some(world.device("g1").await.credentials().0),
+                Some(login) => Some(world.office(login).await.token),
+                None => None,
+            };
+            let mut request = http
+                .request(method.parse().expect("a method"), format!("{}{}", world.server.url, concrete(path)))
+                .header(campo_core::wire::PROTOCOL_HEADER, campo_core::wire::PROTOCOL_VERSION.to_string());
+            if let Some(token) = &token {
+                request = request.bearer_auth(token);
+            }
+            if *method != "GET" {
+                request = request.header("content-type", "application/json").body("{}");
+            }
+            let response = request.send().await.expect("request");
+            let status = response.status();
+            let body: Value = response.json().await.unwrap_or(Value::Null);
+            let who = role.unwrap_or("nobody");
+            let turned_away = match role {
+                _ if *door == Door::Open => None,
+                None => Some(StatusCode::UNAUTHORIZED),
+                Some(role) if !door.lets_in(role) => Some(StatusCode::FORBIDDEN),
+                Some(_) => None,
+            };
+            match turned_away {
+                Some(expected) => {
+                    assert_eq!(status, expected, "{who} at {method} {path}: {body}");
+                    let keys: Vec<&String> = body.as_object().expect("an error body").keys().collect();
+                    assert_eq!(keys, ["error", "message"], "{who} at {method} {path} learns nothing more: {body}");
+                }
+                None => {
+                    let at_the_door = status == StatusCode::UNAUTHORIZED
+                        || (status == StatusCode::FORBIDDEN && body["message"] == "tu rol no permite esta operación");
+                    assert!(!at_the_door, "{who} is let in at {method} {path}: {status} {body}");
+                }
+            }
+        }
+    }
+}
