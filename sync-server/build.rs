@@ -1,7 +1,8 @@
 //! Embeds the console's built pages (`ui/dist-console`, made by `npm run
 //! build` in `ui/`) in the server binary, so that one file serves the API
 //! and the console. Without them the server still builds, and `/console/`
-//! says how to build them.
+//! says how to build them (and Cargo runs this again at every build, until
+//! the directory exists).
 
 use std::{fmt::Write, path::Path};
 
@@ -21,7 +22,10 @@ fn main() {
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("console_files.rs");
-    std::fs::write(out, code).expect("writing the console's file list");
+    // Rewritten only when it changes, so that nothing downstream rebuilds for nothing.
+    if std::fs::read_to_string(&out).ok().as_deref() != Some(code.as_str()) {
+        std::fs::write(out, code).expect("writing the console's file list");
+    }
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, String)>) {

@@ -243,6 +243,13 @@ impl PromiseFields {
         self.status != PromiseStatus::Cancelled && self.plan.as_ref().is_none_or(|p| p.approval.is_active())
     }
 
+    /// Whether it is a plan waiting for the supervisor's decision (the
+    /// server's queue, `plans_waiting`, selects the same in SQL).
+    pub fn awaits_decision(&self) -> bool {
+        self.status != PromiseStatus::Cancelled
+            && self.plan.as_ref().is_some_and(|p| p.approval == crate::plan::Approval::Requested)
+    }
+
     /// What is still to pay, in date order: each unpaid instalment of a
     /// plan, or the whole promise; nothing for a promise not in force or no
     /// longer pending.

@@ -352,6 +352,8 @@ pub enum ErrorCode {
     Unauthorized,
     /// The role may not do this.
     Forbidden,
+    /// A gestor signing in to the console, which is for the office.
+    OfficeOnly,
     /// Nothing there, or nothing the user may see.
     NotFound,
     /// The body is not valid JSON, has unknown fields or wrong types.
@@ -477,10 +479,12 @@ pub struct WaitingPlan {
     pub external_ref: String,
     /// The debtor's name.
     pub debtor_name: String,
-    /// The gestor who proposed it.
-    pub gestor: UserId,
+    /// The gestor who has the account now, whose device a decision reaches.
+    pub gestor: Option<UserId>,
     /// Their name.
-    pub gestor_name: String,
+    pub gestor_name: Option<String>,
+    /// The name of the gestor who proposed it (another, if the account moved since).
+    pub proposed_by: String,
 }
 
 /// A supervisor's decision on a plan waiting for approval.

@@ -21,6 +21,9 @@ pub enum ApiError {
     /// The role may not do this.
     #[error("tu rol no permite esta operación")]
     Forbidden,
+    /// A gestor signing in to the console.
+    #[error("la consola es para supervisores, coordinadores y administradores; en campo usa la app Campo")]
+    OfficeOnly,
     /// The role may do this, but not here: the reason says why.
     #[error("{0}")]
     NotAllowed(String),
@@ -74,6 +77,7 @@ impl ApiError {
         match self {
             Self::Unauthorized(_) => ErrorCode::Unauthorized,
             Self::Forbidden | Self::NotAllowed(_) => ErrorCode::Forbidden,
+            Self::OfficeOnly => ErrorCode::OfficeOnly,
             Self::NotFound => ErrorCode::NotFound,
             Self::Malformed(_) => ErrorCode::MalformedRequest,
             Self::Invalid(_) => ErrorCode::InvalidValue,
@@ -97,7 +101,7 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self.code() {
             ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
-            ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden | ErrorCode::OfficeOnly => StatusCode::FORBIDDEN,
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::MalformedRequest => StatusCode::BAD_REQUEST,
             ErrorCode::InvalidValue => StatusCode::UNPROCESSABLE_ENTITY,

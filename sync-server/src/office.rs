@@ -209,9 +209,7 @@ pub fn decide_plan(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, req: PlanDeci
     }
     check_version(&current, &req.if_vv)?;
     let mut fields = promise.into_fields();
-    let waiting = fields.status != PromiseStatus::Cancelled
-        && fields.plan.as_ref().is_some_and(|p| p.approval == Approval::Requested);
-    if !waiting {
+    if !fields.awaits_decision() {
         return Err(ApiError::Malformed("este plan no espera aprobación".into()));
     }
     campo_core::text::check_notes(&req.comment, "comentario")?;

@@ -14,6 +14,7 @@ use campo_core::{
 };
 use campo_device::plans::PlanRequest;
 use campo_tests::{World, browser::Browser, fixture_today};
+use rust_decimal::Decimal;
 
 /// Thirty accounts for each of the demo's 21 gestores.
 const DEMO_DEBTORS: usize = 21 * 30;
@@ -33,30 +34,39 @@ async fn photograph(browser: &mut Browser, name: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_supervisor_approves_in_the_console_a_plan_requested_offline_and_the_device_receives_the_decision() {
+async fn a_supervisor_approves_one_plan_and_counter_offers_another_from_the_console_and_the_device_receives_both() {
     let world = World::demo(DEMO_DEBTORS).await;
     let device = world.synced_device("ana").await;
-    let debtor = world.fixture.debtors_of("ana")[0];
     let amount = |text: &str| Amount::parse(text.parse().expect("a decimal"), "monto").expect("an amount");
-    let balance = world.field_of(debtor, "balance");
-    let total = (balance.parse::<rust_decimal::Decimal>().expect("a balance") * rust_decimal::Decimal::new(8, 1))
-        .round_dp(2)
-        .to_string();
-    let discount = (balance.parse::<rust_decimal::Decimal>().expect("a balance")
-        - total.parse::<rust_decimal::Decimal>().expect("total"))
-    .to_string();
-    let request = PlanRequest {
-        terms: PlanTerms { total: amount(&total), count: 4, frequency: Frequency::Monthly, first_due: fixture_today() },
-        discount: amount(&discount),
-        made_on: fixture_today(),
-    };
-    let preview = device.store.plan_preview(debtor, &request).expect("preview");
-    assert_eq!(preview.promise.plan.as_ref().expect("a plan").approval, Approval::Requested);
-    let plan = device
-        .store
-        .create(debtor, &RecordBody::Promise(Promise::try_from(preview.promise).expect("a plan")))
-        .expect("saved");
+    // Two plans asking to forgive a fifth of the balance: above any gestor's limit.
+    let plans: Vec<_> = world.fixture.debtors_of("ana")[..2]
+        .iter()
+        .map(|&debtor| {
+            let balance: Decimal = world.field_of(debtor, "balance").parse().expect("a balance");
+            let total = (balance * Decimal::new(8, 1)).round_dp(2);
+            let request = PlanRequest {
+                terms: PlanTerms {
+                    total: amount(&total.to_string()),
+                    count: 4,
+                    frequency: Frequency::Monthly,
+                    first_due: fixture_today(),
+                },
+                discount: amount(&(balance - total).to_string()),
+                made_on: fixture_today(),
+            };
+            let preview = device.store.plan_preview(debtor, &request).expect("preview");
+            assert_eq!(preview.promise.plan.as_ref().expect("a plan").approval, Approval::Requested);
+            let body = RecordBody::Promise(Promise::try_from(preview.promise).expect("a plan"));
+            (debtor, device.store.create(debtor, &body).expect("saved"))
+        })
+        .collect();
     device.sync().await.expect("sync");
+    let approval_of = |(debtor, id): (campo_core::ids::DebtorId, campo_core::ids::RecordId)| {
+        let held = device.store.records_of(debtor).expect("records");
+        let held = held.iter().find(|r| r.record.id == id).expect("the plan").record.parse_body().expect("a body");
+        let RecordBody::Promise(held) = held else { panic!("a plan") };
+        held.into_fields()
+    };
 
     let mut browser = Browser::launch().await;
     browser.open(&format!("{}/console/", world.server.url)).await;
@@ -74,7 +84,7 @@ async fn a_supervisor_approves_in_the_console_a_plan_requested_offline_and_the_d
     browser.fill("password", world.password).await;
     browser.click("sign-in-submit").await;
     browser.wait_for_text("signed-in-as", "Supervisor").await;
-    browser.wait_for_text("queue-count", "1 plan esperando tu decisión").await;
+    browser.wait_for_text("queue-count", "2 planes esperando tu decisión").await;
     let terms = browser.wait_for_text("waiting-terms", "en 4 pagos (mensual)").await;
     assert!(terms.contains("20 % del saldo"), "{terms}");
     photograph(&mut browser, "c2-console-plans").await;
@@ -82,26 +92,36 @@ async fn a_supervisor_approves_in_the_console_a_plan_requested_offline_and_the_d
     browser.fill("decision-comment", "Aprobado: el deudor perdió su empleo y ya pagó antes.").await;
     browser.click("approve").await;
     browser.wait_for_text("queue-done", "aprobado").await;
+    browser.wait_for_text("queue-count", "1 plan esperando").await;
+    // The other, counter-offered in six payments: the form starts from the gestor's terms.
+    browser.click("counter").await;
+    browser.fill("counter-count", "6").await;
+    browser.click("counter-send").await;
+    browser.wait_for_text("queue-done", "Contraoferta enviada").await;
     browser.wait_for_text("queue-count", "No hay planes esperando").await;
     // The same screen in English.
     browser.choose("lang", "en").await;
     browser.wait_for_text("queue-count", "No plans are waiting").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
 
-    // The decision reaches the gestor's device with its next sync.
+    // The decisions reach the gestor's device with its next sync.
     device.sync().await.expect("sync");
-    let held = device.store.records_of(debtor).expect("records");
-    let held = held.iter().find(|r| r.record.id == plan).expect("the plan").record.parse_body().expect("a body");
-    let RecordBody::Promise(held) = held else { panic!("a plan") };
-    let approval = held.into_fields().plan.expect("a plan").approval;
+    let approved = approval_of(plans[0]).plan.expect("a plan").approval;
     assert_eq!(
-        approval,
+        approved,
         Approval::Approved { comment: "Aprobado: el deudor perdió su empleo y ya pagó antes.".into() }
     );
+    let countered = approval_of(plans[1]);
+    assert_eq!(countered.plan.as_ref().expect("a plan").approval, Approval::Countered { comment: String::new() });
+    assert_eq!(countered.installments.len(), 6);
 
     // Signed out, the console asks for a sign-in again.
     browser.choose("lang", "es-MX").await;
     browser.click("sign-out").await;
     browser.wait_for_text("sign-in", "Iniciar sesión").await;
+    // And so it does after a reload: the session is over on the server.
+    browser.open(&format!("{}/console/", world.server.url)).await;
+    browser.wait_for_text("sign-in", "Iniciar sesión").await;
+    assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 }

@@ -62,7 +62,7 @@ async fn the_console_session_is_a_cookie_for_the_office_that_other_sites_cannot_
     // A gestor is sent to the app, with no session.
     let (status, set, answer) = browser.sign_in("g1", world.password).await;
     assert_eq!((status, set), (StatusCode::FORBIDDEN, None), "{answer}");
-    assert!(answer["message"].as_str().is_some_and(|m| m.contains("usa la app")), "{answer}");
+    assert_eq!(answer["error"], "office_only", "{answer}");
     let (status, _, answer) = browser.sign_in("sup", "no es la contraseña").await;
     assert_eq!((status, answer["error"].as_str()), (StatusCode::UNAUTHORIZED, Some("unauthorized")));
 
@@ -71,19 +71,46 @@ async fn the_console_session_is_a_cookie_for_the_office_that_other_sites_cannot_
     assert_eq!(user["role"], "supervisor");
     assert!(user.get("token").is_none(), "the token is never in reach of page scripts");
     let set = set.expect("a session cookie");
-    for attribute in ["HttpOnly", "SameSite=Strict", "Path=/"] {
-        assert!(set.contains(attribute), "{attribute} in {set}");
-    }
+    let attributes: Vec<&str> = set.split(';').map(str::trim).skip(1).collect();
+    assert_eq!(attributes, ["Path=/", "HttpOnly", "SameSite=Strict"], "{set}");
     let (status, _, me) = browser.send(Method::GET, "/v1/console/session", None, &[]).await;
     assert_eq!((status, me["login"].as_str()), (StatusCode::OK, Some("sup")), "{me}");
 
-    // The cookie, sent along by a page of another site, opens nothing.
-    let elsewhere = [("origin", "https://evil.example")];
-    let (status, _, _) = browser.send(Method::GET, "/v1/plans/waiting", None, &elsewhere).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let own = format!("http://{}", world.server.url.trim_start_matches("http://"));
-    let (status, _, _) = browser.send(Method::GET, "/v1/plans/waiting", None, &[("origin", &own)]).await;
-    assert_eq!(status, StatusCode::OK, "the console's own pages");
+    // The cookie, sent along by a page of another site, opens nothing:
+    // whether the browser says so in Sec-Fetch-Site or only in Origin.
+    let host = world.server.url.trim_start_matches("http://").to_owned();
+    let other_port = format!("http://{}:1", host.split(':').next().expect("a host"));
+    for elsewhere in [
+        vec![("origin", "https://evil.example")],
+        vec![("origin", other_port.as_str())],
+        vec![("origin", "null")],
+        vec![("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")],
+        vec![("sec-fetch-site", "same-site")],
+    ] {
+        let (status, _, _) = browser.send(Method::GET, "/v1/plans/waiting", None, &elsewhere).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{elsewhere:?}");
+        let decision = json!({ "if_vv": {}, "decision": { "decision": "approve" }, "comment": "" });
+        let path = format!("/v1/plans/{}/decision", campo_core::ids::RecordId::generate());
+        let (status, _, _) = browser.send(Method::POST, &path, Some(decision), &elsewhere).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "POST with {elsewhere:?}");
+    }
+    let own = format!("http://{host}");
+    for same in [vec![("origin", own.as_str())], vec![("sec-fetch-site", "same-origin"), ("origin", own.as_str())]] {
+        let (status, headers, _) = browser.send(Method::GET, "/v1/plans/waiting", None, &same).await;
+        assert_eq!(status, StatusCode::OK, "the console's own pages: {same:?}");
+        assert_eq!(headers[header::CACHE_CONTROL], "no-store", "debtors' data stays out of the browser's cache");
+    }
+    // A program with a bearer token is not a browser riding on a cookie.
+    let office = world.office("sup").await;
+    let bearer = reqwest::Client::new()
+        .get(format!("{}/v1/plans/waiting", world.server.url))
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION)
+        .bearer_auth(&office.token)
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bearer.status(), StatusCode::OK);
 
     // Logout ends the session on the server and clears the cookie.
     let kept = browser.cookie.clone();
@@ -94,6 +121,17 @@ async fn the_console_session_is_a_cookie_for_the_office_that_other_sites_cannot_
     browser.cookie = kept;
     let (status, _, _) = browser.send(Method::GET, "/v1/console/session", None, &[]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "the old cookie is dead");
+    // Signing out with a dead cookie still clears it.
+    let (status, headers, _) = browser.send(Method::DELETE, "/v1/console/session", None, &[]).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    assert!(headers[header::SET_COOKIE].to_str().expect("ascii").contains("Max-Age=0"));
+
+    // A session left unused past its idle time is over.
+    browser.sign_in("sup", world.password).await;
+    let conn = rusqlite::Connection::open(&world.db).expect("db");
+    conn.execute("UPDATE tokens SET expires_at = '2000-01-01T00:00:00Z' WHERE replica_id IS NULL", []).expect("aged");
+    let (status, _, answer) = browser.send(Method::GET, "/v1/console/session", None, &[]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{answer}");
 }
 
 #[tokio::test]
@@ -102,7 +140,8 @@ async fn the_server_serves_the_console_it_was_built_with() {
     let http = reqwest::Client::new();
     let page = http.get(format!("{}/console/", world.server.url)).send().await.expect("page");
     assert_eq!(page.status(), StatusCode::OK);
-    let policy = page.headers().get(header::CONTENT_SECURITY_POLICY).expect("a CSP").to_str().expect("ascii");
+    let policy =
+        page.headers().get(header::CONTENT_SECURITY_POLICY).expect("a CSP").to_str().expect("ascii").to_owned();
     assert!(policy.contains("default-src 'self'") && policy.contains("frame-ancestors 'none'"), "{policy}");
     let html = page.text().await.expect("html");
     let script =
@@ -116,6 +155,9 @@ async fn the_server_serves_the_console_it_was_built_with() {
     assert_eq!(screen.status(), StatusCode::OK);
     let missing = http.get(format!("{}/console/assets/nada.js", world.server.url)).send().await.expect("missing");
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let favicon = http.get(format!("{}/console/favicon.ico", world.server.url)).send().await.expect("favicon");
+    assert_eq!(favicon.status(), StatusCode::NOT_FOUND, "a file that is not there is not the page");
+    assert!(!policy.contains("unsafe"), "{policy}");
 }
 
 #[tokio::test]
@@ -145,15 +187,29 @@ async fn the_supervisor_queue_holds_the_plans_of_their_team_waiting_for_a_decisi
     assert_eq!(queue.len(), 1, "the plan in force needs nobody: {queue:?}");
     assert_eq!(queue[0]["debtor_id"], waiting.to_string());
     assert_eq!(queue[0]["discount_percent"], "1", "100.00 of 10,000.00");
-    assert_eq!(queue[0]["gestor_name"], "Usuario g1");
+    assert_eq!((&queue[0]["gestor_name"], &queue[0]["proposed_by"]), (&json!("Usuario g1"), &json!("Usuario g1")));
     assert_eq!(queue[0]["debtor_name"], world.field_of(waiting, "name"));
     assert_eq!(world.office("coord").await.get("/v1/plans/waiting").await.as_array().map(Vec::len), Some(1));
     let (status, _) = world.office("g1").await.call(Method::GET, "/v1/plans/waiting", None).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 
-    // Decided, it leaves the queue.
     let id: campo_core::ids::RecordId = queue[0]["id"].as_str().expect("id").parse().expect("an id");
-    let (status, answer) = world.office("sup").await.decide_plan(id, json!({ "decision": "approve" }), "").await;
-    assert_eq!(status, StatusCode::OK, "{answer}");
+
+    // The account moves to another team's gestor: it leaves this supervisor's
+    // queue (whose decision would not reach its gestor) and is listed with
+    // who has it now and who proposed it.
+    let (_, elsewhere) = campo_tests::add_territory(&*world.storage, "Otra", campo_core::money::Currency::MXN, "mx2");
+    world.office("admin").await.reassign(waiting, elsewhere).await;
     assert_eq!(world.office("sup").await.get("/v1/plans/waiting").await, json!([]));
+    let decision = json!({ "if_vv": queue[0]["vv"], "decision": { "decision": "approve" }, "comment": "" });
+    let (status, _) =
+        world.office("sup").await.call(Method::POST, &format!("/v1/plans/{id}/decision"), Some(decision)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "nor can it be decided from here");
+    let moved = world.office("admin").await.get("/v1/plans/waiting").await;
+    assert_eq!((&moved[0]["gestor_name"], &moved[0]["proposed_by"]), (&json!("Usuario mx2"), &json!("Usuario g1")));
+
+    // Decided, it leaves the queue.
+    let (status, answer) = world.office("admin").await.decide_plan(id, json!({ "decision": "approve" }), "").await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(world.office("admin").await.get("/v1/plans/waiting").await, json!([]));
 }

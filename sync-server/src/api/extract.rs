@@ -74,8 +74,12 @@ pub(super) fn cleared_cookie() -> String {
 }
 
 fn session_cookie_of(parts: &Parts) -> Option<&str> {
-    parts
-        .headers
+    cookie_token(&parts.headers)
+}
+
+/// The console session's token, from the request's cookies.
+pub(super) fn cookie_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -88,12 +92,21 @@ fn session_cookie_of(parts: &Parts) -> Option<&str> {
 /// another site is refused. SameSite=Strict already keeps browsers from
 /// sending the cookie along, and every `/v1` call needs the protocol header,
 /// which no form can send and no other origin may without our consent (we
-/// answer no CORS preflight): this is the third lock on the door.
+/// answer no CORS preflight): this is the third lock on the door. Browsers
+/// say where a request comes from in `Sec-Fetch-Site`, which survives a
+/// proxy that rewrites `Host`; older ones only in `Origin`, compared with
+/// `Host` as the browser addressed it.
 fn check_same_origin(parts: &Parts) -> Result<(), ApiError> {
-    let Some(origin) = parts.headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(()) };
-    let host = parts.headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let origin_host = origin.split_once("://").map(|(_, rest)| rest);
-    if origin_host.is_none() || origin_host != host {
+    let header = |name| parts.headers.get(name).and_then(|v: &axum::http::HeaderValue| v.to_str().ok());
+    let same = match (header(header::HeaderName::from_static("sec-fetch-site")), header(header::ORIGIN)) {
+        (Some(site), _) => matches!(site, "same-origin" | "none"),
+        (None, None) => true,
+        (None, Some(origin)) => {
+            let origin_host = origin.split_once("://").map(|(_, rest)| rest);
+            origin_host.zip(header(header::HOST)).is_some_and(|(o, h)| o.eq_ignore_ascii_case(h))
+        }
+    };
+    if !same {
         return Err(ApiError::NotAllowed("solicitud de otro sitio: abre la consola desde su propia dirección".into()));
     }
     Ok(())

@@ -21,6 +21,7 @@ use std::sync::Arc;
 use axum::{
     Json, Router,
     extract::{Request, State},
+    http::{HeaderValue, header},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, patch, post, put},
@@ -102,13 +103,17 @@ impl AppState {
 }
 
 /// Refuses any `/v1` request that does not speak our protocol version, before
-/// anything else is looked at.
+/// anything else is looked at. No answer is to be kept by a cache unless it
+/// says so: they hold debtors' data, and the console runs in shared browsers.
 async fn check_protocol(req: Request, next: Next) -> Response {
     let version = req.headers().get(PROTOCOL_HEADER).and_then(|v| v.to_str().ok());
-    match version {
+    let mut response = match version {
         Some(v) if v.trim() == PROTOCOL_VERSION.to_string() => next.run(req).await,
         other => ApiError::Protocol(other.unwrap_or("ninguna").to_owned()).into_response(),
-    }
+    };
+    // A photo, named by its hash, says otherwise for itself.
+    response.headers_mut().entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    response
 }
 
 /// The whole application; fails if the photo directory cannot be made.

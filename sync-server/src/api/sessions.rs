@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use axum::{
     Json,
     extract::{ConnectInfo, State},
-    http::{HeaderName, StatusCode, header},
+    http::{HeaderMap, HeaderName, StatusCode, header},
     response::AppendHeaders,
 };
 use campo_core::{
@@ -72,9 +72,7 @@ pub(super) async fn console_login(
 ) -> Result<(AppendHeaders<[(HeaderName, String); 1]>, Json<UserInfo>), ApiError> {
     let user = authenticate(&state, client, &req.login, req.password).await?;
     if user.role == Role::Gestor {
-        return Err(ApiError::NotAllowed(
-            "la consola es para supervisores, coordinadores y administradores; en campo usa la app Campo".into(),
-        ));
+        return Err(ApiError::OfficeOnly);
     }
     let id = user.id;
     let token = state.write(move |tx| open_session(tx, id, None)).await?;
@@ -89,15 +87,19 @@ pub(super) async fn console_session(OfficeUser(user): OfficeUser) -> Json<UserIn
     Json(user)
 }
 
-/// Signs out of the console: the session ends on the server and its cookie is cleared.
-#[utoipa::path(delete, path = "/v1/console/session", responses((status = 204), (status = 401, body = ErrorBody)))]
+/// Signs out of the console: the session (if the cookie still names one)
+/// ends on the server, and the cookie is cleared whatever it held, so that a
+/// browser left with a dead cookie is signed out too.
+#[utoipa::path(delete, path = "/v1/console/session", responses((status = 204)))]
 pub(super) async fn console_logout(
     State(state): State<AppState>,
-    who: Auth,
+    headers: HeaderMap,
 ) -> Result<(StatusCode, AppendHeaders<[(HeaderName, String); 1]>), ApiError> {
-    let hash = who.token_hash;
-    state.write(move |tx| Ok(tx.revoke_token(&hash)?)).await?;
-    tracing::info!(user = %who.session.user.id, "signed out of the console");
+    if let Some(token) = extract::cookie_token(&headers) {
+        let hash = auth::token_hash(token);
+        state.write(move |tx| Ok(tx.revoke_token(&hash)?)).await?;
+        tracing::info!("signed out of the console");
+    }
     Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, extract::cleared_cookie())])))
 }
 

@@ -52,6 +52,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0010_open_promises.sql"),
     include_str!("../../../migrations/server/0011_reminders_escalations.sql"),
     include_str!("../../../migrations/server/0012_plans_waiting.sql"),
+    include_str!("../../../migrations/server/0013_plans_waiting_by_owner.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -740,15 +741,16 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn plans_waiting(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::WaitingPlan>> {
-        // Through the partial index of migration 0012: waiting plans are few.
-        let sql = "SELECT r.id, r.debtor_id, r.vv, r.body, r.author_id,
-                          d.body ->> '$.external_ref', d.body ->> '$.name', u.name
-                   FROM records r JOIN records d ON d.id = r.debtor_id JOIN users u ON u.id = r.author_id
-                   WHERE r.kind = 'promise' AND NOT r.deleted
-                     AND r.body ->> '$.plan.approval.state' = 'requested' AND r.body ->> '$.status' = 'pending'
-                     AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
-                   ORDER BY r.id";
-        self.collect(sql, [gestores.map(json_ids)], |_, row| {
+        // Waiting is `PromiseFields::awaits_decision`; found through the
+        // partial index of migration 0013, by the account's current gestor
+        // (the records' owner), who is whom a decision reaches.
+        const WAITING: &str = "SELECT r.id, r.debtor_id, r.vv, r.body, r.owner_id, u.name, a.name,
+                                      d.body ->> '$.external_ref', d.body ->> '$.name'
+                               FROM records r JOIN records d ON d.id = r.debtor_id
+                                    LEFT JOIN users u ON u.id = r.owner_id LEFT JOIN users a ON a.id = r.author_id
+                               WHERE r.kind = 'promise' AND r.body ->> '$.plan.approval.state' = 'requested'
+                                 AND NOT r.deleted AND r.body ->> '$.status' != 'cancelled'";
+        let read = |_: &Self, row: &Row<'_>| {
             let body = row.get::<_, String>(3)?;
             let plan: campo_core::activity::PromiseFields = serde_json::from_str(&body)
                 .map_err(|e| StoreError::Corrupt { what: "a plan's body", detail: e.to_string() })?;
@@ -759,12 +761,21 @@ impl Tx for SqliteTx<'_> {
                 id: parse(&row.get::<_, String>(0)?, "records.id")?,
                 debtor_id: parse(&row.get::<_, String>(1)?, "records.debtor_id")?,
                 vv: vv(&row.get::<_, String>(2)?)?,
-                gestor: parse(&row.get::<_, String>(4)?, "author_id")?,
-                external_ref: row.get(5)?,
-                debtor_name: row.get(6)?,
-                gestor_name: row.get(7)?,
+                gestor: row.get::<_, Option<String>>(4)?.map(|g| parse(&g, "records.owner_id")).transpose()?,
+                gestor_name: row.get(5)?,
+                proposed_by: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                external_ref: row.get::<_, Option<String>>(7)?.unwrap_or_default(),
+                debtor_name: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
             })
-        })
+        };
+        match gestores {
+            None => self.collect(&format!("{WAITING} ORDER BY r.id"), [], read),
+            Some(gestores) => self.collect(
+                &format!("{WAITING} AND r.owner_id IN (SELECT value FROM json_each(?1)) ORDER BY r.id"),
+                [json_ids(gestores)],
+                read,
+            ),
+        }
     }
 
     fn assignee(&mut self, debtor: DebtorId) -> StoreResult<Option<UserId>> {

@@ -16,6 +16,12 @@ export function consoleError(lang: Lang, error: unknown, signingIn = false): str
       return t(lang, 'server.too_many_attempts');
     case 'stale_version':
       return t(lang, 'console.stale');
+    case 'office_only':
+      return t(lang, 'console.gestorRefused');
+    case 'forbidden':
+      return t(lang, 'console.forbidden');
+    case 'not_found':
+      return t(lang, 'console.notFound');
     case 'invalid_value':
       if (body.invalid) return errorMessage(lang, { kind: 'invalid', ...body.invalid } as DeviceError);
   }

@@ -28,9 +28,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     throw new Unreachable(String(e));
   }
   const text = await response.text();
-  const json = text === '' ? null : JSON.parse(text);
-  if (!response.ok) throw new ServerError(response.status, json as ErrorBody | null);
-  return json as T;
+  if (!response.ok) {
+    // A proxy's error page is not ours: the status alone says what happened.
+    let body: ErrorBody | null = null;
+    try { body = text === '' ? null : JSON.parse(text); } catch { /* not JSON */ }
+    throw new ServerError(response.status, body);
+  }
+  return (text === '' ? null : JSON.parse(text)) as T;
 }
 
 export const httpConsole: ConsoleBackend = {

@@ -981,7 +981,7 @@ import?: ImportRefusal | null, };
 /**
  * A stable error code for every failed request.
  */
-export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "internal";
+export type ErrorCode = "unauthorized" | "forbidden" | "office_only" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "internal";
 
 /**
  * One reason an account is where it is on the agenda.
@@ -2154,13 +2154,17 @@ external_ref: string,
  */
 debtor_name: string, 
 /**
- * The gestor who proposed it.
+ * The gestor who has the account now, whose device a decision reaches.
  */
-gestor: UserId, 
+gestor: UserId | null, 
 /**
  * Their name.
  */
-gestor_name: string, };
+gestor_name: string | null, 
+/**
+ * The name of the gestor who proposed it (another, if the account moved since).
+ */
+proposed_by: string, };
 
 /**
  * A visit or call made today.
