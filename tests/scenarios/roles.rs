@@ -50,6 +50,7 @@ async fn a_coordinator_moves_debtors_only_within_their_territories_and_never_acr
 async fn a_supervisor_cannot_delete_a_lenders_payment_and_every_office_write_is_audited() {
     let world = World::new(1).await;
     let debtor = world.fixture.debtors_of("g1")[0];
+    let _device = world.device("g1").await;
     let payment = {
         let body = campo_core::RecordBody::Payment(campo_core::activity::Payment {
             amount: campo_core::money::Amount::parse(rust_decimal::Decimal::new(50_000, 2), "monto").expect("amount"),
@@ -80,15 +81,18 @@ async fn a_supervisor_cannot_delete_a_lenders_payment_and_every_office_write_is_
     let (status, _) = sup.call(Method::GET, "/v1/audit", None).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "the trail is for admins");
     let audit = world.office("admin").await.get("/v1/audit").await;
-    let entries: Vec<(String, String)> = audit
-        .as_array()
-        .expect("list")
-        .iter()
-        .map(|e| (e["action"].as_str().unwrap_or("").to_owned(), e["login"].as_str().unwrap_or("").to_owned()))
-        .collect();
+    let (sessions, writes): (Vec<&Value>, Vec<&Value>) =
+        audit.as_array().expect("list").iter().partition(|e| e["action"] == "sign_in");
+    let entry =
+        |e: &Value| (e["action"].as_str().unwrap_or("").to_owned(), e["login"].as_str().unwrap_or("").to_owned());
+    let entries: Vec<(String, String)> = writes.iter().map(|e| entry(e)).collect();
     assert_eq!(entries, [("assign".to_owned(), "coord".to_owned()), ("edit".to_owned(), "sup".to_owned())], "{audit}");
-    assert_eq!(audit[1]["detail"], json!({ "dispute": true }));
-    assert_eq!(audit[0]["detail"]["to"], world.fixture.gestor("g3").to_string());
+    assert_eq!(writes[1]["detail"], json!({ "dispute": true }));
+    assert_eq!(writes[0]["detail"]["to"], world.fixture.gestor("g3").to_string());
+    // Every sign-in is on the trail too, the device's with the device.
+    let signed_in: Vec<String> = sessions.iter().map(|e| entry(e).1).collect();
+    assert_eq!(signed_in, ["admin", "coord", "sup", "g1"], "newest first: {audit}");
+    assert!(sessions[3]["detail"]["device"].is_string() && sessions[0]["detail"]["device"].is_null(), "{audit}");
 }
 
 /// Who may pass an endpoint's door (the role check, before any scope check).
@@ -127,7 +131,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("POST", "/v1/logout", Door::SignedIn),
     ("POST", "/v1/console/session", Door::Open),
     ("GET", "/v1/console/session", Door::Office),
-    ("DELETE", "/v1/console/session", Door::SignedIn),
+    ("DELETE", "/v1/console/session", Door::Open),
     ("POST", "/v1/users/{id}/revoke-sessions", Door::Admin),
     ("POST", "/v1/sync/push", Door::Gestor),
     ("GET", "/v1/sync/pull", Door::Gestor),

@@ -97,8 +97,16 @@ pub(super) async fn console_logout(
 ) -> Result<(StatusCode, AppendHeaders<[(HeaderName, String); 1]>), ApiError> {
     if let Some(token) = extract::cookie_token(&headers) {
         let hash = auth::token_hash(token);
-        state.write(move |tx| Ok(tx.revoke_token(&hash)?)).await?;
-        tracing::info!("signed out of the console");
+        state
+            .write(move |tx| {
+                if let Some(session) = tx.session(&hash)? {
+                    tx.revoke_token(&hash)?;
+                    audit_session(tx, "sign_out", session.user.id, None)?;
+                    tracing::info!(user = %session.user.id, "signed out of the console");
+                }
+                Ok(())
+            })
+            .await?;
     }
     Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, extract::cleared_cookie())])))
 }
@@ -134,19 +142,38 @@ async fn authenticate(
     Ok(user)
 }
 
-/// A new session of `user` (from device `replica`, if any); its token.
+/// A new session of `user` (from device `replica`, if any), in the audit
+/// log; its token.
 fn open_session(tx: &mut dyn Tx, user: UserId, replica: Option<ReplicaId>) -> Result<String, ApiError> {
     let (token, token_hash) = auth::new_token();
     let expires_at = chrono::Utc::now() + auth::token_ttl(replica.is_some());
     tx.insert_token(&token_hash, user, replica, expires_at)?;
+    audit_session(tx, "sign_in", user, replica)?;
     Ok(token)
+}
+
+/// A session begun or ended, for the audit log: from which device, or the console.
+fn audit_session(
+    tx: &mut dyn Tx,
+    action: &'static str,
+    user: UserId,
+    replica: Option<ReplicaId>,
+) -> Result<(), ApiError> {
+    let detail = serde_json::json!({ "device": replica });
+    tx.put_audit(&AuditEntry { user: Some(user), action, target: Some(user.to_string()), detail: &detail })?;
+    Ok(())
 }
 
 /// Ends this session on the server: its token stops working at once.
 #[utoipa::path(post, path = "/v1/logout", responses((status = 204), (status = 401, body = ErrorBody)))]
 pub(super) async fn logout(State(state): State<AppState>, who: Auth) -> Result<StatusCode, ApiError> {
-    let hash = who.token_hash;
-    state.write(move |tx| Ok(tx.revoke_token(&hash)?)).await?;
+    let (hash, user, replica) = (who.token_hash, who.session.user.id, who.session.replica);
+    state
+        .write(move |tx| {
+            tx.revoke_token(&hash)?;
+            audit_session(tx, "sign_out", user, replica)
+        })
+        .await?;
     tracing::info!(user = %who.session.user.id, "signed out");
     Ok(StatusCode::NO_CONTENT)
 }
