@@ -54,5 +54,6 @@ else
     echo "Sin pantalla: la app no se compiló. En una máquina con pantalla: ./scripts/demo.sh"
 fi
 echo "Servidor en $SERVER_URL (OpenAPI en /openapi.json): escribe esa dirección en el campo «Servidor» de la app."
+echo "Consola de la oficina: $SERVER_URL/console/ (por ejemplo marta, supervisora; contraseña campo2026)."
 echo "Ctrl-C para detenerlo."
 wait "$SERVER_PID"
