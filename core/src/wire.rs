@@ -398,12 +398,17 @@ pub struct ErrorBody {
     pub import: Option<crate::import::ImportRefusal>,
 }
 
-/// A visit or call as a supervisor reviews it.
+/// A visit, call, promise or message as a supervisor reviews it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActivityRow {
     /// The record.
     pub record: Record,
+    /// When it happened, by the device: a visit's or call's start, a
+    /// message's sending (RFC 3339), a promise's day (ISO 8601 date).
+    pub happened_at: String,
+    /// A supervisor reviewed it.
+    pub reviewed: bool,
     /// The gestor who recorded it.
     pub gestor: UserId,
     /// The debtor's name.
@@ -418,6 +423,16 @@ pub struct ActivityRow {
     /// How far the device's clock was behind the server's when it pushed
     /// the record, in seconds (negative: ahead); none if it did not say.
     pub clock_skew_s: Option<i64>,
+}
+
+/// One page of the activity log, newest first.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActivityPage {
+    /// The rows.
+    pub rows: Vec<ActivityRow>,
+    /// Where the next page starts (`before`), if there is one.
+    pub next: Option<String>,
 }
 
 impl ActivityRow {

@@ -938,7 +938,7 @@ async fn the_forms_ask_who_answered_give_the_identification_to_read_and_explain_
         [],
     );
     assert_eq!(emailed, address);
-    let flagged = sup.get("/v1/activities?flagged=true").await;
+    let flagged = sup.get("/v1/activities?flagged=true").await["rows"].clone();
     let rows: Vec<&serde_json::Value> = flagged
         .as_array()
         .expect("rows")

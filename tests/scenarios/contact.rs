@@ -92,7 +92,7 @@ async fn a_device_judging_by_an_old_policy_hears_the_servers_verdict_and_puts_th
 
     // The justified one is stored, flagged, with the policy that judged it.
     let sup = world.office("sup").await;
-    let flagged = sup.get("/v1/activities?flagged=true").await;
+    let flagged = sup.get("/v1/activities?flagged=true").await["rows"].clone();
     let rows = flagged.as_array().expect("rows");
     assert_eq!(rows.len(), 1, "{flagged}");
     assert_eq!(rows[0]["record"]["id"], justified.to_string());
@@ -100,7 +100,7 @@ async fn a_device_judging_by_an_old_policy_hears_the_servers_verdict_and_puts_th
     assert_eq!(rows[0]["judgement"]["breaches"][0]["breach"], "outside_hours");
     assert_eq!(rows[0]["record"]["body"]["contact"]["justification"], asked);
     assert_eq!(rows[0]["record"]["body"]["contact"]["policy_version"], 2, "what the device judged by");
-    let within = sup.get("/v1/activities?flagged=false").await;
+    let within = sup.get("/v1/activities?flagged=false").await["rows"].clone();
     assert!(within.as_array().expect("rows").iter().all(|r| r["record"]["id"] != justified.to_string()));
 
     // The pull brought version 3: the device now warns as the server judges.
@@ -122,7 +122,7 @@ async fn a_device_judging_by_an_old_policy_hears_the_servers_verdict_and_puts_th
         .expect("put right");
     let report = device.sync().await.expect("sync");
     assert_eq!((report.pushed.accepted, report.pushed.rejected), (1, 0), "{report:?}");
-    let flagged = sup.get("/v1/activities?flagged=true").await;
+    let flagged = sup.get("/v1/activities?flagged=true").await["rows"].clone();
     assert_eq!(flagged.as_array().expect("rows").len(), 2, "both kept, both flagged: {flagged}");
     // What the server took is not changed from the app: a new record says what happened next.
     let taken =
@@ -342,7 +342,7 @@ async fn a_debtor_who_calls_in_late_is_heard_and_the_call_is_kept_flagged_for_th
     let inbound = call_where("2026-12-05T05:30:00Z", None, |f| f.direction = Direction::Inbound);
     let id = device.store.create(debtor, &inbound).expect("no reason needed: the debtor chose the hour");
     device.sync().await.expect("sync");
-    let flagged = world.office("sup").await.get("/v1/activities?flagged=true").await;
+    let flagged = world.office("sup").await.get("/v1/activities?flagged=true").await["rows"].clone();
     let row = flagged.as_array().expect("rows").iter().find(|r| r["record"]["id"] == id.to_string()).cloned();
     let row = row.expect("listed for the supervisor");
     assert_eq!(row["judgement"]["breaches"][0]["breach"], "outside_hours", "{row}");

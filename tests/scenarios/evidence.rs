@@ -24,7 +24,7 @@ fn at_home(n: usize, territory: campo_core::ids::TerritoryId) -> DebtorFields {
 
 /// The supervisor's row for record `id`.
 async fn row(world: &World, id: impl ToString) -> Value {
-    let rows = world.office("sup").await.get("/v1/activities").await;
+    let rows = world.office("sup").await.get("/v1/activities").await["rows"].clone();
     let id = id.to_string();
     rows.as_array().expect("rows").iter().find(|r| r["record"]["id"] == id).cloned().expect("listed")
 }

@@ -171,7 +171,7 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
                 proxies[device].lose_answers(false);
             }
             Op::OfficeDelete { visit } => {
-                let seen = sup.get("/v1/activities?limit=1000").await;
+                let seen = sup.get("/v1/activities?kind=visit&limit=1000").await["rows"].clone();
                 if let Some(row) = seen.as_array().and_then(|rows| rows.get(visit % rows.len().max(1))) {
                     let id = row["record"]["id"].as_str().expect("id");
                     let (status, answer) = sup

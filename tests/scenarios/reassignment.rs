@@ -35,7 +35,7 @@ async fn an_edit_made_offline_before_a_reassignment_reaches_the_new_gestor_flagg
     assert_eq!(b.store.records_of(debtor).expect("records").len(), 2, "the account and its whole history");
 
     let sup = world.office("sup").await;
-    let flagged = sup.get("/v1/activities?after_reassignment=true").await;
+    let flagged = sup.get("/v1/activities?after_reassignment=true").await["rows"].clone();
     assert_eq!(flagged.as_array().map(Vec::len), Some(1), "the supervisor sees it: {flagged}");
     assert_eq!(flagged[0]["record"]["id"], visit.to_string());
 }

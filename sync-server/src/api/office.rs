@@ -3,10 +3,11 @@
 
 use axum::{Json, extract::State, http::StatusCode};
 use campo_core::{
-    ids::{DebtorId, RecordId, UserId},
+    RecordKind,
+    ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
-        ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation, PlanDecision,
-        RecordView, ReviewRequest, Territory, WaitingPlan,
+        ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation,
+        PlanDecision, RecordView, ReviewRequest, Territory, WaitingPlan,
     },
 };
 use serde::Deserialize;
@@ -21,30 +22,66 @@ use crate::{
     store::ActivityFilter,
 };
 
-/// Filters for the activity list.
+/// Filters for the activity log; each one given narrows it.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ActivityQuery {
     /// Only this gestor's.
     gestor: Option<UserId>,
+    /// Only visits, calls, promises or messages.
+    kind: Option<RecordKind>,
+    /// Only accounts of this territory.
+    territory: Option<TerritoryId>,
+    /// Only those that happened at or after this instant.
+    from: Option<chrono::DateTime<chrono::Utc>>,
+    /// Only those that happened before this instant.
+    to: Option<chrono::DateTime<chrono::Utc>>,
+    /// Only this outcome (`promise_to_pay`, `no_answer`, …).
+    outcome: Option<String>,
+    /// Only those where this party was reached (`debtor`, `relative`, …).
+    party: Option<String>,
     /// Only those recorded after a reassignment.
     #[serde(default)]
     after_reassignment: bool,
     /// `true`: only those the contact rules let through flagged, with the
     /// gestor's justification; `false`: only those within every rule.
     flagged: Option<bool>,
+    /// `true`: only those a supervisor reviewed; `false`: only those not yet.
+    reviewed: Option<bool>,
+    /// The `next` of the page before.
+    before: Option<String>,
     /// At most this many (default 100, at most 1000).
     limit: Option<u32>,
 }
 
-/// Visits and calls in the user's scope, newest first.
-#[utoipa::path(get, path = "/v1/activities", params(ActivityQuery), responses((status = 200, body = Vec<ActivityRow>)))]
+/// The log's keyset cursor: when the last row happened, and its id.
+fn cursor(row: &ActivityRow) -> String {
+    format!("{}~{}", row.happened_at, row.record.id)
+}
+
+fn parse_cursor(text: &str) -> Result<(String, RecordId), ApiError> {
+    let bad = || ApiError::Malformed(format!("before: «{text}» no es un `next` de esta lista"));
+    let (at, id) = text.rsplit_once('~').ok_or_else(bad)?;
+    Ok((at.to_owned(), id.parse().map_err(|_| bad())?))
+}
+
+/// The activity log of the user's scope: visits, calls, promises and
+/// messages by when they happened, newest first, a page at a time.
+#[utoipa::path(get, path = "/v1/activities", params(ActivityQuery), responses((status = 200, body = ActivityPage)))]
 pub(super) async fn activities(
     State(state): State<AppState>,
     OfficeUser(user): OfficeUser,
     ApiQuery(q): ApiQuery<ActivityQuery>,
-) -> Result<Json<Vec<ActivityRow>>, ApiError> {
-    let rows = state
+) -> Result<Json<ActivityPage>, ApiError> {
+    if q.kind
+        .is_some_and(|k| !matches!(k, RecordKind::Visit | RecordKind::Call | RecordKind::Promise | RecordKind::Message))
+    {
+        return Err(ApiError::Malformed("kind: el registro lista visitas, llamadas, promesas y mensajes".into()));
+    }
+    let before = q.before.as_deref().map(parse_cursor).transpose()?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 1000);
+    let instant = |at: chrono::DateTime<chrono::Utc>| at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let page = state
         .read(move |tx| {
             let scope = Scope::of(tx, &user)?;
             let gestores = match (scope.gestores(), q.gestor) {
@@ -54,14 +91,27 @@ pub(super) async fn activities(
             };
             let filter = ActivityFilter {
                 gestores,
+                kind: q.kind,
+                territory: q.territory,
+                from: q.from.map(instant),
+                to: q.to.map(instant),
+                outcome: q.outcome,
+                party: q.party,
                 after_reassignment_only: q.after_reassignment,
                 flagged: q.flagged,
-                limit: q.limit.unwrap_or(100).clamp(1, 1000),
+                reviewed: q.reviewed,
+                before,
+                // One more than asked: whether there is a next page.
+                limit: limit + 1,
             };
-            Ok(tx.activities(&filter)?)
+            let mut rows = tx.activities(&filter)?;
+            let more = rows.len() > limit as usize;
+            rows.truncate(limit as usize);
+            let next = if more { rows.last().map(cursor) } else { None };
+            Ok(ActivityPage { rows, next })
         })
         .await?;
-    Ok(Json(rows))
+    Ok(Json(page))
 }
 
 /// A supervisor's decision on a plan waiting for approval: approve, reject,

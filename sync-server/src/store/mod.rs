@@ -14,7 +14,7 @@
 pub mod sqlite;
 
 use campo_core::{
-    Record, VersionVector,
+    Record, RecordKind, VersionVector,
     blob::{BlobId, Photo},
     contact::{
         Country, Judgement,
@@ -131,16 +131,33 @@ pub struct ReplicaState {
     pub retired: bool,
 }
 
-/// What to list for supervisors.
+/// What the supervisor's log lists: each field narrows it, `None` (or
+/// `false`) leaves it open.
 #[derive(Clone, Debug, Default)]
 pub struct ActivityFilter {
     /// Only these gestores' records (a supervisor's team); `None` for all.
     pub gestores: Option<Vec<UserId>>,
+    /// Only this kind (a visit, call, promise or message); `None`: all four.
+    pub kind: Option<RecordKind>,
+    /// Only accounts of this territory.
+    pub territory: Option<TerritoryId>,
+    /// Only those that happened at or after this (RFC 3339, or a date).
+    pub from: Option<String>,
+    /// Only those that happened before this.
+    pub to: Option<String>,
+    /// Only this outcome code.
+    pub outcome: Option<String>,
+    /// Only those where this party was reached.
+    pub party: Option<String>,
     /// Only records flagged after-reassignment.
     pub after_reassignment_only: bool,
     /// Only records the contact rules let through flagged (`Some(true)`),
     /// or only those within every rule or never judged (`Some(false)`).
     pub flagged: Option<bool>,
+    /// Only those a supervisor reviewed (`Some(true)`) or not yet.
+    pub reviewed: Option<bool>,
+    /// Only those before this one in the log's order (when it happened, then id).
+    pub before: Option<(String, RecordId)>,
     /// At most this many, newest first.
     pub limit: u32,
 }
@@ -264,7 +281,7 @@ pub trait Tx {
     fn put_conflict(&mut self, conflict: &ConflictRow) -> StoreResult<()>;
     /// Conflicts on debtors of these gestores (`None`: all), newest first.
     fn conflicts(&mut self, gestores: Option<&[UserId]>, limit: u32) -> StoreResult<Vec<ConflictRow>>;
-    /// Visits and calls, newest first.
+    /// Visits, calls, promises and messages, by when they happened, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
     /// Plans waiting for approval that these gestores (`None`: any) proposed, oldest first.
     fn plans_waiting(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::WaitingPlan>>;

@@ -53,6 +53,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0011_reminders_escalations.sql"),
     include_str!("../../../migrations/server/0012_plans_waiting.sql"),
     include_str!("../../../migrations/server/0013_plans_waiting_by_owner.sql"),
+    include_str!("../../../migrations/server/0014_activity_log.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -711,23 +712,57 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {
-        // The first version is the one the device pushed: when the server
-        // received the record, and how far the device's clock was then.
+        // The log's order is the expression index of migration 0014 (when it
+        // happened, then id), walked newest first from the keyset cursor; the
+        // filters are checked row by row as the walk goes. The bounds on
+        // `happened` are always there (an open one is a value beyond every
+        // date) because only plain comparisons make the walk a range: an
+        // `?x IS NULL OR …` would make it a scan from the top. The first version
+        // is the one the device pushed: when the server received the record,
+        // and how far the device's clock was then.
         let sql = "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
-                          json_extract(d.body, '$.name'), j.country, j.policy_version, j.breaches,
-                          first.stored_at, first.device_skew_ms
+                          d.body ->> '$.name', j.country, j.policy_version, j.breaches,
+                          first.stored_at, first.device_skew_ms,
+                          EXISTS (SELECT 1 FROM records rv WHERE rv.kind = 'review' AND NOT rv.deleted
+                                    AND rv.body ->> '$.target' = r.id) AS reviewed,
+                          coalesce(r.body ->> '$.started_at', r.body ->> '$.at', r.body ->> '$.made_on') AS happened
                    FROM records r LEFT JOIN records d ON d.id = r.debtor_id
                         JOIN versions first ON first.rowid =
                             (SELECT min(v.rowid) FROM versions v WHERE v.record_id = r.id)
                         LEFT JOIN judgements j ON j.record_id = r.id
-                   WHERE r.kind IN ('visit', 'call')
+                   WHERE r.kind IN ('visit', 'call', 'promise', 'message')
                      AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
                      AND (?2 = 0 OR r.after_reassignment = 1)
                      -- Through the partial index: flagged records are few.
                      AND (?3 IS NULL OR (r.id IN (SELECT record_id FROM judgements WHERE flagged = 1)) = ?3)
-                   ORDER BY r.id DESC LIMIT ?4";
+                     AND (?5 IS NULL OR r.kind = ?5)
+                     AND (?6 IS NULL OR d.body ->> '$.territory' = ?6)
+                     AND happened >= ?7 AND happened < ?8 AND happened <= ?12 AND (happened, r.id) < (?12, ?13)
+                     AND (?9 IS NULL OR r.body ->> '$.outcome' = ?9)
+                     AND (?10 IS NULL OR r.body ->> '$.contact.party' = ?10)
+                     AND (?11 IS NULL OR reviewed = ?11)
+                   ORDER BY happened DESC, r.id DESC LIMIT ?4";
         let gestores = f.gestores.as_deref().map(json_ids);
-        self.collect(sql, params![gestores, f.after_reassignment_only, f.flagged, f.limit], |_, row| {
+        // Beyond every date and id, as text.
+        const END: &str = "~";
+        let (before_at, before_id) =
+            f.before.as_ref().map_or((END.to_owned(), END.to_owned()), |(at, id)| (at.clone(), id.to_string()));
+        let params = params![
+            gestores,
+            f.after_reassignment_only,
+            f.flagged,
+            f.limit,
+            f.kind.map(|k| k.to_string()),
+            f.territory.map(|t| t.to_string()),
+            f.from.as_deref().unwrap_or(""),
+            f.to.as_deref().unwrap_or(END),
+            f.outcome,
+            f.party,
+            f.reviewed,
+            before_at,
+            before_id,
+        ];
+        self.collect(sql, params, |_, row| {
             Ok(ActivityRow {
                 record: record_at(row, 0)?,
                 gestor: parse(&row.get::<_, String>(6)?, "author_id")?,
@@ -736,6 +771,8 @@ impl Tx for SqliteTx<'_> {
                 judgement: contact::judgement(row.get(9)?, row.get(10)?, row.get(11)?)?,
                 received_at: parse(&row.get::<_, String>(12)?, "versions.stored_at")?,
                 clock_skew_s: row.get::<_, Option<i64>>(13)?.map(|ms| ms / 1000),
+                reviewed: row.get(14)?,
+                happened_at: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
             })
         })
     }
