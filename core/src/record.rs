@@ -201,6 +201,8 @@ impl RecordBody {
 /// One version of a record, as stored and as it crosses the wire.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// In TypeScript `Record` is a built-in type.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SyncRecord"))]
 #[serde(deny_unknown_fields)]
 pub struct Record {
     /// The record's id; a debtor account's id is its debtor id.
@@ -215,6 +217,7 @@ pub struct Record {
     pub deleted: bool,
     /// The body as JSON; its shape depends on `kind`.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub body: Box<RawValue>,
 }
 

@@ -401,6 +401,7 @@ pub struct ErrorBody {
 /// A visit, call, promise or message as a supervisor reviews it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActivityRow {
     /// The record.
     pub record: Record,
@@ -411,6 +412,8 @@ pub struct ActivityRow {
     pub reviewed: bool,
     /// The gestor who recorded it.
     pub gestor: UserId,
+    /// Their name.
+    pub gestor_name: String,
     /// The debtor's name.
     pub debtor_name: String,
     /// Recorded after the debtor had been reassigned away from that gestor.
@@ -428,6 +431,7 @@ pub struct ActivityRow {
 /// One page of the activity log, newest first.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActivityPage {
     /// The rows.
     pub rows: Vec<ActivityRow>,

@@ -84,6 +84,20 @@ async fn a_supervisor_approves_one_plan_and_counter_offers_another_from_the_cons
     browser.fill("password", world.password).await;
     browser.click("sign-in-submit").await;
     browser.wait_for_text("signed-in-as", "Supervisor").await;
+
+    // The team's log first, newest first: ana's two plans are in it.
+    browser.wait_for_text("log-table", "Ana Torres Vega").await;
+    browser.fill("log-from", "31/02/2026").await;
+    browser.click("log-apply").await;
+    browser.wait_for_text("log-from-error", "Desde: esa fecha no existe").await;
+    browser.fill("log-from", "").await;
+    browser.choose("log-kind", "promise").await;
+    browser.click("log-apply").await;
+    browser.wait_without_text("log-table", "Visita").await;
+    browser.wait_for_text("log-table", "Promesa de pago").await;
+    photograph(&mut browser, "c3-console-log").await;
+
+    browser.click("nav-plans").await;
     browser.wait_for_text("queue-count", "2 planes esperando tu decisión").await;
     let terms = browser.wait_for_text("waiting-terms", "en 4 pagos (mensual)").await;
     assert!(terms.contains("20 % del saldo"), "{terms}");

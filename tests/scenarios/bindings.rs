@@ -69,15 +69,19 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::ErrorBody>();
     declarations.visit::<campo_core::wire::WaitingPlan>();
     declarations.visit::<campo_core::wire::PlanDecision>();
+    declarations.visit::<campo_core::wire::ActivityPage>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
          // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",
     );
     out.push_str(&format!(
         "/** The header every `/v1` request carries, and the protocol version it names. */\n\
-         export const PROTOCOL_HEADER = {:?};\nexport const PROTOCOL_VERSION = {};\n\n",
+         export const PROTOCOL_HEADER = {:?};\nexport const PROTOCOL_VERSION = {};\n\
+         /** Seconds a device's clock may be off before its times are flagged. */\n\
+         export const CLOCK_SKEW_FLAG_S = {};\n\n",
         campo_core::wire::PROTOCOL_HEADER,
         campo_core::wire::PROTOCOL_VERSION,
+        campo_core::wire::CLOCK_SKEW_FLAG_S,
     ));
     out.extend(declarations.found.into_values().map(|d| d + "\n"));
     out.pop();

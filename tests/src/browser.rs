@@ -72,6 +72,11 @@ impl Browser {
         value.as_str().expect("text").to_owned()
     }
 
+    /// Waits until the `testid` element no longer holds `text` (or is gone).
+    pub async fn wait_without_text(&mut self, testid: &str, text: &str) {
+        self.send(json!({ "op": "lacks", "testid": testid, "text": text })).await;
+    }
+
     /// How many `testid` elements the page holds now.
     pub async fn count(&mut self, testid: &str) -> u64 {
         self.send(json!({ "op": "count", "testid": testid })).await.as_u64().expect("a count")

@@ -9,6 +9,7 @@
 //   {"op":"choose","testid":"lang","value":"en"}
 //   {"op":"text","testid":"queue-done","contains":"aprobado"}   -> {"ok":true,"value":"…"}
 //   {"op":"count","testid":"waiting-plan"}                      -> {"ok":true,"value":1}
+//   {"op":"lacks","testid":"log-table","text":"Visita"}
 //   {"op":"photograph","path":"…/7a.png","width":1280,"height":800}
 //
 // Every wait is Playwright's own (an element attached, visible, enabled,
@@ -49,6 +50,13 @@ const ops = {
   },
   count: async ({ testid }) => page.getByTestId(testid).count(),
   gone: async (c) => { await at(c).waitFor({ state: 'detached' }); },
+  lacks: async ({ testid, text }) => {
+    await page.waitForFunction(
+      ([id, unwanted]) => !(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').includes(unwanted),
+      [testid, text],
+      { timeout },
+    );
+  },
   photograph: async ({ path, width, height }) => {
     await page.setViewportSize({ width, height });
     await page.screenshot({ path, fullPage: true });
@@ -64,7 +72,9 @@ for await (const line of createInterface({ input: process.stdin })) {
   try {
     const op = ops[command.op];
     if (!op) throw new Error(`unknown op ${command.op}`);
+    const started = Date.now();
     answer = { ok: true, value: (await op(command)) ?? null };
+    if (process.env.CAMPO_BROWSER_TRACE) process.stderr.write(`${command.op} ${command.testid ?? ''}: ${Date.now() - started} ms\n`);
   } catch (e) {
     answer = { ok: false, error: `${command.op} ${command.testid ?? command.url ?? ''}: ${e.message}`, page: await page.content().catch(() => '') };
   }

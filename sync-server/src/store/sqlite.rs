@@ -725,8 +725,9 @@ impl Tx for SqliteTx<'_> {
                           first.stored_at, first.device_skew_ms,
                           EXISTS (SELECT 1 FROM records rv WHERE rv.kind = 'review' AND NOT rv.deleted
                                     AND rv.body ->> '$.target' = r.id) AS reviewed,
-                          coalesce(r.body ->> '$.started_at', r.body ->> '$.at', r.body ->> '$.made_on') AS happened
-                   FROM records r LEFT JOIN records d ON d.id = r.debtor_id
+                          coalesce(r.body ->> '$.started_at', r.body ->> '$.at', r.body ->> '$.made_on') AS happened,
+                          u.name
+                   FROM records r LEFT JOIN records d ON d.id = r.debtor_id LEFT JOIN users u ON u.id = r.author_id
                         JOIN versions first ON first.rowid =
                             (SELECT min(v.rowid) FROM versions v WHERE v.record_id = r.id)
                         LEFT JOIN judgements j ON j.record_id = r.id
@@ -773,6 +774,7 @@ impl Tx for SqliteTx<'_> {
                 clock_skew_s: row.get::<_, Option<i64>>(13)?.map(|ms| ms / 1000),
                 reviewed: row.get(14)?,
                 happened_at: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
+                gestor_name: row.get::<_, Option<String>>(16)?.unwrap_or_default(),
             })
         })
     }

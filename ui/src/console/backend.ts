@@ -1,13 +1,29 @@
 // What the console's screens need from the sync server. The one
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
-import type { PlanDecision, UserInfo, WaitingPlan } from '../lib/types';
+import type { ActivityPage, PlanDecision, UserInfo, WaitingPlan } from '../lib/types';
+
+/** What the log shows: each field set narrows it (see GET /v1/activities). */
+export interface LogQuery {
+  kind?: 'visit' | 'call' | 'promise' | 'message';
+  /** Instants (RFC 3339): from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  reviewed?: boolean;
+  flagged?: boolean;
+  after_reassignment?: boolean;
+  /** The `next` of the page before. */
+  before?: string;
+  limit?: number;
+}
 
 export interface ConsoleBackend {
   /** Who the session cookie belongs to; null when there is no session (or it ended). */
   session(): Promise<UserInfo | null>;
   signIn(login: string, password: string): Promise<UserInfo>;
   signOut(): Promise<void>;
+  /** A page of the activity log of the user's scope, newest first. */
+  log(query: LogQuery): Promise<ActivityPage>;
   /** Plans in the user's scope waiting for a decision, oldest first. */
   plansWaiting(): Promise<WaitingPlan[]>;
   decidePlan(id: string, decision: PlanDecision): Promise<void>;

@@ -48,6 +48,11 @@ export const httpConsole: ConsoleBackend = {
   },
   signIn: (login, password) => call('POST', '/console/session', { login, password }),
   signOut: () => call('DELETE', '/console/session'),
+  log: (query) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    return call('GET', `/activities?${params}`);
+  },
   plansWaiting: () => call('GET', '/plans/waiting'),
   decidePlan: (id, decision) => call('POST', `/plans/${id}/decision`, decision),
 };

@@ -4,6 +4,69 @@
 /** The header every `/v1` request carries, and the protocol version it names. */
 export const PROTOCOL_HEADER = "campo-protocol";
 export const PROTOCOL_VERSION = 2;
+/** Seconds a device's clock may be off before its times are flagged. */
+export const CLOCK_SKEW_FLAG_S = 300;
+
+/**
+ * One page of the activity log, newest first.
+ */
+export type ActivityPage = { 
+/**
+ * The rows.
+ */
+rows: Array<ActivityRow>, 
+/**
+ * Where the next page starts (`before`), if there is one.
+ */
+next: string | null, };
+
+/**
+ * A visit, call, promise or message as a supervisor reviews it.
+ */
+export type ActivityRow = { 
+/**
+ * The record.
+ */
+record: SyncRecord, 
+/**
+ * When it happened, by the device: a visit's or call's start, a
+ * message's sending (RFC 3339), a promise's day (ISO 8601 date).
+ */
+happened_at: string, 
+/**
+ * A supervisor reviewed it.
+ */
+reviewed: boolean, 
+/**
+ * The gestor who recorded it.
+ */
+gestor: UserId, 
+/**
+ * Their name.
+ */
+gestor_name: string, 
+/**
+ * The debtor's name.
+ */
+debtor_name: string, 
+/**
+ * Recorded after the debtor had been reassigned away from that gestor.
+ */
+after_reassignment: boolean, 
+/**
+ * The server's verdict under the contact rules, when it judged the
+ * record (records from before the rules have none).
+ */
+judgement: Judgement | null, 
+/**
+ * When the server first received it, by its own clock.
+ */
+received_at: string, 
+/**
+ * How far the device's clock was behind the server's when it pushed
+ * the record, in seconds (negative: ahead); none if it did not say.
+ */
+clock_skew_s: number | null, };
 
 /**
  * A contact point to add, as the gestor typed it.
@@ -1091,6 +1154,25 @@ amount: Amount,
 status?: PromiseStatus, };
 
 /**
+ * The server's (or the device's) verdict on a visit or call, kept with it:
+ * which policy judged it and every rule it was let through outside of,
+ * with the gestor's justification. No breaches: within every rule.
+ */
+export type Judgement = { 
+/**
+ * Whose policy.
+ */
+country: Country, 
+/**
+ * Its version.
+ */
+policy_version: number, 
+/**
+ * The rules broken and justified.
+ */
+breaches: Array<Breach>, };
+
+/**
  * Trimmed text that is neither empty nor longer than 200 characters: names,
  * references, address lines.
  */
@@ -1922,6 +2004,35 @@ point: GeoPoint,
  * first stop without a position.
  */
 leg_m: number, };
+
+/**
+ * One version of a record, as stored and as it crosses the wire.
+ */
+export type SyncRecord = { 
+/**
+ * The record's id; a debtor account's id is its debtor id.
+ */
+id: RecordId, 
+/**
+ * The account it belongs to; this decides whose device holds it.
+ */
+debtor_id: DebtorId, 
+/**
+ * What kind of record it is.
+ */
+kind: RecordKind, 
+/**
+ * Its causal version.
+ */
+vv: VersionVector, 
+/**
+ * A tombstone: deleted, body kept for the record.
+ */
+deleted: boolean, 
+/**
+ * The body as JSON; its shape depends on `kind`.
+ */
+body: unknown, };
 
 /**
  * What a sync did.
