@@ -439,8 +439,14 @@ pub struct ReviewFields {
 }
 
 impl ReviewFields {
+    /// A record flagged (for follow-up, or questioned) says why: the
+    /// gestor reads the comment on their device.
     fn check(&self) -> Result<(), DomainError> {
-        check_notes(&self.comment, "comentario")
+        check_notes(&self.comment, "comentario")?;
+        if self.verdict != Verdict::Approved && self.comment.trim().is_empty() {
+            return Err(DomainError::EmptyText { field: "comentario".into() });
+        }
+        Ok(())
     }
 }
 
@@ -471,6 +477,25 @@ mod tests {
             status: PromiseStatus::Pending,
             source: None,
             plan: None,
+        }
+    }
+
+    #[test]
+    fn a_flagged_review_says_why() {
+        let review = |verdict, comment: &str| ReviewFields {
+            target: RecordId::generate(),
+            verdict,
+            comment: comment.into(),
+            reviewer: crate::ids::UserId::generate(),
+            reviewed_at: Utc::now(),
+        };
+        assert!(Review::try_from(review(Verdict::Approved, "")).is_ok());
+        for verdict in [Verdict::FollowUp, Verdict::Questioned] {
+            assert_eq!(
+                Review::try_from(review(verdict, "  ")).map(|_| ()),
+                Err(DomainError::EmptyText { field: "comentario".into() })
+            );
+            assert!(Review::try_from(review(verdict, "foto borrosa")).is_ok());
         }
     }
 

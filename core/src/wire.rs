@@ -450,6 +450,7 @@ impl ActivityRow {
 /// A supervisor's review of a visit or call.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewRequest {
     /// The visit or call.

@@ -34,7 +34,7 @@ async fn photograph(browser: &mut Browser, name: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_supervisor_approves_one_plan_and_counter_offers_another_from_the_console_and_the_device_receives_both() {
+async fn a_supervisor_reviews_a_visit_approves_a_plan_and_counter_offers_another_and_the_device_receives_all_three() {
     let world = World::demo(DEMO_DEBTORS).await;
     let device = world.synced_device("ana").await;
     let amount = |text: &str| Amount::parse(text.parse().expect("a decimal"), "monto").expect("an amount");
@@ -60,6 +60,18 @@ async fn a_supervisor_approves_one_plan_and_counter_offers_another_from_the_cons
             (debtor, device.store.create(debtor, &body).expect("saved"))
         })
         .collect();
+    // And a visit today, for the supervisor to review.
+    let visited = world.fixture.debtors_of("ana")[2];
+    let visit = device
+        .store
+        .create(
+            visited,
+            &RecordBody::Visit(campo_tests::visit_body(
+                "Nadie abrió; vecina dice que vuelve el lunes",
+                chrono::Utc::now(),
+            )),
+        )
+        .expect("visit");
     device.sync().await.expect("sync");
     let approval_of = |(debtor, id): (campo_core::ids::DebtorId, campo_core::ids::RecordId)| {
         let held = device.store.records_of(debtor).expect("records");
@@ -97,6 +109,18 @@ async fn a_supervisor_approves_one_plan_and_counter_offers_another_from_the_cons
     browser.wait_for_text("log-table", "Promesa de pago").await;
     photograph(&mut browser, "c3-console-log").await;
 
+    // The visit, reviewed: a questioned one must say why.
+    browser.choose("log-kind", "visit").await;
+    browser.click("log-apply").await;
+    browser.wait_without_text("log-table", "Promesa de pago").await;
+    browser.click("review-open").await;
+    browser.choose("review-verdict", "questioned").await;
+    browser.click("review-save").await;
+    browser.wait_for_text("review-error", "no puede quedar vacío").await;
+    browser.fill("review-comment", "La vecina no es quien debe saber de la deuda: no le des detalles.").await;
+    browser.click("review-save").await;
+    browser.wait_for_text("review-saved", "Ana Torres Vega la verá en su app").await;
+
     browser.click("nav-plans").await;
     browser.wait_for_text("queue-count", "2 planes esperando tu decisión").await;
     let terms = browser.wait_for_text("waiting-terms", "en 4 pagos (mensual)").await;
@@ -118,8 +142,19 @@ async fn a_supervisor_approves_one_plan_and_counter_offers_another_from_the_cons
     browser.wait_for_text("queue-count", "No plans are waiting").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
 
-    // The decisions reach the gestor's device with its next sync.
+    // The decisions and the review reach the gestor's device with its next sync.
     device.sync().await.expect("sync");
+    let review = device
+        .store
+        .records_of(visited)
+        .expect("records")
+        .into_iter()
+        .find_map(|r| match r.record.parse_body() {
+            Ok(RecordBody::Review(review)) => Some(review.into_fields()),
+            _ => None,
+        })
+        .expect("the review on the device");
+    assert_eq!((review.target, review.verdict), (visit, campo_core::activity::Verdict::Questioned));
     let approved = approval_of(plans[0]).plan.expect("a plan").approval;
     assert_eq!(
         approved,

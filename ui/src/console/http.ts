@@ -53,6 +53,7 @@ export const httpConsole: ConsoleBackend = {
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
     return call('GET', `/activities?${params}`);
   },
+  review: (request) => call('POST', '/reviews', request),
   plansWaiting: () => call('GET', '/plans/waiting'),
   decidePlan: (id, decision) => call('POST', `/plans/${id}/decision`, decision),
 };

@@ -1887,6 +1887,23 @@ reviewer: UserId,
 reviewed_at: string, };
 
 /**
+ * A supervisor's review of a visit or call.
+ */
+export type ReviewRequest = { 
+/**
+ * The visit or call.
+ */
+target: RecordId, 
+/**
+ * The verdict.
+ */
+verdict: Verdict, 
+/**
+ * Notes for the gestor.
+ */
+comment: string, };
+
+/**
  * What a user may do.
  */
 export type Role = "gestor" | "supervisor" | "coordinator" | "admin";
