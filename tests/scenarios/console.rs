@@ -8,14 +8,14 @@ use campo_tests::{World, fixture_today};
 use reqwest::{Method, StatusCode, header};
 use serde_json::{Value, json};
 
-/// A browser's view of the console: the session cookie it was given, sent back by hand.
-struct Browser {
+/// What a browser does with the console's cookie, by hand: keeps the one it was given and sends it back.
+struct CookieClient {
     http: reqwest::Client,
     url: String,
     cookie: Option<String>,
 }
 
-impl Browser {
+impl CookieClient {
     fn new(world: &World) -> Self {
         Self { http: reqwest::Client::new(), url: world.server.url.clone(), cookie: None }
     }
@@ -57,7 +57,7 @@ impl Browser {
 #[tokio::test]
 async fn the_console_session_is_a_cookie_for_the_office_that_other_sites_cannot_use_and_logout_ends() {
     let world = World::new(1).await;
-    let mut browser = Browser::new(&world);
+    let mut browser = CookieClient::new(&world);
 
     // A gestor is sent to the app, with no session.
     let (status, set, answer) = browser.sign_in("g1", world.password).await;

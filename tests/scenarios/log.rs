@@ -47,7 +47,9 @@ async fn the_log_pages_the_teams_work_newest_first_without_gaps_and_filters_it()
         assert!(page["rows"].as_array().expect("rows").len() <= 3);
         seen.extend(ids(&page));
         match page["next"].as_str() {
-            Some(next) => path = format!("/v1/activities?kind=visit&limit=3&before={}", urlencode(next)),
+            Some(next) => {
+                path = with_query("/v1/activities", &[("kind", "visit"), ("limit", "3"), ("before", next)]);
+            }
             None => break,
         }
     }
@@ -60,8 +62,8 @@ async fn the_log_pages_the_teams_work_newest_first_without_gaps_and_filters_it()
     // Narrowed: by gestor, by period, by outcome.
     let g2_id = world.fixture.gestor("g2");
     assert_eq!(ids(&sup.get(&format!("/v1/activities?gestor={g2_id}")).await).len(), 2);
-    let (from, to) = (urlencode(&hours_ago(5).to_rfc3339()), urlencode(&hours_ago(1).to_rfc3339()));
-    let window = sup.get(&format!("/v1/activities?kind=visit&from={from}&to={to}")).await;
+    let (from, to) = (hours_ago(5).to_rfc3339(), hours_ago(1).to_rfc3339());
+    let window = sup.get(&with_query("/v1/activities", &[("kind", "visit"), ("from", &from), ("to", &to)])).await;
     let in_window: Vec<String> =
         expected.iter().filter(|(at, _)| *at >= hours_ago(5) && *at < hours_ago(1)).map(|(_, id)| id.clone()).collect();
     assert_eq!(ids(&window), in_window, "visits 2 and 4 hours ago of g1, 3 hours ago of g2");
@@ -84,11 +86,8 @@ async fn the_log_pages_the_teams_work_newest_first_without_gaps_and_filters_it()
     assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
 }
 
-fn urlencode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+/// `path` with `pairs` as its query, encoded.
+fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
+    let url = reqwest::Url::parse_with_params(&format!("http://campo{path}"), pairs).expect("a url");
+    format!("{}?{}", url.path(), url.query().unwrap_or_default())
 }

@@ -77,16 +77,6 @@ impl Browser {
         self.send(json!({ "op": "lacks", "testid": testid, "text": text })).await;
     }
 
-    /// How many `testid` elements the page holds now.
-    pub async fn count(&mut self, testid: &str) -> u64 {
-        self.send(json!({ "op": "count", "testid": testid })).await.as_u64().expect("a count")
-    }
-
-    /// Waits until no `testid` element is left.
-    pub async fn wait_gone(&mut self, testid: &str) {
-        self.send(json!({ "op": "gone", "testid": testid })).await;
-    }
-
     /// Photographs the whole page at `width`×`height` into `path`.
     pub async fn photograph(&mut self, width: u32, height: u32, path: &Path) {
         self.send(json!({ "op": "photograph", "path": path, "width": width, "height": height })).await;

@@ -5,10 +5,9 @@
 //
 //   {"op":"goto","url":"http://127.0.0.1:4711/console/"}       -> {"ok":true}
 //   {"op":"fill","testid":"login","value":"sup"}
-//   {"op":"click","testid":"approve","nth":0}
+//   {"op":"click","testid":"approve"}
 //   {"op":"choose","testid":"lang","value":"en"}
 //   {"op":"text","testid":"queue-done","contains":"aprobado"}   -> {"ok":true,"value":"…"}
-//   {"op":"count","testid":"waiting-plan"}                      -> {"ok":true,"value":1}
 //   {"op":"lacks","testid":"log-table","text":"Visita"}
 //   {"op":"photograph","path":"…/7a.png","width":1280,"height":800}
 //
@@ -32,7 +31,7 @@ const messages = [];
 page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) messages.push(m.text()); });
 page.on('pageerror', (e) => messages.push(String(e)));
 
-const at = ({ testid, nth }) => page.getByTestId(testid).nth(nth ?? 0);
+const at = ({ testid }) => page.getByTestId(testid).first();
 
 const ops = {
   goto: async ({ url }) => { await page.goto(url); },
@@ -48,8 +47,6 @@ const ops = {
     }
     return element.innerText();
   },
-  count: async ({ testid }) => page.getByTestId(testid).count(),
-  gone: async (c) => { await at(c).waitFor({ state: 'detached' }); },
   lacks: async ({ testid, text }) => {
     await page.waitForFunction(
       ([id, unwanted]) => !(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').includes(unwanted),

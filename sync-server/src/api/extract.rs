@@ -35,7 +35,7 @@ impl FromRequestParts<AppState> for Auth {
         let token = match bearer {
             Some(token) => token,
             None => {
-                let token = session_cookie_of(parts)
+                let token = cookie_token(&parts.headers)
                     .ok_or(ApiError::Unauthorized("falta el token de acceso: inicia sesión"))?;
                 check_same_origin(parts)?;
                 token
@@ -71,10 +71,6 @@ pub(super) fn session_cookie(token: &str) -> String {
 /// The `Set-Cookie` value that clears the console session.
 pub(super) fn cleared_cookie() -> String {
     format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
-}
-
-fn session_cookie_of(parts: &Parts) -> Option<&str> {
-    cookie_token(&parts.headers)
 }
 
 /// The console session's token, from the request's cookies.

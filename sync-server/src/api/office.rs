@@ -7,7 +7,7 @@ use campo_core::{
     ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
         ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation,
-        PlanDecision, RecordView, ReviewRequest, Territory, WaitingPlan,
+        PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
     },
 };
 use serde::Deserialize;
@@ -19,7 +19,7 @@ use super::{
 use crate::{
     error::ApiError,
     office::{self, Scope},
-    store::ActivityFilter,
+    store::{ActivityFilter, StoreResult, Tx},
 };
 
 /// Filters for the activity log; each one given narrows it.
@@ -133,13 +133,7 @@ pub(super) async fn escalations(
     State(state): State<AppState>,
     OfficeUser(user): OfficeUser,
 ) -> Result<Json<Vec<Escalation>>, ApiError> {
-    let rows = state
-        .read(move |tx| {
-            let gestores = Scope::of(tx, &user)?.gestores();
-            Ok(tx.escalations(gestores.as_deref())?)
-        })
-        .await?;
-    Ok(Json(rows))
+    Ok(Json(in_scope(&state, user, |tx, gestores| tx.escalations(gestores)).await?))
 }
 
 /// Payment plans in the user's scope waiting for a decision, oldest first:
@@ -149,13 +143,7 @@ pub(super) async fn plans_waiting(
     State(state): State<AppState>,
     OfficeUser(user): OfficeUser,
 ) -> Result<Json<Vec<WaitingPlan>>, ApiError> {
-    let rows = state
-        .read(move |tx| {
-            let gestores = Scope::of(tx, &user)?.gestores();
-            Ok(tx.plans_waiting(gestores.as_deref())?)
-        })
-        .await?;
-    Ok(Json(rows))
+    Ok(Json(in_scope(&state, user, |tx, gestores| tx.plans_waiting(gestores)).await?))
 }
 
 /// Every territory: devices show regions by name, and coordinators pick them.
@@ -206,13 +194,21 @@ pub(super) async fn conflicts(
     State(state): State<AppState>,
     OfficeUser(user): OfficeUser,
 ) -> Result<Json<Vec<ConflictRow>>, ApiError> {
-    let rows = state
+    Ok(Json(in_scope(&state, user, |tx, gestores| tx.conflicts(gestores, 500)).await?))
+}
+
+/// Reads `list` for the gestores in `user`'s scope (`None`: everyone's).
+async fn in_scope<T: Send + 'static>(
+    state: &AppState,
+    user: UserInfo,
+    list: impl FnOnce(&mut dyn Tx, Option<&[UserId]>) -> StoreResult<T> + Send + 'static,
+) -> Result<T, ApiError> {
+    state
         .read(move |tx| {
             let gestores = Scope::of(tx, &user)?.gestores();
-            Ok(tx.conflicts(gestores.as_deref(), 500)?)
+            Ok(list(tx, gestores.as_deref())?)
         })
-        .await?;
-    Ok(Json(rows))
+        .await
 }
 
 /// How many audit entries to list.
