@@ -116,7 +116,7 @@ async fn a_supervisor_reviews_a_visit_approves_a_plan_and_counter_offers_another
     browser.click("review-open").await;
     browser.choose("review-verdict", "questioned").await;
     browser.click("review-save").await;
-    browser.wait_for_text("review-error", "no puede quedar vacío").await;
+    browser.wait_for_text("review-error", "Escribe por qué la marcas").await;
     browser.fill("review-comment", "La vecina no es quien debe saber de la deuda: no le des detalles.").await;
     browser.click("review-save").await;
     browser.wait_for_text("review-saved", "Ana Torres Vega la verá en su app").await;

@@ -67,6 +67,8 @@ describe('problemMessage', () => {
     expect(problemMessage('es-MX', 'dueOn', { code: 'not_a_date' })).toBe(
       'Fecha de pago: escribe la fecha como día/mes/año, por ejemplo 15/12/2026.',
     );
+    // The console's log period too: every date field has its example.
+    expect(problemMessage('en', 'logTo', { code: 'not_a_date' })).toBe('To: type the date as day/month/year, for example 31/12/2026.');
   });
 });
 

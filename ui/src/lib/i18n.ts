@@ -33,6 +33,7 @@ const es = {
   'log.afterReassignment': 'Registrado después de que la cuenta se reasignó.',
   'log.reviewAction': 'Revisar', 'log.verdict': 'Dictamen', 'log.reviewSave': 'Guardar revisión',
   'log.commentOptional': 'Comentario para el gestor (opcional)', 'log.commentWhy': 'Por qué: el gestor lo leerá en su dispositivo',
+  'log.commentNeeded': 'Escribe por qué la marcas: el gestor leerá el comentario en su dispositivo.',
   'log.reviewSaved': 'Revisión guardada. {gestor} la verá en su app con su próxima sincronización.',
   'log.clock': 'El reloj del dispositivo estaba desfasado {minutes} min del servidor.',
   'queue.empty': 'No hay planes esperando tu decisión.', 'queue.count': '{n} planes esperando tu decisión.',
@@ -332,6 +333,7 @@ const en: Record<Key, string> = {
   'log.afterReassignment': 'Recorded after the account was reassigned.',
   'log.reviewAction': 'Review', 'log.verdict': 'Verdict', 'log.reviewSave': 'Save review',
   'log.commentOptional': 'Comment for the gestor (optional)', 'log.commentWhy': 'Why: the gestor reads it on their device',
+  'log.commentNeeded': 'Write why you flag it: the gestor reads the comment on their device.',
   'log.reviewSaved': 'Review saved. {gestor} sees it in the app with their next sync.',
   'log.clock': "The device's clock was {minutes} min off the server's.",
   'queue.empty': 'No plans are waiting for your decision.', 'queue.count': '{n} plans waiting for your decision.',
@@ -716,7 +718,7 @@ const FIELD_LABELS: Record<Field, Key> = {
 };
 const EXAMPLES: Partial<Record<Field, string>> = {
   lat: '19.4326', lon: '-99.1332', accuracy: '20', minutes: '4', nextAction: '15/12/2026', dueOn: '15/12/2026',
-  count: '6', firstDue: '15/12/2026',
+  count: '6', firstDue: '15/12/2026', logFrom: '1/12/2026', logTo: '31/12/2026',
 };
 const CHOSEN: Field[] = ['outcome', 'number', 'reached'];
 
