@@ -17,6 +17,7 @@
 //! - [`rules`]: what a gestor may write, checked alike on the device and the server.
 //! - [`blob`]: photos, named by the SHA-256 of their bytes.
 //! - [`contact`]: when and how a debtor may be contacted (policies, holidays).
+//! - [`evidence`]: the flags that point a supervisor at a record, with their facts.
 //! - [`lifecycle`], [`plan`], [`agreement`]: promises derived from payments; payment plans and their written agreement.
 //! - [`priority`], [`route`]: the order of the gestor's day and the visiting order.
 //! - [`wire`]: the sync protocol's requests, answers and errors.
@@ -27,6 +28,7 @@ pub mod blob;
 pub mod contact;
 pub mod debtor;
 pub mod error;
+pub mod evidence;
 pub mod geo;
 pub mod ids;
 pub mod import;

@@ -187,6 +187,21 @@ impl RecordBody {
         }
     }
 
+    /// When it happened, as the timeline and the log order it: a visit's or
+    /// call's start, a message's sending, a review's writing (RFC 3339), a
+    /// promise's making or a payment's day (ISO 8601 date); none for an account.
+    pub fn happened_at(&self) -> Option<String> {
+        Some(match self {
+            Self::Visit(v) => v.started_at.to_rfc3339(),
+            Self::Call(c) => c.started_at.to_rfc3339(),
+            Self::Promise(p) => p.made_on.to_string(),
+            Self::Payment(p) => p.paid_on.to_string(),
+            Self::Review(r) => r.reviewed_at.to_rfc3339(),
+            Self::Message(m) => m.at.to_rfc3339(),
+            Self::Debtor(_) => return None,
+        })
+    }
+
     /// The currency the body is in, if it carries money of its own.
     pub fn currency(&self) -> Option<Currency> {
         match self {

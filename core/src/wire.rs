@@ -426,6 +426,35 @@ pub struct ActivityRow {
     /// How far the device's clock was behind the server's when it pushed
     /// the record, in seconds (negative: ahead); none if it did not say.
     pub clock_skew_s: Option<i64>,
+    /// What to look at twice, each with its facts (see [`crate::evidence`]).
+    pub flags: Vec<crate::evidence::Flag>,
+}
+
+/// One record of the log with what a supervisor checks it against.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ActivityDetail {
+    /// The record, as the log lists it.
+    pub row: ActivityRow,
+    /// The account: its addresses, balance and flags.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub debtor: crate::debtor::Debtor,
+    /// Everything on the account, newest first.
+    pub timeline: Vec<TimelineItem>,
+}
+
+/// One record on an account's timeline.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TimelineItem {
+    /// The record.
+    pub record: Record,
+    /// When it happened (see [`crate::RecordBody::happened_at`]).
+    pub at: String,
+    /// Who wrote it, if a person did.
+    pub author_name: Option<String>,
 }
 
 /// One page of the activity log, newest first.
@@ -437,14 +466,6 @@ pub struct ActivityPage {
     pub rows: Vec<ActivityRow>,
     /// Where the next page starts (`before`), if there is one.
     pub next: Option<String>,
-}
-
-impl ActivityRow {
-    /// Whether the device's clock was too far off for its times to be taken
-    /// at their word ([`CLOCK_SKEW_FLAG_S`]).
-    pub fn clock_flagged(&self) -> bool {
-        self.clock_skew_s.is_some_and(|s| s.abs() > CLOCK_SKEW_FLAG_S)
-    }
 }
 
 /// A supervisor's review of a visit or call.

@@ -476,15 +476,7 @@ impl Store {
 }
 
 fn entry(local: LocalRecord, body: RecordBody) -> TimelineEntry {
-    let at = match &body {
-        RecordBody::Visit(v) => v.started_at.to_rfc3339(),
-        RecordBody::Call(c) => c.started_at.to_rfc3339(),
-        RecordBody::Promise(p) => p.made_on.to_string(),
-        RecordBody::Payment(p) => p.paid_on.to_string(),
-        RecordBody::Review(r) => r.reviewed_at.to_rfc3339(),
-        RecordBody::Message(m) => m.at.to_rfc3339(),
-        RecordBody::Debtor(_) => String::new(),
-    };
+    let at = body.happened_at().unwrap_or_default();
     let LocalRecord { record: Record { id, kind, .. }, pending, rejected, after_reassignment } = local;
     TimelineEntry { id, at, kind, body, pending, rejected, after_reassignment }
 }

@@ -7,6 +7,7 @@
 //! - [`office`]: writes made through the server (edits, deletes, reviews,
 //!   reassignments, imports), serialised by compare-and-set.
 //! - [`policy`]: contact policies as admins change them.
+//! - `evidence`: the supervisor's log as the console reads it (flags, a record's detail).
 //! - [`outbox`]: queued messages sent through the agency's gateway, inside the contact hours.
 //! - [`promises`]: promises derived from payments and the calendar; with them
 //!   (`reminders`) the automatic reminders and the escalations to supervisors.
@@ -25,6 +26,7 @@ pub mod blobs;
 mod console;
 pub mod demo;
 pub mod error;
+mod evidence;
 pub mod import;
 pub mod office;
 pub mod outbox;

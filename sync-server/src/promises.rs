@@ -8,7 +8,7 @@
 //! [`campo_core::merge`]).
 
 use campo_core::{
-    RecordBody,
+    RecordBody, RecordKind,
     activity::{Payment, Promise},
     contact::Country,
     ids::DebtorId,
@@ -33,7 +33,7 @@ pub fn derive_account(tx: &mut dyn Tx, debtor: DebtorId, now: DateTime<Utc>) -> 
     let today = account.zone.local(now).date();
     let mut promises: Vec<(StoredRecord, Promise)> = Vec::new();
     let mut payments: Vec<Payment> = Vec::new();
-    for stored in tx.money_records(debtor)? {
+    for stored in tx.debtor_records(debtor, &[RecordKind::Promise, RecordKind::Payment])? {
         match stored.record.parse_body() {
             Ok(RecordBody::Promise(promise)) => promises.push((stored, promise)),
             Ok(RecordBody::Payment(payment)) => payments.push(payment),

@@ -70,6 +70,7 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::WaitingPlan>();
     declarations.visit::<campo_core::wire::PlanDecision>();
     declarations.visit::<campo_core::wire::ActivityPage>();
+    declarations.visit::<campo_core::wire::ActivityDetail>();
     declarations.visit::<campo_core::wire::ReviewRequest>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\

@@ -12,6 +12,7 @@ use campo_core::{
     wire::{DEVICE_TIME_HEADER, IDEMPOTENCY_HEADER, PROTOCOL_HEADER, PROTOCOL_VERSION},
 };
 use campo_tests::{World, debtor_fields, visit_body};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 fn at_home(n: usize, territory: campo_core::ids::TerritoryId) -> DebtorFields {
@@ -93,8 +94,7 @@ async fn a_device_clock_far_from_the_servers_is_kept_with_each_record_and_flagge
     let flagged = row(&world, id).await;
     let skew = flagged["clock_skew_s"].as_i64().expect("skew");
     assert!((1_195..=1_210).contains(&skew), "20 minutes behind: {skew}");
-    let typed: campo_core::wire::ActivityRow = serde_json::from_value(flagged).expect("a row");
-    assert!(typed.clock_flagged());
+    assert_eq!(flagged["flags"], json!([{ "flag": "clock_skew", "skew_s": skew }]), "{flagged}");
 }
 
 /// A made-up JPEG of `size` bytes: its first bytes say JPEG, the rest vary.
@@ -224,4 +224,57 @@ async fn a_photo_taken_on_another_device_comes_from_the_server_once_and_is_kept_
     world.server.stop().await;
     let (_, offline) = campo_device::app::photo(&second.store, photo.blob.clone()).await.expect("kept");
     assert!(offline == bytes, "shown offline from then on");
+}
+
+#[tokio::test]
+async fn the_log_flags_a_far_typed_visit_and_the_fourth_contact_of_a_week_and_the_detail_shows_them_with_the_timeline() {
+    let world = World::with_debtors(1, at_home).await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    // Typed at the Ángel, 3.6 km from the address on the Zócalo.
+    let typed = Position::new(GeoPoint::new(19.4270, -99.1677).expect("point"), 15.0).expect("position").typed();
+    let fields = VisitFields { position: Some(typed), ..visit_body("desde lejos", chrono::Utc::now()).into_fields() };
+    let far = device.store.create(debtor, &RecordBody::Visit(fields.try_into().expect("visit"))).expect("saved");
+    let third = [device.visit(debtor, "segunda"), device.visit(debtor, "tercera")][1];
+    let fourth = device.visit(debtor, "cuarta");
+    device.sync().await.expect("sync");
+
+    let flags = |row: &Value| row["flags"].as_array().expect("flags").iter().map(|f| f["flag"].clone()).collect::<Vec<_>>();
+    let far_row = row(&world, far).await;
+    assert_eq!(flags(&far_row), [json!("far_from_address"), json!("typed_position")], "{far_row}");
+    assert_eq!(far_row["flags"][0]["threshold_m"], 300, "the policy's default");
+    let metres = far_row["flags"][0]["distance_m"].as_u64().expect("a distance");
+    assert!((3_600..3_700).contains(&metres), "{metres}");
+    assert_eq!(flags(&row(&world, third).await), Vec::<Value>::new(), "three in a week pass");
+    let fourth_row = row(&world, fourth).await;
+    assert_eq!(fourth_row["flags"], json!([{ "flag": "many_contacts", "attempts": 4, "days": 7 }]));
+
+    // The detail: the same flags, the account's address, and every record
+    // on the account with who wrote it, a review included.
+    let sup = world.office("sup").await;
+    let review = json!({ "target": far, "verdict": "questioned", "comment": "¿por qué tan lejos?" });
+    let (status, answer) = sup.call(Method::POST, "/v1/reviews", Some(review)).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let detail = sup.get(&format!("/v1/activities/{far}")).await;
+    assert_eq!(detail["row"]["flags"], far_row["flags"]);
+    assert_eq!(detail["row"]["reviewed"], true);
+    assert_eq!(detail["debtor"]["addresses"][0]["point"], json!({ "lat": 19.4330, "lon": -99.1335 }));
+    let timeline = detail["timeline"].as_array().expect("a timeline");
+    let kinds: Vec<&str> = timeline.iter().map(|t| t["record"]["kind"].as_str().expect("kind")).collect();
+    assert_eq!(kinds, ["review", "visit", "visit", "visit", "visit"], "newest first");
+    assert_eq!((&timeline[0]["author_name"], &timeline[1]["author_name"]), (&json!("Usuario sup"), &json!("Usuario g1")));
+
+    // Another team's visit is not there for this supervisor, exactly as a
+    // record that does not exist.
+    let (_, elsewhere) = campo_tests::add_territory(&*world.storage, "Otra", campo_core::money::Currency::MXN, "mx2");
+    world.office("admin").await.reassign(debtor, elsewhere).await;
+    let theirs = world.synced_device("mx2").await;
+    let visit = theirs.visit(debtor, "otro equipo");
+    theirs.sync().await.expect("sync");
+    let (status, hidden) = sup.call(Method::GET, &format!("/v1/activities/{visit}"), None).await;
+    let nowhere = campo_core::ids::RecordId::generate();
+    let (missing_status, missing) = sup.call(Method::GET, &format!("/v1/activities/{nowhere}"), None).await;
+    assert_eq!((status, &hidden["error"]), (StatusCode::NOT_FOUND, &json!("not_found")), "{hidden}");
+    assert_eq!((missing_status, &missing), (status, &hidden), "nothing tells the two apart");
+    assert_eq!(world.office("admin").await.get(&format!("/v1/activities/{visit}")).await["row"]["gestor_name"], "Usuario mx2");
 }

@@ -140,6 +140,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("GET", "/v1/records/{id}/versions", Door::SignedIn),
     ("POST", "/v1/records/{id}/delete", Door::Office),
     ("GET", "/v1/activities", Door::Office),
+    ("GET", "/v1/activities/{id}", Door::Office),
     ("POST", "/v1/reviews", Door::Office),
     ("GET", "/v1/plans/waiting", Door::Office),
     ("POST", "/v1/plans/{id}/decision", Door::Office),

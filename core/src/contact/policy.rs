@@ -89,12 +89,26 @@ pub struct ContactPolicy {
     /// gestor's supervisor, from 1 to 10.
     #[serde(default = "ContactPolicy::default_escalate_after")]
     pub escalate_after: u32,
+    /// How far from the account's nearest address a visit's position may be
+    /// before the supervisor's log flags it, in metres (see [`crate::evidence`]).
+    #[serde(default = "ContactPolicy::default_far_from_address_m")]
+    pub far_from_address_m: u32,
+    /// From how many visits and calls on one debtor in a week the log flags
+    /// them, every gestor's counted; at most the weekly cap.
+    #[serde(default = "ContactPolicy::default_many_contacts_per_week")]
+    pub many_contacts_per_week: u32,
 }
 
 /// The most days ahead an automatic reminder goes.
 pub const MAX_REMINDER_DAYS: u32 = 7;
 /// The most misses before an account goes to the supervisor.
 pub const MAX_ESCALATE_AFTER: u32 = 10;
+
+/// The narrowest and widest distance flag: closer than a phone's fix, or
+/// farther than a neighbourhood, would flag everything or nothing.
+pub const MIN_FAR_FROM_ADDRESS_M: u32 = 50;
+/// See [`MIN_FAR_FROM_ADDRESS_M`].
+pub const MAX_FAR_FROM_ADDRESS_M: u32 = 5_000;
 
 /// The points one segment adds to an account's priority.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +155,18 @@ impl ContactPolicy {
     /// The supervisor hears of an account at its second miss, for a policy stored before escalation.
     pub fn default_escalate_after() -> u32 {
         2
+    }
+
+    /// 300 m: a phone's fix in a city is good to tens of metres, and a block
+    /// or two of walking to a door is not suspicious, for a policy stored
+    /// before the log's flags.
+    pub fn default_far_from_address_m() -> u32 {
+        300
+    }
+
+    /// Four of the six a week allows, for a policy stored before the log's flags.
+    pub fn default_many_contacts_per_week() -> u32 {
+        4
     }
 
     /// The policy Campo starts with in `country`:
@@ -190,6 +216,8 @@ impl ContactPolicy {
                 reminder_days_before: Self::default_reminder_days(),
                 reminder_channel: Self::default_reminder_channel(),
                 escalate_after: Self::default_escalate_after(),
+                far_from_address_m: Self::default_far_from_address_m(),
+                many_contacts_per_week: Self::default_many_contacts_per_week(),
             },
             Country::MX => Self {
                 country,
@@ -210,6 +238,8 @@ impl ContactPolicy {
                 reminder_days_before: Self::default_reminder_days(),
                 reminder_channel: Self::default_reminder_channel(),
                 escalate_after: Self::default_escalate_after(),
+                far_from_address_m: Self::default_far_from_address_m(),
+                many_contacts_per_week: Self::default_many_contacts_per_week(),
             },
         }
     }
@@ -246,6 +276,14 @@ impl ContactPolicy {
         }
         if !(1..=MAX_ESCALATE_AFTER).contains(&self.escalate_after) {
             return Err(DomainError::OutOfRange { field: "incumplimientos".into(), min: 1, max: MAX_ESCALATE_AFTER });
+        }
+        if !(MIN_FAR_FROM_ADDRESS_M..=MAX_FAR_FROM_ADDRESS_M).contains(&self.far_from_address_m) {
+            let (min, max) = (MIN_FAR_FROM_ADDRESS_M, MAX_FAR_FROM_ADDRESS_M);
+            return Err(DomainError::OutOfRange { field: "distancia al domicilio".into(), min, max });
+        }
+        if !(1..=self.caps.attempts_per_week).contains(&self.many_contacts_per_week) {
+            let max = self.caps.attempts_per_week;
+            return Err(DomainError::OutOfRange { field: "contactos por semana a señalar".into(), min: 1, max });
         }
         let max = crate::priority::MAX_SEGMENT_POINTS;
         if self.segment_points.iter().any(|s| s.points.abs() > max) {

@@ -133,6 +133,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/records/{id}/delete", post(records::delete))
         .route("/territories", get(office::territories))
         .route("/activities", get(office::activities))
+        .route("/activities/{id}", get(office::activity))
         .route("/reviews", post(office::review))
         .route("/plans/waiting", get(office::plans_waiting))
         .route("/plans/{id}/decision", post(office::decide_plan))
@@ -202,6 +203,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         records::versions,
         records::delete,
         office::activities,
+        office::activity,
         office::review,
         office::plans_waiting,
         office::decide_plan,

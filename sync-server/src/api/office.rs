@@ -6,7 +6,7 @@ use campo_core::{
     RecordKind,
     ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
-        ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation,
+        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation,
         PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
     },
 };
@@ -18,6 +18,7 @@ use super::{
 };
 use crate::{
     error::ApiError,
+    evidence,
     office::{self, Scope},
     store::{ActivityFilter, StoreResult, Tx},
 };
@@ -107,11 +108,24 @@ pub(super) async fn activities(
             let mut rows = tx.activities(&filter)?;
             let more = rows.len() > limit as usize;
             rows.truncate(limit as usize);
+            evidence::flag(tx, &mut rows)?;
             let next = if more { rows.last().map(cursor) } else { None };
             Ok(ActivityPage { rows, next })
         })
         .await?;
     Ok(Json(page))
+}
+
+/// One record of the log with its flags, the account and the account's
+/// whole timeline; out of the user's scope it is not found.
+#[utoipa::path(get, path = "/v1/activities/{id}", params(("id" = RecordId, Path)),
+    responses((status = 200, body = ActivityDetail), (status = 404, body = ErrorBody)))]
+pub(super) async fn activity(
+    State(state): State<AppState>,
+    OfficeUser(user): OfficeUser,
+    ApiPath(id): ApiPath<RecordId>,
+) -> Result<Json<ActivityDetail>, ApiError> {
+    Ok(Json(state.read(move |tx| evidence::detail(tx, &user, id)).await?))
 }
 
 /// A supervisor's decision on a plan waiting for approval: approve, reject,

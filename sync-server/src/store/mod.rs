@@ -273,8 +273,8 @@ pub trait Tx {
     fn debtor_by_ref(&mut self, external_ref: &str) -> StoreResult<Option<StoredRecord>>;
     /// The payment on `debtor` with the lender's `reference`, if imported.
     fn payment_by_ref(&mut self, debtor: DebtorId, reference: &str) -> StoreResult<Option<StoredRecord>>;
-    /// The live promises and payments of `debtor`, oldest first.
-    fn money_records(&mut self, debtor: DebtorId) -> StoreResult<Vec<StoredRecord>>;
+    /// The live records of these kinds on `debtor`, oldest first.
+    fn debtor_records(&mut self, debtor: DebtorId, kinds: &[RecordKind]) -> StoreResult<Vec<StoredRecord>>;
     /// Up to `limit` accounts with a pending promise, after `after` in id order.
     fn open_promise_debtors(&mut self, after: Option<DebtorId>, limit: u32) -> StoreResult<Vec<DebtorId>>;
     /// Records a conflict.
@@ -283,6 +283,8 @@ pub trait Tx {
     fn conflicts(&mut self, gestores: Option<&[UserId]>, limit: u32) -> StoreResult<Vec<ConflictRow>>;
     /// Visits, calls, promises and messages, by when they happened, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
+    /// One visit, call, promise or message as the log shows it.
+    fn activity(&mut self, id: RecordId) -> StoreResult<Option<ActivityRow>>;
     /// Plans waiting for approval that these gestores (`None`: any) proposed, oldest first.
     fn plans_waiting(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::WaitingPlan>>;
 

@@ -340,6 +340,38 @@ impl<'a> CurrentRow<'a> {
     }
 }
 
+/// The log's columns (see [`activity_row`]). The first version is the one
+/// the device pushed: when the server received the record, and how far the
+/// device's clock was then.
+const ACTIVITY_SELECT: &str = "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
+              d.body ->> '$.name', j.country, j.policy_version, j.breaches,
+              first.stored_at, first.device_skew_ms,
+              EXISTS (SELECT 1 FROM records rv WHERE rv.kind = 'review' AND NOT rv.deleted
+                        AND rv.body ->> '$.target' = r.id) AS reviewed,
+              coalesce(r.body ->> '$.started_at', r.body ->> '$.at', r.body ->> '$.made_on') AS happened,
+              u.name
+       FROM records r LEFT JOIN records d ON d.id = r.debtor_id LEFT JOIN users u ON u.id = r.author_id
+            JOIN versions first ON first.rowid =
+                (SELECT min(v.rowid) FROM versions v WHERE v.record_id = r.id)
+            LEFT JOIN judgements j ON j.record_id = r.id";
+
+/// A row of [`ACTIVITY_SELECT`], without its flags (the server adds them).
+fn activity_row(_: &SqliteTx<'_>, row: &Row<'_>) -> StoreResult<ActivityRow> {
+    Ok(ActivityRow {
+        record: record_at(row, 0)?,
+        gestor: parse(&row.get::<_, String>(6)?, "author_id")?,
+        after_reassignment: row.get(7)?,
+        debtor_name: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
+        judgement: contact::judgement(row.get(9)?, row.get(10)?, row.get(11)?)?,
+        received_at: parse(&row.get::<_, String>(12)?, "versions.stored_at")?,
+        clock_skew_s: row.get::<_, Option<i64>>(13)?.map(|ms| ms / 1000),
+        reviewed: row.get(14)?,
+        happened_at: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
+        gestor_name: row.get::<_, Option<String>>(16)?.unwrap_or_default(),
+        flags: Vec::new(),
+    })
+}
+
 const RECORD_COLUMNS: &str =
     "id, debtor_id, kind, vv, deleted, body, owner_id, author_id, writer_id, after_reassignment";
 const USER_COLUMNS: &str = "id, login, name, role, team_id";
@@ -653,12 +685,14 @@ impl Tx for SqliteTx<'_> {
         Ok(self.collect(&sql, params![debtor.to_string(), reference], Self::stored_record)?.into_iter().next())
     }
 
-    fn money_records(&mut self, debtor: DebtorId) -> StoreResult<Vec<StoredRecord>> {
+    fn debtor_records(&mut self, debtor: DebtorId, kinds: &[RecordKind]) -> StoreResult<Vec<StoredRecord>> {
         let sql = format!(
             "SELECT {RECORD_COLUMNS} FROM records
-             WHERE debtor_id = ?1 AND kind IN ('promise', 'payment') AND NOT deleted ORDER BY id"
+             WHERE debtor_id = ?1 AND kind IN (SELECT value FROM json_each(?2)) AND NOT deleted ORDER BY id"
         );
-        self.collect(&sql, [debtor.to_string()], Self::stored_record)
+        let kinds = serde_json::to_string(&kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>())
+            .unwrap_or_else(|_| unreachable!("names serialise"));
+        self.collect(&sql, params![debtor.to_string(), kinds], Self::stored_record)
     }
 
     fn open_promise_debtors(&mut self, after: Option<DebtorId>, limit: u32) -> StoreResult<Vec<DebtorId>> {
@@ -717,32 +751,22 @@ impl Tx for SqliteTx<'_> {
         // filters are checked row by row as the walk goes. The bounds on
         // `happened` are always there (an open one is a value beyond every
         // date) because only plain comparisons make the walk a range: an
-        // `?x IS NULL OR …` would make it a scan from the top. The first version
-        // is the one the device pushed: when the server received the record,
-        // and how far the device's clock was then.
-        let sql = "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
-                          d.body ->> '$.name', j.country, j.policy_version, j.breaches,
-                          first.stored_at, first.device_skew_ms,
-                          EXISTS (SELECT 1 FROM records rv WHERE rv.kind = 'review' AND NOT rv.deleted
-                                    AND rv.body ->> '$.target' = r.id) AS reviewed,
-                          coalesce(r.body ->> '$.started_at', r.body ->> '$.at', r.body ->> '$.made_on') AS happened,
-                          u.name
-                   FROM records r LEFT JOIN records d ON d.id = r.debtor_id LEFT JOIN users u ON u.id = r.author_id
-                        JOIN versions first ON first.rowid =
-                            (SELECT min(v.rowid) FROM versions v WHERE v.record_id = r.id)
-                        LEFT JOIN judgements j ON j.record_id = r.id
-                   WHERE r.kind IN ('visit', 'call', 'promise', 'message')
-                     AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
-                     AND (?2 = 0 OR r.after_reassignment = 1)
-                     -- Through the partial index: flagged records are few.
-                     AND (?3 IS NULL OR (r.id IN (SELECT record_id FROM judgements WHERE flagged = 1)) = ?3)
-                     AND (?5 IS NULL OR r.kind = ?5)
-                     AND (?6 IS NULL OR d.body ->> '$.territory' = ?6)
-                     AND happened >= ?7 AND happened < ?8 AND happened <= ?12 AND (happened, r.id) < (?12, ?13)
-                     AND (?9 IS NULL OR r.body ->> '$.outcome' = ?9)
-                     AND (?10 IS NULL OR r.body ->> '$.contact.party' = ?10)
-                     AND (?11 IS NULL OR reviewed = ?11)
-                   ORDER BY happened DESC, r.id DESC LIMIT ?4";
+        // `?x IS NULL OR …` would make it a scan from the top.
+        let sql = format!(
+            "{ACTIVITY_SELECT}
+             WHERE r.kind IN ('visit', 'call', 'promise', 'message')
+               AND (?1 IS NULL OR r.author_id IN (SELECT value FROM json_each(?1)))
+               AND (?2 = 0 OR r.after_reassignment = 1)
+               -- Through the partial index: flagged records are few.
+               AND (?3 IS NULL OR (r.id IN (SELECT record_id FROM judgements WHERE flagged = 1)) = ?3)
+               AND (?5 IS NULL OR r.kind = ?5)
+               AND (?6 IS NULL OR d.body ->> '$.territory' = ?6)
+               AND happened >= ?7 AND happened < ?8 AND happened <= ?12 AND (happened, r.id) < (?12, ?13)
+               AND (?9 IS NULL OR r.body ->> '$.outcome' = ?9)
+               AND (?10 IS NULL OR r.body ->> '$.contact.party' = ?10)
+               AND (?11 IS NULL OR reviewed = ?11)
+             ORDER BY happened DESC, r.id DESC LIMIT ?4"
+        );
         let gestores = f.gestores.as_deref().map(json_ids);
         // Beyond every date and id, as text.
         const END: &str = "~";
@@ -763,20 +787,14 @@ impl Tx for SqliteTx<'_> {
             before_at,
             before_id,
         ];
-        self.collect(sql, params, |_, row| {
-            Ok(ActivityRow {
-                record: record_at(row, 0)?,
-                gestor: parse(&row.get::<_, String>(6)?, "author_id")?,
-                after_reassignment: row.get(7)?,
-                debtor_name: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
-                judgement: contact::judgement(row.get(9)?, row.get(10)?, row.get(11)?)?,
-                received_at: parse(&row.get::<_, String>(12)?, "versions.stored_at")?,
-                clock_skew_s: row.get::<_, Option<i64>>(13)?.map(|ms| ms / 1000),
-                reviewed: row.get(14)?,
-                happened_at: row.get::<_, Option<String>>(15)?.unwrap_or_default(),
-                gestor_name: row.get::<_, Option<String>>(16)?.unwrap_or_default(),
-            })
-        })
+        self.collect(&sql, params, activity_row)
+    }
+
+    fn activity(&mut self, id: RecordId) -> StoreResult<Option<ActivityRow>> {
+        let sql = format!(
+            "{ACTIVITY_SELECT} WHERE r.id = ?1 AND r.kind IN ('visit', 'call', 'promise', 'message')"
+        );
+        Ok(self.collect(&sql, [id.to_string()], activity_row)?.pop())
     }
 
     fn plans_waiting(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::WaitingPlan>> {

@@ -8,6 +8,23 @@ export const PROTOCOL_VERSION = 2;
 export const CLOCK_SKEW_FLAG_S = 300;
 
 /**
+ * One record of the log with what a supervisor checks it against.
+ */
+export type ActivityDetail = { 
+/**
+ * The record, as the log lists it.
+ */
+row: ActivityRow, 
+/**
+ * The account: its addresses, balance and flags.
+ */
+debtor: Debtor, 
+/**
+ * Everything on the account, newest first.
+ */
+timeline: Array<TimelineItem>, };
+
+/**
  * One page of the activity log, newest first.
  */
 export type ActivityPage = { 
@@ -66,7 +83,11 @@ received_at: string,
  * How far the device's clock was behind the server's when it pushed
  * the record, in seconds (negative: ahead); none if it did not say.
  */
-clock_skew_s: number | null, };
+clock_skew_s: number | null, 
+/**
+ * What to look at twice, each with its facts (see [`crate::evidence`]).
+ */
+flags: Array<Flag>, };
 
 /**
  * A contact point to add, as the gestor typed it.
@@ -474,7 +495,17 @@ reminder_channel: MessageChannel,
  * After how many broken promises or instalments an account goes to the
  * gestor's supervisor, from 1 to 10.
  */
-escalate_after: number, };
+escalate_after: number, 
+/**
+ * How far from the account's nearest address a visit's position may be
+ * before the supervisor's log flags it, in metres (see [`crate::evidence`]).
+ */
+far_from_address_m: number, 
+/**
+ * From how many visits and calls on one debtor in a week the log flags
+ * them, every gestor's counted; at most the weekly cap.
+ */
+many_contacts_per_week: number, };
 
 /**
  * A country Campo collects in; its law sets the contact policy.
@@ -1083,6 +1114,51 @@ territories: Array<Region>,
  * Segments with accounts on the device.
  */
 segments: Array<string>, };
+
+/**
+ * One reason to look at a record twice.
+ */
+export type Flag = { "flag": "far_from_address", 
+/**
+ * How far from the nearest address, in metres.
+ */
+distance_m: number, 
+/**
+ * The policy's threshold.
+ */
+threshold_m: number, } | { "flag": "outside_contact_window", 
+/**
+ * Which rule.
+ */
+breach: Breach, 
+/**
+ * The gestor's reason.
+ */
+justification: string | null, } | { "flag": "justified_exception", 
+/**
+ * Which rule.
+ */
+breach: Breach, 
+/**
+ * The gestor's reason.
+ */
+justification: string | null, } | { "flag": "clock_skew", 
+/**
+ * Seconds.
+ */
+skew_s: number, } | { "flag": "typed_position" } | { "flag": "many_contacts", 
+/**
+ * Visits and calls.
+ */
+attempts: number, 
+/**
+ * Over how many days.
+ */
+days: number, } | { "flag": "broken_soon", 
+/**
+ * Days from the promise to its first due date.
+ */
+days: number, } | { "flag": "after_reassignment" };
 
 /**
  * How often an instalment falls due.
@@ -2156,6 +2232,23 @@ rejected: Rejection | null,
  * Recorded after the account had left the gestor who wrote it.
  */
 after_reassignment: boolean, };
+
+/**
+ * One record on an account's timeline.
+ */
+export type TimelineItem = { 
+/**
+ * The record.
+ */
+record: SyncRecord, 
+/**
+ * When it happened (see [`crate::RecordBody::happened_at`]).
+ */
+at: string, 
+/**
+ * Who wrote it, if a person did.
+ */
+author_name: string | null, };
 
 /**
  * A person who signs in: gestor, supervisor, coordinator or admin.

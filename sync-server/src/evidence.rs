@@ -1,0 +1,98 @@
+//! The supervisor's log as the console reads it: each row's flags, from the
+//! account's policy and the debtor's other attempts (the rules are
+//! [`campo_core::evidence`]), and one record's detail with the debtor's
+//! whole timeline.
+
+use std::collections::HashMap;
+
+use campo_core::{
+    Record, RecordBody, RecordKind,
+    contact::{Country, policy::ContactPolicy},
+    evidence::{self, Facts},
+    ids::{RecordId, UserId},
+    wire::{ActivityDetail, ActivityRow, TimelineItem, UserInfo},
+};
+
+use crate::{
+    error::ApiError,
+    office::Scope,
+    store::{StoreError, StoreResult, Tx},
+};
+
+/// Fills in every row's flags.
+pub fn flag(tx: &mut dyn Tx, rows: &mut [ActivityRow]) -> StoreResult<()> {
+    let mut policies: HashMap<Country, ContactPolicy> = HashMap::new();
+    for row in rows {
+        let Some((country, _)) = tx.contact_account(row.record.debtor_id)? else { continue };
+        let policy = match policies.entry(country) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => new.insert(tx.policy(country)?),
+        };
+        let body = body(&row.record)?;
+        let attempts_before = match body.contact() {
+            Some(contact) => tx
+                .attempts(row.record.debtor_id, Facts::week_before(contact.at), row.record.id)?
+                .iter()
+                .filter(|a| a.at <= contact.at)
+                .count(),
+            None => 0,
+        };
+        let facts = Facts {
+            body: &body,
+            judgement: row.judgement.as_ref(),
+            clock_skew_s: row.clock_skew_s,
+            after_reassignment: row.after_reassignment,
+            attempts_before,
+        };
+        row.flags = evidence::flags(&facts, policy);
+    }
+    Ok(())
+}
+
+/// A visit, call, promise or message in `user`'s scope, with its flags, the
+/// account and everything on it. Out of scope reads as not there: a
+/// supervisor learns nothing of another team's records.
+pub fn detail(tx: &mut dyn Tx, user: &UserInfo, id: RecordId) -> Result<ActivityDetail, ApiError> {
+    let mut row = tx.activity(id)?.ok_or(ApiError::NotFound)?;
+    if !Scope::of(tx, user)?.covers(Some(row.gestor)) {
+        return Err(ApiError::NotFound);
+    }
+    flag(tx, std::slice::from_mut(&mut row))?;
+    let debtor_id = row.record.debtor_id;
+    let account = tx.record(debtor_id.into())?.ok_or(ApiError::NotFound)?;
+    let RecordBody::Debtor(debtor) = body(&account.record)? else {
+        return Err(StoreError::Corrupt { what: "a log row's account", detail: debtor_id.to_string() }.into());
+    };
+    let kinds = [
+        RecordKind::Visit,
+        RecordKind::Call,
+        RecordKind::Promise,
+        RecordKind::Payment,
+        RecordKind::Review,
+        RecordKind::Message,
+    ];
+    let mut names: HashMap<UserId, Option<String>> = HashMap::new();
+    let mut timeline = Vec::new();
+    for stored in tx.debtor_records(debtor_id, &kinds)? {
+        let at = body(&stored.record)?.happened_at().unwrap_or_default();
+        let author_name = match stored.author {
+            Some(author) => match names.get(&author) {
+                Some(name) => name.clone(),
+                None => {
+                    let name = tx.user(author)?.map(|u| u.name);
+                    names.insert(author, name.clone());
+                    name
+                }
+            },
+            None => None,
+        };
+        timeline.push(TimelineItem { record: stored.record, at, author_name });
+    }
+    timeline.sort_by(|a, b| b.at.cmp(&a.at));
+    Ok(ActivityDetail { row, debtor, timeline })
+}
+
+/// A stored body, parsed: it passed every check when it was written.
+fn body(record: &Record) -> StoreResult<RecordBody> {
+    record.parse_body().map_err(|e| StoreError::Corrupt { what: "a record's body", detail: e.to_string() })
+}
