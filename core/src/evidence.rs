@@ -199,7 +199,10 @@ mod tests {
         });
         assert_eq!(
             flags(&facts(&far), &policy),
-            vec![Flag::FarFromAddress { distance_m: 2_400, threshold_m: policy.far_from_address_m }, Flag::TypedPosition]
+            vec![
+                Flag::FarFromAddress { distance_m: 2_400, threshold_m: policy.far_from_address_m },
+                Flag::TypedPosition
+            ]
         );
     }
 

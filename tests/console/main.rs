@@ -60,18 +60,16 @@ async fn a_supervisor_reviews_a_visit_approves_a_plan_and_counter_offers_another
             (debtor, device.store.create(debtor, &body).expect("saved"))
         })
         .collect();
-    // And a visit today, for the supervisor to review.
+    // And a visit today whose position ana typed, for the supervisor to
+    // find flagged and review.
     let visited = world.fixture.debtors_of("ana")[2];
-    let visit = device
-        .store
-        .create(
-            visited,
-            &RecordBody::Visit(campo_tests::visit_body(
-                "Nadie abrió; vecina dice que vuelve el lunes",
-                chrono::Utc::now(),
-            )),
-        )
-        .expect("visit");
+    let point = campo_core::geo::GeoPoint::new(19.4326, -99.1332).expect("point");
+    let typed = campo_core::geo::Position::new(point, 25.0).expect("position").typed();
+    let fields = campo_core::activity::VisitFields {
+        position: Some(typed),
+        ..campo_tests::visit_body("Nadie abrió; vecina dice que vuelve el lunes", chrono::Utc::now()).into_fields()
+    };
+    let visit = device.store.create(visited, &RecordBody::Visit(fields.try_into().expect("a visit"))).expect("visit");
     device.sync().await.expect("sync");
     let approval_of = |(debtor, id): (campo_core::ids::DebtorId, campo_core::ids::RecordId)| {
         let held = device.store.records_of(debtor).expect("records");
@@ -113,6 +111,13 @@ async fn a_supervisor_reviews_a_visit_approves_a_plan_and_counter_offers_another
     browser.choose("log-kind", "visit").await;
     browser.click("log-apply").await;
     browser.wait_without_text("log-table", "Promesa de pago").await;
+    browser.wait_for_text("log-flags", "Posición escrita a mano").await;
+    browser.click("detail-open").await;
+    browser.wait_for_text("detail-flags", "Posición escrita a mano: no la tomó el GPS del teléfono.").await;
+    browser.wait_for_text("detail-where", "19.43260, -99.13320").await;
+    browser.wait_for_text("detail-timeline", "Nadie abrió; vecina dice que vuelve el lunes").await;
+    browser.wait_for_text("detail-rules", "Dentro de todas las reglas").await;
+    photograph(&mut browser, "c4-console-detail").await;
     browser.click("review-open").await;
     browser.choose("review-verdict", "questioned").await;
     browser.click("review-save").await;

@@ -78,12 +78,9 @@ fn typescript() -> String {
     );
     out.push_str(&format!(
         "/** The header every `/v1` request carries, and the protocol version it names. */\n\
-         export const PROTOCOL_HEADER = {:?};\nexport const PROTOCOL_VERSION = {};\n\
-         /** Seconds a device's clock may be off before its times are flagged. */\n\
-         export const CLOCK_SKEW_FLAG_S = {};\n\n",
+         export const PROTOCOL_HEADER = {:?};\nexport const PROTOCOL_VERSION = {};\n\n",
         campo_core::wire::PROTOCOL_HEADER,
         campo_core::wire::PROTOCOL_VERSION,
-        campo_core::wire::CLOCK_SKEW_FLAG_S,
     ));
     out.extend(declarations.found.into_values().map(|d| d + "\n"));
     out.pop();

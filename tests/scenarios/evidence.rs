@@ -227,7 +227,8 @@ async fn a_photo_taken_on_another_device_comes_from_the_server_once_and_is_kept_
 }
 
 #[tokio::test]
-async fn the_log_flags_a_far_typed_visit_and_the_fourth_contact_of_a_week_and_the_detail_shows_them_with_the_timeline() {
+async fn the_log_flags_a_far_typed_visit_and_the_fourth_contact_of_a_week_and_the_detail_shows_them_with_the_timeline()
+{
     let world = World::with_debtors(1, at_home).await;
     let device = world.synced_device("g1").await;
     let debtor = world.fixture.debtors_of("g1")[0];
@@ -239,7 +240,8 @@ async fn the_log_flags_a_far_typed_visit_and_the_fourth_contact_of_a_week_and_th
     let fourth = device.visit(debtor, "cuarta");
     device.sync().await.expect("sync");
 
-    let flags = |row: &Value| row["flags"].as_array().expect("flags").iter().map(|f| f["flag"].clone()).collect::<Vec<_>>();
+    let flags =
+        |row: &Value| row["flags"].as_array().expect("flags").iter().map(|f| f["flag"].clone()).collect::<Vec<_>>();
     let far_row = row(&world, far).await;
     assert_eq!(flags(&far_row), [json!("far_from_address"), json!("typed_position")], "{far_row}");
     assert_eq!(far_row["flags"][0]["threshold_m"], 300, "the policy's default");
@@ -262,7 +264,10 @@ async fn the_log_flags_a_far_typed_visit_and_the_fourth_contact_of_a_week_and_th
     let timeline = detail["timeline"].as_array().expect("a timeline");
     let kinds: Vec<&str> = timeline.iter().map(|t| t["record"]["kind"].as_str().expect("kind")).collect();
     assert_eq!(kinds, ["review", "visit", "visit", "visit", "visit"], "newest first");
-    assert_eq!((&timeline[0]["author_name"], &timeline[1]["author_name"]), (&json!("Usuario sup"), &json!("Usuario g1")));
+    assert_eq!(
+        (&timeline[0]["author_name"], &timeline[1]["author_name"]),
+        (&json!("Usuario sup"), &json!("Usuario g1"))
+    );
 
     // Another team's visit is not there for this supervisor, exactly as a
     // record that does not exist.
@@ -276,5 +281,8 @@ async fn the_log_flags_a_far_typed_visit_and_the_fourth_contact_of_a_week_and_th
     let (missing_status, missing) = sup.call(Method::GET, &format!("/v1/activities/{nowhere}"), None).await;
     assert_eq!((status, &hidden["error"]), (StatusCode::NOT_FOUND, &json!("not_found")), "{hidden}");
     assert_eq!((missing_status, &missing), (status, &hidden), "nothing tells the two apart");
-    assert_eq!(world.office("admin").await.get(&format!("/v1/activities/{visit}")).await["row"]["gestor_name"], "Usuario mx2");
+    assert_eq!(
+        world.office("admin").await.get(&format!("/v1/activities/{visit}")).await["row"]["gestor_name"],
+        "Usuario mx2"
+    );
 }

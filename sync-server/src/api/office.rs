@@ -6,8 +6,8 @@ use campo_core::{
     RecordKind,
     ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
-        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody, Escalation,
-        PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
+        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody,
+        Escalation, PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
     },
 };
 use serde::Deserialize;

@@ -343,7 +343,8 @@ impl<'a> CurrentRow<'a> {
 /// The log's columns (see [`activity_row`]). The first version is the one
 /// the device pushed: when the server received the record, and how far the
 /// device's clock was then.
-const ACTIVITY_SELECT: &str = "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
+const ACTIVITY_SELECT: &str =
+    "SELECT r.id, r.debtor_id, r.kind, r.vv, r.deleted, r.body, r.author_id, r.after_reassignment,
               d.body ->> '$.name', j.country, j.policy_version, j.breaches,
               first.stored_at, first.device_skew_ms,
               EXISTS (SELECT 1 FROM records rv WHERE rv.kind = 'review' AND NOT rv.deleted
@@ -791,9 +792,7 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn activity(&mut self, id: RecordId) -> StoreResult<Option<ActivityRow>> {
-        let sql = format!(
-            "{ACTIVITY_SELECT} WHERE r.id = ?1 AND r.kind IN ('visit', 'call', 'promise', 'message')"
-        );
+        let sql = format!("{ACTIVITY_SELECT} WHERE r.id = ?1 AND r.kind IN ('visit', 'call', 'promise', 'message')");
         Ok(self.collect(&sql, [id.to_string()], activity_row)?.pop())
     }
 

@@ -1,7 +1,7 @@
 // What the console's screens need from the sync server. The one
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
-import type { ActivityPage, PlanDecision, ReviewRequest, UserInfo, WaitingPlan } from '../lib/types';
+import type { ActivityDetail, ActivityPage, PlanDecision, ReviewRequest, UserInfo, WaitingPlan } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
 export interface LogQuery {
@@ -24,6 +24,10 @@ export interface ConsoleBackend {
   signOut(): Promise<void>;
   /** A page of the activity log of the user's scope, newest first. */
   log(query: LogQuery): Promise<ActivityPage>;
+  /** One record with its flags, the account and the account's whole timeline. */
+  activity(id: string): Promise<ActivityDetail>;
+  /** A visit's photo, by its SHA-256. */
+  photo(blob: string): Promise<ArrayBuffer>;
   /** Reviews a visit or call: it reaches the gestor's timeline with their next sync. */
   review(request: ReviewRequest): Promise<void>;
   /** Plans in the user's scope waiting for a decision, oldest first. */

@@ -15,7 +15,7 @@ export class ServerError extends Error {
 /** The server could not be reached. */
 export class Unreachable extends Error {}
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send(method: string, path: string, body?: unknown): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`/v1${path}`, {
@@ -27,13 +27,18 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   } catch (e) {
     throw new Unreachable(String(e));
   }
-  const text = await response.text();
   if (!response.ok) {
+    const text = await response.text();
     // A proxy's error page is not ours: the status alone says what happened.
     let body: ErrorBody | null = null;
     try { body = text === '' ? null : JSON.parse(text); } catch { /* not JSON */ }
     throw new ServerError(response.status, body);
   }
+  return response;
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const text = await (await send(method, path, body)).text();
   return (text === '' ? null : JSON.parse(text)) as T;
 }
 
@@ -53,6 +58,8 @@ export const httpConsole: ConsoleBackend = {
     for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
     return call('GET', `/activities?${params}`);
   },
+  activity: (id) => call('GET', `/activities/${id}`),
+  photo: async (blob) => (await send('GET', `/photos/${blob}`)).arrayBuffer(),
   review: (request) => call('POST', '/reviews', request),
   plansWaiting: () => call('GET', '/plans/waiting'),
   decidePlan: (id, decision) => call('POST', `/plans/${id}/decision`, decision),

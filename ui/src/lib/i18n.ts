@@ -2,7 +2,7 @@
 // share most wording; a Peruvian entry only where usage differs.
 import type { Field } from './forms';
 import type { Problem } from './parse';
-import type { Breach, Currency, DebtorRow, DeviceError, Factor, Lang, Notice, Product, Rejection } from './types';
+import type { Breach, Currency, DebtorRow, DeviceError, Factor, Flag, Lang, Notice, Product, Rejection } from './types';
 
 const es = {
   appName: 'Campo',
@@ -30,12 +30,31 @@ const es = {
   'log.shownMore': 'Los {n} más recientes; hay más.',
   'log.when': 'Cuándo (dispositivo)', 'log.received': 'Recibido (servidor)', 'log.gestor': 'Gestor', 'log.debtor': 'Deudor',
   'log.outcome': 'Resultado', 'log.flags': 'Marcas',
-  'log.afterReassignment': 'Registrado después de que la cuenta se reasignó.',
   'log.reviewAction': 'Revisar', 'log.verdict': 'Dictamen', 'log.reviewSave': 'Guardar revisión',
   'log.commentOptional': 'Comentario para el gestor (opcional)', 'log.commentWhy': 'Por qué: el gestor lo leerá en su dispositivo',
   'log.commentNeeded': 'Escribe por qué la marcas: el gestor leerá el comentario en su dispositivo.',
   'log.reviewSaved': 'Revisión guardada. {gestor} la verá en su app con su próxima sincronización.',
-  'log.clock': 'El reloj del dispositivo estaba desfasado {minutes} min del servidor.',
+  'detail.open': 'Ver detalle', 'detail.close': 'Cerrar detalle', 'detail.loading': 'Cargando…',
+  'detail.skewUnknown': 'el dispositivo no dijo su hora', 'detail.skewNone': 'relojes de acuerdo',
+  'detail.skewBehind': 'reloj del dispositivo {minutes} min atrasado', 'detail.skewAhead': 'reloj del dispositivo {minutes} min adelantado',
+  'detail.reached': 'Con quién se habló', 'detail.nobody': 'Nadie', 'detail.identified': 'Se identificó',
+  'detail.yes': 'Sí', 'detail.no': 'No', 'detail.rules': 'Reglas de contacto',
+  'detail.notJudged': 'Registrado antes de las reglas: sin evaluar.', 'detail.withinRules': 'Dentro de todas las reglas (política v{version}).',
+  'detail.outsideRules': 'Fuera de una regla, con justificación (política v{version}):',
+  'detail.noFlags': 'Nada que señalar.', 'detail.where': 'Dónde',
+  'detail.scale': 'del centro al borde: {distance}', 'detail.plotCaption': 'Posición de la visita (círculo, con su precisión) y domicilios de la cuenta (cuadros)',
+  'detail.position': 'Posición del GPS', 'detail.positionTyped': 'Posición escrita a mano', 'detail.noPoint': 'sin coordenadas',
+  'detail.distance': 'Distancia al domicilio más cercano', 'detail.noPosition': 'La visita no tiene posición.',
+  'flag.far_from_address': 'Lejos del domicilio: la posición quedó a {distance} de la dirección más cercana; la política señala más de {threshold}.',
+  'flag.outside_contact_window': 'Fuera del horario legal: {rule}',
+  'flag.justified_exception': 'Excepción a una regla: {rule}',
+  'flag.reason': 'Motivo del gestor: «{reason}».', 'flag.noReason': 'El gestor no dio motivo.',
+  'flag.clock_behind': 'El reloj del dispositivo iba {minutes} min atrasado respecto al servidor: las horas registradas pueden estar corridas otro tanto.',
+  'flag.clock_ahead': 'El reloj del dispositivo iba {minutes} min adelantado respecto al servidor: las horas registradas pueden estar corridas otro tanto.',
+  'flag.typed_position': 'Posición escrita a mano: no la tomó el GPS del teléfono.',
+  'flag.many_contacts': 'Contacto n.º {attempts} con este deudor en {days} días, contando a todos los gestores.',
+  'flag.broken_soon': 'Promesa incumplida cuyo primer pago vencía a {days} días de hacerse.',
+  'flag.after_reassignment': 'Registrado después de que la cuenta se reasignó a otro gestor.',
   'queue.empty': 'No hay planes esperando tu decisión.', 'queue.count': '{n} planes esperando tu decisión.',
   'queue.count_one': '1 plan esperando tu decisión.',
   'queue.by': 'Propuesto por {gestor} el {date}', 'queue.terms': '{total} en {n} pagos ({frequency}); descuento de {discount} ({percent} % del saldo de {balance}).',
@@ -330,12 +349,31 @@ const en: Record<Key, string> = {
   'log.shownMore': 'The latest {n}; there are more.',
   'log.when': 'When (device)', 'log.received': 'Received (server)', 'log.gestor': 'Gestor', 'log.debtor': 'Debtor',
   'log.outcome': 'Outcome', 'log.flags': 'Flags',
-  'log.afterReassignment': 'Recorded after the account was reassigned.',
   'log.reviewAction': 'Review', 'log.verdict': 'Verdict', 'log.reviewSave': 'Save review',
   'log.commentOptional': 'Comment for the gestor (optional)', 'log.commentWhy': 'Why: the gestor reads it on their device',
   'log.commentNeeded': 'Write why you flag it: the gestor reads the comment on their device.',
   'log.reviewSaved': 'Review saved. {gestor} sees it in the app with their next sync.',
-  'log.clock': "The device's clock was {minutes} min off the server's.",
+  'detail.open': 'Show detail', 'detail.close': 'Hide detail', 'detail.loading': 'Loading…',
+  'detail.skewUnknown': 'the device did not say its time', 'detail.skewNone': 'clocks agree',
+  'detail.skewBehind': "device's clock {minutes} min behind", 'detail.skewAhead': "device's clock {minutes} min ahead",
+  'detail.reached': 'Who was reached', 'detail.nobody': 'Nobody', 'detail.identified': 'Identified themselves',
+  'detail.yes': 'Yes', 'detail.no': 'No', 'detail.rules': 'Contact rules',
+  'detail.notJudged': 'Recorded before the rules: not judged.', 'detail.withinRules': 'Within every rule (policy v{version}).',
+  'detail.outsideRules': 'Outside a rule, justified (policy v{version}):',
+  'detail.noFlags': 'Nothing to flag.', 'detail.where': 'Where',
+  'detail.scale': 'centre to edge: {distance}', 'detail.plotCaption': "The visit's position (circle, with its accuracy) and the account's addresses (squares)",
+  'detail.position': 'GPS position', 'detail.positionTyped': 'Position typed by hand', 'detail.noPoint': 'no coordinates',
+  'detail.distance': 'Distance to the nearest address', 'detail.noPosition': 'The visit has no position.',
+  'flag.far_from_address': 'Far from the address: the position was {distance} from the nearest address; the policy flags beyond {threshold}.',
+  'flag.outside_contact_window': 'Outside the legal hours: {rule}',
+  'flag.justified_exception': 'Exception to a rule: {rule}',
+  'flag.reason': 'The gestor\'s reason: “{reason}”.', 'flag.noReason': 'The gestor gave no reason.',
+  'flag.clock_behind': "The device's clock was {minutes} min behind the server's: the times recorded may be off by as much.",
+  'flag.clock_ahead': "The device's clock was {minutes} min ahead of the server's: the times recorded may be off by as much.",
+  'flag.typed_position': "Position typed by hand: the phone's GPS did not take it.",
+  'flag.many_contacts': 'Contact number {attempts} with this debtor in {days} days, every gestor counted.',
+  'flag.broken_soon': 'A broken promise whose first payment was due {days} days after it was made.',
+  'flag.after_reassignment': 'Recorded after the account was reassigned to another gestor.',
   'queue.empty': 'No plans are waiting for your decision.', 'queue.count': '{n} plans waiting for your decision.',
   'queue.count_one': '1 plan waiting for your decision.',
   'queue.by': 'Proposed by {gestor} on {date}', 'queue.terms': '{total} in {n} payments ({frequency}); a discount of {discount} ({percent} % of the {balance} balance).',
@@ -793,6 +831,27 @@ export function templateLabel(lang: Lang, code: string): string {
 /** A contact rule the visit or call would break, in the app's language. */
 export function breachMessage(lang: Lang, breach: Breach): string {
   return t(lang, `breach.${breach.breach}`, breach);
+}
+
+/** Why the log flags a record, in one or two sentences. */
+export function flagMessage(lang: Lang, flag: Flag): string {
+  switch (flag.flag) {
+    case 'far_from_address':
+      return t(lang, 'flag.far_from_address', { distance: formatDistance(lang, flag.distance_m), threshold: formatDistance(lang, flag.threshold_m) });
+    case 'outside_contact_window':
+    case 'justified_exception': {
+      const reason = flag.justification ? t(lang, 'flag.reason', { reason: flag.justification }) : t(lang, 'flag.noReason');
+      return `${t(lang, `flag.${flag.flag}`, { rule: breachMessage(lang, flag.breach) })} ${reason}`;
+    }
+    case 'clock_skew':
+      return t(lang, flag.skew_s > 0 ? 'flag.clock_behind' : 'flag.clock_ahead', { minutes: Math.round(Math.abs(flag.skew_s) / 60) });
+    case 'many_contacts':
+      return t(lang, 'flag.many_contacts', flag);
+    case 'broken_soon':
+      return t(lang, 'flag.broken_soon', flag);
+    default:
+      return t(lang, `flag.${flag.flag}`);
+  }
 }
 
 function breachesMessage(lang: Lang, breaches: Breach[]): string {
