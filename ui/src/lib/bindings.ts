@@ -4,8 +4,6 @@
 /** The header every `/v1` request carries, and the protocol version it names. */
 export const PROTOCOL_HEADER = "campo-protocol";
 export const PROTOCOL_VERSION = 2;
-/** Seconds a device's clock may be off before its times are flagged. */
-export const CLOCK_SKEW_FLAG_S = 300;
 
 /**
  * One record of the log with what a supervisor checks it against.
