@@ -103,6 +103,17 @@ pub struct Territory {
     pub name: String,
 }
 
+/// A gestor, as the console lists them to pick from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Gestor {
+    /// Their id.
+    pub id: UserId,
+    /// Their name.
+    pub name: String,
+}
+
 /// Signs in to the console, from a browser.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -27,6 +27,7 @@ mod console;
 pub mod demo;
 pub mod error;
 mod evidence;
+mod export;
 pub mod import;
 pub mod office;
 pub mod outbox;

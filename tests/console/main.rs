@@ -107,7 +107,10 @@ async fn a_supervisor_reviews_a_visit_approves_a_plan_and_counter_offers_another
     browser.wait_for_text("log-table", "Promesa de pago").await;
     photograph(&mut browser, "c3-console-log").await;
 
-    // The visit, reviewed: a questioned one must say why.
+    // The visit, reviewed: a questioned one must say why. Picked out by
+    // its gestor, named in the team's list.
+    browser.wait_for_text("log-gestor", "Ana Torres Vega").await;
+    browser.choose("log-gestor", &world.fixture.gestor("ana").to_string()).await;
     browser.choose("log-kind", "visit").await;
     browser.click("log-apply").await;
     browser.wait_without_text("log-table", "Promesa de pago").await;

@@ -72,6 +72,8 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::ActivityPage>();
     declarations.visit::<campo_core::wire::ActivityDetail>();
     declarations.visit::<campo_core::wire::ReviewRequest>();
+    declarations.visit::<campo_core::wire::Gestor>();
+    declarations.visit::<campo_core::wire::Territory>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
          // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",

@@ -86,6 +86,50 @@ async fn the_log_pages_the_teams_work_newest_first_without_gaps_and_filters_it()
     assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
 }
 
+#[tokio::test]
+async fn the_log_exports_as_csv_with_the_lists_filters_and_names_the_teams_gestores() {
+    let world = World::new(3).await;
+    let (g1, g2) = (world.synced_device("g1").await, world.synced_device("g2").await);
+    for h in 1..=3 {
+        let at = Utc::now() - TimeDelta::hours(h);
+        g1.store
+            .create(world.fixture.debtors_of("g1")[0], &RecordBody::Visit(visit_body("visita", at)))
+            .expect("visit");
+    }
+    let g2_visit = g2
+        .store
+        .create(world.fixture.debtors_of("g2")[0], &RecordBody::Visit(visit_body("visita", Utc::now())))
+        .expect("visit");
+    g1.sync().await.expect("sync");
+    g2.sync().await.expect("sync");
+    let sup = world.office("sup").await;
+
+    // The team's gestores, to pick from.
+    let gestores = sup.get("/v1/gestores").await;
+    let listed: Vec<&str> = gestores.as_array().expect("list").iter().map(|g| g["id"].as_str().expect("id")).collect();
+    for g in ["g1", "g2"] {
+        assert!(listed.contains(&world.fixture.gestor(g).to_string().as_str()), "{g} in {gestores}");
+    }
+
+    // Every row the filters leave, a header first, newest first.
+    let (status, kind, csv) = sup.export("/v1/exports/activities?kind=visit").await;
+    assert_eq!(status, StatusCode::OK, "{csv}");
+    assert!(kind.starts_with("text/csv"), "{kind}");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("record_id,kind,happened_at,received_at"), "{}", lines[0]);
+    assert_eq!(lines.len(), 1 + 4, "{csv}");
+    assert!(lines[1].starts_with(&format!("{g2_visit},visit,")), "newest first: {}", lines[1]);
+    let g2_id = world.fixture.gestor("g2");
+    let (_, _, only_g2) = sup.export(&format!("/v1/exports/activities?gestor={g2_id}")).await;
+    assert_eq!(only_g2.lines().count(), 1 + 1, "{only_g2}");
+    let (_, _, two) = sup.export("/v1/exports/activities?limit=2").await;
+    assert_eq!(two.lines().count(), 1 + 2, "{two}");
+
+    // A filter that does not parse is named, as for the list.
+    let (status, _, answer) = sup.export("/v1/exports/activities?kind=payment").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+}
+
 /// `path` with `pairs` as its query, encoded.
 fn with_query(path: &str, pairs: &[(&str, &str)]) -> String {
     let url = reqwest::Url::parse_with_params(&format!("http://campo{path}"), pairs).expect("a url");

@@ -141,6 +141,8 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("POST", "/v1/records/{id}/delete", Door::Office),
     ("GET", "/v1/activities", Door::Office),
     ("GET", "/v1/activities/{id}", Door::Office),
+    ("GET", "/v1/exports/activities", Door::Office),
+    ("GET", "/v1/gestores", Door::Office),
     ("POST", "/v1/reviews", Door::Office),
     ("GET", "/v1/plans/waiting", Door::Office),
     ("POST", "/v1/plans/{id}/decision", Door::Office),

@@ -610,6 +610,21 @@ impl Office {
         (status, response.json().await.expect("json body"))
     }
 
+    /// Downloads the export at `path`; returns status, content type and body.
+    pub async fn export(&self, path: &str) -> (StatusCode, String, String) {
+        let response = self
+            .http
+            .get(format!("{}{path}", self.url))
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .expect("export request");
+        let status = response.status();
+        let kind = response.headers().get(reqwest::header::CONTENT_TYPE).map(|v| v.to_str().unwrap_or("?").to_owned());
+        (status, kind.unwrap_or_default(), response.text().await.expect("body"))
+    }
+
     /// GET, expecting 200.
     pub async fn get(&self, path: &str) -> Value {
         let (status, body) = self.call(Method::GET, path, None).await;

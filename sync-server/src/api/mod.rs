@@ -134,6 +134,8 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/territories", get(office::territories))
         .route("/activities", get(office::activities))
         .route("/activities/{id}", get(office::activity))
+        .route("/exports/activities", get(office::export_activities))
+        .route("/gestores", get(office::gestores))
         .route("/reviews", post(office::review))
         .route("/plans/waiting", get(office::plans_waiting))
         .route("/plans/{id}/decision", post(office::decide_plan))
@@ -204,6 +206,8 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         records::delete,
         office::activities,
         office::activity,
+        office::export_activities,
+        office::gestores,
         office::review,
         office::plans_waiting,
         office::decide_plan,

@@ -1,13 +1,13 @@
 //! The console's calls: the visit log, reviews, account edits,
 //! reassignments, conflicts and the audit trail.
 
-use axum::{Json, extract::State, http::StatusCode};
+use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use campo_core::{
     RecordKind,
     ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
         ActivityDetail, ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody,
-        Escalation, PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
+        Escalation, Gestor, PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
     },
 };
 use serde::Deserialize;
@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     error::ApiError,
-    evidence,
+    evidence, export,
     office::{self, Scope},
     store::{ActivityFilter, StoreResult, Tx},
 };
@@ -66,6 +66,35 @@ fn parse_cursor(text: &str) -> Result<(String, RecordId), ApiError> {
     Ok((at.to_owned(), id.parse().map_err(|_| bad())?))
 }
 
+/// What `q` asks of the log, within `user`'s scope: at most `limit` rows.
+fn log_filter(tx: &mut dyn Tx, user: &UserInfo, q: ActivityQuery, limit: u32) -> Result<ActivityFilter, ApiError> {
+    if q.kind
+        .is_some_and(|k| !matches!(k, RecordKind::Visit | RecordKind::Call | RecordKind::Promise | RecordKind::Message))
+    {
+        return Err(ApiError::Malformed("kind: el registro lista visitas, llamadas, promesas y mensajes".into()));
+    }
+    let instant = |at: chrono::DateTime<chrono::Utc>| at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let gestores = match (Scope::of(tx, user)?.gestores(), q.gestor) {
+        (None, g) => g.map(|g| vec![g]),
+        (Some(mine), Some(g)) => Some(mine.into_iter().filter(|m| *m == g).collect()),
+        (Some(mine), None) => Some(mine),
+    };
+    Ok(ActivityFilter {
+        gestores,
+        kind: q.kind,
+        territory: q.territory,
+        from: q.from.map(instant),
+        to: q.to.map(instant),
+        outcome: q.outcome,
+        party: q.party,
+        after_reassignment_only: q.after_reassignment,
+        flagged: q.flagged,
+        reviewed: q.reviewed,
+        before: q.before.as_deref().map(parse_cursor).transpose()?,
+        limit,
+    })
+}
+
 /// The activity log of the user's scope: visits, calls, promises and
 /// messages by when they happened, newest first, a page at a time.
 #[utoipa::path(get, path = "/v1/activities", params(ActivityQuery), responses((status = 200, body = ActivityPage)))]
@@ -74,37 +103,11 @@ pub(super) async fn activities(
     OfficeUser(user): OfficeUser,
     ApiQuery(q): ApiQuery<ActivityQuery>,
 ) -> Result<Json<ActivityPage>, ApiError> {
-    if q.kind
-        .is_some_and(|k| !matches!(k, RecordKind::Visit | RecordKind::Call | RecordKind::Promise | RecordKind::Message))
-    {
-        return Err(ApiError::Malformed("kind: el registro lista visitas, llamadas, promesas y mensajes".into()));
-    }
-    let before = q.before.as_deref().map(parse_cursor).transpose()?;
     let limit = q.limit.unwrap_or(100).clamp(1, 1000);
-    let instant = |at: chrono::DateTime<chrono::Utc>| at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
     let page = state
         .read(move |tx| {
-            let scope = Scope::of(tx, &user)?;
-            let gestores = match (scope.gestores(), q.gestor) {
-                (None, g) => g.map(|g| vec![g]),
-                (Some(mine), Some(g)) => Some(mine.into_iter().filter(|m| *m == g).collect()),
-                (Some(mine), None) => Some(mine),
-            };
-            let filter = ActivityFilter {
-                gestores,
-                kind: q.kind,
-                territory: q.territory,
-                from: q.from.map(instant),
-                to: q.to.map(instant),
-                outcome: q.outcome,
-                party: q.party,
-                after_reassignment_only: q.after_reassignment,
-                flagged: q.flagged,
-                reviewed: q.reviewed,
-                before,
-                // One more than asked: whether there is a next page.
-                limit: limit + 1,
-            };
+            // One more than asked: whether there is a next page.
+            let filter = log_filter(tx, &user, q, limit + 1)?;
             let mut rows = tx.activities(&filter)?;
             let more = rows.len() > limit as usize;
             rows.truncate(limit as usize);
@@ -114,6 +117,49 @@ pub(super) async fn activities(
         })
         .await?;
     Ok(Json(page))
+}
+
+/// The activity log as the list shows it, as one CSV file (UTF-8, comma,
+/// a header row): every row the filters leave, newest first, from `before`
+/// on, up to `limit` (default and most: [`export::MAX_ROWS`]).
+#[utoipa::path(get, path = "/v1/exports/activities", params(ActivityQuery),
+    responses((status = 200, content_type = "text/csv", body = String), (status = 413, body = ErrorBody)))]
+pub(super) async fn export_activities(
+    State(state): State<AppState>,
+    OfficeUser(user): OfficeUser,
+    ApiQuery(q): ApiQuery<ActivityQuery>,
+) -> Result<impl IntoResponse, ApiError> {
+    let asked = q.limit;
+    let limit = asked.unwrap_or(export::MAX_ROWS).clamp(1, export::MAX_ROWS);
+    let csv = state
+        .read(move |tx| {
+            let mut filter = log_filter(tx, &user, q, export::PAGE)?;
+            let mut csv = export::Activities::new();
+            loop {
+                let mut rows = tx.activities(&filter)?;
+                let last = rows.len() < export::PAGE as usize;
+                evidence::flag(tx, &mut rows)?;
+                filter.before = rows.last().map(|r| (r.happened_at.clone(), r.record.id));
+                for row in &rows {
+                    if csv.len() == limit {
+                        // Cut short only when the user did not ask for so few.
+                        if asked.is_none() {
+                            return Err(ApiError::TooLarge(format!(
+                                "el registro tiene más de {} filas con estos filtros: acorta el periodo o filtra por gestor o región",
+                                export::MAX_ROWS
+                            )));
+                        }
+                        return Ok(csv.finish());
+                    }
+                    csv.push(row);
+                }
+                if last {
+                    return Ok(csv.finish());
+                }
+            }
+        })
+        .await?;
+    Ok(export::attachment("registro", csv))
 }
 
 /// One record of the log with its flags, the account and the account's
@@ -158,6 +204,15 @@ pub(super) async fn plans_waiting(
     OfficeUser(user): OfficeUser,
 ) -> Result<Json<Vec<WaitingPlan>>, ApiError> {
     Ok(Json(in_scope(&state, user, |tx, gestores| tx.plans_waiting(gestores)).await?))
+}
+
+/// The gestores in the user's scope, by name: the console's gestor pickers.
+#[utoipa::path(get, path = "/v1/gestores", responses((status = 200, body = Vec<Gestor>)))]
+pub(super) async fn gestores(
+    State(state): State<AppState>,
+    OfficeUser(user): OfficeUser,
+) -> Result<Json<Vec<Gestor>>, ApiError> {
+    Ok(Json(in_scope(&state, user, |tx, gestores| tx.gestores(gestores)).await?))
 }
 
 /// Every territory: devices show regions by name, and coordinators pick them.

@@ -24,7 +24,7 @@ use campo_core::{
     ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     money::Currency,
-    wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
+    wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
 };
 
 /// The current time as stored; see [`time`].
@@ -204,6 +204,8 @@ pub trait Tx {
     fn user(&mut self, id: UserId) -> StoreResult<Option<UserInfo>>;
     /// The gestores of a team.
     fn team_members(&mut self, team: TeamId) -> StoreResult<Vec<UserId>>;
+    /// The gestores among `only` (`None`: every gestor), by name.
+    fn gestores(&mut self, only: Option<&[UserId]>) -> StoreResult<Vec<Gestor>>;
     /// Creates a user.
     fn insert_user(&mut self, user: &NewUser) -> StoreResult<()>;
     /// Creates a territory whose accounts are in `currency`.

@@ -22,7 +22,7 @@ use campo_core::{
     merge::Writer,
     money::Currency,
     record::raw,
-    wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Role, Territory, UserInfo},
+    wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
 };
 use campo_sqlite::Checkpointer;
 use r2d2::{Pool, PooledConnection};
@@ -405,6 +405,15 @@ impl Tx for SqliteTx<'_> {
         self.collect("SELECT id FROM users WHERE team_id = ?1 AND role = 'gestor'", [team.to_string()], |_, row| {
             parse(&row.get::<_, String>(0)?, "users.id")
         })
+    }
+
+    fn gestores(&mut self, only: Option<&[UserId]>) -> StoreResult<Vec<Gestor>> {
+        self.collect(
+            "SELECT id, name FROM users
+             WHERE role = 'gestor' AND (?1 IS NULL OR id IN (SELECT value FROM json_each(?1))) ORDER BY name, id",
+            [only.map(json_ids)],
+            |_, row| Ok(Gestor { id: parse(&row.get::<_, String>(0)?, "users.id")?, name: row.get(1)? }),
+        )
     }
 
     fn insert_user(&mut self, user: &NewUser) -> StoreResult<()> {

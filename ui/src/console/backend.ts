@@ -1,10 +1,12 @@
 // What the console's screens need from the sync server. The one
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
-import type { ActivityDetail, ActivityPage, PlanDecision, ReviewRequest, UserInfo, WaitingPlan } from '../lib/types';
+import type { ActivityDetail, ActivityPage, Gestor, PlanDecision, ReviewRequest, Territory, UserInfo, WaitingPlan } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
 export interface LogQuery {
+  gestor?: string;
+  territory?: string;
   kind?: 'visit' | 'call' | 'promise' | 'message';
   /** Instants (RFC 3339): from inclusive, to exclusive. */
   from?: string;
@@ -24,6 +26,12 @@ export interface ConsoleBackend {
   signOut(): Promise<void>;
   /** A page of the activity log of the user's scope, newest first. */
   log(query: LogQuery): Promise<ActivityPage>;
+  /** Every row the query leaves (paging ignored), as a CSV file. */
+  exportLog(query: Omit<LogQuery, 'before' | 'limit'>): Promise<Blob>;
+  /** The gestores in the user's scope, by name. */
+  gestores(): Promise<Gestor[]>;
+  /** Every territory, by name. */
+  territories(): Promise<Territory[]>;
   /** One record with its flags, the account and the account's whole timeline. */
   activity(id: string): Promise<ActivityDetail>;
   /** A visit's photo, by its SHA-256. */

@@ -42,6 +42,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return (text === '' ? null : JSON.parse(text)) as T;
 }
 
+/** `query`'s fields that are set, as a URL query. */
+function search(query: object): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  return params;
+}
+
 export const httpConsole: ConsoleBackend = {
   async session() {
     try {
@@ -53,11 +60,10 @@ export const httpConsole: ConsoleBackend = {
   },
   signIn: (login, password) => call('POST', '/console/session', { login, password }),
   signOut: () => call('DELETE', '/console/session'),
-  log: (query) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
-    return call('GET', `/activities?${params}`);
-  },
+  log: (query) => call('GET', `/activities?${search(query)}`),
+  exportLog: async (query) => (await send('GET', `/exports/activities?${search(query)}`)).blob(),
+  gestores: () => call('GET', '/gestores'),
+  territories: () => call('GET', '/territories'),
   activity: (id) => call('GET', `/activities/${id}`),
   photo: async (blob) => (await send('GET', `/photos/${blob}`)).arrayBuffer(),
   review: (request) => call('POST', '/reviews', request),

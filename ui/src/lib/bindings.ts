@@ -1188,6 +1188,19 @@ visits_per_week: number, };
 export type GeoPoint = { lat: number, lon: number, };
 
 /**
+ * A gestor, as the console lists them to pick from.
+ */
+export type Gestor = { 
+/**
+ * Their id.
+ */
+id: UserId, 
+/**
+ * Their name.
+ */
+name: string, };
+
+/**
  * The image formats a photo may be in.
  */
 export type ImageType = "jpeg" | "png" | "webp";
@@ -2192,6 +2205,19 @@ collects: boolean,
  * The text, in Spanish.
  */
 text: string, };
+
+/**
+ * A region debtors are grouped in, by the name people use for it.
+ */
+export type Territory = { 
+/**
+ * Its id, as debtor accounts name it.
+ */
+id: TerritoryId, 
+/**
+ * Its name ("CDMX Norte").
+ */
+name: string, };
 
 /**
  * A region that debtors and gestores belong to.

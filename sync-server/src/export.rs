@@ -1,0 +1,101 @@
+//! The console's CSV exports: what a list shows, as a file a spreadsheet
+//! opens. Columns are named in the import files' style (snake_case), codes
+//! are the API's, times are RFC 3339 in UTC: the file is read by programs
+//! as much as by people, so nothing in it is worded for one language.
+
+use axum::{
+    http::{HeaderValue, header},
+    response::{IntoResponse, Response},
+};
+use campo_core::wire::ActivityRow;
+
+/// The most rows one export holds; a larger one is refused with a request
+/// to narrow the filters, so no export holds the server's memory hostage.
+pub const MAX_ROWS: u32 = 100_000;
+
+/// Rows read from the store at a time while exporting.
+pub const PAGE: u32 = 1_000;
+
+/// The activity log, a row at a time.
+pub struct Activities {
+    out: csv::Writer<Vec<u8>>,
+    rows: u32,
+}
+
+impl Activities {
+    const HEADER: [&'static str; 12] = [
+        "record_id",
+        "kind",
+        "happened_at",
+        "received_at",
+        "clock_skew_s",
+        "gestor",
+        "debtor",
+        "outcome",
+        "party",
+        "flags",
+        "reviewed",
+        "after_reassignment",
+    ];
+
+    pub fn new() -> Self {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        write(&mut out, Self::HEADER);
+        Self { out, rows: 0 }
+    }
+
+    /// Rows written so far.
+    pub fn len(&self) -> u32 {
+        self.rows
+    }
+
+    pub fn push(&mut self, row: &ActivityRow) {
+        // The body's own words for what came of it and who was reached,
+        // read as the log's filters read them.
+        let body = serde_json::to_value(&row.record.body).unwrap_or_default();
+        let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+        let outcome = if body["outcome"].is_string() { text(&body["outcome"]) } else { text(&body["status"]) };
+        let flags: Vec<String> =
+            row.flags.iter().map(|f| text(&serde_json::to_value(f).unwrap_or_default()["flag"])).collect();
+        write(
+            &mut self.out,
+            [
+                row.record.id.to_string(),
+                text(&serde_json::to_value(row.record.kind).unwrap_or_default()),
+                row.happened_at.clone(),
+                row.received_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                row.clock_skew_s.map(|s| s.to_string()).unwrap_or_default(),
+                row.gestor_name.clone(),
+                row.debtor_name.clone(),
+                outcome,
+                text(&body["contact"]["party"]),
+                flags.join(" "),
+                row.reviewed.to_string(),
+                row.after_reassignment.to_string(),
+            ],
+        );
+        self.rows += 1;
+    }
+
+    pub fn finish(self) -> Vec<u8> {
+        self.out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
+    }
+}
+
+fn write<I: IntoIterator<Item = T>, T: AsRef<[u8]>>(out: &mut csv::Writer<Vec<u8>>, fields: I) {
+    out.write_record(fields).unwrap_or_else(|_| unreachable!("writing to memory does not fail"));
+}
+
+/// `csv` as a download named `<name>-<today>.csv`.
+pub fn attachment(name: &str, csv: Vec<u8>) -> Response {
+    let file = format!("attachment; filename=\"{name}-{}.csv\"", chrono::Utc::now().date_naive());
+    let disposition = HeaderValue::from_str(&file).unwrap_or_else(|_| HeaderValue::from_static("attachment"));
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        csv,
+    )
+        .into_response()
+}
