@@ -61,7 +61,7 @@ impl Activities {
             &mut self.out,
             [
                 row.record.id.to_string(),
-                text(&serde_json::to_value(row.record.kind).unwrap_or_default()),
+                row.record.kind.as_str().to_owned(),
                 row.happened_at.clone(),
                 row.received_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
                 row.clock_skew_s.map(|s| s.to_string()).unwrap_or_default(),

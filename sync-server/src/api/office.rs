@@ -137,23 +137,22 @@ pub(super) async fn export_activities(
             let mut csv = export::Activities::new();
             loop {
                 let mut rows = tx.activities(&filter)?;
-                let last = rows.len() < export::PAGE as usize;
-                evidence::flag(tx, &mut rows)?;
+                let exhausted = rows.len() < export::PAGE as usize;
                 filter.before = rows.last().map(|r| (r.happened_at.clone(), r.record.id));
-                for row in &rows {
-                    if csv.len() == limit {
-                        // Cut short only when the user did not ask for so few.
-                        if asked.is_none() {
-                            return Err(ApiError::TooLarge(format!(
-                                "el registro tiene más de {} filas con estos filtros: acorta el periodo o filtra por gestor o región",
-                                export::MAX_ROWS
-                            )));
-                        }
-                        return Ok(csv.finish());
+                let room = (limit - csv.len()) as usize;
+                if rows.len() > room {
+                    // Cut short only when the user asked for so few.
+                    if asked.is_none() {
+                        return Err(ApiError::TooLarge(format!(
+                            "el registro tiene más de {} filas con estos filtros: acorta el periodo o filtra por gestor o región",
+                            export::MAX_ROWS
+                        )));
                     }
-                    csv.push(row);
+                    rows.truncate(room);
                 }
-                if last {
+                evidence::flag(tx, &mut rows)?;
+                rows.iter().for_each(|row| csv.push(row));
+                if exhausted || (rows.len() == room && asked.is_some()) {
                     return Ok(csv.finish());
                 }
             }

@@ -19,6 +19,9 @@ export interface LogQuery {
   limit?: number;
 }
 
+/** What narrows the log, without its paging. */
+export type LogFilters = Omit<LogQuery, 'before' | 'limit'>;
+
 export interface ConsoleBackend {
   /** Who the session cookie belongs to; null when there is no session (or it ended). */
   session(): Promise<UserInfo | null>;
@@ -27,7 +30,7 @@ export interface ConsoleBackend {
   /** A page of the activity log of the user's scope, newest first. */
   log(query: LogQuery): Promise<ActivityPage>;
   /** Every row the query leaves (paging ignored), as a CSV file. */
-  exportLog(query: Omit<LogQuery, 'before' | 'limit'>): Promise<Blob>;
+  exportLog(filters: LogFilters): Promise<Blob>;
   /** The gestores in the user's scope, by name. */
   gestores(): Promise<Gestor[]>;
   /** Every territory, by name. */
