@@ -51,6 +51,8 @@ ids! {
     RecordId;
     /// A debtor account. Its record's [`RecordId`] has the same UUID.
     DebtorId;
+    /// A conflict the server's merge filed: values one side lost.
+    ConflictId;
 }
 
 impl From<DebtorId> for RecordId {

@@ -96,6 +96,22 @@ pub fn merge(kind: RecordKind, ancestor: Option<&Map<String, Value>>, a: Side<'_
     Merged { body: winner.body.clone(), deleted: winner.deleted, lost, lost_delete: loser.deleted && !winner.deleted }
 }
 
+/// Settling a conflict by hand: `current` with each of the `take`n fields
+/// set back to the value the merge lost. A field the merge did not lose is
+/// returned as the error, so a settlement never writes what nobody wrote.
+pub fn take_back(
+    current: &Map<String, Value>,
+    lost: &Map<String, Value>,
+    take: &[String],
+) -> Result<Map<String, Value>, String> {
+    let mut body = current.clone();
+    for field in take {
+        let value = lost.get(field).ok_or_else(|| field.clone())?;
+        body.insert(field.clone(), value.clone());
+    }
+    Ok(body)
+}
+
 /// Rules 1 to 5: field by field, without looking at rules that span fields.
 fn merge_fields(kind: RecordKind, ancestor: Option<&Map<String, Value>>, a: Side<'_>, b: Side<'_>) -> Merged {
     let (winner, loser) = if wins_tie(kind, a.writer, b.writer) { (a, b) } else { (b, a) };
@@ -157,6 +173,16 @@ mod tests {
 
     fn device(r: ReplicaId) -> Writer {
         Writer { replica: r, office: false }
+    }
+
+    #[test]
+    fn taking_back_sets_only_the_named_lost_fields_and_refuses_others() {
+        let current = map(json!({"notes": "kept", "outcome": "no_answer", "phones": ["1"]}));
+        let lost = map(json!({"notes": "lost", "outcome": "promise"}));
+        let back = take_back(&current, &lost, &["notes".into()]).unwrap();
+        assert_eq!(back, map(json!({"notes": "lost", "outcome": "no_answer", "phones": ["1"]})));
+        assert_eq!(take_back(&current, &lost, &[]).unwrap(), current, "nothing taken: the merge stands");
+        assert_eq!(take_back(&current, &lost, &["phones".into()]), Err("phones".into()), "phones were not lost");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     DomainError,
     contact::{Breach, Judgement, policy::ContactPolicy},
-    ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    ids::{ConflictId, DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     record::{Record, RecordKind},
     vv::VersionVector,
 };
@@ -642,25 +642,91 @@ pub struct DeleteRequest {
     pub if_vv: VersionVector,
 }
 
-/// A conflict the server resolved, for supervisors.
+/// A conflict the server's merge filed: two sides changed the same field
+/// (or one deleted what the other edited), and one side's values were kept
+/// aside for a supervisor to settle.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConflictRow {
+    /// The conflict.
+    pub id: ConflictId,
     /// The record.
     pub record_id: RecordId,
     /// Its kind.
     pub kind: RecordKind,
     /// Its debtor.
     pub debtor_id: DebtorId,
+    /// The debtor's name.
+    pub debtor_name: String,
+    /// The name of the gestor who has the account now, if anyone does.
+    pub gestor_name: Option<String>,
     /// The merged version.
     pub merged_vv: VersionVector,
     /// The losing values, by field.
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub lost: serde_json::Map<String, serde_json::Value>,
     /// A delete lost to an edit.
     pub lost_delete: bool,
     /// When the server merged, by its clock.
     pub at: chrono::DateTime<chrono::Utc>,
+    /// How a supervisor settled it; none while it waits.
+    pub settled: Option<Settlement>,
+}
+
+/// How a conflict was settled.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Settlement {
+    /// Who settled it, by name.
+    pub by: String,
+    /// When, by the server's clock.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The lost fields taken back into the record (none: the merge stood).
+    pub took: Vec<String>,
+    /// The lost delete was carried out.
+    pub deleted: bool,
+}
+
+/// Which conflicts to list.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[serde(deny_unknown_fields)]
+pub struct ConflictQuery {
+    /// Only those waiting to be settled.
+    #[serde(default)]
+    pub open: bool,
+}
+
+/// A conflict with the record as it stands now, to set side by side.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ConflictDetail {
+    /// The conflict.
+    pub conflict: ConflictRow,
+    /// The record's current version.
+    pub current: Record,
+}
+
+/// A supervisor's settlement of a conflict: take nothing back (the merge
+/// stands), some lost fields, all of them, or the lost delete. Anything
+/// taken back is written as the record's next version.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SettleConflict {
+    /// The record's version the supervisor saw (compare-and-set).
+    pub if_vv: VersionVector,
+    /// Lost fields to take back, each one of the conflict's.
+    #[serde(default)]
+    pub take: Vec<String>,
+    /// Carry out the lost delete.
+    #[serde(default)]
+    pub delete: bool,
 }
 
 /// What revoking a user's sessions did.

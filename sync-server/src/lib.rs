@@ -8,6 +8,7 @@
 //!   reassignments, imports), serialised by compare-and-set.
 //! - [`policy`]: contact policies as admins change them.
 //! - `evidence`: the supervisor's log as the console reads it (flags, a record's detail).
+//! - `conflicts`: what a merge lost, set beside the record and settled by a supervisor.
 //! - [`outbox`]: queued messages sent through the agency's gateway, inside the contact hours.
 //! - [`promises`]: promises derived from payments and the calendar; with them
 //!   (`reminders`) the automatic reminders and the escalations to supervisors.
@@ -23,6 +24,7 @@
 pub mod api;
 pub mod auth;
 pub mod blobs;
+mod conflicts;
 mod console;
 pub mod demo;
 pub mod error;

@@ -153,6 +153,13 @@ pub fn patch_debtor(
     Ok(view(record, &current))
 }
 
+/// Whether `user` may delete records of `kind`: a lender's payment is the
+/// lender's record of money received, and a supervisor reviewing the
+/// field's work does not remove it.
+pub(crate) fn may_delete(user: &UserInfo, kind: RecordKind) -> Result<(), ApiError> {
+    if kind == RecordKind::Payment && user.role == Role::Supervisor { Err(ApiError::Forbidden) } else { Ok(()) }
+}
+
 /// Deletes a record (keeping it as a tombstone with its history).
 pub fn delete_record(
     tx: &mut dyn Tx,
@@ -162,11 +169,7 @@ pub fn delete_record(
 ) -> Result<RecordView, ApiError> {
     require(user, OFFICE_ROLES)?;
     let current = visible_record(tx, user, id)?;
-    // A lender's payment is the lender's record of money received: a
-    // supervisor reviewing the field's work does not remove it.
-    if current.record.kind == RecordKind::Payment && user.role == Role::Supervisor {
-        return Err(ApiError::Forbidden);
-    }
+    may_delete(user, current.record.kind)?;
     check_version(&current, read)?;
     let body = current.record.parse_body()?;
     let record = write_next(tx, &current, &body, true, Some(user.id))?;

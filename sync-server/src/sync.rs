@@ -14,14 +14,14 @@ use campo_core::{
     rules::{self, ContactRules, GestorWrite, Landing, Refusal, RulesNeed},
     vv::Causality,
     wire::{
-        ConflictRow, FeedItem, PullPage, PullQuery, PushOutcome, PushRecord, PushRequest, PushResponse, PushResult,
-        Rejection, RejectionCode,
+        FeedItem, PullPage, PullQuery, PushOutcome, PushRecord, PushRequest, PushResponse, PushResult, Rejection,
+        RejectionCode,
     },
 };
 use serde_json::{Map, Value};
 
 use crate::{
-    store::{StoreResult, StoredRecord, StoredVersion, Tx},
+    store::{NewConflict, StoreResult, StoredRecord, StoredVersion, Tx},
     write::{self, NewVersion},
 };
 
@@ -379,14 +379,13 @@ fn resolve(
     let record = write::office_write(tx, merge, Some(current))?;
     let conflict = merged.is_conflict();
     if conflict {
-        tx.put_conflict(&ConflictRow {
+        tx.put_conflict(&NewConflict {
             record_id: record.id,
             kind,
             debtor_id: record.debtor_id,
             merged_vv: record.vv.clone(),
             lost: merged.lost,
             lost_delete: merged.lost_delete,
-            at: chrono::Utc::now(),
         })?;
     }
     Ok(Resolved { current: record, conflict })

@@ -182,3 +182,55 @@ async fn a_supervisor_reviews_a_visit_approves_a_plan_and_counter_offers_another
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 }
+
+/// Signs `login` in to the console at `world`'s server.
+async fn sign_in(browser: &mut Browser, world: &World, login: &str) {
+    browser.open(&format!("{}/console/", world.server.url)).await;
+    browser.fill("login", login).await;
+    browser.fill("password", world.password).await;
+    browser.click("sign-in-submit").await;
+    browser.wait_for_text("signed-in-as", "·").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_supervisor_compares_a_conflict_side_by_side_takes_the_lost_notes_back_and_both_devices_get_them() {
+    let world = World::demo(DEMO_DEBTORS).await;
+    // Ana's phone and tablet both change a visit's notes without signal:
+    // the tablet (the newer install) wins the merge, the phone's words are set aside.
+    let (phone, tablet) = (world.synced_device("ana").await, world.synced_device("ana").await);
+    let debtor = world.fixture.debtors_of("ana")[0];
+    let visit = phone.visit(debtor, "Visita sin nota");
+    phone.sync().await.expect("sync");
+    tablet.sync().await.expect("sync");
+    phone.edit_notes(visit, "Habló el titular: paga $1,500 el viernes");
+    tablet.edit_notes(visit, "Nadie en casa");
+    phone.sync().await.expect("sync");
+    tablet.sync().await.expect("sync");
+
+    let mut browser = Browser::launch().await;
+    sign_in(&mut browser, &world, SUPERVISOR).await;
+    browser.click("nav-conflicts").await;
+    browser.wait_for_text("conflicts-count", "1 conflicto por resolver").await;
+    browser.wait_for_text("conflict", "Visita · ").await;
+    browser.click("conflict-open").await;
+    let sides = browser.wait_for_text("conflict-sides", "Habló el titular: paga $1,500 el viernes").await;
+    assert!(sides.contains("Nadie en casa") && sides.contains("Notas"), "{sides}");
+    photograph(&mut browser, "c5-console-conflict").await;
+    browser.click("conflict-take").await;
+    browser.wait_for_text("conflict-take-chosen", "Recuperar lo marcado (1)").await;
+    browser.click("conflict-take-chosen").await;
+    browser.wait_for_text("conflicts-done", "se recuperó lo marcado").await;
+    browser.wait_for_text("conflicts-count", "No hay conflictos por resolver").await;
+
+    // The queue of records made after a reassignment opens on its own filters.
+    browser.click("nav-after").await;
+    browser.wait_for_text("activity-log", "Tras reasignación").await;
+    browser.wait_for_text("log-count", "Nada que mostrar").await;
+    assert_eq!(browser.page_errors().await, Vec::<String>::new());
+    browser.close().await;
+
+    for device in [&phone, &tablet] {
+        device.sync().await.expect("sync");
+        assert_eq!(device.notes(visit).as_deref(), Some("Habló el titular: paga $1,500 el viernes"));
+    }
+}

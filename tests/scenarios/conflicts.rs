@@ -242,3 +242,125 @@ async fn an_edit_made_while_its_first_version_went_unanswered_merges_against_tha
     assert_eq!(current["dispute"], true);
     assert_eq!(sup.get("/v1/conflicts").await, json!([]), "the common ancestor is the version that landed");
 }
+
+/// A gestor's phone and tablet both change a visit's notes offline: the newer
+/// install's notes win the merge and the other's are filed as lost.
+async fn two_devices_race_on_a_visit(world: &World) -> (Device, Device, campo_core::ids::RecordId) {
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let (phone, tablet) = (world.synced_device("g1").await, world.synced_device("g1").await);
+    let visit = phone.visit(debtor, "primera nota");
+    phone.sync().await.expect("push the visit");
+    tablet.sync().await.expect("the tablet has it");
+    phone.edit_notes(visit, "el deudor pagará el viernes");
+    tablet.edit_notes(visit, "nadie en casa");
+    phone.sync().await.expect("sync");
+    tablet.sync().await.expect("sync");
+    (phone, tablet, visit)
+}
+
+#[tokio::test]
+async fn a_supervisor_takes_a_lost_value_back_and_both_devices_receive_it() {
+    let world = World::new(1).await;
+    let sup = world.office("sup").await;
+    let (phone, tablet, visit) = two_devices_race_on_a_visit(&world).await;
+
+    let open = sup.get("/v1/conflicts?open=true").await;
+    let [conflict] = open.as_array().expect("list").as_slice() else { panic!("one conflict: {open}") };
+    assert_eq!(conflict["record_id"], visit.to_string());
+    assert_eq!(conflict["lost"], json!({ "notes": "el deudor pagará el viernes" }), "the phone lost the tie");
+    assert_eq!((&conflict["gestor_name"], &conflict["settled"]), (&json!("Usuario g1"), &Value::Null));
+    assert!(conflict["debtor_name"].as_str().is_some_and(|n| !n.is_empty()), "{conflict}");
+    let id = conflict["id"].as_str().expect("id").to_owned();
+    let detail = sup.get(&format!("/v1/conflicts/{id}")).await;
+    assert_eq!(body(&json!({ "record": detail["current"] }))["notes"], "nadie en casa");
+    let seen = detail["current"]["vv"].clone();
+    let path = format!("/v1/conflicts/{id}/settle");
+    let settle = |req: Value| sup.call(Method::POST, &path, Some(req));
+
+    // Wrong settlements name what is wrong and change nothing.
+    let (status, answer) = settle(json!({ "if_vv": {}, "take": ["notes"] })).await;
+    assert_eq!((status, &answer["error"]), (StatusCode::CONFLICT, &json!("stale_version")), "{answer}");
+    let (status, answer) = settle(json!({ "if_vv": seen, "take": ["outcome"] })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    assert!(answer["message"].as_str().is_some_and(|m| m.contains("outcome")), "{answer}");
+    let (status, answer) = settle(json!({ "if_vv": seen, "delete": true })).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "nothing deleted was lost: {answer}");
+    assert_eq!(sup.get(&format!("/v1/records/{visit}")).await["record"]["vv"], seen, "untouched");
+    assert_eq!(sup.get("/v1/conflicts?open=true").await.as_array().map(Vec::len), Some(1));
+
+    let (status, settled) = settle(json!({ "if_vv": seen, "take": ["notes"] })).await;
+    assert_eq!(status, StatusCode::OK, "{settled}");
+    assert_eq!(body(&json!({ "record": settled["current"] }))["notes"], "el deudor pagará el viernes");
+    let settlement = &settled["conflict"]["settled"];
+    assert_eq!((&settlement["by"], &settlement["took"]), (&json!("Usuario sup"), &json!(["notes"])), "{settled}");
+    assert_eq!(sup.get("/v1/conflicts?open=true").await, json!([]), "out of the queue");
+    assert_eq!(sup.get("/v1/conflicts").await[0]["settled"], *settlement, "and in the full list, settled");
+    let (status, answer) = settle(json!({ "if_vv": settled["current"]["vv"], "take": [] })).await;
+    assert_eq!((status, &answer["error"]), (StatusCode::CONFLICT, &json!("stale_version")), "settled once: {answer}");
+    assert_eq!(world.count("SELECT count(*) FROM audit WHERE action = 'conflict_settle'"), 1);
+
+    for device in [&phone, &tablet] {
+        device.sync().await.expect("sync");
+        assert_eq!(device.notes(visit).as_deref(), Some("el deudor pagará el viernes"));
+    }
+}
+
+#[tokio::test]
+async fn keeping_the_merge_writes_nothing_and_another_teams_supervisor_sees_no_conflict() {
+    let world = World::new(1).await;
+    let sup = world.office("sup").await;
+    let (_phone, _tablet, visit) = two_devices_race_on_a_visit(&world).await;
+    let id = sup.get("/v1/conflicts").await[0]["id"].as_str().expect("id").to_owned();
+
+    // A supervisor of another team: as if there were no such conflict.
+    let (_, elsewhere) = campo_tests::add_territory(&*world.storage, "Otra", campo_core::money::Currency::MXN, "mx2");
+    let admin = world.office("admin").await;
+    admin.reassign(world.fixture.debtors_of("g1")[0], elsewhere).await;
+    let (status, hidden) = sup.call(Method::GET, &format!("/v1/conflicts/{id}"), None).await;
+    assert_eq!((status, &hidden["error"]), (StatusCode::NOT_FOUND, &json!("not_found")), "{hidden}");
+    assert_eq!(sup.get("/v1/conflicts").await, json!([]));
+    let before = admin.get(&format!("/v1/records/{visit}")).await["record"].clone();
+    let (status, _) =
+        sup.call(Method::POST, &format!("/v1/conflicts/{id}/settle"), Some(json!({ "if_vv": before["vv"] }))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    let (status, kept) =
+        admin.call(Method::POST, &format!("/v1/conflicts/{id}/settle"), Some(json!({ "if_vv": before["vv"] }))).await;
+    assert_eq!(status, StatusCode::OK, "{kept}");
+    assert_eq!(kept["conflict"]["settled"]["took"], json!([]));
+    assert_eq!(admin.get(&format!("/v1/records/{visit}")).await["record"], before, "the merge stands as it was");
+}
+
+#[tokio::test]
+async fn a_lost_delete_can_be_carried_out_and_the_device_drops_the_record() {
+    let world = World::new(1).await;
+    let sup = world.office("sup").await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let visit = device.visit(debtor, "visita duplicada");
+    device.sync().await.expect("push");
+    device.edit_notes(visit, "visita duplicada, corregida");
+    let current = sup.get(&format!("/v1/records/{visit}")).await;
+    sup.call(Method::POST, &format!("/v1/records/{visit}/delete"), Some(json!({ "if_vv": current["record"]["vv"] })))
+        .await;
+    device.sync().await.expect("sync");
+
+    let conflict = sup.get("/v1/conflicts?open=true").await[0].clone();
+    assert_eq!(conflict["lost_delete"], true, "{conflict}");
+    let detail = sup.get(&format!("/v1/conflicts/{}", conflict["id"].as_str().expect("id"))).await;
+    let (status, settled) = sup
+        .call(
+            Method::POST,
+            &format!("/v1/conflicts/{}/settle", conflict["id"].as_str().expect("id")),
+            Some(json!({ "if_vv": detail["current"]["vv"], "delete": true })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{settled}");
+    assert_eq!(settled["current"]["deleted"], true);
+    assert_eq!(settled["conflict"]["settled"]["deleted"], true);
+    device.sync().await.expect("sync");
+    let local = device.store.record(visit).expect("read").expect("kept as a tombstone");
+    assert!(local.record.deleted, "deleted on the device too");
+    let history = sup.get(&format!("/v1/records/{visit}/versions")).await;
+    assert!(history.to_string().contains("visita duplicada, corregida"), "and kept in the history");
+}

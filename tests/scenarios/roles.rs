@@ -150,6 +150,8 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("PATCH", "/v1/debtors/{id}", Door::Office),
     ("PUT", "/v1/debtors/{id}/assignment", Door::Office),
     ("GET", "/v1/conflicts", Door::Office),
+    ("GET", "/v1/conflicts/{id}", Door::Office),
+    ("POST", "/v1/conflicts/{id}/settle", Door::Office),
     ("GET", "/v1/audit", Door::Admin),
     ("POST", "/v1/imports/debtors", Door::Coordinator),
     ("POST", "/v1/imports/payments", Door::Coordinator),

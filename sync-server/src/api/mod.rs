@@ -1,12 +1,13 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
+//! [`records`], [`office`], [`conflicts`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
 //! ([`extract`]: `Gestor`, `OfficeUser`, `Coordinator`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
 //! [`crate::sync`] and [`crate::office`].
 
+mod conflicts;
 mod extract;
 mod imports;
 mod office;
@@ -142,7 +143,9 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/escalations", get(office::escalations))
         .route("/debtors/{id}", patch(office::patch_debtor))
         .route("/debtors/{id}/assignment", put(office::assign))
-        .route("/conflicts", get(office::conflicts))
+        .route("/conflicts", get(conflicts::list))
+        .route("/conflicts/{id}", get(conflicts::detail))
+        .route("/conflicts/{id}/settle", post(conflicts::settle))
         .route("/audit", get(office::audit))
         .route(
             "/imports/debtors",
@@ -214,7 +217,9 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::escalations,
         office::patch_debtor,
         office::assign,
-        office::conflicts,
+        conflicts::list,
+        conflicts::detail,
+        conflicts::settle,
         office::audit,
         imports::debtors,
         imports::payments,

@@ -1,13 +1,13 @@
 //! The console's calls: the visit log, reviews, account edits,
-//! reassignments, conflicts and the audit trail.
+//! reassignments and the audit trail.
 
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use campo_core::{
     RecordKind,
     ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
-        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, AuditRow, ConflictRow, DebtorPatch, ErrorBody,
-        Escalation, Gestor, PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
+        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, AuditRow, DebtorPatch, ErrorBody, Escalation, Gestor,
+        PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
     },
 };
 use serde::Deserialize;
@@ -256,17 +256,8 @@ pub(super) async fn assign(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Conflicts the server resolved in the user's scope, newest first.
-#[utoipa::path(get, path = "/v1/conflicts", responses((status = 200, body = Vec<ConflictRow>)))]
-pub(super) async fn conflicts(
-    State(state): State<AppState>,
-    OfficeUser(user): OfficeUser,
-) -> Result<Json<Vec<ConflictRow>>, ApiError> {
-    Ok(Json(in_scope(&state, user, |tx, gestores| tx.conflicts(gestores, 500)).await?))
-}
-
 /// Reads `list` for the gestores in `user`'s scope (`None`: everyone's).
-async fn in_scope<T: Send + 'static>(
+pub(super) async fn in_scope<T: Send + 'static>(
     state: &AppState,
     user: UserInfo,
     list: impl FnOnce(&mut dyn Tx, Option<&[UserId]>) -> StoreResult<T> + Send + 'static,

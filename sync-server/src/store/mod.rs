@@ -21,7 +21,7 @@ use campo_core::{
         judge::Account,
         policy::{Attempt, ContactPolicy},
     },
-    ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    ids::{ConflictId, DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     money::Currency,
     wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
@@ -107,6 +107,23 @@ pub struct Session {
     pub replica: Option<ReplicaId>,
     /// When it stops working unless renewed by use.
     pub expires_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What a merge lost, to file as a conflict.
+#[derive(Clone, Debug)]
+pub struct NewConflict {
+    /// The record.
+    pub record_id: RecordId,
+    /// Its kind.
+    pub kind: RecordKind,
+    /// Its debtor.
+    pub debtor_id: DebtorId,
+    /// The merged version.
+    pub merged_vv: VersionVector,
+    /// The losing values, by field.
+    pub lost: serde_json::Map<String, serde_json::Value>,
+    /// A delete lost to an edit.
+    pub lost_delete: bool,
 }
 
 /// An office write to keep in the audit trail.
@@ -279,10 +296,15 @@ pub trait Tx {
     fn debtor_records(&mut self, debtor: DebtorId, kinds: &[RecordKind]) -> StoreResult<Vec<StoredRecord>>;
     /// Up to `limit` accounts with a pending promise, after `after` in id order.
     fn open_promise_debtors(&mut self, after: Option<DebtorId>, limit: u32) -> StoreResult<Vec<DebtorId>>;
-    /// Records a conflict.
-    fn put_conflict(&mut self, conflict: &ConflictRow) -> StoreResult<()>;
-    /// Conflicts on debtors of these gestores (`None`: all), newest first.
-    fn conflicts(&mut self, gestores: Option<&[UserId]>, limit: u32) -> StoreResult<Vec<ConflictRow>>;
+    /// Files a conflict, stamped with the server's clock.
+    fn put_conflict(&mut self, conflict: &NewConflict) -> StoreResult<ConflictId>;
+    /// Conflicts on debtors of these gestores (`None`: all), only the
+    /// unsettled ones if `open`, newest first.
+    fn conflicts(&mut self, gestores: Option<&[UserId]>, open: bool, limit: u32) -> StoreResult<Vec<ConflictRow>>;
+    /// One conflict.
+    fn conflict(&mut self, id: ConflictId) -> StoreResult<Option<ConflictRow>>;
+    /// Marks a conflict settled by `by`; `false` if it was settled already.
+    fn settle_conflict(&mut self, id: ConflictId, by: UserId, took: &[String], deleted: bool) -> StoreResult<bool>;
     /// Visits, calls, promises and messages, by when they happened, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
     /// One visit, call, promise or message as the log shows it.

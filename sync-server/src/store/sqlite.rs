@@ -18,7 +18,7 @@ use campo_core::{
         judge::Account,
         policy::{Attempt, ContactPolicy},
     },
-    ids::{DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    ids::{ConflictId, DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     money::Currency,
     record::raw,
@@ -31,10 +31,11 @@ use rusqlite::{OptionalExtension, Row, params};
 use rusqlite_migration::{M, Migrations};
 
 use super::{
-    ActivityFilter, AuditEntry, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult, StoredRecord,
-    StoredVersion, Tx, now, time,
+    ActivityFilter, AuditEntry, NewConflict, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult,
+    StoredRecord, StoredVersion, Tx, now, time,
 };
 
+mod conflicts;
 mod contact;
 mod photos;
 mod reminders;
@@ -54,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0012_plans_waiting.sql"),
     include_str!("../../../migrations/server/0013_plans_waiting_by_owner.sql"),
     include_str!("../../../migrations/server/0014_activity_log.sql"),
+    include_str!("../../../migrations/server/0015_conflict_settlements.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -715,44 +717,20 @@ impl Tx for SqliteTx<'_> {
         })
     }
 
-    fn put_conflict(&mut self, c: &ConflictRow) -> StoreResult<()> {
-        self.conn.execute(
-            "INSERT INTO conflicts (id, record_id, kind, debtor_id, merged_vv, lost, lost_delete, at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                uuid::Uuid::now_v7().to_string(),
-                c.record_id.to_string(),
-                c.kind.as_str(),
-                c.debtor_id.to_string(),
-                c.merged_vv.to_json(),
-                serde_json::Value::Object(c.lost.clone()).to_string(),
-                c.lost_delete,
-                time(c.at),
-            ],
-        )?;
-        Ok(())
+    fn put_conflict(&mut self, conflict: &NewConflict) -> StoreResult<ConflictId> {
+        conflicts::put(&self.conn, conflict)
     }
 
-    fn conflicts(&mut self, gestores: Option<&[UserId]>, limit: u32) -> StoreResult<Vec<ConflictRow>> {
-        let sql = "SELECT record_id, kind, debtor_id, merged_vv, lost, lost_delete, at FROM conflicts
-                   WHERE ?1 IS NULL OR debtor_id IN (
-                       SELECT debtor_id FROM assignments
-                       WHERE until_seq IS NULL AND gestor_id IN (SELECT value FROM json_each(?1)))
-                   ORDER BY id DESC LIMIT ?2";
-        self.collect(sql, params![gestores.map(json_ids), limit], |_, row| {
-            let lost: String = row.get(4)?;
-            let at: String = row.get(6)?;
-            Ok(ConflictRow {
-                record_id: parse(&row.get::<_, String>(0)?, "conflicts.record_id")?,
-                kind: parse(&row.get::<_, String>(1)?, "conflicts.kind")?,
-                debtor_id: parse(&row.get::<_, String>(2)?, "conflicts.debtor_id")?,
-                merged_vv: vv(&row.get::<_, String>(3)?)?,
-                lost: serde_json::from_str(&lost)
-                    .map_err(|e| StoreError::Corrupt { what: "conflicts.lost", detail: e.to_string() })?,
-                lost_delete: row.get(5)?,
-                at: parse(&at, "conflicts.at")?,
-            })
-        })
+    fn conflicts(&mut self, gestores: Option<&[UserId]>, open: bool, limit: u32) -> StoreResult<Vec<ConflictRow>> {
+        conflicts::list(&self.conn, gestores, open, limit)
+    }
+
+    fn conflict(&mut self, id: ConflictId) -> StoreResult<Option<ConflictRow>> {
+        conflicts::one(&self.conn, id)
+    }
+
+    fn settle_conflict(&mut self, id: ConflictId, by: UserId, took: &[String], deleted: bool) -> StoreResult<bool> {
+        conflicts::settle(&self.conn, id, by, took, deleted)
     }
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {

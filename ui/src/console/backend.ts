@@ -1,7 +1,9 @@
 // What the console's screens need from the sync server. The one
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
-import type { ActivityDetail, ActivityPage, Gestor, PlanDecision, ReviewRequest, Territory, UserInfo, WaitingPlan } from '../lib/types';
+import type {
+  ActivityDetail, ActivityPage, ConflictDetail, ConflictRow, Gestor, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+} from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
 export interface LogQuery {
@@ -44,4 +46,10 @@ export interface ConsoleBackend {
   /** Plans in the user's scope waiting for a decision, oldest first. */
   plansWaiting(): Promise<WaitingPlan[]>;
   decidePlan(id: string, decision: PlanDecision): Promise<void>;
+  /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
+  conflicts(open: boolean): Promise<ConflictRow[]>;
+  /** One conflict with its record as it stands now. */
+  conflict(id: string): Promise<ConflictDetail>;
+  /** Settles a conflict; what is taken back reaches the gestor's device with its next sync. */
+  settleConflict(id: string, settlement: SettleConflict): Promise<ConflictDetail>;
 }

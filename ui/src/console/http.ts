@@ -69,4 +69,7 @@ export const httpConsole: ConsoleBackend = {
   review: (request) => call('POST', '/reviews', request),
   plansWaiting: () => call('GET', '/plans/waiting'),
   decidePlan: (id, decision) => call('POST', `/plans/${id}/decision`, decision),
+  conflicts: (open) => call('GET', `/conflicts?${search({ open })}`),
+  conflict: (id) => call('GET', `/conflicts/${id}`),
+  settleConflict: (id, settlement) => call('POST', `/conflicts/${id}/settle`, settlement),
 };

@@ -342,6 +342,75 @@ next_action_on: string | null, };
 export type Channel = "visit" | "call";
 
 /**
+ * A conflict with the record as it stands now, to set side by side.
+ */
+export type ConflictDetail = { 
+/**
+ * The conflict.
+ */
+conflict: ConflictRow, 
+/**
+ * The record's current version.
+ */
+current: SyncRecord, };
+
+/**
+ * A conflict the server's merge filed: values one side lost.
+ */
+export type ConflictId = string;
+
+/**
+ * A conflict the server's merge filed: two sides changed the same field
+ * (or one deleted what the other edited), and one side's values were kept
+ * aside for a supervisor to settle.
+ */
+export type ConflictRow = { 
+/**
+ * The conflict.
+ */
+id: ConflictId, 
+/**
+ * The record.
+ */
+record_id: RecordId, 
+/**
+ * Its kind.
+ */
+kind: RecordKind, 
+/**
+ * Its debtor.
+ */
+debtor_id: DebtorId, 
+/**
+ * The debtor's name.
+ */
+debtor_name: string, 
+/**
+ * The name of the gestor who has the account now, if anyone does.
+ */
+gestor_name: string | null, 
+/**
+ * The merged version.
+ */
+merged_vv: VersionVector, 
+/**
+ * The losing values, by field.
+ */
+lost: Record<string, unknown>, 
+/**
+ * A delete lost to an edit.
+ */
+lost_delete: boolean, 
+/**
+ * When the server merged, by its clock.
+ */
+at: string, 
+/**
+ * How a supervisor settled it; none while it waits.
+ */
+settled: Settlement | null, };
+
+/**
  * Signs in to the console, from a browser.
  */
 export type ConsoleLogin = { 
@@ -2061,6 +2130,46 @@ cursor: number,
  * When the last sync finished (UTC, RFC 3339).
  */
 last_sync_at: string | null, };
+
+/**
+ * A supervisor's settlement of a conflict: take nothing back (the merge
+ * stands), some lost fields, all of them, or the lost delete. Anything
+ * taken back is written as the record's next version.
+ */
+export type SettleConflict = { 
+/**
+ * The record's version the supervisor saw (compare-and-set).
+ */
+if_vv: VersionVector, 
+/**
+ * Lost fields to take back, each one of the conflict's.
+ */
+take: Array<string>, 
+/**
+ * Carry out the lost delete.
+ */
+delete: boolean, };
+
+/**
+ * How a conflict was settled.
+ */
+export type Settlement = { 
+/**
+ * Who settled it, by name.
+ */
+by: string, 
+/**
+ * When, by the server's clock.
+ */
+at: string, 
+/**
+ * The lost fields taken back into the record (none: the merge stood).
+ */
+took: Array<string>, 
+/**
+ * The lost delete was carried out.
+ */
+deleted: boolean, };
 
 /**
  * Counts for the status screen.
