@@ -18,6 +18,7 @@
 //! - [`blob`]: photos, named by the SHA-256 of their bytes.
 //! - [`contact`]: when and how a debtor may be contacted (policies, holidays).
 //! - [`evidence`]: the flags that point a supervisor at a record, with their facts.
+//! - [`kpi`]: the supervisor's KPIs of a period, from outcome codes, promises and payments.
 //! - [`lifecycle`], [`plan`], [`agreement`]: promises derived from payments; payment plans and their written agreement.
 //! - [`priority`], [`route`]: the order of the gestor's day and the visiting order.
 //! - [`wire`]: the sync protocol's requests, answers and errors.
@@ -32,6 +33,7 @@ pub mod evidence;
 pub mod geo;
 pub mod ids;
 pub mod import;
+pub mod kpi;
 pub mod lifecycle;
 pub mod merge;
 pub mod message;

@@ -7,7 +7,10 @@ use axum::{
     http::{HeaderValue, header},
     response::{IntoResponse, Response},
 };
-use campo_core::wire::ActivityRow;
+use campo_core::{
+    kpi::{KpiReport, Kpis},
+    wire::ActivityRow,
+};
 
 /// The most rows one export holds; a larger one is refused with a request
 /// to narrow the filters, so no export holds the server's memory hostage.
@@ -80,6 +83,71 @@ impl Activities {
     pub fn finish(self) -> Vec<u8> {
         self.out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
     }
+}
+
+/// A KPI report: a row per gestor (and one for everyone, `gestor` empty)
+/// and currency; a gestor without money figures has one row, its money
+/// columns empty. Rates are percentages, empty when there was nothing to count.
+pub fn kpis(report: &KpiReport) -> Vec<u8> {
+    const HEADER: [&str; 19] = [
+        "from",
+        "to",
+        "gestor",
+        "visits",
+        "calls",
+        "days_worked",
+        "visits_per_day",
+        "right_party",
+        "right_party_rate",
+        "promises",
+        "promise_rate",
+        "due_settled",
+        "kept",
+        "kept_rate",
+        "currency",
+        "promised",
+        "collected",
+        "overdue",
+        "recovery_rate",
+    ];
+    let mut out = csv::Writer::from_writer(Vec::new());
+    write(&mut out, HEADER);
+    let everyone = std::iter::once(("", &report.total));
+    for (name, k) in report.gestores.iter().map(|g| (g.name.as_str(), &g.kpis)).chain(everyone) {
+        let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
+        let counts = |k: &Kpis| {
+            [
+                report.from.to_string(),
+                report.to.to_string(),
+                name.to_owned(),
+                k.visits.to_string(),
+                k.calls.to_string(),
+                k.days_worked.to_string(),
+                rate(k.visits_per_day),
+                k.right_party.to_string(),
+                rate(k.right_party_rate),
+                k.promises.to_string(),
+                rate(k.promise_rate),
+                k.due_settled.to_string(),
+                k.kept.to_string(),
+                rate(k.kept_rate),
+            ]
+        };
+        if k.money.is_empty() {
+            write(&mut out, counts(k).into_iter().chain(std::iter::repeat_n(String::new(), 5)));
+        }
+        for m in &k.money {
+            let money = [
+                m.currency.code().to_owned(),
+                m.promised.to_string(),
+                m.collected.to_string(),
+                m.overdue.to_string(),
+                rate(m.recovery_rate),
+            ];
+            write(&mut out, counts(k).into_iter().chain(money));
+        }
+    }
+    out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
 }
 
 fn write<I: IntoIterator<Item = T>, T: AsRef<[u8]>>(out: &mut csv::Writer<Vec<u8>>, fields: I) {

@@ -9,6 +9,7 @@
 //! - [`policy`]: contact policies as admins change them.
 //! - `evidence`: the supervisor's log as the console reads it (flags, a record's detail).
 //! - `conflicts`: what a merge lost, set beside the record and settled by a supervisor.
+//! - `kpis`: the supervisor's KPIs of a period, for the gestores in the user's scope.
 //! - [`outbox`]: queued messages sent through the agency's gateway, inside the contact hours.
 //! - [`promises`]: promises derived from payments and the calendar; with them
 //!   (`reminders`) the automatic reminders and the escalations to supervisors.
@@ -31,6 +32,7 @@ pub mod error;
 mod evidence;
 mod export;
 pub mod import;
+mod kpis;
 pub mod office;
 pub mod outbox;
 pub mod policy;

@@ -226,6 +226,15 @@ async fn a_supervisor_compares_a_conflict_side_by_side_takes_the_lost_notes_back
     browser.click("nav-after").await;
     browser.wait_for_text("activity-log", "Tras reasignación").await;
     browser.wait_for_text("log-count", "Nada que mostrar").await;
+
+    // The team's KPIs of this month, with their tables; a wrong date is named.
+    browser.click("nav-kpis").await;
+    browser.wait_for_text("kpi-total", "Contacto con el titular").await;
+    browser.wait_for_text("kpi-gestor-table", "Ana Torres Vega").await;
+    photograph(&mut browser, "c6-console-kpis").await;
+    browser.fill("kpi-from", "31/02/2026").await;
+    browser.click("kpi-apply").await;
+    browser.wait_for_text("kpi-from-error", "Desde: esa fecha no existe").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 

@@ -76,6 +76,7 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::Territory>();
     declarations.visit::<campo_core::wire::ConflictDetail>();
     declarations.visit::<campo_core::wire::SettleConflict>();
+    declarations.visit::<campo_core::kpi::KpiReport>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
          // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",

@@ -13,6 +13,7 @@ mod evidence;
 mod failures;
 mod forged;
 mod imports;
+mod kpis;
 mod log;
 mod messages;
 mod plans;

@@ -143,6 +143,8 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("GET", "/v1/activities/{id}", Door::Office),
     ("GET", "/v1/exports/activities", Door::Office),
     ("GET", "/v1/gestores", Door::Office),
+    ("GET", "/v1/kpis", Door::Office),
+    ("GET", "/v1/exports/kpis", Door::Office),
     ("POST", "/v1/reviews", Door::Office),
     ("GET", "/v1/plans/waiting", Door::Office),
     ("POST", "/v1/plans/{id}/decision", Door::Office),

@@ -1,7 +1,7 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`], [`conflicts`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
+//! [`records`], [`office`], [`conflicts`], [`kpis`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
 //! ([`extract`]: `Gestor`, `OfficeUser`, `Coordinator`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
@@ -10,6 +10,7 @@
 mod conflicts;
 mod extract;
 mod imports;
+mod kpis;
 mod office;
 mod photos;
 mod policies;
@@ -137,6 +138,8 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/activities/{id}", get(office::activity))
         .route("/exports/activities", get(office::export_activities))
         .route("/gestores", get(office::gestores))
+        .route("/kpis", get(kpis::report))
+        .route("/exports/kpis", get(kpis::export))
         .route("/reviews", post(office::review))
         .route("/plans/waiting", get(office::plans_waiting))
         .route("/plans/{id}/decision", post(office::decide_plan))
@@ -211,6 +214,8 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::activity,
         office::export_activities,
         office::gestores,
+        kpis::report,
+        kpis::export,
         office::review,
         office::plans_waiting,
         office::decide_plan,

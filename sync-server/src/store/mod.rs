@@ -305,6 +305,13 @@ pub trait Tx {
     fn conflict(&mut self, id: ConflictId) -> StoreResult<Option<ConflictRow>>;
     /// Marks a conflict settled by `by`; `false` if it was settled already.
     fn settle_conflict(&mut self, id: ConflictId, by: UserId, took: &[String], deleted: bool) -> StoreResult<bool>;
+    /// The facts of `gestores`' work from `from` to `to` (inclusive), for their KPIs.
+    fn kpi_facts(
+        &mut self,
+        gestores: &[UserId],
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> StoreResult<campo_core::kpi::Facts>;
     /// Visits, calls, promises and messages, by when they happened, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
     /// One visit, call, promise or message as the log shows it.

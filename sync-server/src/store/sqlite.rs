@@ -37,6 +37,7 @@ use super::{
 
 mod conflicts;
 mod contact;
+mod kpis;
 mod photos;
 mod reminders;
 
@@ -56,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0013_plans_waiting_by_owner.sql"),
     include_str!("../../../migrations/server/0014_activity_log.sql"),
     include_str!("../../../migrations/server/0015_conflict_settlements.sql"),
+    include_str!("../../../migrations/server/0016_kpis.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -731,6 +733,15 @@ impl Tx for SqliteTx<'_> {
 
     fn settle_conflict(&mut self, id: ConflictId, by: UserId, took: &[String], deleted: bool) -> StoreResult<bool> {
         conflicts::settle(&self.conn, id, by, took, deleted)
+    }
+
+    fn kpi_facts(
+        &mut self,
+        gestores: &[UserId],
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> StoreResult<campo_core::kpi::Facts> {
+        kpis::facts(&self.conn, gestores, from, to)
     }
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {

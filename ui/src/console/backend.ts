@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, ConflictDetail, ConflictRow, Gestor, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, ConflictDetail, ConflictRow, Gestor, KpiReport, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -19,6 +19,14 @@ export interface LogQuery {
   /** The `next` of the page before. */
   before?: string;
   limit?: number;
+}
+
+/** The KPIs' period (ISO dates, both inclusive) and whom they cover. */
+export interface KpiQuery {
+  from: string;
+  to: string;
+  gestor?: string;
+  territory?: string;
 }
 
 /** What narrows the log, without its paging. */
@@ -46,6 +54,10 @@ export interface ConsoleBackend {
   /** Plans in the user's scope waiting for a decision, oldest first. */
   plansWaiting(): Promise<WaitingPlan[]>;
   decidePlan(id: string, decision: PlanDecision): Promise<void>;
+  /** The KPIs of a period for the gestores in the user's scope. */
+  kpis(query: KpiQuery): Promise<KpiReport>;
+  /** The same, as a CSV file. */
+  exportKpis(query: KpiQuery): Promise<Blob>;
   /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
   conflicts(open: boolean): Promise<ConflictRow[]>;
   /** One conflict with its record as it stands now. */

@@ -49,6 +49,13 @@ function search(query: object): URLSearchParams {
   return params;
 }
 
+/** Hands `blob` to the browser as a download named `name`. */
+export function saveFile(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  URL.revokeObjectURL(url);
+}
+
 export const httpConsole: ConsoleBackend = {
   async session() {
     try {
@@ -69,6 +76,8 @@ export const httpConsole: ConsoleBackend = {
   review: (request) => call('POST', '/reviews', request),
   plansWaiting: () => call('GET', '/plans/waiting'),
   decidePlan: (id, decision) => call('POST', `/plans/${id}/decision`, decision),
+  kpis: (query) => call('GET', `/kpis?${search(query)}`),
+  exportKpis: async (query) => (await send('GET', `/exports/kpis?${search(query)}`)).blob(),
   conflicts: (open) => call('GET', `/conflicts?${search({ open })}`),
   conflict: (id) => call('GET', `/conflicts/${id}`),
   settleConflict: (id, settlement) => call('POST', `/conflicts/${id}/settle`, settlement),

@@ -585,6 +585,31 @@ export type Country = "MX" | "PE";
 export type Currency = "MXN" | "PEN";
 
 /**
+ * One day of the period, for the charts.
+ */
+export type DayKpis = { 
+/**
+ * The day.
+ */
+day: string, 
+/**
+ * Visits that day.
+ */
+visits: number, 
+/**
+ * Calls that day.
+ */
+calls: number, 
+/**
+ * Right-party contacts that day.
+ */
+right_party: number, 
+/**
+ * Promises made that day.
+ */
+promises: number, };
+
+/**
  * The day's visits in order.
  */
 export type DayRoute = { 
@@ -1270,6 +1295,23 @@ id: UserId,
 name: string, };
 
 /**
+ * One gestor's KPIs.
+ */
+export type GestorKpis = { 
+/**
+ * The gestor.
+ */
+gestor: UserId, 
+/**
+ * Their name.
+ */
+name: string, 
+/**
+ * Their figures.
+ */
+kpis: Kpis, };
+
+/**
  * The image formats a photo may be in.
  */
 export type ImageType = "jpeg" | "png" | "webp";
@@ -1327,6 +1369,84 @@ policy_version: number,
  * The rules broken and justified.
  */
 breaches: Array<Breach>, };
+
+/**
+ * The KPIs of a period: everyone together, day by day, and per gestor.
+ */
+export type KpiReport = { 
+/**
+ * The first day.
+ */
+from: string, 
+/**
+ * The last day (inclusive).
+ */
+to: string, 
+/**
+ * Everyone in the report together.
+ */
+total: Kpis, 
+/**
+ * Every day of the period, worked or not.
+ */
+days: Array<DayKpis>, 
+/**
+ * Each gestor, by name.
+ */
+gestores: Array<GestorKpis>, };
+
+/**
+ * The KPIs of one gestor, or of everyone in the report.
+ */
+export type Kpis = { 
+/**
+ * Visits made.
+ */
+visits: number, 
+/**
+ * Calls made.
+ */
+calls: number, 
+/**
+ * Days with a visit or call.
+ */
+days_worked: number, 
+/**
+ * Visits per day worked.
+ */
+visits_per_day: string | null, 
+/**
+ * Visits and calls that reached the debtor in person.
+ */
+right_party: number, 
+/**
+ * Right-party contacts over visits and calls, in percent.
+ */
+right_party_rate: string | null, 
+/**
+ * Promises made.
+ */
+promises: number, 
+/**
+ * Promises over right-party contacts, in percent.
+ */
+promise_rate: string | null, 
+/**
+ * Promises due in the period and settled (kept, partly kept or broken).
+ */
+due_settled: number, 
+/**
+ * Of those, kept in full.
+ */
+kept: number, 
+/**
+ * Kept over settled, in percent.
+ */
+kept_rate: string | null, 
+/**
+ * Money, per currency (in currency order).
+ */
+money: Array<MoneyKpis>, };
 
 /**
  * Trimmed text that is neither empty nor longer than 200 characters: names,
@@ -1393,6 +1513,31 @@ at: string,
  * Where it stands.
  */
 delivery: Delivery, };
+
+/**
+ * One currency's money figures.
+ */
+export type MoneyKpis = { 
+/**
+ * The currency.
+ */
+currency: Currency, 
+/**
+ * Promised in promises made in the period.
+ */
+promised: Amount, 
+/**
+ * Received in the period.
+ */
+collected: Amount, 
+/**
+ * Overdue on the accounts held now.
+ */
+overdue: Amount, 
+/**
+ * Collected over collected plus overdue, in percent.
+ */
+recovery_rate: string | null, };
 
 /**
  * Something sync had to tell the gestor.
