@@ -53,6 +53,8 @@ ids! {
     DebtorId;
     /// A conflict the server's merge filed: values one side lost.
     ConflictId;
+    /// A coordinator's reassignment of many accounts at once.
+    ReassignmentId;
 }
 
 impl From<DebtorId> for RecordId {

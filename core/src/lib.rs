@@ -22,6 +22,7 @@
 //! - [`lifecycle`], [`plan`], [`agreement`]: promises derived from payments; payment plans and their written agreement.
 //! - [`priority`], [`route`]: the order of the gestor's day and the visiting order.
 //! - [`wire`]: the sync protocol's requests, answers and errors.
+//! - [`workload`]: gestores' workloads and what a reassignment would move.
 
 pub mod activity;
 pub mod agreement;
@@ -47,6 +48,7 @@ pub mod rules;
 pub mod text;
 pub mod vv;
 pub mod wire;
+pub mod workload;
 pub mod zone;
 
 pub use error::DomainError;

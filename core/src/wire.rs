@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     DomainError,
     contact::{Breach, Judgement, policy::ContactPolicy},
-    ids::{ConflictId, DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     record::{Record, RecordKind},
     vv::VersionVector,
 };
@@ -727,6 +727,33 @@ pub struct SettleConflict {
     /// Carry out the lost delete.
     #[serde(default)]
     pub delete: bool,
+}
+
+/// Accounts to move to a gestor: a reassignment's preview, or its apply.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ReassignRequest {
+    /// Which accounts.
+    pub selection: crate::workload::Selection,
+    /// To whom.
+    pub to: UserId,
+    /// For an apply: how many accounts the preview said would move. If the
+    /// selection now moves another number, the apply is refused as stale.
+    #[serde(default)]
+    pub expect: Option<u32>,
+}
+
+/// A reassignment applied, or undone.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReassignmentDone {
+    /// The reassignment, to undo it.
+    pub id: ReassignmentId,
+    /// Accounts moved (or moved back).
+    pub accounts: u32,
 }
 
 /// What revoking a user's sessions did.

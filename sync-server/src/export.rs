@@ -8,8 +8,10 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use campo_core::{
+    debtor::Bucket,
     kpi::{KpiReport, Kpis},
     wire::ActivityRow,
+    workload::Workload,
 };
 
 /// The most rows one export holds; a larger one is refused with a request
@@ -145,6 +147,40 @@ pub fn kpis(report: &KpiReport) -> Vec<u8> {
                 rate(m.recovery_rate),
             ];
             write(&mut out, counts(k).into_iter().chain(money));
+        }
+    }
+    out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
+}
+
+/// Workloads: a row per gestor and currency (one, its money empty, for a
+/// gestor without accounts), the accounts per bucket in columns.
+pub fn workloads(rows: &[Workload]) -> Vec<u8> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    let buckets = Bucket::ALL
+        .map(|b| serde_json::to_value(b).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+    write(
+        &mut out,
+        ["gestor", "accounts", "currency", "balance", "overdue"].into_iter().map(str::to_owned).chain(buckets),
+    );
+    for w in rows {
+        let counts = || w.buckets.iter().map(u32::to_string);
+        if w.money.is_empty() {
+            write(
+                &mut out,
+                [w.name.clone(), w.accounts.to_string(), String::new(), String::new(), String::new()]
+                    .into_iter()
+                    .chain(counts()),
+            );
+        }
+        for m in &w.money {
+            let head = [
+                w.name.clone(),
+                w.accounts.to_string(),
+                m.currency.code().to_owned(),
+                m.balance.to_string(),
+                m.overdue.to_string(),
+            ];
+            write(&mut out, head.into_iter().chain(counts()));
         }
     }
     out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))

@@ -10,6 +10,7 @@
 //! - `evidence`: the supervisor's log as the console reads it (flags, a record's detail).
 //! - `conflicts`: what a merge lost, set beside the record and settled by a supervisor.
 //! - `kpis`: the supervisor's KPIs of a period, for the gestores in the user's scope.
+//! - `reassignments`: workloads, and bulk reassignments with a preview and an undo.
 //! - [`outbox`]: queued messages sent through the agency's gateway, inside the contact hours.
 //! - [`promises`]: promises derived from payments and the calendar; with them
 //!   (`reminders`) the automatic reminders and the escalations to supervisors.
@@ -37,6 +38,7 @@ pub mod office;
 pub mod outbox;
 pub mod policy;
 pub mod promises;
+mod reassignments;
 mod reminders;
 pub mod store;
 pub mod sync;

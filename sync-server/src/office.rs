@@ -11,7 +11,8 @@ use campo_core::{
     activity::{Promise, PromiseStatus, Review, ReviewFields},
     contact::Country,
     debtor::{Debtor, DebtorFields},
-    ids::{DebtorId, RecordId, UserId},
+    ids::{DebtorId, RecordId, TerritoryId, UserId},
+    money::Currency,
     plan::{self, Approval},
     record::raw,
     wire::{DebtorPatch, Decision, PlanDecision, RecordView, ReviewRequest, Role, UserInfo},
@@ -254,7 +255,13 @@ pub fn decide_plan(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, req: PlanDeci
 /// Makes `gestor` the debtor's gestor. `expected` is the gestor the caller saw
 /// (compare-and-set); `None` skips the check. The old gestor's feed gets a
 /// revoke, the new one's a grant followed by the debtor's whole history.
-pub fn assign(tx: &mut dyn Tx, debtor: DebtorId, gestor: UserId, expected: Option<UserId>) -> Result<(), ApiError> {
+/// The new assignment's feed position, or `None` if it was there already.
+pub fn assign(
+    tx: &mut dyn Tx,
+    debtor: DebtorId,
+    gestor: UserId,
+    expected: Option<UserId>,
+) -> Result<Option<u64>, ApiError> {
     let target = tx.user(gestor)?.ok_or_else(|| ApiError::Malformed(format!("no existe el usuario {gestor}")))?;
     if target.role != Role::Gestor {
         return Err(ApiError::Malformed(format!("{} no es gestor", target.login)));
@@ -264,7 +271,7 @@ pub fn assign(tx: &mut dyn Tx, debtor: DebtorId, gestor: UserId, expected: Optio
         return Err(ApiError::Stale);
     }
     if current == Some(gestor) {
-        return Ok(());
+        return Ok(None);
     }
     if let Some(old) = current {
         let seq = tx.next_seq()?;
@@ -274,12 +281,62 @@ pub fn assign(tx: &mut dyn Tx, debtor: DebtorId, gestor: UserId, expected: Optio
     tx.assign(debtor, gestor, seq)?;
     tx.put_scope_event(seq, gestor, debtor, true)?;
     tx.move_debtor_records(debtor, gestor)?;
-    Ok(())
+    Ok(Some(seq))
 }
 
-/// A coordinator's (or an admin's) reassignment. A coordinator moves debtors
-/// only within the territories they coordinate; nobody moves a debtor to a
-/// gestor whose team works in another currency, and so another country.
+/// Where a coordinator (or an admin) may send accounts: a gestor whose team
+/// works a territory of known currency.
+pub(crate) struct Destination {
+    territory: TerritoryId,
+    currency: Currency,
+    /// For a coordinator, the territories they coordinate.
+    coordinated: Option<Vec<TerritoryId>>,
+}
+
+impl Destination {
+    /// `gestor`, as a destination of `user`'s reassignments.
+    pub(crate) fn of(tx: &mut dyn Tx, user: &UserInfo, gestor: UserId) -> Result<Self, ApiError> {
+        require(user, &[Role::Coordinator, Role::Admin])?;
+        let Some((territory, currency)) = tx.team_territory(gestor)? else {
+            return Err(ApiError::NotAllowed("el gestor no tiene equipo ni territorio: asígnale uno primero".into()));
+        };
+        // A territory whose currency is unknown (one without accounts when it was
+        // upgraded) takes no debtor: unknown must not mean any country.
+        let Some(currency) = currency else {
+            return Err(ApiError::NotAllowed(
+                "el territorio del gestor no tiene moneda definida: pide a un admin que la fije".into(),
+            ));
+        };
+        let coordinated = match user.role {
+            Role::Coordinator => Some(tx.coordinated_territories(user.id)?),
+            _ => None,
+        };
+        Ok(Self { territory, currency, coordinated })
+    }
+
+    /// Whether an account in `currency` and `territory` may go there: never
+    /// across currencies (and so countries), and a coordinator only between
+    /// the territories they coordinate.
+    pub(crate) fn admits(&self, currency: Currency, territory: TerritoryId) -> Result<(), ApiError> {
+        if currency != self.currency {
+            return Err(ApiError::NotAllowed(format!(
+                "la cuenta es en {} y el equipo del gestor trabaja en {}: no se puede mover entre países",
+                currency.code(),
+                self.currency.code()
+            )));
+        }
+        if let Some(mine) = &self.coordinated
+            && (!mine.contains(&territory) || !mine.contains(&self.territory))
+        {
+            return Err(ApiError::NotAllowed(
+                "solo puedes mover cuentas entre gestores de los territorios que coordinas".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// A coordinator's (or an admin's) reassignment of one account (see [`Destination`]).
 pub fn reassign(
     tx: &mut dyn Tx,
     user: &UserInfo,
@@ -292,31 +349,7 @@ pub fn reassign(
     let Ok(RecordBody::Debtor(account)) = account.record.parse_body() else {
         return Err(ApiError::NotFound);
     };
-    let Some((territory, currency)) = tx.team_territory(gestor)? else {
-        return Err(ApiError::NotAllowed("el gestor no tiene equipo ni territorio: asígnale uno primero".into()));
-    };
-    // A territory whose currency is unknown (one without accounts when it was
-    // upgraded) takes no debtor: unknown must not mean any country.
-    let Some(currency) = currency else {
-        return Err(ApiError::NotAllowed(
-            "el territorio del gestor no tiene moneda definida: pide a un admin que la fije".into(),
-        ));
-    };
-    if currency != account.currency {
-        return Err(ApiError::NotAllowed(format!(
-            "la cuenta es en {} y el equipo del gestor trabaja en {}: no se puede mover entre países",
-            account.currency.code(),
-            currency.code()
-        )));
-    }
-    if user.role == Role::Coordinator {
-        let mine = tx.coordinated_territories(user.id)?;
-        if !mine.contains(&account.territory) || !mine.contains(&territory) {
-            return Err(ApiError::NotAllowed(
-                "solo puedes mover cuentas entre gestores de los territorios que coordinas".into(),
-            ));
-        }
-    }
+    Destination::of(tx, user, gestor)?.admits(account.currency, account.territory)?;
     let from = tx.assignee(debtor)?;
     assign(tx, debtor, gestor, expected)?;
     if from != Some(gestor) {

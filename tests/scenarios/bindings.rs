@@ -77,6 +77,10 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::ConflictDetail>();
     declarations.visit::<campo_core::wire::SettleConflict>();
     declarations.visit::<campo_core::kpi::KpiReport>();
+    declarations.visit::<campo_core::workload::Workload>();
+    declarations.visit::<campo_core::workload::Preview>();
+    declarations.visit::<campo_core::wire::ReassignRequest>();
+    declarations.visit::<campo_core::wire::ReassignmentDone>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
          // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",

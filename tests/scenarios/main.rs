@@ -25,3 +25,4 @@ mod reassignment;
 mod reminders;
 mod roles;
 mod sessions;
+mod workload;

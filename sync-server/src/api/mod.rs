@@ -1,7 +1,7 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`], [`conflicts`], [`kpis`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
+//! [`records`], [`office`], [`conflicts`], [`kpis`], [`reassignments`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
 //! ([`extract`]: `Gestor`, `OfficeUser`, `Coordinator`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
@@ -14,6 +14,7 @@ mod kpis;
 mod office;
 mod photos;
 mod policies;
+mod reassignments;
 mod records;
 mod sessions;
 mod sync;
@@ -146,6 +147,11 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/escalations", get(office::escalations))
         .route("/debtors/{id}", patch(office::patch_debtor))
         .route("/debtors/{id}/assignment", put(office::assign))
+        .route("/workload", get(reassignments::workload))
+        .route("/exports/workload", get(reassignments::export_workload))
+        .route("/reassignments/preview", post(reassignments::preview))
+        .route("/reassignments", post(reassignments::apply))
+        .route("/reassignments/{id}/undo", post(reassignments::undo))
         .route("/conflicts", get(conflicts::list))
         .route("/conflicts/{id}", get(conflicts::detail))
         .route("/conflicts/{id}/settle", post(conflicts::settle))
@@ -222,6 +228,11 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::escalations,
         office::patch_debtor,
         office::assign,
+        reassignments::workload,
+        reassignments::export_workload,
+        reassignments::preview,
+        reassignments::apply,
+        reassignments::undo,
         conflicts::list,
         conflicts::detail,
         conflicts::settle,

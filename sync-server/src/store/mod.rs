@@ -21,7 +21,7 @@ use campo_core::{
         judge::Account,
         policy::{Attempt, ContactPolicy},
     },
-    ids::{ConflictId, DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     money::Currency,
     wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
@@ -124,6 +124,32 @@ pub struct NewConflict {
     pub lost: serde_json::Map<String, serde_json::Value>,
     /// A delete lost to an edit.
     pub lost_delete: bool,
+}
+
+/// One account a reassignment moved.
+#[derive(Clone, Copy, Debug)]
+pub struct Move {
+    /// The account.
+    pub debtor: DebtorId,
+    /// Its gestor before.
+    pub from: UserId,
+    /// The feed position of its new assignment.
+    pub assigned_seq: u64,
+}
+
+/// A reassignment of many accounts, kept whole for its undo.
+#[derive(Clone, Debug)]
+pub struct StoredReassignment {
+    /// The reassignment.
+    pub id: ReassignmentId,
+    /// Who made it.
+    pub by: UserId,
+    /// To whom the accounts went.
+    pub to: UserId,
+    /// The last feed position it took: anything later on an account is newer.
+    pub last_seq: u64,
+    /// The accounts.
+    pub moves: Vec<Move>,
 }
 
 /// An office write to keep in the audit trail.
@@ -312,6 +338,16 @@ pub trait Tx {
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
     ) -> StoreResult<campo_core::kpi::Facts>;
+    /// The accounts of these territories (`None`: all), with their gestors.
+    fn accounts(&mut self, territories: Option<&[TerritoryId]>) -> StoreResult<Vec<campo_core::workload::Account>>;
+    /// Keeps a reassignment of many accounts.
+    fn put_reassignment(&mut self, reassignment: &StoredReassignment) -> StoreResult<()>;
+    /// A reassignment, and whether it was undone.
+    fn reassignment(&mut self, id: ReassignmentId) -> StoreResult<Option<(StoredReassignment, bool)>>;
+    /// Marks a reassignment undone.
+    fn mark_reassignment_undone(&mut self, id: ReassignmentId, by: UserId) -> StoreResult<()>;
+    /// Whether the account still stands as a move left it (see [`Move`]).
+    fn untouched_since(&mut self, debtor: DebtorId, assigned_seq: u64, last_seq: u64) -> StoreResult<bool>;
     /// Visits, calls, promises and messages, by when they happened, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
     /// One visit, call, promise or message as the log shows it.

@@ -18,7 +18,7 @@ use campo_core::{
         judge::Account,
         policy::{Attempt, ContactPolicy},
     },
-    ids::{ConflictId, DebtorId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
     money::Currency,
     record::raw,
@@ -32,13 +32,14 @@ use rusqlite_migration::{M, Migrations};
 
 use super::{
     ActivityFilter, AuditEntry, NewConflict, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult,
-    StoredRecord, StoredVersion, Tx, now, time,
+    StoredReassignment, StoredRecord, StoredVersion, Tx, now, time,
 };
 
 mod conflicts;
 mod contact;
 mod kpis;
 mod photos;
+mod reassignments;
 mod reminders;
 
 const MIGRATIONS: &[&str] = &[
@@ -58,6 +59,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0014_activity_log.sql"),
     include_str!("../../../migrations/server/0015_conflict_settlements.sql"),
     include_str!("../../../migrations/server/0016_kpis.sql"),
+    include_str!("../../../migrations/server/0017_bulk_reassignments.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -742,6 +744,26 @@ impl Tx for SqliteTx<'_> {
         to: chrono::NaiveDate,
     ) -> StoreResult<campo_core::kpi::Facts> {
         kpis::facts(&self.conn, gestores, from, to)
+    }
+
+    fn accounts(&mut self, territories: Option<&[TerritoryId]>) -> StoreResult<Vec<campo_core::workload::Account>> {
+        reassignments::accounts(&self.conn, territories)
+    }
+
+    fn put_reassignment(&mut self, reassignment: &StoredReassignment) -> StoreResult<()> {
+        reassignments::put(&self.conn, reassignment)
+    }
+
+    fn reassignment(&mut self, id: ReassignmentId) -> StoreResult<Option<(StoredReassignment, bool)>> {
+        reassignments::get(&self.conn, id)
+    }
+
+    fn mark_reassignment_undone(&mut self, id: ReassignmentId, by: UserId) -> StoreResult<()> {
+        reassignments::mark_undone(&self.conn, id, by)
+    }
+
+    fn untouched_since(&mut self, debtor: DebtorId, assigned_seq: u64, last_seq: u64) -> StoreResult<bool> {
+        reassignments::untouched(&self.conn, debtor, assigned_seq, last_seq)
     }
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {

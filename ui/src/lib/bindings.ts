@@ -1840,6 +1840,31 @@ fixed_at?: string, };
 export type PositionSource = "device" | "typed";
 
 /**
+ * What a reassignment would do, before it is applied.
+ */
+export type Preview = { 
+/**
+ * Accounts that would move.
+ */
+accounts: number, 
+/**
+ * Selected accounts the gestor holds already (they stay).
+ */
+already_there: number, 
+/**
+ * The money that would move, per currency.
+ */
+money: Array<Sums>, 
+/**
+ * The workloads it changes, as they are now (the receiving gestor first).
+ */
+before: Array<Workload>, 
+/**
+ * The same workloads once applied.
+ */
+after: Array<Workload>, };
+
+/**
  * An account's score and the factors that make it, largest first (only
  * those that add points).
  */
@@ -2030,6 +2055,42 @@ merged: number,
  * Refused; kept on the device with the reason.
  */
 rejected: number, };
+
+/**
+ * Accounts to move to a gestor: a reassignment's preview, or its apply.
+ */
+export type ReassignRequest = { 
+/**
+ * Which accounts.
+ */
+selection: Selection, 
+/**
+ * To whom.
+ */
+to: UserId, 
+/**
+ * For an apply: how many accounts the preview said would move. If the
+ * selection now moves another number, the apply is refused as stale.
+ */
+expect: number | null, };
+
+/**
+ * A reassignment applied, or undone.
+ */
+export type ReassignmentDone = { 
+/**
+ * The reassignment, to undo it.
+ */
+id: ReassignmentId, 
+/**
+ * Accounts moved (or moved back).
+ */
+accounts: number, };
+
+/**
+ * A coordinator's reassignment of many accounts at once.
+ */
+export type ReassignmentId = string;
 
 /**
  * Where a message goes: a phone number for SMS and WhatsApp, an address for email.
@@ -2243,6 +2304,32 @@ segment: string,
 points: number, };
 
 /**
+ * Which accounts a reassignment moves: every criterion given narrows it,
+ * and accounts picked by hand narrow it to those.
+ */
+export type Selection = { 
+/**
+ * Only this region's accounts.
+ */
+territory: TerritoryId | null, 
+/**
+ * Only this segment's.
+ */
+segment: string | null, 
+/**
+ * Only this bucket's.
+ */
+bucket: Bucket | null, 
+/**
+ * Only those this gestor holds.
+ */
+gestor: UserId | null, 
+/**
+ * Only these, picked on the list.
+ */
+accounts: Array<DebtorId>, };
+
+/**
  * Who sends it.
  */
 export type SentVia = "phone" | "outbox";
@@ -2362,6 +2449,23 @@ point: GeoPoint,
  * first stop without a position.
  */
 leg_m: number, };
+
+/**
+ * Balance and overdue in one currency.
+ */
+export type Sums = { 
+/**
+ * The currency.
+ */
+currency: Currency, 
+/**
+ * Total outstanding.
+ */
+balance: Amount, 
+/**
+ * Overdue.
+ */
+overdue: Amount, };
 
 /**
  * One version of a record, as stored and as it crosses the wire.
@@ -2681,6 +2785,31 @@ outcome: Outcome,
  * When it started.
  */
 at: string, };
+
+/**
+ * One gestor's workload.
+ */
+export type Workload = { 
+/**
+ * The gestor.
+ */
+gestor: UserId, 
+/**
+ * Their name.
+ */
+name: string, 
+/**
+ * Accounts held.
+ */
+accounts: number, 
+/**
+ * Their money, per currency.
+ */
+money: Array<Sums>, 
+/**
+ * Accounts per delinquency bucket, in [`Bucket::ALL`]'s order.
+ */
+buckets: Array<number>, };
 
 /**
  * One of [`ZONES`].

@@ -1,0 +1,153 @@
+//! Workloads and bulk reassignments, as a coordinator (or an admin) works
+//! them: the accounts of their territories counted per gestor
+//! ([`campo_core::workload`]), a preview of a reassignment, its apply in one
+//! transaction, and an undo of the whole of it while nothing newer touched
+//! its accounts. Each account moves through [`office::assign`], as a single
+//! reassignment does: the old gestor's device is told to let it go, the new
+//! one's gets its whole history, and work still unsent on the old device is
+//! kept when it arrives (marked as recorded after the reassignment).
+
+use campo_core::{
+    ids::{ReassignmentId, TerritoryId, UserId},
+    wire::{ReassignRequest, ReassignmentDone, Role, UserInfo},
+    workload::{self, Account, Preview, Workload},
+};
+use serde_json::json;
+
+use crate::{
+    error::ApiError,
+    office::{self, Destination},
+    store::{Move, StoreResult, StoredReassignment, Tx},
+};
+
+/// The territories whose accounts `user` balances (`None`: all of them).
+fn territories(tx: &mut dyn Tx, user: &UserInfo) -> Result<Option<Vec<TerritoryId>>, ApiError> {
+    match user.role {
+        Role::Admin => Ok(None),
+        Role::Coordinator => Ok(Some(tx.coordinated_territories(user.id)?)),
+        _ => Err(ApiError::Forbidden),
+    }
+}
+
+/// Gestores by id and name, in the order to list them.
+type Named = Vec<(UserId, String)>;
+
+/// The gestores whose teams work `territories` (`None`: every gestor), by name.
+fn gestores(tx: &mut dyn Tx, territories: Option<&[TerritoryId]>) -> StoreResult<Named> {
+    let mut out = Vec::new();
+    for g in tx.gestores(None)? {
+        let works = match territories {
+            None => true,
+            Some(mine) => tx.team_territory(g.id)?.is_some_and(|(t, _)| mine.contains(&t)),
+        };
+        if works {
+            out.push((g.id, g.name));
+        }
+    }
+    Ok(out)
+}
+
+/// The workloads of the gestores of `user`'s territories, or of one of them.
+pub fn workloads(tx: &mut dyn Tx, user: &UserInfo, territory: Option<TerritoryId>) -> Result<Vec<Workload>, ApiError> {
+    let mine = territories(tx, user)?;
+    let only = match (territory, mine) {
+        (Some(t), Some(mine)) if !mine.contains(&t) => return Err(ApiError::NotFound),
+        (Some(t), _) => Some(vec![t]),
+        (None, mine) => mine,
+    };
+    let accounts = tx.accounts(only.as_deref())?;
+    let gestores = gestores(tx, only.as_deref())?;
+    Ok(workload::workloads(&accounts, &gestores, chrono::Utc::now()))
+}
+
+/// The accounts `user` may move and the names of the gestores who may hold them.
+fn portfolio(tx: &mut dyn Tx, user: &UserInfo) -> Result<(Vec<Account>, Named), ApiError> {
+    let mine = territories(tx, user)?;
+    let accounts = tx.accounts(mine.as_deref())?;
+    Ok((accounts, gestores(tx, mine.as_deref())?))
+}
+
+/// What `req` would move, refused as the apply would refuse it.
+pub fn preview(tx: &mut dyn Tx, user: &UserInfo, req: &ReassignRequest) -> Result<Preview, ApiError> {
+    let (accounts, gestores) = portfolio(tx, user)?;
+    check(tx, user, req, &accounts)?;
+    Ok(workload::preview(&accounts, &req.selection, req.to, &gestores, chrono::Utc::now()))
+}
+
+/// Refuses a selection of nothing in particular, and a destination that may
+/// not take every account selected.
+fn check(tx: &mut dyn Tx, user: &UserInfo, req: &ReassignRequest, accounts: &[Account]) -> Result<(), ApiError> {
+    if req.selection.is_empty() {
+        return Err(ApiError::Malformed(
+            "elige qué cuentas mover: una región, un segmento, un tramo de mora, un gestor o cuentas de la lista"
+                .into(),
+        ));
+    }
+    let destination = Destination::of(tx, user, req.to)?;
+    for account in workload::moving(accounts, &req.selection, req.to, chrono::Utc::now()) {
+        destination.admits(account.currency, account.territory)?;
+    }
+    Ok(())
+}
+
+/// Applies `req` in the caller's one transaction, if it still moves the
+/// number of accounts its preview showed.
+pub fn apply(tx: &mut dyn Tx, user: &UserInfo, req: &ReassignRequest) -> Result<ReassignmentDone, ApiError> {
+    let (accounts, _) = portfolio(tx, user)?;
+    check(tx, user, req, &accounts)?;
+    let moving: Vec<&Account> = workload::moving(&accounts, &req.selection, req.to, chrono::Utc::now()).collect();
+    if req.expect.is_some_and(|n| n as usize != moving.len()) {
+        return Err(ApiError::Stale);
+    }
+    if moving.is_empty() {
+        return Err(ApiError::Malformed("ninguna cuenta seleccionada cambia de gestor".into()));
+    }
+    let mut moves = Vec::with_capacity(moving.len());
+    for account in moving {
+        let Some(from) = account.gestor else { continue };
+        if let Some(assigned_seq) = office::assign(tx, account.debtor, req.to, Some(from))? {
+            moves.push(Move { debtor: account.debtor, from, assigned_seq });
+        }
+    }
+    let id = ReassignmentId::generate();
+    let last_seq = tx.next_seq()?;
+    let accounts = moves.len() as u32;
+    tx.put_reassignment(&StoredReassignment { id, by: user.id, to: req.to, last_seq, moves })?;
+    let detail = json!({ "to": req.to, "accounts": accounts, "selection": req.selection });
+    office::audit(tx, user, "reassign_bulk", id, detail)?;
+    Ok(ReassignmentDone { id, accounts })
+}
+
+/// Moves every account of reassignment `id` back to its gestor before, if
+/// none was reassigned again or had anything written since; otherwise
+/// nothing moves, and the answer says how many changed.
+pub fn undo(tx: &mut dyn Tx, user: &UserInfo, id: ReassignmentId) -> Result<ReassignmentDone, ApiError> {
+    territories(tx, user)?;
+    let (reassignment, undone) = tx.reassignment(id)?.ok_or(ApiError::NotFound)?;
+    if reassignment.by != user.id && user.role != Role::Admin {
+        return Err(ApiError::NotFound);
+    }
+    if undone {
+        return Err(ApiError::NotAllowed("esta reasignación ya se deshizo".into()));
+    }
+    let mut touched = 0;
+    for m in &reassignment.moves {
+        if !tx.untouched_since(m.debtor, m.assigned_seq, reassignment.last_seq)? {
+            touched += 1;
+        }
+    }
+    if touched > 0 {
+        return Err(ApiError::NotAllowed(format!(
+            "{touched} de las {} cuentas cambiaron desde la reasignación (registros nuevos o se movieron otra vez): \
+             no se puede deshacer entera; reasígnalas de nuevo si hace falta",
+            reassignment.moves.len()
+        )));
+    }
+    for m in &reassignment.moves {
+        office::assign(tx, m.debtor, m.from, Some(reassignment.to))?;
+    }
+    tx.mark_reassignment_undone(id, user.id)?;
+    let accounts = reassignment.moves.len() as u32;
+    office::audit(tx, user, "reassign_undo", id, json!({ "accounts": accounts }))?;
+    Ok(ReassignmentDone { id, accounts })
+}
