@@ -243,3 +243,42 @@ async fn a_supervisor_compares_a_conflict_side_by_side_takes_the_lost_notes_back
         assert_eq!(device.notes(visit).as_deref(), Some("Habló el titular: paga $1,500 el viernes"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_coordinator_previews_applies_and_undoes_a_reassignment_and_both_devices_follow_with_unsent_work_intact() {
+    let world = World::demo(DEMO_DEBTORS).await;
+    let (ana, pedro) = (world.synced_device("ana").await, world.synced_device("pedro").await);
+    let held = |device: &campo_tests::Device| device.store.debtors().expect("debtors").len();
+    let (anas, pedros) = (held(&ana), held(&pedro));
+    // A visit ana has not sent, on an account about to move.
+    let visit = ana.visit(world.fixture.debtors_of("ana")[0], "Dejé citatorio con el portero");
+
+    let mut browser = Browser::launch().await;
+    sign_in(&mut browser, &world, "carmen").await;
+    browser.click("nav-workload").await;
+    browser.wait_for_text("work-table", "Ana Torres Vega").await;
+    browser.choose("move-from", &world.fixture.gestor("ana").to_string()).await;
+    browser.click("move-preview").await;
+    browser.wait_for_text("work-error", "Elige a qué gestor pasan las cuentas").await;
+    browser.choose("move-to", &world.fixture.gestor("pedro").to_string()).await;
+    browser.click("move-preview").await;
+    browser.wait_for_text("move-summary", &format!("{anas} cuentas pasarían a Pedro Salinas Cruz")).await;
+    let table = browser.wait_for_text("move-table", "Pedro Salinas Cruz").await;
+    assert!(table.contains(&(anas + pedros).to_string()), "{table}");
+    photograph(&mut browser, "c7-console-reassignment").await;
+    browser.click("move-apply").await;
+    browser.wait_for_text("work-done", &format!("{anas} cuentas pasaron a Pedro Salinas Cruz")).await;
+
+    pedro.sync().await.expect("pedro gets them");
+    assert_eq!(held(&pedro), anas + pedros);
+    browser.click("work-undo").await;
+    browser.wait_for_text("work-done", &format!("Reasignación deshecha: {anas} cuentas")).await;
+    assert_eq!(browser.page_errors().await, Vec::<String>::new());
+    browser.close().await;
+
+    pedro.sync().await.expect("pedro lets them go");
+    assert_eq!(held(&pedro), pedros);
+    let report = ana.sync().await.expect("ana syncs at last");
+    assert_eq!((report.pushed.accepted, held(&ana)), (1, anas), "ana keeps her accounts and sends her visit");
+    assert_eq!(world.field_of(visit, "notes"), "Dejé citatorio con el portero");
+}

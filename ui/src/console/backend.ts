@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, ConflictDetail, ConflictRow, Gestor, KpiReport, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, ConflictDetail, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -58,6 +58,16 @@ export interface ConsoleBackend {
   kpis(query: KpiQuery): Promise<KpiReport>;
   /** The same, as a CSV file. */
   exportKpis(query: KpiQuery): Promise<Blob>;
+  /** Each gestor's workload in the user's territories (or one of them). */
+  workload(territory?: string): Promise<Workload[]>;
+  /** The same, as a CSV file. */
+  exportWorkload(territory?: string): Promise<Blob>;
+  /** What a reassignment would move; nothing changes. */
+  previewReassignment(request: ReassignRequest): Promise<Preview>;
+  /** Applies a reassignment in one transaction. */
+  reassign(request: ReassignRequest): Promise<ReassignmentDone>;
+  /** Moves a reassignment's accounts back, if nothing newer touched them. */
+  undoReassignment(id: string): Promise<ReassignmentDone>;
   /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
   conflicts(open: boolean): Promise<ConflictRow[]>;
   /** One conflict with its record as it stands now. */
