@@ -729,6 +729,49 @@ pub struct SettleConflict {
     pub delete: bool,
 }
 
+/// What a proposed contact policy would have done with yesterday's visits
+/// and calls in its country, beside what the policy in force did.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PolicyPreview {
+    /// Yesterday, in the country's main zone.
+    pub day: chrono::NaiveDate,
+    /// Visits and calls of that day judged again.
+    pub judged: u32,
+    /// Of those, refused by the policy in force.
+    pub refused_now: u32,
+    /// Refused by the proposed policy.
+    pub refused_proposed: u32,
+    /// Let through flagged (justified) by the proposed policy.
+    pub flagged_proposed: u32,
+    /// The ones the proposed policy refuses that the one in force let
+    /// through, the first [`PREVIEW_EXAMPLES`] of them by time.
+    pub newly_refused: Vec<PreviewedContact>,
+}
+
+/// How many examples a policy preview lists.
+pub const PREVIEW_EXAMPLES: usize = 50;
+
+/// A visit or call a proposed policy judges otherwise.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PreviewedContact {
+    /// The record.
+    pub record_id: RecordId,
+    /// Visit or call.
+    pub kind: RecordKind,
+    /// When it started.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The gestor's name.
+    pub gestor_name: String,
+    /// The debtor's name.
+    pub debtor_name: String,
+    /// Why the proposed policy refuses it.
+    pub breaches: Vec<crate::contact::Breach>,
+}
+
 /// Accounts to move to a gestor: a reassignment's preview, or its apply.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

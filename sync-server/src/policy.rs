@@ -1,16 +1,20 @@
 //! Contact policies as an admin changes them: checked, one version after
 //! another (compare-and-set on the version, as office writes do), kept in
-//! the audit trail, and put on every device's feed.
+//! the audit trail, and put on every device's feed; and a preview of what
+//! a change would have refused yesterday.
 
 use campo_core::{
-    contact::{Country, policy::ContactPolicy},
-    wire::UserInfo,
+    RecordKind,
+    contact::{Country, judge::Verdict, policy::ContactPolicy},
+    evidence::Facts,
+    wire::{PREVIEW_EXAMPLES, PolicyPreview, PreviewedContact, UserInfo},
+    zone::Zone,
 };
 
 use crate::{
     error::ApiError,
     office::audit,
-    store::{StoreResult, Tx},
+    store::{ActivityFilter, StoreError, StoreResult, Tx},
 };
 
 /// Stores Campo's default policy (version 1) for each country that has
@@ -52,4 +56,83 @@ pub fn set_policy(
     let detail = serde_json::to_value(&policy).unwrap_or_else(|_| unreachable!("a policy serialises"));
     audit(tx, admin, "policy", country.code(), detail)?;
     Ok(policy)
+}
+
+/// Yesterday's visits and calls in `country` judged again under `proposed`,
+/// beside the policy in force: what a change would have refused had it been
+/// in force then. Nothing is stored.
+pub fn preview(tx: &mut dyn Tx, country: Country, proposed: &ContactPolicy) -> Result<PolicyPreview, ApiError> {
+    if proposed.country != country {
+        return Err(ApiError::Malformed(format!("country: la política es de {}", proposed.country.code())));
+    }
+    proposed.check()?;
+    let current = tx.policy(country)?;
+    let zone = match country {
+        Country::MX => Zone::MEXICO_CITY,
+        Country::PE => Zone::LIMA,
+    };
+    let day = zone.local(chrono::Utc::now()).date() - chrono::Days::new(1);
+    // A day wider on each side in UTC; each record's own local day decides.
+    let bound = |d: chrono::NaiveDate| d.to_string();
+    let mut preview = PolicyPreview {
+        day,
+        judged: 0,
+        refused_now: 0,
+        refused_proposed: 0,
+        flagged_proposed: 0,
+        newly_refused: vec![],
+    };
+    for kind in [RecordKind::Visit, RecordKind::Call] {
+        let filter = ActivityFilter {
+            gestores: None,
+            kind: Some(kind),
+            territory: None,
+            from: Some(bound(day - chrono::Days::new(1))),
+            to: Some(bound(day + chrono::Days::new(2))),
+            outcome: None,
+            party: None,
+            after_reassignment_only: false,
+            flagged: None,
+            reviewed: None,
+            before: None,
+            limit: u32::MAX,
+        };
+        for row in tx.activities(&filter)? {
+            let Some((theirs, account)) = tx.contact_account(row.record.debtor_id)? else { continue };
+            let body = row
+                .record
+                .parse_body()
+                .map_err(|e| StoreError::Corrupt { what: "a record's body", detail: e.to_string() })?;
+            let Some(contact) = body.contact() else { continue };
+            if theirs != country || account.zone.local(contact.at).date() != day {
+                continue;
+            }
+            let history: Vec<_> = tx
+                .attempts(row.record.debtor_id, Facts::week_before(contact.at), row.record.id)?
+                .into_iter()
+                .filter(|a| a.at < contact.at)
+                .collect();
+            preview.judged += 1;
+            let now = current.judge(&contact, &account, &history);
+            let then = proposed.judge(&contact, &account, &history);
+            preview.refused_now += u32::from(matches!(now, Verdict::Refused(_)));
+            preview.flagged_proposed += u32::from(matches!(then, Verdict::Flagged(_)));
+            if let Verdict::Refused(breaches) = then {
+                preview.refused_proposed += 1;
+                if !matches!(now, Verdict::Refused(_)) {
+                    preview.newly_refused.push(PreviewedContact {
+                        record_id: row.record.id,
+                        kind,
+                        at: contact.at,
+                        gestor_name: row.gestor_name,
+                        debtor_name: row.debtor_name,
+                        breaches,
+                    });
+                }
+            }
+        }
+    }
+    preview.newly_refused.sort_by_key(|c| c.at);
+    preview.newly_refused.truncate(PREVIEW_EXAMPLES);
+    Ok(preview)
 }

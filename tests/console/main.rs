@@ -282,3 +282,39 @@ async fn a_coordinator_previews_applies_and_undoes_a_reassignment_and_both_devic
     assert_eq!((report.pushed.accepted, held(&ana)), (1, anas), "ana keeps her accounts and sends her visit");
     assert_eq!(world.field_of(visit, "notes"), "Dejé citatorio con el portero");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_device_receives_it() {
+    let world = World::demo(DEMO_DEBTORS).await;
+    let device = world.synced_device("ana").await;
+    let debtor = world.fixture.debtors_of("ana")[0];
+    // 07:30 tomorrow in Mexico City, under the demo's any-hour policy.
+    let early: chrono::DateTime<chrono::Utc> =
+        format!("{}T13:30:00Z", fixture_today() + chrono::Days::new(1)).parse().expect("an instant");
+    let warned = |device: &campo_tests::Device| {
+        device.store.contact_rules(debtor, campo_core::outcome::Channel::Call, early).expect("rules").breaches
+    };
+    assert_eq!(warned(&device), vec![], "any hour goes, for now");
+
+    let mut browser = Browser::launch().await;
+    sign_in(&mut browser, &world, "admin").await;
+    browser.click("nav-policy").await;
+    let version = browser.wait_for_text("policy-version", "En vigor: versión").await;
+    browser.fill("policy-from", "25:00").await;
+    browser.click("policy-preview").await;
+    browser.wait_for_text("policy-from-error", "escribe una hora como 08:00").await;
+    browser.fill("policy-from", "8:00").await;
+    browser.fill("policy-until", "21:00").await;
+    browser.click("policy-preview").await;
+    browser.wait_for_text("policy-impact", "la nueva habría rechazado").await;
+    photograph(&mut browser, "c8-console-policy").await;
+    browser.click("policy-save").await;
+    let saved = browser.wait_for_text("policy-saved", "en vigor").await;
+    assert_ne!(saved, version);
+    assert_eq!(browser.page_errors().await, Vec::<String>::new());
+    browser.close().await;
+
+    device.sync().await.expect("sync");
+    let breaches = warned(&device);
+    assert!(matches!(breaches.first(), Some(campo_core::contact::Breach::OutsideHours { .. })), "{breaches:?}");
+}

@@ -347,3 +347,49 @@ async fn a_debtor_who_calls_in_late_is_heard_and_the_call_is_kept_flagged_for_th
     let row = row.expect("listed for the supervisor");
     assert_eq!(row["judgement"]["breaches"][0]["breach"], "outside_hours", "{row}");
 }
+
+#[tokio::test]
+async fn an_admin_previews_what_a_stricter_policy_would_have_refused_yesterday_and_nothing_changes() {
+    let world = World::new(1).await;
+    let admin = world.office("admin").await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    // Yesterday in Mexico City (UTC-6): a call at 10:00 and one at 22:30.
+    let yesterday = campo_tests::fixture_today() - chrono::Days::new(1);
+    let early = device.store.create(debtor, &call(&format!("{yesterday}T16:00:00Z"), None)).expect("saved");
+    let late = device.store.create(debtor, &call(&format!("{}T04:30:00Z", yesterday + chrono::Days::new(1)), None));
+    let late = late.expect("saved under the any-hour policy");
+    device.sync().await.expect("sync");
+
+    let current =
+        admin.get("/v1/policies").await.as_array().expect("policies").iter().find(|p| p["country"] == "MX").cloned();
+    let current: ContactPolicy = serde_json::from_value(current.expect("Mexico's")).expect("a policy");
+    let stricter = ContactPolicy {
+        version: current.version + 1,
+        from: "08:00:00".parse().expect("time"),
+        until: "21:00:00".parse().expect("time"),
+        ..current.clone()
+    };
+    let path = "/v1/policies/MX/preview";
+    let (status, preview) = admin.call(Method::POST, path, Some(serde_json::to_value(&stricter).expect("json"))).await;
+    assert_eq!(status, StatusCode::OK, "{preview}");
+    assert_eq!(preview["day"], json!(yesterday));
+    assert_eq!(
+        (&preview["judged"], &preview["refused_now"], &preview["refused_proposed"]),
+        (&json!(2), &json!(0), &json!(1))
+    );
+    let newly = preview["newly_refused"].as_array().expect("examples");
+    assert_eq!(newly.len(), 1, "{preview}");
+    assert_eq!((&newly[0]["record_id"], &newly[0]["gestor_name"]), (&json!(late.to_string()), &json!("Usuario g1")));
+    assert_eq!(
+        newly[0]["breaches"][0],
+        json!({ "breach": "outside_hours", "local": "22:30", "from": "08:00", "until": "21:00" })
+    );
+    assert_ne!(newly[0]["record_id"], json!(early.to_string()));
+
+    let broken = ContactPolicy { escalate_after: 0, ..stricter };
+    let (status, answer) = admin.call(Method::POST, path, Some(serde_json::to_value(&broken).expect("json"))).await;
+    assert_eq!((status, &answer["error"]), (StatusCode::UNPROCESSABLE_ENTITY, &json!("invalid_value")), "{answer}");
+    let after: Vec<ContactPolicy> = serde_json::from_value(admin.get("/v1/policies").await).expect("policies");
+    assert_eq!(after.iter().find(|p| p.country == Country::MX), Some(&current), "a preview changes nothing");
+}

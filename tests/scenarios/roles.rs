@@ -164,6 +164,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("POST", "/v1/imports/payments", Door::Coordinator),
     ("GET", "/v1/policies", Door::SignedIn),
     ("PUT", "/v1/policies/{country}", Door::Admin),
+    ("POST", "/v1/policies/{country}/preview", Door::Admin),
     ("GET", "/v1/photos/{blob}", Door::SignedIn),
     ("PUT", "/v1/photos/{blob}", Door::Gestor),
     ("GET", "/v1/photos/{blob}/status", Door::Gestor),

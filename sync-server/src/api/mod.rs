@@ -166,6 +166,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         )
         .route("/policies", get(policies::policies))
         .route("/policies/{country}", put(policies::set_policy))
+        .route("/policies/{country}/preview", post(policies::preview))
         .route("/photos/{blob}", get(photos::photo).put(photos::put_photo))
         .route("/photos/{blob}/status", get(photos::photo_status))
         .layer(middleware::from_fn(check_protocol));
@@ -241,6 +242,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         imports::payments,
         policies::policies,
         policies::set_policy,
+        policies::preview,
         photos::photo_status,
         photos::put_photo,
         photos::photo

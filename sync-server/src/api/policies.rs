@@ -3,7 +3,7 @@
 use axum::{Json, extract::State};
 use campo_core::{
     contact::{Country, policy::ContactPolicy},
-    wire::ErrorBody,
+    wire::{ErrorBody, PolicyPreview},
 };
 
 use super::{
@@ -33,4 +33,17 @@ pub(super) async fn set_policy(
     let set = state.write(move |tx| policy::set_policy(tx, &admin, country, policy)).await?;
     tracing::info!(country = country.code(), version = set.version, "contact policy changed");
     Ok(Json(set))
+}
+
+/// What a proposed policy would have refused of yesterday's visits and
+/// calls in its country, beside the policy in force; nothing changes. Admins only.
+#[utoipa::path(post, path = "/v1/policies/{country}/preview", params(("country" = Country, Path)), request_body = ContactPolicy,
+    responses((status = 200, body = PolicyPreview), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(super) async fn preview(
+    State(state): State<AppState>,
+    _admin: Admin,
+    ApiPath(country): ApiPath<Country>,
+    ApiJson(policy): ApiJson<ContactPolicy>,
+) -> Result<Json<PolicyPreview>, ApiError> {
+    Ok(Json(state.read(move |tx| policy::preview(tx, country, &policy)).await?))
 }

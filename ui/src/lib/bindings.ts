@@ -1771,6 +1771,37 @@ frequency: Frequency,
 first_due: string, };
 
 /**
+ * What a proposed contact policy would have done with yesterday's visits
+ * and calls in its country, beside what the policy in force did.
+ */
+export type PolicyPreview = { 
+/**
+ * Yesterday, in the country's main zone.
+ */
+day: string, 
+/**
+ * Visits and calls of that day judged again.
+ */
+judged: number, 
+/**
+ * Of those, refused by the policy in force.
+ */
+refused_now: number, 
+/**
+ * Refused by the proposed policy.
+ */
+refused_proposed: number, 
+/**
+ * Let through flagged (justified) by the proposed policy.
+ */
+flagged_proposed: number, 
+/**
+ * The ones the proposed policy refuses that the one in force let
+ * through, the first [`PREVIEW_EXAMPLES`] of them by time.
+ */
+newly_refused: Array<PreviewedContact>, };
+
+/**
  * The debtors matching a [`PortfolioQuery`].
  */
 export type PortfolioPage = { 
@@ -1863,6 +1894,35 @@ before: Array<Workload>,
  * The same workloads once applied.
  */
 after: Array<Workload>, };
+
+/**
+ * A visit or call a proposed policy judges otherwise.
+ */
+export type PreviewedContact = { 
+/**
+ * The record.
+ */
+record_id: RecordId, 
+/**
+ * Visit or call.
+ */
+kind: RecordKind, 
+/**
+ * When it started.
+ */
+at: string, 
+/**
+ * The gestor's name.
+ */
+gestor_name: string, 
+/**
+ * The debtor's name.
+ */
+debtor_name: string, 
+/**
+ * Why the proposed policy refuses it.
+ */
+breaches: Array<Breach>, };
 
 /**
  * An account's score and the factors that make it, largest first (only
