@@ -227,6 +227,9 @@ async fn a_supervisor_compares_a_conflict_side_by_side_takes_the_lost_notes_back
     browser.wait_for_text("activity-log", "Tras reasignación").await;
     browser.wait_for_text("log-count", "Nada que mostrar").await;
 
+    browser.click("nav-escalations").await;
+    browser.wait_for_text("esc-count", "límite de incumplimientos").await;
+
     // The team's KPIs of this month, with their tables; a wrong date is named.
     browser.click("nav-kpis").await;
     browser.wait_for_text("kpi-total", "Contacto con el titular").await;

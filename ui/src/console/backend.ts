@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, ConflictDetail, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, ConflictDetail, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -74,6 +74,8 @@ export interface ConsoleBackend {
   previewPolicy(policy: ContactPolicy): Promise<PolicyPreview>;
   /** Puts `policy` (the version after the one in force) in force: devices get it with their next sync. */
   setPolicy(policy: ContactPolicy): Promise<ContactPolicy>;
+  /** Accounts whose promises broke as often as the policy lets pass, most misses first. */
+  escalations(): Promise<Escalation[]>;
   /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
   conflicts(open: boolean): Promise<ConflictRow[]>;
   /** One conflict with its record as it stands now. */

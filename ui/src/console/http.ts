@@ -86,6 +86,7 @@ export const httpConsole: ConsoleBackend = {
   policies: () => call('GET', '/policies'),
   previewPolicy: (policy) => call('POST', `/policies/${policy.country}/preview`, policy),
   setPolicy: (policy) => call('PUT', `/policies/${policy.country}`, policy),
+  escalations: () => call('GET', '/escalations'),
   conflicts: (open) => call('GET', `/conflicts?${search({ open })}`),
   conflict: (id) => call('GET', `/conflicts/${id}`),
   settleConflict: (id, settlement) => call('POST', `/conflicts/${id}/settle`, settlement),

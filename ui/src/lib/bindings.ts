@@ -1170,6 +1170,35 @@ import?: ImportRefusal | null, };
 export type ErrorCode = "unauthorized" | "forbidden" | "office_only" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "internal";
 
 /**
+ * An account whose promises keep breaking, for the gestor's supervisor.
+ */
+export type Escalation = { 
+/**
+ * The account.
+ */
+debtor_id: DebtorId, 
+/**
+ * The lender's reference.
+ */
+external_ref: string, 
+/**
+ * The debtor's name.
+ */
+name: string, 
+/**
+ * The gestor who has it, if anyone does.
+ */
+gestor: UserId | null, 
+/**
+ * Promises and instalments broken (or kept only in part).
+ */
+misses: number, 
+/**
+ * When the latest of them fell due.
+ */
+last_due_on: string, };
+
+/**
  * One reason an account is where it is on the agenda.
  */
 export type Factor = { "factor": "promise_broken", 
