@@ -810,19 +810,25 @@ pub struct RevokeResponse {
 /// One office write, for admins: who did what, and when.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AuditRow {
+    /// The entry: pass it as `before` for the older ones.
+    pub id: String,
     /// When, by the server's clock.
     pub at: chrono::DateTime<chrono::Utc>,
     /// Who (`None`: the operator at the command line).
     pub user: Option<UserId>,
     /// Their login, as it was when read.
     pub login: Option<String>,
-    /// What: `assign`, `review`, `edit`, `delete`, `import`, `revoke_sessions`.
+    /// What: `sign_in`, `sign_out`, `assign`, `reassign_bulk`, `reassign_undo`, `review`,
+    /// `plan_decision`, `edit`, `delete`, `import`, `import_payments`, `conflict_settle`,
+    /// `policy`, `revoke_sessions`.
     pub action: String,
     /// The debtor, record or user acted on.
     pub target: Option<String>,
     /// The particulars (the new gestor, the fields changed, the counts imported).
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub detail: serde_json::Value,
 }
 

@@ -10,7 +10,7 @@ use axum::{
 use campo_core::{
     debtor::Bucket,
     kpi::{KpiReport, Kpis},
-    wire::ActivityRow,
+    wire::{ActivityRow, AuditRow},
     workload::Workload,
 };
 
@@ -182,6 +182,24 @@ pub fn workloads(rows: &[Workload]) -> Vec<u8> {
             ];
             write(&mut out, head.into_iter().chain(counts()));
         }
+    }
+    out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
+}
+
+/// Audit entries, newest first; the particulars as their JSON.
+pub fn audit(rows: &[AuditRow]) -> Vec<u8> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    write(&mut out, ["at", "login", "action", "target", "detail"]);
+    for r in rows {
+        let at = r.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let fields = [
+            at,
+            r.login.clone().unwrap_or_default(),
+            r.action.clone(),
+            r.target.clone().unwrap_or_default(),
+            r.detail.to_string(),
+        ];
+        write(&mut out, fields);
     }
     out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
 }

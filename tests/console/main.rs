@@ -314,6 +314,12 @@ async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_devi
     browser.click("policy-save").await;
     let saved = browser.wait_for_text("policy-saved", "en vigor").await;
     assert_ne!(saved, version);
+    // And the change is in the audit trail, under the admin's name.
+    browser.click("nav-audit").await;
+    browser.choose("audit-action", "policy").await;
+    browser.click("audit-apply").await;
+    browser.wait_for_text("audit-table", "Cambió la política de contacto").await;
+    browser.wait_for_text("audit-count", "1 registro").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 

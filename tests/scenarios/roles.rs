@@ -160,6 +160,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("GET", "/v1/conflicts/{id}", Door::Office),
     ("POST", "/v1/conflicts/{id}/settle", Door::Office),
     ("GET", "/v1/audit", Door::Admin),
+    ("GET", "/v1/exports/audit", Door::Admin),
     ("POST", "/v1/imports/debtors", Door::Coordinator),
     ("POST", "/v1/imports/payments", Door::Coordinator),
     ("GET", "/v1/policies", Door::SignedIn),
@@ -240,4 +241,35 @@ async fn every_endpoint_lets_in_only_the_roles_it_serves_and_tells_the_others_no
             }
         }
     }
+}
+
+#[tokio::test]
+async fn the_audit_trail_narrows_by_action_user_and_time_pages_back_and_exports() {
+    let world = World::new(1).await;
+    let coord = world.office("coord").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    reassign(&coord, debtor, world.fixture.gestor("g2")).await;
+    let admin = world.office("admin").await;
+
+    let assigned = admin.get("/v1/audit?action=assign").await;
+    assert_eq!(assigned.as_array().map(Vec::len), Some(1), "{assigned}");
+    assert_eq!((&assigned[0]["login"], &assigned[0]["target"]), (&json!("coord"), &json!(debtor.to_string())));
+    let theirs = admin.get("/v1/audit?login=coord").await;
+    let actions: Vec<&str> =
+        theirs.as_array().expect("rows").iter().map(|r| r["action"].as_str().expect("action")).collect();
+    assert_eq!(actions, ["assign", "sign_in"], "newest first");
+    let first = admin.get("/v1/audit?login=coord&limit=1").await;
+    let older = admin.get(&format!("/v1/audit?login=coord&before={}", first[0]["id"].as_str().expect("id"))).await;
+    assert_eq!((&first[0]["action"], &older[0]["action"]), (&json!("assign"), &json!("sign_in")), "paged back by id");
+    let later = (chrono::Utc::now() + chrono::Duration::hours(1)).to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    assert_eq!(admin.get(&format!("/v1/audit?from={later}")).await, json!([]));
+    let (status, answer) = admin.call(Method::GET, "/v1/audit?from=ayer", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+
+    let (status, content_type, csv) = admin.export("/v1/exports/audit?action=assign").await;
+    assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "at,login,action,target,detail");
+    assert!(lines[1].contains(&format!(",coord,assign,{debtor},")), "{csv}");
+    assert_eq!(lines.len(), 2, "{csv}");
 }

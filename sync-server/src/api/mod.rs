@@ -1,12 +1,13 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`], [`conflicts`], [`kpis`], [`reassignments`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
+//! [`records`], [`office`], [`audit`], [`conflicts`], [`kpis`], [`reassignments`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
 //! ([`extract`]: `Gestor`, `OfficeUser`, `Coordinator`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
 //! [`crate::sync`] and [`crate::office`].
 
+mod audit;
 mod conflicts;
 mod extract;
 mod imports;
@@ -155,7 +156,8 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/conflicts", get(conflicts::list))
         .route("/conflicts/{id}", get(conflicts::detail))
         .route("/conflicts/{id}/settle", post(conflicts::settle))
-        .route("/audit", get(office::audit))
+        .route("/audit", get(audit::list))
+        .route("/exports/audit", get(audit::export))
         .route(
             "/imports/debtors",
             post(imports::debtors).layer(axum::extract::DefaultBodyLimit::max(imports::MAX_IMPORT_BYTES)),
@@ -237,7 +239,8 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         conflicts::list,
         conflicts::detail,
         conflicts::settle,
-        office::audit,
+        audit::list,
+        audit::export,
         imports::debtors,
         imports::payments,
         policies::policies,

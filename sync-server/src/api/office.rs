@@ -1,12 +1,12 @@
 //! The console's calls: the visit log, reviews, account edits,
-//! reassignments and the audit trail.
+//! reassignments.
 
 use axum::{Json, extract::State, http::StatusCode, response::IntoResponse};
 use campo_core::{
     RecordKind,
     ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
-        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, AuditRow, DebtorPatch, ErrorBody, Escalation, Gestor,
+        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, DebtorPatch, ErrorBody, Escalation, Gestor,
         PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
     },
 };
@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::{
     AppState,
-    extract::{Admin, ApiJson, ApiPath, ApiQuery, Auth, OfficeUser},
+    extract::{ApiJson, ApiPath, ApiQuery, Auth, OfficeUser},
 };
 use crate::{
     error::ApiError,
@@ -268,25 +268,4 @@ pub(super) async fn in_scope<T: Send + 'static>(
             Ok(list(tx, gestores.as_deref())?)
         })
         .await
-}
-
-/// How many audit entries to list.
-#[derive(Debug, serde::Deserialize, utoipa::IntoParams)]
-#[serde(deny_unknown_fields)]
-pub(super) struct AuditQuery {
-    /// At most this many (default 200, at most 5000).
-    limit: Option<u32>,
-}
-
-/// Every office write, newest first: who assigned, reviewed, edited,
-/// deleted, imported or revoked what, and when. Admins only.
-#[utoipa::path(get, path = "/v1/audit", params(AuditQuery),
-    responses((status = 200, body = Vec<AuditRow>), (status = 403, body = ErrorBody)))]
-pub(super) async fn audit(
-    State(state): State<AppState>,
-    _admin: Admin,
-    ApiQuery(q): ApiQuery<AuditQuery>,
-) -> Result<Json<Vec<AuditRow>>, ApiError> {
-    let limit = q.limit.unwrap_or(200).clamp(1, 5000);
-    Ok(Json(state.read(move |tx| Ok(tx.audit(limit)?)).await?))
 }

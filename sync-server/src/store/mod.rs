@@ -152,6 +152,23 @@ pub struct StoredReassignment {
     pub moves: Vec<Move>,
 }
 
+/// Which audit entries to read; each filter given narrows it.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    /// Only this action.
+    pub action: Option<String>,
+    /// Only this user's, by login.
+    pub login: Option<String>,
+    /// Only those at or after this time (as stored: RFC 3339 UTC).
+    pub from: Option<String>,
+    /// Only those before this time.
+    pub to: Option<String>,
+    /// Only those older than this entry.
+    pub before: Option<String>,
+    /// At most this many.
+    pub limit: u32,
+}
+
 /// An office write to keep in the audit trail.
 #[derive(Clone, Debug)]
 pub struct AuditEntry<'a> {
@@ -441,8 +458,8 @@ pub trait Tx {
 
     /// Keeps an office write in the audit trail.
     fn put_audit(&mut self, entry: &AuditEntry<'_>) -> StoreResult<()>;
-    /// The audit trail, newest first.
-    fn audit(&mut self, limit: u32) -> StoreResult<Vec<AuditRow>>;
+    /// The audit trail as `filter` narrows it, newest first.
+    fn audit(&mut self, filter: &AuditFilter) -> StoreResult<Vec<AuditRow>>;
 
     // --- idempotency ---
 

@@ -31,8 +31,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use rusqlite_migration::{M, Migrations};
 
 use super::{
-    ActivityFilter, AuditEntry, NewConflict, NewUser, ReplicaState, Session, Storage, StoreError, StoreResult,
-    StoredReassignment, StoredRecord, StoredVersion, Tx, now, time,
+    ActivityFilter, AuditEntry, AuditFilter, NewConflict, NewUser, ReplicaState, Session, Storage, StoreError,
+    StoreResult, StoredReassignment, StoredRecord, StoredVersion, Tx, now, time,
 };
 
 mod conflicts;
@@ -1050,12 +1050,18 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn audit(&mut self, limit: u32) -> StoreResult<Vec<AuditRow>> {
-        let sql = "SELECT a.at, a.user_id, u.login, a.action, a.target, a.detail
-                   FROM audit a LEFT JOIN users u ON u.id = a.user_id ORDER BY a.id DESC LIMIT ?1";
-        self.collect(sql, [limit], |_, row| {
+    fn audit(&mut self, f: &AuditFilter) -> StoreResult<Vec<AuditRow>> {
+        // Ids are UUIDv7, so the primary key is the trail's order.
+        let sql = "SELECT a.at, a.user_id, u.login, a.action, a.target, a.detail, a.id
+                   FROM audit a LEFT JOIN users u ON u.id = a.user_id
+                   WHERE (?1 IS NULL OR a.action = ?1) AND (?2 IS NULL OR u.login = ?2)
+                     AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at < ?4) AND (?5 IS NULL OR a.id < ?5)
+                   ORDER BY a.id DESC LIMIT ?6";
+        let params = params![f.action, f.login, f.from, f.to, f.before, f.limit];
+        self.collect(sql, params, |_, row| {
             let detail: String = row.get(5)?;
             Ok(AuditRow {
+                id: row.get(6)?,
                 at: parse(&row.get::<_, String>(0)?, "audit.at")?,
                 user: opt_id(row.get(1)?, "audit.user_id")?,
                 login: row.get(2)?,

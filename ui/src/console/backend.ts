@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, ConflictDetail, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, ConflictDetail, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -28,6 +28,21 @@ export interface KpiQuery {
   gestor?: string;
   territory?: string;
 }
+
+/** What narrows the audit trail (see GET /v1/audit). */
+export interface AuditQuery {
+  action?: string;
+  login?: string;
+  /** Instants (RFC 3339): from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  /** The `id` of the last entry shown. */
+  before?: string;
+  limit?: number;
+}
+
+/** What narrows the audit trail, without its paging. */
+export type AuditFilters = Omit<AuditQuery, 'before' | 'limit'>;
 
 /** What narrows the log, without its paging. */
 export type LogFilters = Omit<LogQuery, 'before' | 'limit'>;
@@ -76,6 +91,10 @@ export interface ConsoleBackend {
   setPolicy(policy: ContactPolicy): Promise<ContactPolicy>;
   /** Accounts whose promises broke as often as the policy lets pass, most misses first. */
   escalations(): Promise<Escalation[]>;
+  /** The audit trail, newest first. */
+  audit(query: AuditQuery): Promise<AuditRow[]>;
+  /** The same, as a CSV file (paging ignored). */
+  exportAudit(filters: AuditFilters): Promise<Blob>;
   /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
   conflicts(open: boolean): Promise<ConflictRow[]>;
   /** One conflict with its record as it stands now. */

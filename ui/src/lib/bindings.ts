@@ -218,6 +218,41 @@ comment: string, } | { "state": "countered",
 comment: string, } | { "state": "accepted" };
 
 /**
+ * One office write, for admins: who did what, and when.
+ */
+export type AuditRow = { 
+/**
+ * The entry: pass it as `before` for the older ones.
+ */
+id: string, 
+/**
+ * When, by the server's clock.
+ */
+at: string, 
+/**
+ * Who (`None`: the operator at the command line).
+ */
+user: UserId | null, 
+/**
+ * Their login, as it was when read.
+ */
+login: string | null, 
+/**
+ * What: `sign_in`, `sign_out`, `assign`, `reassign_bulk`, `reassign_undo`, `review`,
+ * `plan_decision`, `edit`, `delete`, `import`, `import_payments`, `conflict_settle`,
+ * `policy`, `revoke_sessions`.
+ */
+action: string, 
+/**
+ * The debtor, record or user acted on.
+ */
+target: string | null, 
+/**
+ * The particulars (the new gestor, the fields changed, the counts imported).
+ */
+detail: unknown, };
+
+/**
  * A blob's name: the SHA-256 of its bytes, as 64 lowercase hex digits.
  */
 export type BlobId = string;
