@@ -8,7 +8,9 @@
 //!   call that day); none if they worked no day.
 //! - **right-party contact rate**: visits and calls that reached the debtor
 //!   in person, over all visits and calls.
-//! - **promise rate**: promises made, over right-party contacts.
+//! - **promise rate**: visits and calls whose outcome was a promise to pay,
+//!   over right-party contacts (the promises made are counted apart: one
+//!   visit may leave a plan, and plans are made without a visit too).
 //! - **promise-kept rate**: of the promises due in the period that are
 //!   settled one way or the other, those kept in full (a part payment is not
 //!   kept); a cancelled or still pending promise does not count.
@@ -19,7 +21,7 @@
 //! Rates are percentages with one decimal, or none when nothing was there to
 //! count.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -129,7 +131,7 @@ pub struct Kpis {
     pub right_party_rate: Option<Decimal>,
     /// Promises made.
     pub promises: u32,
-    /// Promises over right-party contacts, in percent.
+    /// Visits and calls that ended in a promise to pay, over right-party contacts, in percent.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<String>))]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub promise_rate: Option<Decimal>,
@@ -193,49 +195,70 @@ pub struct GestorKpis {
 }
 
 /// The report of `from..=to` for `gestores` (id and name, in the order to
-/// list them) from `facts`; facts of anyone else are left out.
+/// list them) from `facts`; facts of anyone else are left out. One pass
+/// sorts the facts by gestor and day, so a team of many gestores costs no
+/// more than one.
 pub fn report(from: NaiveDate, to: NaiveDate, gestores: &[(UserId, String)], facts: &Facts) -> KpiReport {
-    let ids: BTreeSet<UserId> = gestores.iter().map(|(id, _)| *id).collect();
-    let of = |gestor: Option<UserId>| {
-        let ids = &ids;
-        kpis(from, to, facts, move |g: &UserId| gestor.map_or(ids.contains(g), |only| only == *g))
-    };
-    let days = from
+    let mut theirs: HashMap<UserId, Facts> = gestores.iter().map(|(id, _)| (*id, Facts::default())).collect();
+    let mut everyone = Facts::default();
+    let mut days: BTreeMap<NaiveDate, DayKpis> = from
         .iter_days()
         .take_while(|d| *d <= to)
-        .map(|day| {
-            let on = facts.attempts.iter().filter(|a| a.day == day && ids.contains(&a.gestor));
-            let (visits, calls, right_party) = on.fold((0, 0, 0), |(v, c, r), a| {
-                let visit = u32::from(a.channel == Channel::Visit);
-                (v + visit, c + 1 - visit, r + u32::from(a.outcome.right_party()))
-            });
-            let promises = count(facts.promises.iter().filter(|p| p.made_on == day && ids.contains(&p.gestor)));
-            DayKpis { day, visits, calls, right_party, promises }
-        })
+        .map(|day| (day, DayKpis { day, visits: 0, calls: 0, right_party: 0, promises: 0 }))
         .collect();
+    for a in &facts.attempts {
+        let Some(mine) = theirs.get_mut(&a.gestor) else { continue };
+        mine.attempts.push(*a);
+        everyone.attempts.push(*a);
+        if let Some(day) = days.get_mut(&a.day) {
+            let visit = a.channel == Channel::Visit;
+            day.visits += u32::from(visit);
+            day.calls += u32::from(!visit);
+            day.right_party += u32::from(a.outcome.right_party());
+        }
+    }
+    for p in &facts.promises {
+        let Some(mine) = theirs.get_mut(&p.gestor) else { continue };
+        mine.promises.push(*p);
+        everyone.promises.push(*p);
+        if let Some(day) = days.get_mut(&p.made_on) {
+            day.promises += 1;
+        }
+    }
+    type Slot = fn(&mut Facts) -> &mut Vec<MoneyFact>;
+    let money: [(&[MoneyFact], Slot); 2] =
+        [(&facts.payments, |f| &mut f.payments), (&facts.overdue, |f| &mut f.overdue)];
+    for (all, slot) in money {
+        for m in all {
+            let Some(mine) = theirs.get_mut(&m.gestor) else { continue };
+            slot(mine).push(*m);
+            slot(&mut everyone).push(*m);
+        }
+    }
     KpiReport {
         from,
         to,
-        total: of(None),
-        days,
+        total: kpis(from, to, &everyone),
+        days: days.into_values().collect(),
         gestores: gestores
             .iter()
-            .map(|(id, name)| GestorKpis { gestor: *id, name: name.clone(), kpis: of(Some(*id)) })
+            .map(|(id, name)| GestorKpis { gestor: *id, name: name.clone(), kpis: kpis(from, to, &theirs[id]) })
             .collect(),
     }
 }
 
-fn kpis(from: NaiveDate, to: NaiveDate, facts: &Facts, keep: impl Fn(&UserId) -> bool) -> Kpis {
+fn kpis(from: NaiveDate, to: NaiveDate, facts: &Facts) -> Kpis {
     let within = |day: NaiveDate| from <= day && day <= to;
-    let attempts: Vec<&Attempt> = facts.attempts.iter().filter(|a| keep(&a.gestor) && within(a.day)).collect();
+    let attempts: Vec<&Attempt> = facts.attempts.iter().filter(|a| within(a.day)).collect();
     let visits = count(attempts.iter().filter(|a| a.channel == Channel::Visit));
     let days_worked = attempts.iter().map(|a| (a.gestor, a.day)).collect::<BTreeSet<_>>().len() as u32;
     let right_party = count(attempts.iter().filter(|a| a.outcome.right_party()));
-    let made: Vec<&PromiseFact> = facts.promises.iter().filter(|p| keep(&p.gestor) && within(p.made_on)).collect();
+    let promised = count(attempts.iter().filter(|a| a.outcome == Outcome::PromiseToPay));
+    let made: Vec<&PromiseFact> = facts.promises.iter().filter(|p| within(p.made_on)).collect();
     let settled: Vec<&PromiseFact> = facts
         .promises
         .iter()
-        .filter(|p| keep(&p.gestor) && within(p.due_on))
+        .filter(|p| within(p.due_on))
         .filter(|p| matches!(p.status, PromiseStatus::Kept | PromiseStatus::PartiallyKept | PromiseStatus::Broken))
         .collect();
     let kept = count(settled.iter().filter(|p| p.status == PromiseStatus::Kept));
@@ -243,8 +266,8 @@ fn kpis(from: NaiveDate, to: NaiveDate, facts: &Facts, keep: impl Fn(&UserId) ->
     let mut money: BTreeMap<Currency, [Decimal; 3]> = BTreeMap::new();
     let mut add = |currency, slot: usize, amount: Amount| money.entry(currency).or_default()[slot] += amount.value();
     made.iter().for_each(|p| add(p.currency, 0, p.amount));
-    facts.payments.iter().filter(|m| keep(&m.gestor)).for_each(|m| add(m.currency, 1, m.amount));
-    facts.overdue.iter().filter(|m| keep(&m.gestor)).for_each(|m| add(m.currency, 2, m.amount));
+    facts.payments.iter().for_each(|m| add(m.currency, 1, m.amount));
+    facts.overdue.iter().for_each(|m| add(m.currency, 2, m.amount));
     let amount = |value: Decimal| Amount::parse(value, "monto").unwrap_or_else(|_| unreachable!("sums of amounts"));
     Kpis {
         visits,
@@ -254,7 +277,7 @@ fn kpis(from: NaiveDate, to: NaiveDate, facts: &Facts, keep: impl Fn(&UserId) ->
         right_party,
         right_party_rate: percent(right_party, attempts.len() as u32),
         promises: made.len() as u32,
-        promise_rate: percent(made.len() as u32, right_party),
+        promise_rate: percent(promised, right_party),
         due_settled: settled.len() as u32,
         kept,
         kept_rate: percent(kept, settled.len() as u32),
@@ -339,7 +362,11 @@ mod tests {
         assert_eq!((a.visits, a.calls, a.days_worked, a.right_party), (3, 1, 2, 2), "the 30th is outside");
         assert_eq!(a.visits_per_day, Some(Decimal::new(15, 1)));
         assert_eq!(a.right_party_rate, Some(Decimal::new(500, 1)), "2 of 4: a third party is not the debtor");
-        assert_eq!((a.promises, a.promise_rate), (2, Some(Decimal::new(1000, 1))), "made on the 2nd and 3rd");
+        assert_eq!(
+            (a.promises, a.promise_rate),
+            (2, Some(Decimal::new(500, 1))),
+            "made on the 2nd and 3rd; one visit of two"
+        );
         assert_eq!(
             (a.due_settled, a.kept, a.kept_rate),
             (3, 1, Some(Decimal::new(333, 1))),

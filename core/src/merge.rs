@@ -97,19 +97,33 @@ pub fn merge(kind: RecordKind, ancestor: Option<&Map<String, Value>>, a: Side<'_
 }
 
 /// Settling a conflict by hand: `current` with each of the `take`n fields
-/// set back to the value the merge lost. A field the merge did not lose is
+/// set back to the value the merge lost. A field the merge did not lose, or
+/// one no side of a `kind` conflict writes by hand ([`takeable`]), is
 /// returned as the error, so a settlement never writes what nobody wrote.
 pub fn take_back(
+    kind: RecordKind,
     current: &Map<String, Value>,
     lost: &Map<String, Value>,
     take: &[String],
 ) -> Result<Map<String, Value>, String> {
     let mut body = current.clone();
     for field in take {
-        let value = lost.get(field).ok_or_else(|| field.clone())?;
+        let value = lost.get(field).filter(|_| takeable(kind, field)).ok_or_else(|| field.clone())?;
         body.insert(field.clone(), value.clone());
     }
     Ok(body)
+}
+
+/// Whether a supervisor may take a lost `field` of a `kind` record back. On
+/// a debtor account only what a gestor's device writes: the office wins
+/// every tie there, so a lender's figure in a conflict is one the merge kept
+/// on purpose. A promise's status is the server's, from the payments.
+pub fn takeable(kind: RecordKind, field: &str) -> bool {
+    match kind {
+        RecordKind::Debtor => crate::debtor::DebtorFields::DEVICE_EDITABLE.contains(&field),
+        RecordKind::Promise => field != "status",
+        _ => true,
+    }
 }
 
 /// Rules 1 to 5: field by field, without looking at rules that span fields.
@@ -179,10 +193,26 @@ mod tests {
     fn taking_back_sets_only_the_named_lost_fields_and_refuses_others() {
         let current = map(json!({"notes": "kept", "outcome": "no_answer", "phones": ["1"]}));
         let lost = map(json!({"notes": "lost", "outcome": "promise"}));
-        let back = take_back(&current, &lost, &["notes".into()]).unwrap();
+        let back = take_back(RecordKind::Visit, &current, &lost, &["notes".into()]).unwrap();
         assert_eq!(back, map(json!({"notes": "lost", "outcome": "no_answer", "phones": ["1"]})));
-        assert_eq!(take_back(&current, &lost, &[]).unwrap(), current, "nothing taken: the merge stands");
-        assert_eq!(take_back(&current, &lost, &["phones".into()]), Err("phones".into()), "phones were not lost");
+        assert_eq!(
+            take_back(RecordKind::Visit, &current, &lost, &[]).unwrap(),
+            current,
+            "nothing taken: the merge stands"
+        );
+        assert_eq!(take_back(RecordKind::Visit, &current, &lost, &["phones".into()]), Err("phones".into()), "not lost");
+        let status = map(json!({"status": "kept"}));
+        assert_eq!(
+            take_back(RecordKind::Promise, &current, &status, &["status".into()]),
+            Err("status".into()),
+            "the server's"
+        );
+        let balance = map(json!({"balance": "100.00"}));
+        assert_eq!(
+            take_back(RecordKind::Debtor, &current, &balance, &["balance".into()]),
+            Err("balance".into()),
+            "the lender's"
+        );
     }
 
     #[test]

@@ -709,6 +709,8 @@ pub struct ConflictDetail {
     pub conflict: ConflictRow,
     /// The record's current version.
     pub current: Record,
+    /// The lost fields a settlement may take back (see [`crate::merge::takeable`]).
+    pub takeable: Vec<String>,
 }
 
 /// A supervisor's settlement of a conflict: take nothing back (the merge

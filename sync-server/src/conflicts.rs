@@ -4,7 +4,7 @@
 //! nothing; either way the conflict leaves the queue, with who and when.
 
 use campo_core::{
-    RecordBody,
+    RecordBody, RecordKind,
     ids::ConflictId,
     merge,
     wire::{ConflictDetail, SettleConflict, UserInfo},
@@ -14,6 +14,7 @@ use serde_json::{Map, Value, json};
 use crate::{
     error::ApiError,
     office::{self, visible_record},
+    promises,
     store::{StoreError, Tx},
 };
 
@@ -22,7 +23,8 @@ use crate::{
 pub fn detail(tx: &mut dyn Tx, user: &UserInfo, id: ConflictId) -> Result<ConflictDetail, ApiError> {
     let conflict = tx.conflict(id)?.ok_or(ApiError::NotFound)?;
     let current = visible_record(tx, user, conflict.record_id)?.record;
-    Ok(ConflictDetail { conflict, current })
+    let takeable = conflict.lost.keys().filter(|f| merge::takeable(current.kind, f)).cloned().collect();
+    Ok(ConflictDetail { conflict, current, takeable })
 }
 
 /// Settles a conflict if the record is still at the version the supervisor
@@ -41,16 +43,25 @@ pub fn settle(
     if req.delete && !conflict.lost_delete {
         return Err(ApiError::Malformed("en este conflicto no se perdió un borrado".into()));
     }
+    if req.delete && !req.take.is_empty() {
+        return Err(ApiError::Malformed("elige entre aplicar el borrado o recuperar datos, no las dos cosas".into()));
+    }
     if req.delete {
         office::may_delete(user, current.record.kind)?;
     }
     if !req.take.is_empty() || req.delete {
+        let kind = current.record.kind;
         let now: Map<String, Value> = serde_json::from_str(current.record.body.get())
             .map_err(|e| StoreError::Corrupt { what: "a record's body", detail: e.to_string() })?;
-        let body = merge::take_back(&now, &conflict.lost, &req.take)
-            .map_err(|field| ApiError::Malformed(format!("el campo «{field}» no se perdió en este conflicto")))?;
-        let body = RecordBody::parse(current.record.kind, &Value::Object(body).to_string())?;
-        office::write_next(tx, &current, &body, req.delete, Some(user.id))?;
+        let body = merge::take_back(kind, &now, &conflict.lost, &req.take)
+            .map_err(|field| ApiError::Malformed(format!("«{field}» no se puede recuperar en este conflicto")))?;
+        let body = RecordBody::parse(kind, &Value::Object(body).to_string())?;
+        // A record deleted since the merge stays deleted: taking a value
+        // back does not bring it back.
+        office::write_next(tx, &current, &body, req.delete || current.record.deleted, Some(user.id))?;
+        if matches!(kind, RecordKind::Promise | RecordKind::Payment) {
+            promises::derive_account(tx, current.record.debtor_id, chrono::Utc::now())?;
+        }
     }
     if !tx.settle_conflict(id, user.id, &req.take, req.delete)? {
         return Err(ApiError::Stale);

@@ -348,6 +348,10 @@ async fn a_lost_delete_can_be_carried_out_and_the_device_drops_the_record() {
     let conflict = sup.get("/v1/conflicts?open=true").await[0].clone();
     assert_eq!(conflict["lost_delete"], true, "{conflict}");
     let detail = sup.get(&format!("/v1/conflicts/{}", conflict["id"].as_str().expect("id"))).await;
+    let both = json!({ "if_vv": detail["current"]["vv"], "delete": true, "take": ["notes"] });
+    let path = format!("/v1/conflicts/{}/settle", conflict["id"].as_str().expect("id"));
+    let (status, answer) = sup.call(Method::POST, &path, Some(both)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "delete or take back, not both: {answer}");
     let (status, settled) = sup
         .call(
             Method::POST,
@@ -363,4 +367,24 @@ async fn a_lost_delete_can_be_carried_out_and_the_device_drops_the_record() {
     assert!(local.record.deleted, "deleted on the device too");
     let history = sup.get(&format!("/v1/records/{visit}/versions")).await;
     assert!(history.to_string().contains("visita duplicada, corregida"), "and kept in the history");
+}
+
+#[tokio::test]
+async fn taking_a_value_back_into_a_record_deleted_since_leaves_it_deleted() {
+    let world = World::new(1).await;
+    let sup = world.office("sup").await;
+    let (_phone, _tablet, visit) = two_devices_race_on_a_visit(&world).await;
+    let id = sup.get("/v1/conflicts").await[0]["id"].as_str().expect("id").to_owned();
+    let current = sup.get(&format!("/v1/records/{visit}")).await;
+    sup.call(Method::POST, &format!("/v1/records/{visit}/delete"), Some(json!({ "if_vv": current["record"]["vv"] })))
+        .await;
+    let detail = sup.get(&format!("/v1/conflicts/{id}")).await;
+    assert_eq!(detail["takeable"], json!(["notes"]));
+    let take = json!({ "if_vv": detail["current"]["vv"], "take": ["notes"] });
+    let (status, settled) = sup.call(Method::POST, &format!("/v1/conflicts/{id}/settle"), Some(take)).await;
+    assert_eq!(status, StatusCode::OK, "{settled}");
+    assert_eq!(
+        (&settled["current"]["deleted"], &body(&json!({ "record": settled["current"] }))["notes"]),
+        (&json!(true), &json!("el deudor pagará el viernes"))
+    );
 }

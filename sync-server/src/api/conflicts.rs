@@ -40,7 +40,8 @@ pub(super) async fn detail(
 /// gestor's device with its next sync. Refused as stale if the record moved
 /// on or someone settled it first.
 #[utoipa::path(post, path = "/v1/conflicts/{id}/settle", params(("id" = ConflictId, Path)), request_body = SettleConflict,
-    responses((status = 200, body = ConflictDetail), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = ConflictDetail), (status = 400, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 pub(super) async fn settle(
     State(state): State<AppState>,
     OfficeUser(user): OfficeUser,

@@ -25,7 +25,7 @@ use crate::{
 pub(super) struct KpiQuery {
     /// The first day (ISO 8601), by the debtors' local days.
     from: NaiveDate,
-    /// The last day, inclusive; at most 366 days after `from`.
+    /// The last day, inclusive: a period of at most 366 days.
     to: NaiveDate,
     /// Only this gestor.
     gestor: Option<UserId>,

@@ -60,6 +60,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0015_conflict_settlements.sql"),
     include_str!("../../../migrations/server/0016_kpis.sql"),
     include_str!("../../../migrations/server/0017_bulk_reassignments.sql"),
+    include_str!("../../../migrations/server/0018_kpi_indexes_by_gestor.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -881,17 +882,26 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn move_debtor_records(&mut self, debtor: DebtorId, owner: UserId) -> StoreResult<u64> {
-        let ids: Vec<String> =
-            self.collect("SELECT id FROM records WHERE debtor_id = ?1 ORDER BY id", [debtor.to_string()], |_, row| {
-                Ok(row.get(0)?)
-            })?;
-        for id in &ids {
-            let seq = self.next_seq()?;
-            self.conn
-                .prepare_cached("UPDATE records SET owner_id = ?2, seq = ?3, pushed_by = NULL WHERE id = ?1")?
-                .execute(params![id, owner.to_string(), seq])?;
+        let count: u64 = self
+            .conn
+            .prepare_cached("SELECT count(*) FROM records WHERE debtor_id = ?1")?
+            .query_row([debtor.to_string()], |r| r.get(0))?;
+        if count == 0 {
+            return Ok(0);
         }
-        Ok(ids.len() as u64)
+        // One statement for the debtor's whole history, at the next `count`
+        // feed positions in id order: a reassignment of thousands of
+        // accounts is thousands of statements, not one per record.
+        let first = self.next_seq()?;
+        self.seq = Some(first + count - 1);
+        self.conn
+            .prepare_cached(
+                "UPDATE records SET owner_id = ?2, seq = ?3 + moved.rank - 1, pushed_by = NULL
+                 FROM (SELECT id, row_number() OVER (ORDER BY id) AS rank FROM records WHERE debtor_id = ?1) AS moved
+                 WHERE records.id = moved.id",
+            )?
+            .execute(params![debtor.to_string(), owner.to_string(), first])?;
+        Ok(count)
     }
 
     fn revoked_after(&mut self, gestor: UserId, cursor: u64) -> StoreResult<Vec<DebtorId>> {

@@ -8,6 +8,7 @@ const detail = (lost: Record<string, unknown>, body: Record<string, unknown>): C
     merged_vv: {}, lost, lost_delete: false, at: '2026-12-01T10:00:00Z', settled: null,
   },
   current: { id: 'r', debtor_id: 'd', kind: 'promise', vv: {}, deleted: false, body },
+  takeable: Object.keys(lost),
 });
 
 describe('a conflict side by side', () => {

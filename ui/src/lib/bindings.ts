@@ -387,7 +387,11 @@ conflict: ConflictRow,
 /**
  * The record's current version.
  */
-current: SyncRecord, };
+current: SyncRecord, 
+/**
+ * The lost fields a settlement may take back (see [`crate::merge::takeable`]).
+ */
+takeable: Array<string>, };
 
 /**
  * A conflict the server's merge filed: values one side lost.
@@ -1492,7 +1496,7 @@ right_party_rate: string | null,
  */
 promises: number, 
 /**
- * Promises over right-party contacts, in percent.
+ * Visits and calls that ended in a promise to pay, over right-party contacts, in percent.
  */
 promise_rate: string | null, 
 /**

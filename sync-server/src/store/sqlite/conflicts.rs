@@ -43,14 +43,16 @@ pub(super) fn list(
     open: bool,
     limit: u32,
 ) -> StoreResult<Vec<ConflictRow>> {
+    // The open ones through their partial index, which SQLite uses only
+    // when the query says `settled_at IS NULL` outright.
+    let settled = if open { "AND c.settled_at IS NULL" } else { "" };
     let sql = format!(
         "{SELECT}
-         WHERE (?1 IS NULL OR a.gestor_id IN (SELECT value FROM json_each(?1)))
-           AND (NOT ?2 OR c.settled_at IS NULL)
-         ORDER BY c.id DESC LIMIT ?3"
+         WHERE (?1 IS NULL OR a.gestor_id IN (SELECT value FROM json_each(?1))) {settled}
+         ORDER BY c.id DESC LIMIT ?2"
     );
     let mut statement = conn.prepare_cached(&sql)?;
-    let mut rows = statement.query(params![gestores.map(json_ids), open, limit])?;
+    let mut rows = statement.query(params![gestores.map(json_ids), limit])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         out.push(conflict(row)?);
