@@ -92,6 +92,77 @@ pub struct UserInfo {
     pub team: Option<TeamId>,
 }
 
+/// A user as an admin manages them.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UserRow {
+    /// Who.
+    pub user: UserInfo,
+    /// Their team's name.
+    pub team_name: Option<String>,
+    /// Still allowed to sign in.
+    pub active: bool,
+    /// Their devices (gestores), newest first.
+    pub devices: Vec<DeviceRow>,
+}
+
+/// One install of the app.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DeviceRow {
+    /// The install.
+    pub id: ReplicaId,
+    /// As the gestor named it.
+    pub name: String,
+    /// When it first signed in.
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Revoked, or restored from a backup: it must sign in again.
+    pub retired: bool,
+}
+
+/// A team, for the pickers.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TeamRow {
+    /// The team.
+    pub id: TeamId,
+    /// Its name.
+    pub name: String,
+    /// The region it works.
+    pub territory: TerritoryId,
+}
+
+/// A user to create.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    /// What they sign in with.
+    pub login: String,
+    /// Their full name.
+    pub name: String,
+    /// Their role.
+    pub role: Role,
+    /// Their team: gestores and supervisors have one, the others none.
+    pub team: Option<TeamId>,
+    /// Their first password, for them to sign in with.
+    pub password: String,
+}
+
+/// A new password an admin sets for a user who forgot theirs.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct SetPassword {
+    /// The new password.
+    pub password: String,
+}
+
 /// A region debtors are grouped in, by the name people use for it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -17,7 +17,8 @@
 //! - `write`: the one way a version becomes current (history, feed, owner).
 //! - [`api`]: the HTTP routes and the OpenAPI document; `console`: the
 //!   console's pages, embedded in the binary.
-//! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down.
+//! - [`auth`]: password hashing and bearer tokens; `throttle`: failed sign-ins slow down;
+//!   `users`: users and devices as admins manage them.
 //! - [`blobs`]: photo files on disk, named by their SHA-256, uploaded in chunks.
 //! - [`import`] and [`demo`]: loading a lender's portfolio, and a made-up one.
 //!
@@ -43,6 +44,7 @@ mod reminders;
 pub mod store;
 pub mod sync;
 mod throttle;
+mod users;
 mod write;
 
 use std::{future::Future, sync::Arc};

@@ -320,6 +320,22 @@ async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_devi
     browser.click("audit-apply").await;
     browser.wait_for_text("audit-table", "Cambió la política de contacto").await;
     browser.wait_for_text("audit-count", "1 registro").await;
+
+    // A new gestor for ana's team, named and with a first password.
+    browser.click("nav-users").await;
+    browser.wait_for_text("users-table", "Ana Torres Vega").await;
+    browser.fill("new-name", "Rosa Ibarra León").await;
+    browser.fill("new-login", "rosa.ibarra").await;
+    browser.fill("new-password", "corta").await;
+    browser.click("new-save").await;
+    browser.wait_for_text("new-error", "elige uno").await;
+    browser.choose("new-team", &world.query::<String>("SELECT team_id FROM users WHERE login = 'ana'", [])).await;
+    browser.click("new-save").await;
+    browser.wait_for_text("new-error", "al menos 10 caracteres").await;
+    browser.fill("new-password", "una-clave-larga").await;
+    browser.click("new-save").await;
+    browser.wait_for_text("users-done", "Rosa Ibarra León ya puede iniciar sesión como «rosa.ibarra»").await;
+    photograph(&mut browser, "c9-console-users").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 

@@ -84,6 +84,10 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::PolicyPreview>();
     declarations.visit::<campo_core::wire::Escalation>();
     declarations.visit::<campo_core::wire::AuditRow>();
+    declarations.visit::<campo_core::wire::UserRow>();
+    declarations.visit::<campo_core::wire::TeamRow>();
+    declarations.visit::<campo_core::wire::CreateUser>();
+    declarations.visit::<campo_core::wire::SetPassword>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
          // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",

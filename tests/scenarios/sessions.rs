@@ -170,3 +170,69 @@ async fn guesses_sent_all_at_once_are_throttled_like_guesses_sent_in_turn() {
     }
     assert_eq!(waited, 6, "only the five free failures and the one that starts the wait are hashed");
 }
+
+#[tokio::test]
+async fn an_admin_creates_a_user_resets_a_password_revokes_a_lost_phone_and_deactivates_someone_who_left() {
+    let world = World::new(1).await;
+    let admin = world.office("admin").await;
+    let phone = world.synced_device("g1").await;
+    let visit = phone.visit(world.fixture.debtors_of("g1")[0], "hecha antes de perder el teléfono");
+
+    let users = admin.get("/v1/users").await;
+    let g1 = users.as_array().expect("users").iter().find(|u| u["user"]["login"] == "g1").expect("g1").clone();
+    assert_eq!((&g1["team_name"], &g1["active"]), (&json!("Equipo de pruebas"), &json!(true)));
+    let device = g1["devices"][0]["id"].as_str().expect("its phone").to_owned();
+    let team = admin.get("/v1/teams").await[0]["id"].clone();
+
+    let create = |login: &str, password: &str, role: &str, team: Value| json!({ "login": login, "name": "Rosa Ibarra León", "role": role, "team": team, "password": password });
+    for (body, why) in [
+        (create("g1", "una-clave-larga", "gestor", team.clone()), "ya hay un usuario «g1»"),
+        (create("rosa", "corta", "gestor", team.clone()), "al menos 10 caracteres"),
+        (create("rosa", "una-clave-larga", "gestor", Value::Null), "elige uno"),
+        (create("rosa", "una-clave-larga", "admin", team.clone()), "no van en un equipo"),
+        (create("rosá", "una-clave-larga", "gestor", team.clone()), "letras sin acento"),
+    ] {
+        let (status, answer) = admin.call(Method::POST, "/v1/users", Some(body)).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+        assert!(answer["message"].as_str().is_some_and(|m| m.contains(why)), "{why}: {answer}");
+    }
+    let (status, rosa) =
+        admin.call(Method::POST, "/v1/users", Some(create("rosa", "una-clave-larga", "gestor", team))).await;
+    assert_eq!((status, &rosa["user"]["role"]), (StatusCode::OK, &json!("gestor")), "{rosa}");
+    assert_eq!(attempt(&world, "127.0.0.4", "rosa", "una-clave-larga").await.0, StatusCode::OK, "rosa signs in");
+
+    // The phone is lost: revoked, it must sign in again, and keeps the visit it had not sent.
+    let (status, _) = admin.call(Method::POST, &format!("/v1/devices/{device}/revoke"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let refused = phone.sync().await.expect_err("revoked");
+    assert!(matches!(refused, DeviceError::SignInAgain), "{refused:?}");
+    assert_eq!(phone.store.status().expect("status").pending, 1, "{visit} is kept");
+
+    // g1 forgot the password: a new one, and the old one no longer works.
+    let g1_id = g1["user"]["id"].as_str().expect("id");
+    let (status, answer) = admin
+        .call(Method::POST, &format!("/v1/users/{g1_id}/password"), Some(json!({ "password": "nueva-clave-2026" })))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(attempt(&world, "127.0.0.2", "g1", PASSWORD).await.0, StatusCode::UNAUTHORIZED);
+    campo_device::login(&phone.store, &world.server.url, "g1", "nueva-clave-2026", "tel nuevo")
+        .await
+        .expect("signs in");
+    phone.sync().await.expect("and sends the visit");
+    assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
+
+    // g1 left: no more sign-ins, and the work stays.
+    let (status, left) = admin.call(Method::POST, &format!("/v1/users/{g1_id}/deactivate"), None).await;
+    assert_eq!((status, &left["active"]), (StatusCode::OK, &json!(false)));
+    assert_eq!(attempt(&world, "127.0.0.3", "g1", "nueva-clave-2026").await.0, StatusCode::UNAUTHORIZED);
+    assert!(matches!(phone.sync().await.expect_err("over"), DeviceError::SignInAgain));
+    assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
+    let me = admin.get("/v1/users").await;
+    let me = me.as_array().expect("users").iter().find(|u| u["user"]["login"] == "admin").expect("admin")["user"]["id"]
+        .clone();
+    let (status, answer) =
+        admin.call(Method::POST, &format!("/v1/users/{}/deactivate", me.as_str().expect("id")), None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+    let actions = world.count("SELECT count(*) FROM audit WHERE action IN ('user_create', 'device_revoke', 'password_reset', 'user_deactivate')");
+    assert_eq!(actions, 4);
+}

@@ -1,7 +1,7 @@
 //! The HTTP API: routes, the state handlers share, and the OpenAPI document.
 //!
 //! Handlers are thin and live by resource ([`sessions`], [`sync`],
-//! [`records`], [`office`], [`audit`], [`conflicts`], [`kpis`], [`reassignments`], [`imports`], [`policies`], [`photos`]); who may call them is in their arguments
+//! [`records`], [`office`], [`audit`], [`conflicts`], [`kpis`], [`reassignments`], [`imports`], [`policies`], [`photos`], [`users`]); who may call them is in their arguments
 //! ([`extract`]: `Gestor`, `OfficeUser`, `Coordinator`, `Admin`). They parse and hand a
 //! closure to [`AppState::write`] or [`AppState::read`], which run it in one
 //! storage transaction on the blocking pool. The logic lives in
@@ -19,6 +19,7 @@ mod reassignments;
 mod records;
 mod sessions;
 mod sync;
+mod users;
 
 use std::sync::Arc;
 
@@ -130,6 +131,11 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
             post(sessions::console_login).get(sessions::console_session).delete(sessions::console_logout),
         )
         .route("/users/{id}/revoke-sessions", post(sessions::revoke_sessions))
+        .route("/users", get(users::list).post(users::create))
+        .route("/users/{id}/password", post(users::reset_password))
+        .route("/users/{id}/deactivate", post(users::deactivate))
+        .route("/devices/{id}/revoke", post(users::revoke_device))
+        .route("/teams", get(users::teams))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/records/{id}", get(records::record))
@@ -213,6 +219,12 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         sessions::console_session,
         sessions::console_logout,
         sessions::revoke_sessions,
+        users::list,
+        users::create,
+        users::reset_password,
+        users::deactivate,
+        users::revoke_device,
+        users::teams,
         sync::push,
         sync::pull,
         office::territories,

@@ -365,6 +365,14 @@ pub trait Tx {
     fn mark_reassignment_undone(&mut self, id: ReassignmentId, by: UserId) -> StoreResult<()>;
     /// Whether the account still stands as a move left it (see [`Move`]).
     fn untouched_since(&mut self, debtor: DebtorId, assigned_seq: u64, last_seq: u64) -> StoreResult<bool>;
+    /// Every user, by name, with their team and devices.
+    fn users(&mut self) -> StoreResult<Vec<campo_core::wire::UserRow>>;
+    /// Every team, by name.
+    fn teams(&mut self) -> StoreResult<Vec<campo_core::wire::TeamRow>>;
+    /// Replaces a user's password hash.
+    fn set_password_hash(&mut self, user: UserId, hash: &str) -> StoreResult<()>;
+    /// Stops a user from signing in (their sessions are ended apart).
+    fn deactivate_user(&mut self, user: UserId) -> StoreResult<()>;
     /// Visits, calls, promises and messages, by when they happened, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
     /// One visit, call, promise or message as the log shows it.

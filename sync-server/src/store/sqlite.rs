@@ -41,6 +41,7 @@ mod kpis;
 mod photos;
 mod reassignments;
 mod reminders;
+mod users;
 
 const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0001_init.sql"),
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0016_kpis.sql"),
     include_str!("../../../migrations/server/0017_bulk_reassignments.sql"),
     include_str!("../../../migrations/server/0018_kpi_indexes_by_gestor.sql"),
+    include_str!("../../../migrations/server/0019_user_deactivation.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -398,7 +400,9 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn user_by_login(&mut self, login: &str) -> StoreResult<Option<(UserInfo, String)>> {
-        let sql = format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE login = ?1");
+        // A deactivated user signs in no more: to the sign-in, no such login.
+        let sql =
+            format!("SELECT {USER_COLUMNS}, password_hash FROM users WHERE login = ?1 AND deactivated_at IS NULL");
         let found = self.collect(&sql, [login], |_, row| Ok((Self::user_info(row)?, row.get(5)?)))?;
         Ok(found.into_iter().next())
     }
@@ -765,6 +769,22 @@ impl Tx for SqliteTx<'_> {
 
     fn untouched_since(&mut self, debtor: DebtorId, assigned_seq: u64, last_seq: u64) -> StoreResult<bool> {
         reassignments::untouched(&self.conn, debtor, assigned_seq, last_seq)
+    }
+
+    fn users(&mut self) -> StoreResult<Vec<campo_core::wire::UserRow>> {
+        users::users(&self.conn)
+    }
+
+    fn teams(&mut self) -> StoreResult<Vec<campo_core::wire::TeamRow>> {
+        users::teams(&self.conn)
+    }
+
+    fn set_password_hash(&mut self, user: UserId, hash: &str) -> StoreResult<()> {
+        users::set_password_hash(&self.conn, user, hash)
+    }
+
+    fn deactivate_user(&mut self, user: UserId) -> StoreResult<()> {
+        users::deactivate(&self.conn, user)
     }
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {

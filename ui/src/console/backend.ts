@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, AuditRow, ConflictDetail, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -95,6 +95,17 @@ export interface ConsoleBackend {
   audit(query: AuditQuery): Promise<AuditRow[]>;
   /** The same, as a CSV file (paging ignored). */
   exportAudit(filters: AuditFilters): Promise<Blob>;
+  /** Every user with their team and devices (admins). */
+  users(): Promise<UserRow[]>;
+  /** Every team (admins). */
+  teams(): Promise<TeamRow[]>;
+  createUser(user: CreateUser): Promise<UserRow>;
+  /** A new password; the user's sessions end. */
+  resetPassword(user: string, password: string): Promise<UserRow>;
+  /** No more sign-ins; sessions end; the work stays. */
+  deactivateUser(user: string): Promise<UserRow>;
+  /** A lost device must sign in again; it keeps its unsent work. */
+  revokeDevice(device: string): Promise<UserRow>;
   /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
   conflicts(open: boolean): Promise<ConflictRow[]>;
   /** One conflict with its record as it stands now. */

@@ -619,6 +619,31 @@ many_contacts_per_week: number, };
 export type Country = "MX" | "PE";
 
 /**
+ * A user to create.
+ */
+export type CreateUser = { 
+/**
+ * What they sign in with.
+ */
+login: string, 
+/**
+ * Their full name.
+ */
+name: string, 
+/**
+ * Their role.
+ */
+role: Role, 
+/**
+ * Their team: gestores and supervisors have one, the others none.
+ */
+team: TeamId | null, 
+/**
+ * Their first password, for them to sign in with.
+ */
+password: string, };
+
+/**
  * The currencies Campo collects in. Both have two decimals.
  */
 export type Currency = "MXN" | "PEN";
@@ -960,6 +985,27 @@ records: number, } | { "kind": "storage",
  * What SQLite said.
  */
 message: string, };
+
+/**
+ * One install of the app.
+ */
+export type DeviceRow = { 
+/**
+ * The install.
+ */
+id: ReplicaId, 
+/**
+ * As the gestor named it.
+ */
+name: string, 
+/**
+ * When it first signed in.
+ */
+created_at: string, 
+/**
+ * Revoked, or restored from a backup: it must sign in again.
+ */
+retired: boolean, };
 
 /**
  * Who placed a call.
@@ -2492,6 +2538,15 @@ cursor: number,
 last_sync_at: string | null, };
 
 /**
+ * A new password an admin sets for a user who forgot theirs.
+ */
+export type SetPassword = { 
+/**
+ * The new password.
+ */
+password: string, };
+
+/**
  * A supervisor's settlement of a conflict: take nothing back (the merge
  * stands), some lost fields, all of them, or the lost delete. Anything
  * taken back is written as the record's next version.
@@ -2671,6 +2726,23 @@ photos: number, };
 export type TeamId = string;
 
 /**
+ * A team, for the pickers.
+ */
+export type TeamRow = { 
+/**
+ * The team.
+ */
+id: TeamId, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * The region it works.
+ */
+territory: TerritoryId, };
+
+/**
  * A message template: text with `{placeholders}` (see [`Placeholders`]).
  */
 export type Template = { 
@@ -2789,6 +2861,27 @@ role: Role,
  * Their team, for gestores and supervisors.
  */
 team: TeamId | null, };
+
+/**
+ * A user as an admin manages them.
+ */
+export type UserRow = { 
+/**
+ * Who.
+ */
+user: UserInfo, 
+/**
+ * Their team's name.
+ */
+team_name: string | null, 
+/**
+ * Still allowed to sign in.
+ */
+active: boolean, 
+/**
+ * Their devices (gestores), newest first.
+ */
+devices: Array<DeviceRow>, };
 
 /**
  * A supervisor's verdict on a visit or call.
