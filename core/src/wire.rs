@@ -92,6 +92,41 @@ pub struct UserInfo {
     pub team: Option<TeamId>,
 }
 
+/// One gestor's day in the field, for the supervisor's map: every visit in
+/// the order made, where it was logged and where the account's addresses are.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DayMap {
+    /// The gestor.
+    pub gestor: UserId,
+    /// The debtors' local day.
+    pub day: chrono::NaiveDate,
+    /// The visits, first to last.
+    pub stops: Vec<DayStop>,
+}
+
+/// One visit of a gestor's day.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DayStop {
+    /// The visit.
+    pub record_id: RecordId,
+    /// When it started.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The debtor's name.
+    pub debtor_name: String,
+    /// What came of it.
+    pub outcome: crate::outcome::Outcome,
+    /// Where it was logged, if it was.
+    pub position: Option<crate::geo::Position>,
+    /// How far that was from the nearest address, as recorded.
+    pub distance_m: Option<u32>,
+    /// The account's addresses that have coordinates.
+    pub addresses: Vec<crate::geo::GeoPoint>,
+}
+
 /// A user as an admin manages them.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -1,7 +1,7 @@
 //! The supervisor's log as the console reads it: each row's flags, from the
 //! account's policy and the debtor's other attempts (the rules are
 //! [`campo_core::evidence`]), and one record's detail with the debtor's
-//! whole timeline.
+//! whole timeline; and a gestor's day of visits, for the supervisor's map.
 
 use std::collections::HashMap;
 
@@ -10,13 +10,14 @@ use campo_core::{
     contact::{Country, policy::ContactPolicy},
     evidence::{self, Facts},
     ids::{RecordId, UserId},
-    wire::{ActivityDetail, ActivityRow, TimelineItem, UserInfo},
+    wire::{ActivityDetail, ActivityRow, DayMap, DayStop, TimelineItem, UserInfo},
 };
+use chrono::{Days, NaiveDate};
 
 use crate::{
     error::ApiError,
     office::Scope,
-    store::{StoreError, StoreResult, Tx},
+    store::{ActivityFilter, StoreError, StoreResult, Tx},
 };
 
 /// Fills in every row's flags.
@@ -90,6 +91,54 @@ pub fn detail(tx: &mut dyn Tx, user: &UserInfo, id: RecordId) -> Result<Activity
     }
     timeline.sort_by(|a, b| b.at.cmp(&a.at));
     Ok(ActivityDetail { row, debtor, timeline })
+}
+
+/// `gestor`'s visits on the debtors' local `day`, first to last, with the
+/// accounts' addresses; a gestor outside `user`'s scope is not found.
+pub fn day_map(tx: &mut dyn Tx, user: &UserInfo, gestor: UserId, day: NaiveDate) -> Result<DayMap, ApiError> {
+    if !Scope::of(tx, user)?.covers(Some(gestor)) {
+        return Err(ApiError::NotFound);
+    }
+    // A day wider on each side in UTC; each visit's own local day decides.
+    let filter = ActivityFilter {
+        gestores: Some(vec![gestor]),
+        kind: Some(RecordKind::Visit),
+        territory: None,
+        from: Some((day - Days::new(1)).to_string()),
+        to: Some((day + Days::new(2)).to_string()),
+        outcome: None,
+        party: None,
+        after_reassignment_only: false,
+        flagged: None,
+        reviewed: None,
+        before: None,
+        limit: 1_000,
+    };
+    let mut stops = Vec::new();
+    for row in tx.activities(&filter)? {
+        let RecordBody::Visit(visit) = body(&row.record)? else { continue };
+        if visit.zone.local(visit.started_at).date() != day {
+            continue;
+        }
+        let addresses = match tx.record(row.record.debtor_id.into())? {
+            Some(account) => match body(&account.record)? {
+                RecordBody::Debtor(debtor) => debtor.addresses.iter().filter_map(|a| a.point).collect(),
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        };
+        stops.push(DayStop {
+            record_id: row.record.id,
+            at: visit.started_at,
+            debtor_name: row.debtor_name,
+            outcome: visit.outcome,
+            position: visit.position,
+            distance_m: visit.distance_m,
+            addresses,
+        });
+    }
+    stops.sort_by_key(|s| s.at);
+    Ok(DayMap { gestor, day, stops })
 }
 
 /// A stored body, parsed: it passed every check when it was written.

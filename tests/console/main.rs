@@ -202,6 +202,18 @@ async fn a_supervisor_compares_a_conflict_side_by_side_takes_the_lost_notes_back
     let visit = phone.visit(debtor, "Visita sin nota");
     phone.sync().await.expect("sync");
     tablet.sync().await.expect("sync");
+    // Two more visits of the day, logged by the phone's GPS, for the day's map.
+    for (n, (lat, lon)) in [(1_usize, (19.4290, -99.1600)), (2, (19.4200, -99.1500))] {
+        let started_at = chrono::Utc::now() - chrono::Duration::minutes(20 * (3 - n as i64));
+        let point = campo_core::geo::GeoPoint::new(lat, lon).expect("point");
+        let position = campo_core::geo::Position::new(point, 12.0).expect("position").from_device(started_at);
+        let fields = campo_core::activity::VisitFields {
+            position: Some(position),
+            ..campo_tests::visit_body("Nadie abrió", started_at).into_fields()
+        };
+        let debtor = world.fixture.debtors_of("ana")[n];
+        phone.store.create(debtor, &RecordBody::Visit(fields.try_into().expect("a visit"))).expect("saved");
+    }
     phone.edit_notes(visit, "Habló el titular: paga $1,500 el viernes");
     tablet.edit_notes(visit, "Nadie en casa");
     phone.sync().await.expect("sync");
@@ -229,6 +241,14 @@ async fn a_supervisor_compares_a_conflict_side_by_side_takes_the_lost_notes_back
 
     browser.click("nav-escalations").await;
     browser.wait_for_text("esc-count", "límite de incumplimientos").await;
+
+    // Ana's day on the map: her visits of today, numbered in order.
+    browser.click("nav-day").await;
+    browser.choose("day-gestor", &world.fixture.gestor("ana").to_string()).await;
+    browser.click("day-show").await;
+    browser.wait_for_text("day-count", "3 visitas el").await;
+    browser.wait_for_text("day-table", "La visita no tiene posición").await;
+    photograph(&mut browser, "c10-console-day").await;
 
     // The team's KPIs of this month, with their tables; a wrong date is named.
     browser.click("nav-kpis").await;

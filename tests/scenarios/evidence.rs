@@ -286,3 +286,52 @@ async fn the_log_flags_a_far_typed_visit_and_the_fourth_contact_of_a_week_and_th
         "Usuario mx2"
     );
 }
+
+#[tokio::test]
+async fn a_gestors_day_lists_their_visits_in_order_with_positions_and_addresses_for_the_map() {
+    let world = World::with_debtors(2, at_home).await;
+    let device = world.synced_device("g1").await;
+    let [first, second] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
+    // Both visits on one local day, whatever the hour the test runs at:
+    // just after midnight, the day before.
+    let zone = campo_core::zone::Zone::MEXICO_CITY;
+    let local = zone.local(chrono::Utc::now());
+    let since_midnight = i64::from(chrono::Timelike::hour(&local) * 60 + chrono::Timelike::minute(&local));
+    let now = chrono::Utc::now() - chrono::Duration::minutes(if since_midnight < 60 { since_midnight + 5 } else { 0 });
+    let at = |minutes_ago: i64, point: GeoPoint| {
+        let started_at = now - chrono::Duration::minutes(minutes_ago);
+        let position = Position::new(point, 10.0).expect("position").from_device(started_at);
+        VisitFields { position: Some(position), ..visit_body("visita del día", started_at).into_fields() }
+    };
+    let later = device
+        .store
+        .create(
+            second,
+            &RecordBody::Visit(at(5, GeoPoint::new(19.4331, -99.1336).expect("p")).try_into().expect("visit")),
+        )
+        .expect("saved");
+    let earlier = device
+        .store
+        .create(
+            first,
+            &RecordBody::Visit(at(50, GeoPoint::new(19.4300, -99.1300).expect("p")).try_into().expect("visit")),
+        )
+        .expect("saved");
+    let yesterday = visit_body("ayer", now - chrono::Duration::days(1));
+    device.store.create(first, &RecordBody::Visit(yesterday)).expect("saved");
+    device.sync().await.expect("sync");
+
+    let sup = world.office("sup").await;
+    let g1 = world.fixture.gestor("g1");
+    let today = zone.local(now).date();
+    let map = sup.get(&format!("/v1/days?gestor={g1}&day={today}")).await;
+    let ids: Vec<&Value> = map["stops"].as_array().expect("stops").iter().map(|s| &s["record_id"]).collect();
+    assert_eq!(ids, [&json!(earlier.to_string()), &json!(later.to_string())], "first to last, not yesterday's");
+    assert_eq!(map["stops"][0]["position"]["point"], json!({ "lat": 19.43, "lon": -99.13 }));
+    assert_eq!(map["stops"][0]["addresses"], json!([{ "lat": 19.4330, "lon": -99.1335 }]));
+    let empty = sup.get(&format!("/v1/days?gestor={g1}&day={}", today + chrono::Days::new(3))).await;
+    assert_eq!(empty["stops"], json!([]));
+    let (_, elsewhere) = campo_tests::add_territory(&*world.storage, "Otra", campo_core::money::Currency::MXN, "mx2");
+    let (status, _) = sup.call(Method::GET, &format!("/v1/days?gestor={elsewhere}&day={today}"), None).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another team's gestor");
+}

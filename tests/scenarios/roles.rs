@@ -147,6 +147,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("POST", "/v1/records/{id}/delete", Door::Office),
     ("GET", "/v1/activities", Door::Office),
     ("GET", "/v1/activities/{id}", Door::Office),
+    ("GET", "/v1/days", Door::Office),
     ("GET", "/v1/exports/activities", Door::Office),
     ("GET", "/v1/gestores", Door::Office),
     ("GET", "/v1/kpis", Door::Office),

@@ -144,6 +144,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/territories", get(office::territories))
         .route("/activities", get(office::activities))
         .route("/activities/{id}", get(office::activity))
+        .route("/days", get(office::day))
         .route("/exports/activities", get(office::export_activities))
         .route("/gestores", get(office::gestores))
         .route("/kpis", get(kpis::report))
@@ -233,6 +234,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         records::delete,
         office::activities,
         office::activity,
+        office::day,
         office::export_activities,
         office::gestores,
         kpis::report,

@@ -6,7 +6,7 @@ use campo_core::{
     RecordKind,
     ids::{DebtorId, RecordId, TerritoryId, UserId},
     wire::{
-        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, DebtorPatch, ErrorBody, Escalation, Gestor,
+        ActivityDetail, ActivityPage, ActivityRow, AssignRequest, DayMap, DebtorPatch, ErrorBody, Escalation, Gestor,
         PlanDecision, RecordView, ReviewRequest, Territory, UserInfo, WaitingPlan,
     },
 };
@@ -171,6 +171,28 @@ pub(super) async fn activity(
     ApiPath(id): ApiPath<RecordId>,
 ) -> Result<Json<ActivityDetail>, ApiError> {
     Ok(Json(state.read(move |tx| evidence::detail(tx, &user, id)).await?))
+}
+
+/// Which gestor's day.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DayQuery {
+    /// The gestor, one in the user's scope.
+    gestor: UserId,
+    /// The debtors' local day (ISO 8601).
+    day: chrono::NaiveDate,
+}
+
+/// A gestor's visits of one day, first to last, with where each was logged
+/// and the account's addresses: the supervisor's map of the day.
+#[utoipa::path(get, path = "/v1/days", params(DayQuery),
+    responses((status = 200, body = DayMap), (status = 404, body = ErrorBody)))]
+pub(super) async fn day(
+    State(state): State<AppState>,
+    OfficeUser(user): OfficeUser,
+    ApiQuery(q): ApiQuery<DayQuery>,
+) -> Result<Json<DayMap>, ApiError> {
+    Ok(Json(state.read(move |tx| evidence::day_map(tx, &user, q.gestor, q.day)).await?))
 }
 
 /// A supervisor's decision on a plan waiting for approval: approve, reject,

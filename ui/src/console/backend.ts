@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, AuditRow, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, DayMap, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -106,6 +106,8 @@ export interface ConsoleBackend {
   deactivateUser(user: string): Promise<UserRow>;
   /** A lost device must sign in again; it keeps its unsent work. */
   revokeDevice(device: string): Promise<UserRow>;
+  /** A gestor's visits of one day (ISO date), first to last, for the map. */
+  day(gestor: string, day: string): Promise<DayMap>;
   /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
   conflicts(open: boolean): Promise<ConflictRow[]>;
   /** One conflict with its record as it stands now. */

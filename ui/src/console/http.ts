@@ -95,6 +95,7 @@ export const httpConsole: ConsoleBackend = {
   resetPassword: (user, password) => call('POST', `/users/${user}/password`, { password }),
   deactivateUser: (user) => call('POST', `/users/${user}/deactivate`),
   revokeDevice: (device) => call('POST', `/devices/${device}/revoke`),
+  day: (gestor, day) => call('GET', `/days?${search({ gestor, day })}`),
   conflicts: (open) => call('GET', `/conflicts?${search({ open })}`),
   conflict: (id) => call('GET', `/conflicts/${id}`),
   settleConflict: (id, settlement) => call('POST', `/conflicts/${id}/settle`, settlement),

@@ -674,6 +674,24 @@ right_party: number,
 promises: number, };
 
 /**
+ * One gestor's day in the field, for the supervisor's map: every visit in
+ * the order made, where it was logged and where the account's addresses are.
+ */
+export type DayMap = { 
+/**
+ * The gestor.
+ */
+gestor: UserId, 
+/**
+ * The debtors' local day.
+ */
+day: string, 
+/**
+ * The visits, first to last.
+ */
+stops: Array<DayStop>, };
+
+/**
  * The day's visits in order.
  */
 export type DayRoute = { 
@@ -698,6 +716,39 @@ priority_length_m: number,
  * coordinates: to place by hand.
  */
 unplaced: Array<DebtorRow>, };
+
+/**
+ * One visit of a gestor's day.
+ */
+export type DayStop = { 
+/**
+ * The visit.
+ */
+record_id: RecordId, 
+/**
+ * When it started.
+ */
+at: string, 
+/**
+ * The debtor's name.
+ */
+debtor_name: string, 
+/**
+ * What came of it.
+ */
+outcome: Outcome, 
+/**
+ * Where it was logged, if it was.
+ */
+position: Position | null, 
+/**
+ * How far that was from the nearest address, as recorded.
+ */
+distance_m: number | null, 
+/**
+ * The account's addresses that have coordinates.
+ */
+addresses: Array<GeoPoint>, };
 
 /**
  * A debtor account. Its overdue amount and minimum payment never exceed the balance.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plotPoints } from './plot';
+import { plotDay, plotPoints } from './plot';
 
 describe('plotPoints', () => {
   const position = { point: { lat: 19.4326, lon: -99.1332 }, accuracy_m: 20 };
@@ -22,5 +22,21 @@ describe('plotPoints', () => {
     const plot = plotPoints(position, []);
     expect(plot.addresses).toEqual([]);
     expect(plot.accuracy).toBeLessThanOrEqual(96);
+  });
+});
+
+describe('a gestor\'s day', () => {
+  it('keeps the visits in order, numbered as made, and fits every point on the square', () => {
+    const day = plotDay([{ lat: 19.43, lon: -99.13 }, null, { lat: 19.44, lon: -99.12 }], [{ lat: 19.435, lon: -99.125 }], 480);
+    expect(day.stops.map((s) => s.n)).toEqual([1, 3]);
+    for (const p of [...day.stops, ...day.addresses]) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(480);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(480);
+    }
+    expect(day.stops[0].y).toBeGreaterThan(day.stops[1].y);
+    expect(day.addresses[0].x).toBeCloseTo(240, 0);
+    expect(plotDay([], []).stops).toEqual([]);
   });
 });
