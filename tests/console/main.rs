@@ -296,6 +296,28 @@ async fn a_coordinator_previews_applies_and_undoes_a_reassignment_and_both_devic
     assert_eq!(held(&pedro), anas + pedros);
     browser.click("work-undo").await;
     browser.wait_for_text("work-done", &format!("Reasignación deshecha: {anas} cuentas")).await;
+
+    // The lender's payments from the browser: checked first, every bad line named, then imported.
+    let refs: Vec<String> =
+        world.fixture.debtors_of("ana")[..2].iter().map(|d| world.field_of(d, "external_ref")).collect();
+    let today = fixture_today();
+    let file = |amount: &str| {
+        format!(
+            "account_ref,paid_on,amount,currency,reference,channel\n{},{today},500.00,MXN,OXXO-77,store\n{},{today},{amount},MXN,SPEI-78,transfer\n",
+            refs[0], refs[1]
+        )
+    };
+    browser.click("nav-imports").await;
+    browser.choose("import-kind", "payments").await;
+    browser.upload("import-file", "pagos.csv", &file("\"1,500.00\"")).await;
+    browser.click("import-check").await;
+    browser.wait_for_text("import-refused", "Línea 3, columna amount: «1,500.00» no es un número").await;
+    photograph(&mut browser, "c11-console-import").await;
+    browser.upload("import-file", "pagos.csv", &file("1500.00")).await;
+    browser.click("import-check").await;
+    browser.wait_for_text("import-checked", "crearía 2").await;
+    browser.click("import-run").await;
+    browser.wait_for_text("import-done", "Importado: 2 nuevos").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 

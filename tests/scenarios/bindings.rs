@@ -85,6 +85,7 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::Escalation>();
     declarations.visit::<campo_core::wire::AuditRow>();
     declarations.visit::<campo_core::wire::DayMap>();
+    declarations.visit::<campo_core::import::ImportReport>();
     declarations.visit::<campo_core::wire::UserRow>();
     declarations.visit::<campo_core::wire::TeamRow>();
     declarations.visit::<campo_core::wire::CreateUser>();

@@ -66,6 +66,11 @@ impl Browser {
         self.send(json!({ "op": "choose", "testid": testid, "value": value })).await;
     }
 
+    /// Puts a file named `name` holding `content` in the `testid` file input.
+    pub async fn upload(&mut self, testid: &str, name: &str, content: &str) {
+        self.send(json!({ "op": "upload", "testid": testid, "name": name, "content": content })).await;
+    }
+
     /// Waits for the `testid` element to hold `text`; all its text.
     pub async fn wait_for_text(&mut self, testid: &str, text: &str) -> String {
         let value = self.send(json!({ "op": "text", "testid": testid, "contains": text })).await;

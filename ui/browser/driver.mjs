@@ -7,6 +7,7 @@
 //   {"op":"fill","testid":"login","value":"sup"}
 //   {"op":"click","testid":"approve"}
 //   {"op":"choose","testid":"lang","value":"en"}
+//   {"op":"upload","testid":"import-file","name":"pagos.csv","content":"account_ref,…"}
 //   {"op":"text","testid":"queue-done","contains":"aprobado"}   -> {"ok":true,"value":"…"}
 //   {"op":"lacks","testid":"log-table","text":"Visita"}
 //   {"op":"photograph","path":"…/7a.png","width":1280,"height":800}
@@ -38,6 +39,7 @@ const ops = {
   fill: async (c) => { await at(c).fill(c.value); },
   click: async (c) => { await at(c).click(); },
   choose: async (c) => { await at(c).selectOption(c.value); },
+  upload: async (c) => { await at(c).setInputFiles({ name: c.name, mimeType: 'text/csv', buffer: Buffer.from(c.content) }); },
   text: async (c) => {
     const element = at(c);
     if (c.contains) {

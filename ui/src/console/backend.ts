@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, AuditRow, DayMap, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -108,6 +108,12 @@ export interface ConsoleBackend {
   revokeDevice(device: string): Promise<UserRow>;
   /** A gestor's visits of one day (ISO date), first to last, for the map. */
   day(gestor: string, day: string): Promise<DayMap>;
+  /**
+   * Imports the lender's portfolio or payments file (or, `dryRun`, checks
+   * every line and stores nothing); a refused file comes back as the
+   * server's error with every line at fault. `onProgress`: how much was sent.
+   */
+  importFile(kind: 'debtors' | 'payments', file: Blob, dryRun: boolean, onProgress: (sent: number) => void): Promise<ImportReport>;
   /** Conflicts from sync in the user's scope, newest first; `open`: only those waiting. */
   conflicts(open: boolean): Promise<ConflictRow[]>;
   /** One conflict with its record as it stands now. */

@@ -42,6 +42,29 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return (text === '' ? null : JSON.parse(text)) as T;
 }
 
+/**
+ * Posts `body` with the upload's progress (0 to 1) told as it goes: fetch
+ * cannot say how much of a large file has left the browser.
+ */
+function upload<T>(path: string, body: Blob, onProgress: (sent: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/v1${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader(PROTOCOL_HEADER, String(PROTOCOL_VERSION));
+    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
+    xhr.onerror = () => reject(new Unreachable('upload failed'));
+    xhr.onload = () => {
+      let parsed: unknown = null;
+      try { parsed = xhr.responseText === '' ? null : JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
+      else reject(new ServerError(xhr.status, parsed as ErrorBody | null));
+    };
+    xhr.send(body);
+  });
+}
+
 /** `query`'s fields that are set, as a URL query. */
 function search(query: object): URLSearchParams {
   const params = new URLSearchParams();
@@ -96,6 +119,7 @@ export const httpConsole: ConsoleBackend = {
   deactivateUser: (user) => call('POST', `/users/${user}/deactivate`),
   revokeDevice: (device) => call('POST', `/devices/${device}/revoke`),
   day: (gestor, day) => call('GET', `/days?${search({ gestor, day })}`),
+  importFile: (kind, file, dryRun, onProgress) => upload(`/imports/${kind}?${search({ dry_run: dryRun })}`, file, onProgress),
   conflicts: (open) => call('GET', `/conflicts?${search({ open })}`),
   conflict: (id) => call('GET', `/conflicts/${id}`),
   settleConflict: (id, settlement) => call('POST', `/conflicts/${id}/settle`, settlement),

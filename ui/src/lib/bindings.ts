@@ -1499,6 +1499,27 @@ unknown: Array<string>,
 lines: Array<LineProblem>, };
 
 /**
+ * What an import did (or, in a dry run, would do).
+ */
+export type ImportReport = { 
+/**
+ * New records.
+ */
+created: number, 
+/**
+ * Records that changed.
+ */
+updated: number, 
+/**
+ * Records already exactly so.
+ */
+unchanged: number, 
+/**
+ * Nothing was stored: the report says what would be.
+ */
+dry_run: boolean, };
+
+/**
  * One instalment of a payment plan.
  */
 export type Installment = { 
