@@ -188,6 +188,30 @@ pub struct CreateUser {
     pub password: String,
 }
 
+/// A region to create.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CreateTerritory {
+    /// The name people use for it ("CDMX Norte").
+    pub name: String,
+    /// The currency of its accounts, and so its country.
+    pub currency: crate::money::Currency,
+}
+
+/// A team to create.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CreateTeam {
+    /// Its name.
+    pub name: String,
+    /// The region it works.
+    pub territory: TerritoryId,
+}
+
 /// A new password an admin sets for a user who forgot theirs.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

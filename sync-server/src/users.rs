@@ -1,12 +1,12 @@
-//! Users as an admin manages them: created with a first password, given a
+//! Users, teams and regions as an admin manages them: created with a first password, given a
 //! new one when they forget it, deactivated when they leave, and a lost
 //! device revoked. Each ends the sessions it must, and each is audited.
 //! Passwords are hashed by the caller, outside the write transaction.
 
 use campo_core::{
-    ids::{ReplicaId, UserId},
+    ids::{ReplicaId, TeamId, TerritoryId, UserId},
     text::Label,
-    wire::{CreateUser, Role, UserInfo, UserRow},
+    wire::{CreateTeam, CreateTerritory, CreateUser, Role, TeamRow, Territory, UserInfo, UserRow},
 };
 use serde_json::json;
 
@@ -94,6 +94,33 @@ pub fn deactivate(tx: &mut dyn Tx, admin: &UserInfo, user: UserId) -> Result<Use
     let revoked = tx.revoke_user_tokens(user)?;
     audit(tx, admin, "user_deactivate", user, json!({ "revoked": revoked }))?;
     row(tx, user)
+}
+
+/// Creates a region; its name is unique.
+pub fn create_territory(tx: &mut dyn Tx, admin: &UserInfo, req: &CreateTerritory) -> Result<Territory, ApiError> {
+    let name = Label::parse(&req.name, "nombre del territorio")?;
+    if tx.territory_by_name(name.as_str())?.is_some() {
+        return Err(ApiError::Malformed(format!("ya hay un territorio «{}»", name.as_str())));
+    }
+    let id = TerritoryId::generate();
+    tx.insert_territory(id, name.as_str(), req.currency)?;
+    audit(tx, admin, "territory_create", id, json!({ "name": name.as_str(), "currency": req.currency }))?;
+    Ok(Territory { id, name: name.as_str().to_owned() })
+}
+
+/// Creates a team working a region; its name is unique.
+pub fn create_team(tx: &mut dyn Tx, admin: &UserInfo, req: &CreateTeam) -> Result<TeamRow, ApiError> {
+    let name = Label::parse(&req.name, "nombre del equipo")?;
+    if !tx.territories()?.iter().any(|t| t.id == req.territory) {
+        return Err(ApiError::Malformed("ese territorio no existe".into()));
+    }
+    if tx.teams()?.iter().any(|t| t.name == name.as_str()) {
+        return Err(ApiError::Malformed(format!("ya hay un equipo «{}»", name.as_str())));
+    }
+    let id = TeamId::generate();
+    tx.insert_team(id, name.as_str(), req.territory)?;
+    audit(tx, admin, "team_create", id, json!({ "name": name.as_str(), "territory": req.territory }))?;
+    Ok(TeamRow { id, name: name.as_str().to_owned(), territory: req.territory })
 }
 
 /// Revokes one device (lost, stolen): it must sign in again, and keeps its unsent work to send then.

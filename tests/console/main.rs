@@ -378,6 +378,12 @@ async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_devi
     browser.click("new-save").await;
     browser.wait_for_text("users-done", "Rosa Ibarra León ya puede iniciar sesión como «rosa.ibarra»").await;
     photograph(&mut browser, "c9-console-users").await;
+    browser.fill("team-name", "Equipo CDMX Oriente").await;
+    browser.click("team-save").await;
+    browser.wait_for_text("users-error", "elige su región").await;
+    browser.choose("team-region", &world.query::<String>("SELECT territory_id FROM teams LIMIT 1", [])).await;
+    browser.click("team-save").await;
+    browser.wait_for_text("users-done", "Equipo «Equipo CDMX Oriente» creado").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 

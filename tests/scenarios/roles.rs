@@ -139,6 +139,8 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("POST", "/v1/users/{id}/deactivate", Door::Admin),
     ("POST", "/v1/devices/{id}/revoke", Door::Admin),
     ("GET", "/v1/teams", Door::Admin),
+    ("POST", "/v1/teams", Door::Admin),
+    ("POST", "/v1/territories", Door::Admin),
     ("POST", "/v1/sync/push", Door::Gestor),
     ("GET", "/v1/sync/pull", Door::Gestor),
     ("GET", "/v1/territories", Door::SignedIn),

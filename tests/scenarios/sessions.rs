@@ -236,3 +236,32 @@ async fn an_admin_creates_a_user_resets_a_password_revokes_a_lost_phone_and_deac
     let actions = world.count("SELECT count(*) FROM audit WHERE action IN ('user_create', 'device_revoke', 'password_reset', 'user_deactivate')");
     assert_eq!(actions, 4);
 }
+
+#[tokio::test]
+async fn an_admin_creates_a_region_and_a_team_in_it_with_unique_names() {
+    let world = World::new(1).await;
+    let admin = world.office("admin").await;
+    let (status, region) =
+        admin.call(Method::POST, "/v1/territories", Some(json!({ "name": "Lima Sur", "currency": "PEN" }))).await;
+    assert_eq!(status, StatusCode::OK, "{region}");
+    let (status, again) =
+        admin.call(Method::POST, "/v1/territories", Some(json!({ "name": "Lima Sur", "currency": "PEN" }))).await;
+    assert!(
+        status == StatusCode::BAD_REQUEST
+            && again["message"].as_str().is_some_and(|m| m.contains("ya hay un territorio")),
+        "{again}"
+    );
+    let team = json!({ "name": "Equipo Lima Sur", "territory": region["id"] });
+    let (status, made) = admin.call(Method::POST, "/v1/teams", Some(team.clone())).await;
+    assert_eq!((status, &made["territory"]), (StatusCode::OK, &region["id"]), "{made}");
+    let (status, _) = admin.call(Method::POST, "/v1/teams", Some(team)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "the name is taken");
+    let nowhere = json!({ "name": "Equipo fantasma", "territory": campo_core::ids::TerritoryId::generate() });
+    assert_eq!(admin.call(Method::POST, "/v1/teams", Some(nowhere)).await.0, StatusCode::BAD_REQUEST);
+    let teams = admin.get("/v1/teams").await;
+    assert!(teams.as_array().expect("teams").iter().any(|t| t["name"] == "Equipo Lima Sur"));
+    let coord = world.office("coord").await;
+    let (status, _) =
+        coord.call(Method::POST, "/v1/territories", Some(json!({ "name": "Otra", "currency": "MXN" }))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -135,13 +135,13 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/users/{id}/password", post(users::reset_password))
         .route("/users/{id}/deactivate", post(users::deactivate))
         .route("/devices/{id}/revoke", post(users::revoke_device))
-        .route("/teams", get(users::teams))
+        .route("/teams", get(users::teams).post(users::create_team))
         .route("/sync/push", post(sync::push))
         .route("/sync/pull", get(sync::pull))
         .route("/records/{id}", get(records::record))
         .route("/records/{id}/versions", get(records::versions))
         .route("/records/{id}/delete", post(records::delete))
-        .route("/territories", get(office::territories))
+        .route("/territories", get(office::territories).post(users::create_territory))
         .route("/activities", get(office::activities))
         .route("/activities/{id}", get(office::activity))
         .route("/days", get(office::day))
@@ -226,6 +226,8 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         users::deactivate,
         users::revoke_device,
         users::teams,
+        users::create_team,
+        users::create_territory,
         sync::push,
         sync::pull,
         office::territories,

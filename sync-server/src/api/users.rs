@@ -1,9 +1,9 @@
-//! Users, teams and devices, for admins.
+//! Users, teams, regions and devices, for admins.
 
 use axum::{Json, extract::State};
 use campo_core::{
     ids::{ReplicaId, UserId},
-    wire::{CreateUser, ErrorBody, SetPassword, TeamRow, UserRow},
+    wire::{CreateTeam, CreateTerritory, CreateUser, ErrorBody, SetPassword, TeamRow, Territory, UserRow},
 };
 
 use super::{
@@ -76,4 +76,26 @@ pub(super) async fn revoke_device(
     ApiPath(id): ApiPath<ReplicaId>,
 ) -> Result<Json<UserRow>, ApiError> {
     Ok(Json(state.write(move |tx| users::revoke_device(tx, &admin, id)).await?))
+}
+
+/// Creates a region, in a currency (and so a country).
+#[utoipa::path(post, path = "/v1/territories", request_body = CreateTerritory,
+    responses((status = 200, body = Territory), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(super) async fn create_territory(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiJson(req): ApiJson<CreateTerritory>,
+) -> Result<Json<Territory>, ApiError> {
+    Ok(Json(state.write(move |tx| users::create_territory(tx, &admin, &req)).await?))
+}
+
+/// Creates a team working a region.
+#[utoipa::path(post, path = "/v1/teams", request_body = CreateTeam,
+    responses((status = 200, body = TeamRow), (status = 400, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(super) async fn create_team(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiJson(req): ApiJson<CreateTeam>,
+) -> Result<Json<TeamRow>, ApiError> {
+    Ok(Json(state.write(move |tx| users::create_team(tx, &admin, &req)).await?))
 }

@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, AuditRow, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, CreateTeam, CreateTerritory, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -100,6 +100,8 @@ export interface ConsoleBackend {
   /** Every team (admins). */
   teams(): Promise<TeamRow[]>;
   createUser(user: CreateUser): Promise<UserRow>;
+  createTerritory(territory: CreateTerritory): Promise<Territory>;
+  createTeam(team: CreateTeam): Promise<TeamRow>;
   /** A new password; the user's sessions end. */
   resetPassword(user: string, password: string): Promise<UserRow>;
   /** No more sign-ins; sessions end; the work stays. */

@@ -619,6 +619,32 @@ many_contacts_per_week: number, };
 export type Country = "MX" | "PE";
 
 /**
+ * A team to create.
+ */
+export type CreateTeam = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * The region it works.
+ */
+territory: TerritoryId, };
+
+/**
+ * A region to create.
+ */
+export type CreateTerritory = { 
+/**
+ * The name people use for it ("CDMX Norte").
+ */
+name: string, 
+/**
+ * The currency of its accounts, and so its country.
+ */
+currency: Currency, };
+
+/**
  * A user to create.
  */
 export type CreateUser = { 
