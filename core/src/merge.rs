@@ -117,11 +117,12 @@ pub fn take_back(
 /// Whether a supervisor may take a lost `field` of a `kind` record back. On
 /// a debtor account only what a gestor's device writes: the office wins
 /// every tie there, so a lender's figure in a conflict is one the merge kept
-/// on purpose. A promise's status is the server's, from the payments.
+/// on purpose. A promise's status is the server's, from the payments, and
+/// its plan holds the supervisor's decision on it.
 pub fn takeable(kind: RecordKind, field: &str) -> bool {
     match kind {
         RecordKind::Debtor => crate::debtor::DebtorFields::DEVICE_EDITABLE.contains(&field),
-        RecordKind::Promise => field != "status",
+        RecordKind::Promise => !matches!(field, "status" | "plan"),
         _ => true,
     }
 }

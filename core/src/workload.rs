@@ -160,8 +160,8 @@ fn sums<'a>(accounts: impl Iterator<Item = &'a Account>) -> Vec<Sums> {
     by.into_iter().map(|(currency, (b, o))| Sums { currency, balance: amount(b), overdue: amount(o) }).collect()
 }
 
-/// The accounts `selection` moves to `to`: those it selects that `to` does
-/// not hold already.
+/// The accounts `selection` moves to `to`: those it selects that another
+/// gestor holds (an account nobody holds is the lender's to assign, by import).
 pub fn moving<'a>(
     accounts: &'a [Account],
     selection: &Selection,
@@ -169,7 +169,7 @@ pub fn moving<'a>(
     now: DateTime<Utc>,
 ) -> impl Iterator<Item = &'a Account> {
     let selection = selection.clone();
-    accounts.iter().filter(move |a| selection.selects(a, now) && a.gestor != Some(to))
+    accounts.iter().filter(move |a| selection.selects(a, now) && a.gestor.is_some_and(|g| g != to))
 }
 
 /// What moving `selection` to `to` would do; `gestores` names them.

@@ -115,7 +115,7 @@ pub fn day_map(tx: &mut dyn Tx, user: &UserInfo, gestor: UserId, day: NaiveDate)
         limit: 1_000,
     };
     let mut stops = Vec::new();
-    for row in tx.activities(&filter)? {
+    for row in tx.activities(&filter)?.into_iter().filter(|r| !r.record.deleted) {
         let RecordBody::Visit(visit) = body(&row.record)? else { continue };
         if visit.zone.local(visit.started_at).date() != day {
             continue;

@@ -266,6 +266,9 @@ pub fn assign(
     if target.role != Role::Gestor {
         return Err(ApiError::Malformed(format!("{} no es gestor", target.login)));
     }
+    if !tx.user_active(gestor)? {
+        return Err(ApiError::NotAllowed(format!("{} está desactivado: elige a un gestor en activo", target.name)));
+    }
     let current = tx.assignee(debtor)?;
     if expected.is_some() && expected != current {
         return Err(ApiError::Stale);

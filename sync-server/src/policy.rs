@@ -97,7 +97,7 @@ pub fn preview(tx: &mut dyn Tx, country: Country, proposed: &ContactPolicy) -> R
             before: None,
             limit: u32::MAX,
         };
-        for row in tx.activities(&filter)? {
+        for row in tx.activities(&filter)?.into_iter().filter(|r| !r.record.deleted) {
             let Some((theirs, account)) = tx.contact_account(row.record.debtor_id)? else { continue };
             let body = row
                 .record

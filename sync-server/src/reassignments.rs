@@ -7,6 +7,8 @@
 //! one's gets its whole history, and work still unsent on the old device is
 //! kept when it arrives (marked as recorded after the reassignment).
 
+use std::collections::HashMap;
+
 use campo_core::{
     ids::{ReassignmentId, TerritoryId, UserId},
     wire::{ReassignRequest, ReassignmentDone, Role, UserInfo},
@@ -104,12 +106,14 @@ pub fn apply(tx: &mut dyn Tx, user: &UserInfo, req: &ReassignRequest) -> Result<
     }
     let mut moves = Vec::with_capacity(moving.len());
     for account in moving {
-        let Some(from) = account.gestor else { continue };
+        let Some(from) = account.gestor else { unreachable!("`moving` leaves out accounts nobody holds") };
         if let Some(assigned_seq) = office::assign(tx, account.debtor, req.to, Some(from))? {
             moves.push(Move { debtor: account.debtor, from, assigned_seq });
         }
     }
     let id = ReassignmentId::generate();
+    // A position past every one the moves took: anything written on these
+    // accounts after the reassignment has a greater one (see `undo`).
     let last_seq = tx.next_seq()?;
     let accounts = moves.len() as u32;
     tx.put_reassignment(&StoredReassignment { id, by: user.id, to: req.to, last_seq, moves })?;
@@ -142,6 +146,21 @@ pub fn undo(tx: &mut dyn Tx, user: &UserInfo, id: ReassignmentId) -> Result<Reas
              no se puede deshacer entera; reasígnalas de nuevo si hace falta",
             reassignment.moves.len()
         )));
+    }
+    // Back only where a move may go now: the old gestor may have changed
+    // team or left, and the coordinator may no longer hold the territory.
+    let (accounts, _) = portfolio(tx, user)?;
+    let accounts: HashMap<_, _> = accounts.iter().map(|a| (a.debtor, a)).collect();
+    let mut destinations: HashMap<UserId, Destination> = HashMap::new();
+    for m in &reassignment.moves {
+        let account = accounts.get(&m.debtor).ok_or(ApiError::NotAllowed(
+            "algunas de estas cuentas ya no están en tus territorios: no se puede deshacer".into(),
+        ))?;
+        let destination = match destinations.entry(m.from) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => new.insert(Destination::of(tx, user, m.from)?),
+        };
+        destination.admits(account.currency, account.territory)?;
     }
     for m in &reassignment.moves {
         office::assign(tx, m.debtor, m.from, Some(reassignment.to))?;

@@ -274,6 +274,8 @@ async fn the_audit_trail_narrows_by_action_user_and_time_pages_back_and_exports(
     assert_eq!(admin.get(&format!("/v1/audit?from={later}")).await, json!([]));
     let (status, answer) = admin.call(Method::GET, "/v1/audit?from=ayer", None).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    let (status, answer) = admin.call(Method::GET, "/v1/audit?before=zzz", None).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "not an entry: {answer}");
 
     let (status, content_type, csv) = admin.export("/v1/exports/audit?action=assign").await;
     assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));

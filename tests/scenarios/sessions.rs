@@ -227,6 +227,18 @@ async fn an_admin_creates_a_user_resets_a_password_revokes_a_lost_phone_and_deac
     assert_eq!(attempt(&world, "127.0.0.3", "g1", "nueva-clave-2026").await.0, StatusCode::UNAUTHORIZED);
     assert!(matches!(phone.sync().await.expect_err("over"), DeviceError::SignInAgain));
     assert_eq!(world.count("SELECT count(*) FROM records WHERE kind = 'visit'"), 1);
+    let debtor = world.fixture.debtors_of("g2")[0];
+    let (status, answer) = world
+        .office("coord")
+        .await
+        .call(
+            Method::PUT,
+            &format!("/v1/debtors/{debtor}/assignment"),
+            Some(json!({ "gestor": g1_id, "expected_gestor": null })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "no work for someone who left: {answer}");
+    assert!(answer["message"].as_str().is_some_and(|m| m.contains("desactivado")), "{answer}");
     let me = admin.get("/v1/users").await;
     let me = me.as_array().expect("users").iter().find(|u| u["user"]["login"] == "admin").expect("admin")["user"]["id"]
         .clone();

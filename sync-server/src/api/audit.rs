@@ -23,7 +23,7 @@ pub(super) struct AuditQuery {
     /// Only those before this instant.
     to: Option<chrono::DateTime<chrono::Utc>>,
     /// Only those older than this entry (the `id` of the last one shown).
-    before: Option<String>,
+    before: Option<uuid::Uuid>,
     /// At most this many (default 200, at most 5000).
     limit: Option<u32>,
 }
@@ -37,7 +37,7 @@ impl AuditQuery {
             login: self.login,
             from: self.from.map(instant),
             to: self.to.map(instant),
-            before: self.before,
+            before: self.before.map(|id| id.to_string()),
             limit: self.limit.unwrap_or(default).clamp(1, most),
         }
     }

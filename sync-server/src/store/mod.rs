@@ -373,6 +373,8 @@ pub trait Tx {
     fn set_password_hash(&mut self, user: UserId, hash: &str) -> StoreResult<()>;
     /// Stops a user from signing in (their sessions are ended apart).
     fn deactivate_user(&mut self, user: UserId) -> StoreResult<()>;
+    /// Whether a user may still sign in and be given work.
+    fn user_active(&mut self, user: UserId) -> StoreResult<bool>;
     /// Visits, calls, promises and messages, by when they happened, newest first.
     fn activities(&mut self, filter: &ActivityFilter) -> StoreResult<Vec<ActivityRow>>;
     /// One visit, call, promise or message as the log shows it.

@@ -505,7 +505,9 @@ impl Tx for SqliteTx<'_> {
     fn session(&mut self, token_hash: &[u8]) -> StoreResult<Option<Session>> {
         let sql = "SELECT u.id, u.login, u.name, u.role, u.team_id, t.replica_id, t.expires_at
                    FROM tokens t JOIN users u ON u.id = t.user_id
-                   WHERE t.hash = ?1 AND t.revoked_at IS NULL AND t.expires_at > ?2";
+                   -- A deactivated user's token is no session, even one
+                   -- issued while the deactivation was being written.
+                   WHERE t.hash = ?1 AND t.revoked_at IS NULL AND t.expires_at > ?2 AND u.deactivated_at IS NULL";
         let found = self.collect(sql, params![token_hash, now()], |_, row| {
             Ok(Session {
                 user: Self::user_info(row)?,
@@ -785,6 +787,13 @@ impl Tx for SqliteTx<'_> {
 
     fn deactivate_user(&mut self, user: UserId) -> StoreResult<()> {
         users::deactivate(&self.conn, user)
+    }
+
+    fn user_active(&mut self, user: UserId) -> StoreResult<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM users WHERE id = ?1 AND deactivated_at IS NULL)")?
+            .query_row([user.to_string()], |r| r.get(0))?)
     }
 
     fn activities(&mut self, f: &ActivityFilter) -> StoreResult<Vec<ActivityRow>> {
