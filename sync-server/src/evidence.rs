@@ -12,7 +12,7 @@ use campo_core::{
     ids::{RecordId, UserId},
     wire::{ActivityDetail, ActivityRow, DayMap, DayStop, TimelineItem, UserInfo},
 };
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::{
     error::ApiError,
@@ -99,21 +99,8 @@ pub fn day_map(tx: &mut dyn Tx, user: &UserInfo, gestor: UserId, day: NaiveDate)
     if !Scope::of(tx, user)?.covers(Some(gestor)) {
         return Err(ApiError::NotFound);
     }
-    // A day wider on each side in UTC; each visit's own local day decides.
-    let filter = ActivityFilter {
-        gestores: Some(vec![gestor]),
-        kind: Some(RecordKind::Visit),
-        territory: None,
-        from: Some((day - Days::new(1)).to_string()),
-        to: Some((day + Days::new(2)).to_string()),
-        outcome: None,
-        party: None,
-        after_reassignment_only: false,
-        flagged: None,
-        reviewed: None,
-        before: None,
-        limit: 1_000,
-    };
+    let filter =
+        ActivityFilter { gestores: Some(vec![gestor]), ..ActivityFilter::around(RecordKind::Visit, day, 1_000) };
     let mut stops = Vec::new();
     for row in tx.activities(&filter)?.into_iter().filter(|r| !r.record.deleted) {
         let RecordBody::Visit(visit) = body(&row.record)? else { continue };

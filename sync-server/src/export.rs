@@ -83,7 +83,7 @@ impl Activities {
     }
 
     pub fn finish(self) -> Vec<u8> {
-        self.out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
+        finish(self.out)
     }
 }
 
@@ -149,7 +149,7 @@ pub fn kpis(report: &KpiReport) -> Vec<u8> {
             write(&mut out, counts(k).into_iter().chain(money));
         }
     }
-    out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
+    finish(out)
 }
 
 /// Workloads: a row per gestor and currency (one, its money empty, for a
@@ -183,7 +183,7 @@ pub fn workloads(rows: &[Workload]) -> Vec<u8> {
             write(&mut out, head.into_iter().chain(counts()));
         }
     }
-    out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
+    finish(out)
 }
 
 /// Audit entries, newest first; the particulars as their JSON.
@@ -201,6 +201,10 @@ pub fn audit(rows: &[AuditRow]) -> Vec<u8> {
         ];
         write(&mut out, fields);
     }
+    finish(out)
+}
+
+fn finish(out: csv::Writer<Vec<u8>>) -> Vec<u8> {
     out.into_inner().unwrap_or_else(|_| unreachable!("writing to memory does not fail"))
 }
 

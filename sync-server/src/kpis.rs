@@ -9,7 +9,11 @@ use campo_core::{
 };
 use chrono::NaiveDate;
 
-use crate::{error::ApiError, office::Scope, store::Tx};
+use crate::{
+    error::ApiError,
+    office::{self, Scope},
+    store::Tx,
+};
 
 /// The longest period one report covers.
 pub const MAX_DAYS: i64 = 366;
@@ -37,16 +41,8 @@ pub fn report(tx: &mut dyn Tx, user: &UserInfo, period: Period) -> Result<KpiRep
         return Err(ApiError::Malformed(format!("el periodo pasa de {MAX_DAYS} días: acórtalo")));
     }
     let scope = Scope::of(tx, user)?.gestores();
-    let mut gestores = Vec::new();
-    for g in tx.gestores(scope.as_deref())? {
-        let in_region = match territory {
-            Some(t) => tx.team_territory(g.id)?.is_some_and(|(theirs, _)| theirs == t),
-            None => true,
-        };
-        if in_region && gestor.is_none_or(|only| only == g.id) {
-            gestores.push((g.id, g.name));
-        }
-    }
+    let mut gestores = office::gestores_working(tx, scope.as_deref(), territory.as_ref().map(std::slice::from_ref))?;
+    gestores.retain(|(id, _)| gestor.is_none_or(|only| only == *id));
     let ids: Vec<UserId> = gestores.iter().map(|(id, _)| *id).collect();
     let facts = tx.kpi_facts(&ids, from, to)?;
     Ok(kpi::report(from, to, &gestores, &facts))

@@ -66,6 +66,26 @@ impl Scope {
     }
 }
 
+/// The gestores of `scope` (`None`: every one) whose team works one of
+/// `territories` (`None`: any), by id and name in name order.
+pub(crate) fn gestores_working(
+    tx: &mut dyn Tx,
+    scope: Option<&[UserId]>,
+    territories: Option<&[TerritoryId]>,
+) -> StoreResult<Vec<(UserId, String)>> {
+    let mut out = Vec::new();
+    for g in tx.gestores(scope)? {
+        let works = match territories {
+            None => true,
+            Some(these) => tx.team_territory(g.id)?.is_some_and(|(t, _)| these.contains(&t)),
+        };
+        if works {
+            out.push((g.id, g.name));
+        }
+    }
+    Ok(out)
+}
+
 /// A record the user may see; anything else is [`ApiError::NotFound`], so an
 /// id outside the scope tells nothing about whether it exists.
 pub fn visible_record(tx: &mut dyn Tx, user: &UserInfo, id: RecordId) -> Result<StoredRecord, ApiError> {

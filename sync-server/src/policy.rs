@@ -72,8 +72,6 @@ pub fn preview(tx: &mut dyn Tx, country: Country, proposed: &ContactPolicy) -> R
         Country::PE => Zone::LIMA,
     };
     let day = zone.local(chrono::Utc::now()).date() - chrono::Days::new(1);
-    // A day wider on each side in UTC; each record's own local day decides.
-    let bound = |d: chrono::NaiveDate| d.to_string();
     let mut preview = PolicyPreview {
         day,
         judged: 0,
@@ -83,21 +81,9 @@ pub fn preview(tx: &mut dyn Tx, country: Country, proposed: &ContactPolicy) -> R
         newly_refused: vec![],
     };
     for kind in [RecordKind::Visit, RecordKind::Call] {
-        let filter = ActivityFilter {
-            gestores: None,
-            kind: Some(kind),
-            territory: None,
-            from: Some(bound(day - chrono::Days::new(1))),
-            to: Some(bound(day + chrono::Days::new(2))),
-            outcome: None,
-            party: None,
-            after_reassignment_only: false,
-            flagged: None,
-            reviewed: None,
-            before: None,
-            limit: u32::MAX,
-        };
-        for row in tx.activities(&filter)?.into_iter().filter(|r| !r.record.deleted) {
+        for row in
+            tx.activities(&ActivityFilter::around(kind, day, u32::MAX))?.into_iter().filter(|r| !r.record.deleted)
+        {
             let Some((theirs, account)) = tx.contact_account(row.record.debtor_id)? else { continue };
             let body = row
                 .record

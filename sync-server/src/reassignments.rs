@@ -19,7 +19,7 @@ use serde_json::json;
 use crate::{
     error::ApiError,
     office::{self, Destination},
-    store::{Move, StoreResult, StoredReassignment, Tx},
+    store::{Move, StoredReassignment, Tx},
 };
 
 /// The territories whose accounts `user` balances (`None`: all of them).
@@ -34,21 +34,6 @@ fn territories(tx: &mut dyn Tx, user: &UserInfo) -> Result<Option<Vec<TerritoryI
 /// Gestores by id and name, in the order to list them.
 type Named = Vec<(UserId, String)>;
 
-/// The gestores whose teams work `territories` (`None`: every gestor), by name.
-fn gestores(tx: &mut dyn Tx, territories: Option<&[TerritoryId]>) -> StoreResult<Named> {
-    let mut out = Vec::new();
-    for g in tx.gestores(None)? {
-        let works = match territories {
-            None => true,
-            Some(mine) => tx.team_territory(g.id)?.is_some_and(|(t, _)| mine.contains(&t)),
-        };
-        if works {
-            out.push((g.id, g.name));
-        }
-    }
-    Ok(out)
-}
-
 /// The workloads of the gestores of `user`'s territories, or of one of them.
 pub fn workloads(tx: &mut dyn Tx, user: &UserInfo, territory: Option<TerritoryId>) -> Result<Vec<Workload>, ApiError> {
     let mine = territories(tx, user)?;
@@ -58,7 +43,7 @@ pub fn workloads(tx: &mut dyn Tx, user: &UserInfo, territory: Option<TerritoryId
         (None, mine) => mine,
     };
     let accounts = tx.accounts(only.as_deref())?;
-    let gestores = gestores(tx, only.as_deref())?;
+    let gestores = office::gestores_working(tx, None, only.as_deref())?;
     Ok(workload::workloads(&accounts, &gestores, chrono::Utc::now()))
 }
 
@@ -66,7 +51,7 @@ pub fn workloads(tx: &mut dyn Tx, user: &UserInfo, territory: Option<TerritoryId
 fn portfolio(tx: &mut dyn Tx, user: &UserInfo) -> Result<(Vec<Account>, Named), ApiError> {
     let mine = territories(tx, user)?;
     let accounts = tx.accounts(mine.as_deref())?;
-    Ok((accounts, gestores(tx, mine.as_deref())?))
+    Ok((accounts, office::gestores_working(tx, None, mine.as_deref())?))
 }
 
 /// What `req` would move, refused as the apply would refuse it.

@@ -30,7 +30,7 @@ pub fn check_password(password: &str) -> Result<(), ApiError> {
 
 /// The user `id`, as the users screen lists them.
 fn row(tx: &mut dyn Tx, id: UserId) -> Result<UserRow, ApiError> {
-    tx.users()?.into_iter().find(|u| u.user.id == id).ok_or(ApiError::NotFound)
+    tx.users(Some(id))?.into_iter().next().ok_or(ApiError::NotFound)
 }
 
 /// Creates a user with `password_hash` (of `req.password`, checked already).
@@ -53,7 +53,7 @@ pub fn create(tx: &mut dyn Tx, admin: &UserInfo, req: &CreateUser, password_hash
         }
         _ => {}
     }
-    if tx.users()?.iter().any(|u| u.user.login == login) {
+    if tx.users(None)?.iter().any(|u| u.user.login == login) {
         return Err(ApiError::Malformed(format!("ya hay un usuario «{login}»: elige otro")));
     }
     let id = UserId::generate();
@@ -125,7 +125,8 @@ pub fn create_team(tx: &mut dyn Tx, admin: &UserInfo, req: &CreateTeam) -> Resul
 
 /// Revokes one device (lost, stolen): it must sign in again, and keeps its unsent work to send then.
 pub fn revoke_device(tx: &mut dyn Tx, admin: &UserInfo, device: ReplicaId) -> Result<UserRow, ApiError> {
-    let owner = tx.users()?.into_iter().find(|u| u.devices.iter().any(|d| d.id == device)).ok_or(ApiError::NotFound)?;
+    let owner =
+        tx.users(None)?.into_iter().find(|u| u.devices.iter().any(|d| d.id == device)).ok_or(ApiError::NotFound)?;
     tx.retire_replica(device)?;
     audit(tx, admin, "device_revoke", device, json!({ "user": owner.user.id }))?;
     row(tx, owner.user.id)

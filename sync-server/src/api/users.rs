@@ -15,7 +15,7 @@ use crate::{auth, error::ApiError, users};
 /// Every user, by name, with their team and devices.
 #[utoipa::path(get, path = "/v1/users", responses((status = 200, body = Vec<UserRow>), (status = 403, body = ErrorBody)))]
 pub(super) async fn list(State(state): State<AppState>, _admin: Admin) -> Result<Json<Vec<UserRow>>, ApiError> {
-    Ok(Json(state.read(|tx| Ok(tx.users()?)).await?))
+    Ok(Json(state.read(|tx| Ok(tx.users(None)?)).await?))
 }
 
 /// Every team, by name.

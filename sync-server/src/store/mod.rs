@@ -222,6 +222,22 @@ pub struct ActivityFilter {
     pub limit: u32,
 }
 
+impl ActivityFilter {
+    /// Every `kind` record around a local `day`: a day wider on each side in
+    /// UTC, since a record's own local day (its zone's) decides, and the
+    /// caller keeps those that fall on it.
+    pub fn around(kind: RecordKind, day: chrono::NaiveDate, limit: u32) -> Self {
+        let bound = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+        Self {
+            kind: Some(kind),
+            from: bound(day.checked_sub_days(chrono::Days::new(1))),
+            to: bound(day.checked_add_days(chrono::Days::new(2))),
+            limit,
+            ..Self::default()
+        }
+    }
+}
+
 /// A user to create.
 #[derive(Clone, Debug)]
 pub struct NewUser {
@@ -365,8 +381,8 @@ pub trait Tx {
     fn mark_reassignment_undone(&mut self, id: ReassignmentId, by: UserId) -> StoreResult<()>;
     /// Whether the account still stands as a move left it (see [`Move`]).
     fn untouched_since(&mut self, debtor: DebtorId, assigned_seq: u64, last_seq: u64) -> StoreResult<bool>;
-    /// Every user, by name, with their team and devices.
-    fn users(&mut self) -> StoreResult<Vec<campo_core::wire::UserRow>>;
+    /// Every user (or only `only`), by name, with their team and devices.
+    fn users(&mut self, only: Option<UserId>) -> StoreResult<Vec<campo_core::wire::UserRow>>;
     /// Every team, by name.
     fn teams(&mut self) -> StoreResult<Vec<campo_core::wire::TeamRow>>;
     /// Replaces a user's password hash.

@@ -773,8 +773,8 @@ impl Tx for SqliteTx<'_> {
         reassignments::untouched(&self.conn, debtor, assigned_seq, last_seq)
     }
 
-    fn users(&mut self) -> StoreResult<Vec<campo_core::wire::UserRow>> {
-        users::users(&self.conn)
+    fn users(&mut self, only: Option<UserId>) -> StoreResult<Vec<campo_core::wire::UserRow>> {
+        users::users(&self.conn, only)
     }
 
     fn teams(&mut self) -> StoreResult<Vec<campo_core::wire::TeamRow>> {

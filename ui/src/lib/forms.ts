@@ -79,7 +79,7 @@ export function inputOf(kind: FormKind, body: ActivityBody, related: RelatedPart
 /** The form fields a problem can belong to. */
 export type Field =
   | 'outcome' | 'number' | 'minutes' | 'lat' | 'lon' | 'accuracy' | 'nextAction' | 'amount' | 'dueOn' | 'reached' | 'identified'
-  | 'total' | 'discount' | 'count' | 'firstDue' | 'logFrom' | 'logTo';
+  | 'total' | 'discount' | 'count' | 'firstDue' | 'logFrom' | 'logTo' | 'day';
 export type FieldErrors = Partial<Record<Field, Problem>>;
 
 export interface Account { zone: string; currency: Currency; today: string; related: RelatedParty[] }

@@ -966,11 +966,11 @@ const FIELD_LABELS: Record<Field, Key> = {
   accuracy: 'form.accuracy', nextAction: 'form.nextAction', amount: 'form.amount', dueOn: 'form.dueOn',
   reached: 'form.reached', identified: 'form.identification',
   total: 'plan.total', discount: 'plan.discount', count: 'plan.count', firstDue: 'plan.firstDue',
-  logFrom: 'log.from', logTo: 'log.to',
+  logFrom: 'log.from', logTo: 'log.to', day: 'day.day',
 };
 const EXAMPLES: Partial<Record<Field, string>> = {
   lat: '19.4326', lon: '-99.1332', accuracy: '20', minutes: '4', nextAction: '15/12/2026', dueOn: '15/12/2026',
-  count: '6', firstDue: '15/12/2026', logFrom: '1/12/2026', logTo: '31/12/2026',
+  count: '6', firstDue: '15/12/2026', logFrom: '1/12/2026', logTo: '31/12/2026', day: '3/12/2026',
 };
 const CHOSEN: Field[] = ['outcome', 'number', 'reached'];
 

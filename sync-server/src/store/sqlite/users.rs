@@ -8,12 +8,13 @@ use rusqlite::{Connection, params};
 
 use super::{StoreResult, parse};
 
-pub(super) fn users(conn: &Connection) -> StoreResult<Vec<UserRow>> {
+pub(super) fn users(conn: &Connection, only: Option<UserId>) -> StoreResult<Vec<UserRow>> {
     let mut statement = conn.prepare_cached(
         "SELECT u.id, u.login, u.name, u.role, u.team_id, t.name, u.deactivated_at IS NULL
-         FROM users u LEFT JOIN teams t ON t.id = u.team_id ORDER BY u.name, u.id",
+         FROM users u LEFT JOIN teams t ON t.id = u.team_id
+         WHERE ?1 IS NULL OR u.id = ?1 ORDER BY u.name, u.id",
     )?;
-    let mut rows = statement.query([])?;
+    let mut rows = statement.query([only.map(|u| u.to_string())])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let role: String = row.get(3)?;
