@@ -5,6 +5,12 @@ import {
 import type { Factor, Rejection } from './types';
 
 describe('errorMessage', () => {
+  it('names a contact policy field in English too', () => {
+    const zero = { kind: 'invalid', code: 'zero_cap', field: 'intentos por día' };
+    expect(errorMessage('en', zero)).toBe('attempts per day: must allow at least one attempt.');
+    expect(errorMessage('es-MX', zero)).toContain('intentos por día');
+  });
+
   it('says what a domain error means, in the chosen language', () => {
     const error = { kind: 'invalid', code: 'too_many_decimals', field: 'monto' };
     expect(errorMessage('es-MX', error)).toBe('monto: usa como máximo 2 decimales.');

@@ -938,6 +938,10 @@ const FIELDS_EN: Record<string, string> = {
   monto: 'amount', notas: 'notes', comentario: 'comment', saldo: 'balance', vencido: 'overdue amount',
   'mínimo': 'minimum payment', nombre: 'name', segmento: 'segment', referencia: 'reference',
   'dirección': 'address', texto: 'text',
+  // The contact policy's, as its checks name them (core/src/contact/policy.rs).
+  'intentos por día': 'attempts per day', 'intentos por semana': 'attempts per week', 'visitas por semana': 'visits per week',
+  'días de aviso': 'days of notice', incumplimientos: 'broken promises', 'distancia al domicilio': 'distance from the address',
+  'contactos por semana a señalar': 'contacts per week to flag', 'nombre del territorio': "region's name", 'nombre del equipo': "team's name",
 };
 
 /** An account's field as the screens call it: the rules name it by its key ("balance"). */
