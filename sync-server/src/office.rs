@@ -274,7 +274,8 @@ pub fn decide_plan(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, req: PlanDeci
 
 /// Makes `gestor` the debtor's gestor. `expected` is the gestor the caller saw
 /// (compare-and-set); `None` skips the check. The old gestor's feed gets a
-/// revoke, the new one's a grant followed by the debtor's whole history.
+/// revoke, the new one's a grant, which brings the debtor's whole history
+/// (see [`Tx::feed`]): no record is rewritten.
 /// The new assignment's feed position, or `None` if it was there already.
 pub fn assign(
     tx: &mut dyn Tx,
@@ -303,7 +304,6 @@ pub fn assign(
     let seq = tx.next_seq()?;
     tx.assign(debtor, gestor, seq)?;
     tx.put_scope_event(seq, gestor, debtor, true)?;
-    tx.move_debtor_records(debtor, gestor)?;
     Ok(Some(seq))
 }
 

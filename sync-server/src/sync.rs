@@ -14,8 +14,7 @@ use campo_core::{
     rules::{self, ContactRules, GestorWrite, Landing, Refusal, RulesNeed},
     vv::Causality,
     wire::{
-        FeedItem, PullPage, PullQuery, PushOutcome, PushRecord, PushRequest, PushResponse, PushResult, Rejection,
-        RejectionCode,
+        PullPage, PullQuery, PushOutcome, PushRecord, PushRequest, PushResponse, PushResult, Rejection, RejectionCode,
     },
 };
 use serde_json::{Map, Value};
@@ -396,17 +395,20 @@ fn resolve(
 pub fn pull(tx: &mut dyn Tx, gestor: UserId, replica: Option<ReplicaId>, query: &PullQuery) -> StoreResult<PullPage> {
     let limit = query.limit.unwrap_or(DEFAULT_PAGE_ITEMS).clamp(1, MAX_PAGE_ITEMS);
     let max_bytes = query.max_bytes.unwrap_or(MAX_PAGE_BYTES).min(MAX_PAGE_BYTES) as usize;
-    let mut rows = tx.feed(gestor, replica, query.cursor, limit + 1, max_bytes)?.into_iter().peekable();
-    let mut items: Vec<FeedItem> = Vec::new();
-    let (mut cursor, mut bytes) = (query.cursor, 0usize);
-    while let Some((seq, _, size)) = rows.peek() {
-        let fits = items.len() < limit as usize && (items.is_empty() || bytes + size <= max_bytes);
+    let rows = tx.feed(gestor, replica, query.cursor, limit + 1, max_bytes)?;
+    let (mut cursor, mut taken, mut bytes) = (query.cursor, 0, 0usize);
+    while let Some(&(seq, _, _)) = rows.get(taken) {
+        // A position's items (a grant and the debtor's history) go in one
+        // page: a cursor cannot point inside a position.
+        let at = rows[taken..].iter().take_while(|(s, _, _)| *s == seq);
+        let (count, size) = at.fold((0, 0), |(count, size), (_, _, body)| (count + 1, size + body));
+        let fits = taken == 0 || (taken + count <= limit as usize && bytes + size <= max_bytes);
         if !fits {
             break;
         }
-        (cursor, bytes) = (*seq, bytes + size);
-        let (_, item, _) = rows.next().unwrap_or_else(|| unreachable!("peeked"));
-        items.push(item);
+        (cursor, taken, bytes) = (seq, taken + count, bytes + size);
     }
-    Ok(PullPage { items, cursor, more: rows.peek().is_some() })
+    let more = taken < rows.len();
+    let items = rows.into_iter().take(taken).map(|(_, item, _)| item).collect();
+    Ok(PullPage { items, cursor, more })
 }

@@ -70,7 +70,9 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct StoredRecord {
     /// The current version.
     pub record: Record,
-    /// The debtor's current gestor, whose feed carries the record.
+    /// The debtor's gestor when this version became current, whose feed
+    /// carries it. A later reassignment leaves it: the new gestor's feed
+    /// carries the record with the debtor's grant.
     pub owner: Option<UserId>,
     /// The user who created the record.
     pub author: Option<UserId>,
@@ -406,17 +408,18 @@ pub trait Tx {
     fn was_assigned(&mut self, debtor: DebtorId, gestor: UserId) -> StoreResult<bool>;
     /// Makes `gestor` the debtor's current gestor from feed position `seq`.
     fn assign(&mut self, debtor: DebtorId, gestor: UserId, seq: u64) -> StoreResult<()>;
-    /// Moves all of a debtor's records to `owner`'s feed, each at a new position.
-    fn move_debtor_records(&mut self, debtor: DebtorId, owner: UserId) -> StoreResult<u64>;
     /// Notes a debtor granted to or revoked from a gestor, at `seq`.
     fn put_scope_event(&mut self, seq: u64, gestor: UserId, debtor: DebtorId, granted: bool) -> StoreResult<()>;
     /// Debtors revoked from the gestor after feed position `cursor`.
     fn revoked_after(&mut self, gestor: UserId, cursor: u64) -> StoreResult<Vec<DebtorId>>;
-    /// A gestor's feed after `cursor`, at most `limit` items, with each item's
-    /// position and body size. Records whose current version `replica` pushed
-    /// (and holds) are left out. Reading stops one item after the body bytes
-    /// pass `max_bytes`: no more than a page can hold is ever in memory, and
-    /// the extra item tells the caller that more wait.
+    /// A gestor's feed after `cursor`, at most `limit` positions, with each
+    /// item's position and body size. Records whose current version `replica`
+    /// pushed (and holds) are left out. A grant is followed, at its own
+    /// position, by the debtor's history (every record written before it):
+    /// a reassignment moves no record, so moving 10,000 accounts writes rows
+    /// per account, not per record. Reading stops one position after the
+    /// body bytes pass `max_bytes`: no more than a page can hold is ever in
+    /// memory, and the extra position tells the caller that more wait.
     fn feed(
         &mut self,
         gestor: UserId,

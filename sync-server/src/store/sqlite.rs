@@ -63,6 +63,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0017_bulk_reassignments.sql"),
     include_str!("../../../migrations/server/0018_kpi_indexes_by_gestor.sql"),
     include_str!("../../../migrations/server/0019_user_deactivation.sql"),
+    include_str!("../../../migrations/server/0020_reassignment_moves_no_record.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -227,6 +228,29 @@ fn record_at(row: &Row<'_>, at: usize) -> StoreResult<Record> {
         deleted: row.get(at + 4)?,
         body: raw(row.get(at + 5)?),
     })
+}
+
+/// Appends the debtor's records written before feed position `grant`, at
+/// that position, oldest write first: what a gestor granted the debtor
+/// there receives. Records written since are in their feed at their own
+/// position.
+fn history(
+    conn: &rusqlite::Connection,
+    debtor: DebtorId,
+    grant: u64,
+    items: &mut Vec<(u64, FeedItem, usize)>,
+) -> StoreResult<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
+         WHERE debtor_id = ?1 AND seq < ?2 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query(params![debtor.to_string(), grant])?;
+    while let Some(row) = rows.next()? {
+        let record = record_at(row, 0)?;
+        let size = record.body.get().len();
+        items.push((grant, FeedItem::Record { record, after_reassignment: row.get(6)? }, size));
+    }
+    Ok(())
 }
 
 fn opt_id<T: FromStr>(text: Option<String>, what: &'static str) -> StoreResult<Option<T>>
@@ -848,12 +872,13 @@ impl Tx for SqliteTx<'_> {
 
     fn plans_waiting(&mut self, gestores: Option<&[UserId]>) -> StoreResult<Vec<campo_core::wire::WaitingPlan>> {
         // Waiting is `PromiseFields::awaits_decision`; found through the
-        // partial index of migration 0013, by the account's current gestor
-        // (the records' owner), who is whom a decision reaches.
-        const WAITING: &str = "SELECT r.id, r.debtor_id, r.vv, r.body, r.owner_id, u.name, a.name,
+        // partial index of migration 0020, by the account's current gestor,
+        // who is whom a decision reaches.
+        const WAITING: &str = "SELECT r.id, r.debtor_id, r.vv, r.body, g.gestor_id, u.name, a.name,
                                       d.body ->> '$.external_ref', d.body ->> '$.name'
                                FROM records r JOIN records d ON d.id = r.debtor_id
-                                    LEFT JOIN users u ON u.id = r.owner_id LEFT JOIN users a ON a.id = r.author_id
+                                    LEFT JOIN assignments g ON g.debtor_id = r.debtor_id AND g.until_seq IS NULL
+                                    LEFT JOIN users u ON u.id = g.gestor_id LEFT JOIN users a ON a.id = r.author_id
                                WHERE r.kind = 'promise' AND r.body ->> '$.plan.approval.state' = 'requested'
                                  AND NOT r.deleted AND r.body ->> '$.status' != 'cancelled'";
         let read = |_: &Self, row: &Row<'_>| {
@@ -867,7 +892,7 @@ impl Tx for SqliteTx<'_> {
                 id: parse(&row.get::<_, String>(0)?, "records.id")?,
                 debtor_id: parse(&row.get::<_, String>(1)?, "records.debtor_id")?,
                 vv: vv(&row.get::<_, String>(2)?)?,
-                gestor: row.get::<_, Option<String>>(4)?.map(|g| parse(&g, "records.owner_id")).transpose()?,
+                gestor: row.get::<_, Option<String>>(4)?.map(|g| parse(&g, "assignments.gestor_id")).transpose()?,
                 gestor_name: row.get(5)?,
                 proposed_by: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
                 external_ref: row.get::<_, Option<String>>(7)?.unwrap_or_default(),
@@ -877,7 +902,7 @@ impl Tx for SqliteTx<'_> {
         match gestores {
             None => self.collect(&format!("{WAITING} ORDER BY r.id"), [], read),
             Some(gestores) => self.collect(
-                &format!("{WAITING} AND r.owner_id IN (SELECT value FROM json_each(?1)) ORDER BY r.id"),
+                &format!("{WAITING} AND g.gestor_id IN (SELECT value FROM json_each(?1)) ORDER BY r.id"),
                 [json_ids(gestores)],
                 read,
             ),
@@ -910,29 +935,6 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn move_debtor_records(&mut self, debtor: DebtorId, owner: UserId) -> StoreResult<u64> {
-        let count: u64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM records WHERE debtor_id = ?1")?
-            .query_row([debtor.to_string()], |r| r.get(0))?;
-        if count == 0 {
-            return Ok(0);
-        }
-        // One statement for the debtor's whole history, at the next `count`
-        // feed positions in id order: a reassignment of thousands of
-        // accounts is thousands of statements, not one per record.
-        let first = self.next_seq()?;
-        self.seq = Some(first + count - 1);
-        self.conn
-            .prepare_cached(
-                "UPDATE records SET owner_id = ?2, seq = ?3 + moved.rank - 1, pushed_by = NULL
-                 FROM (SELECT id, row_number() OVER (ORDER BY id) AS rank FROM records WHERE debtor_id = ?1) AS moved
-                 WHERE records.id = moved.id",
-            )?
-            .execute(params![debtor.to_string(), owner.to_string(), first])?;
-        Ok(count)
-    }
-
     fn revoked_after(&mut self, gestor: UserId, cursor: u64) -> StoreResult<Vec<DebtorId>> {
         self.collect(
             "SELECT DISTINCT debtor_id FROM scope_events WHERE gestor_id = ?1 AND seq > ?2 AND NOT granted",
@@ -956,8 +958,13 @@ impl Tx for SqliteTx<'_> {
         limit: u32,
         max_bytes: usize,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
+        // A record written while the gestor held the debtor is theirs only
+        // while they still do: once the debtor left, a revoke follows and the
+        // device would drop it anyway.
         let sql = "SELECT seq, 'record', id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
                        WHERE owner_id = ?1 AND seq > ?2 AND (?4 IS NULL OR pushed_by IS NOT ?4)
+                         AND EXISTS (SELECT 1 FROM assignments a WHERE a.debtor_id = records.debtor_id
+                                                                   AND a.until_seq IS NULL AND a.gestor_id = ?1)
                    UNION ALL
                    SELECT seq, IIF(granted, 'granted', 'revoked'), NULL, debtor_id, NULL, NULL, NULL, NULL, NULL
                        FROM scope_events WHERE gestor_id = ?1 AND seq > ?2
@@ -972,28 +979,31 @@ impl Tx for SqliteTx<'_> {
             let seq: u64 = row.get(0)?;
             let source: String = row.get(1)?;
             let debtor = |row: &Row<'_>| parse(&row.get::<_, String>(3)?, "scope_events.debtor_id");
-            let item = match source.as_str() {
+            let first = items.len();
+            match source.as_str() {
                 "record" => {
                     let record = record_at(row, 2)?;
                     let size = record.body.get().len();
-                    (seq, FeedItem::Record { record, after_reassignment: row.get(8)? }, size)
+                    items.push((seq, FeedItem::Record { record, after_reassignment: row.get(8)? }, size));
                 }
-                "granted" => (seq, FeedItem::Granted { debtor_id: debtor(row)? }, 64),
-                "revoked" => (seq, FeedItem::Revoked { debtor_id: debtor(row)? }, 64),
+                "granted" => {
+                    let debtor_id = debtor(row)?;
+                    items.push((seq, FeedItem::Granted { debtor_id }, 64));
+                    history(&self.conn, debtor_id, seq, &mut items)?;
+                }
+                "revoked" => items.push((seq, FeedItem::Revoked { debtor_id: debtor(row)? }, 64)),
                 _ => {
                     let body: String = row.get(7)?;
                     let policy = serde_json::from_str(&body)
                         .map_err(|e| StoreError::Corrupt { what: "policies.body", detail: e.to_string() })?;
-                    (seq, FeedItem::Policy { policy }, body.len())
+                    items.push((seq, FeedItem::Policy { policy }, body.len()));
                 }
-            };
-            let size = item.2;
-            items.push(item);
-            // One item beyond the budget tells the caller that more wait.
+            }
+            // One position beyond the budget tells the caller that more wait.
             if past {
                 break;
             }
-            bytes += size;
+            bytes += items[first..].iter().map(|(_, _, size)| size).sum::<usize>();
             past = bytes > max_bytes;
         }
         Ok(items)

@@ -86,7 +86,8 @@ pub(super) fn facts(conn: &Connection, gestores: &[UserId], from: NaiveDate, to:
         });
     }
 
-    // Payments on the accounts each gestor holds, by the day they were paid.
+    // Payments by the gestor who held the account when each was recorded
+    // (the record's owner), by the day they were paid.
     let mut statement = conn.prepare_cached(
         "SELECT r.owner_id, r.body ->> '$.amount', r.body ->> '$.currency'
          FROM records r
