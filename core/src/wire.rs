@@ -11,6 +11,7 @@ use crate::{
     DomainError,
     contact::{Breach, Judgement, policy::ContactPolicy},
     ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
+    money::Currency,
     record::{Record, RecordKind},
     vv::VersionVector,
 };
@@ -197,7 +198,7 @@ pub struct CreateTerritory {
     /// The name people use for it ("CDMX Norte").
     pub name: String,
     /// The currency of its accounts, and so its country.
-    pub currency: crate::money::Currency,
+    pub currency: Currency,
 }
 
 /// A team to create.
@@ -516,6 +517,11 @@ pub enum ErrorCode {
     TooManyAttempts,
     /// An import stored nothing: `import` says which lines are wrong, and how.
     ImportRefused,
+    /// The role may do this, but not here or not to this: `refusal` says why.
+    Refused,
+    /// What the request would act on changed since it was read (a
+    /// reassignment touched since): `refusal` says how.
+    Changed,
     /// Something broke on the server.
     Internal,
 }
@@ -537,6 +543,74 @@ pub struct ErrorBody {
     /// columns, or every problem on every line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub import: Option<crate::import::ImportRefusal>,
+    /// With [`ErrorCode::Refused`] and [`ErrorCode::Changed`]: why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<OfficeRefusal>,
+}
+
+/// Why the server refused what the user's role may otherwise do; nothing
+/// changed. Each reason carries what a client needs to word it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OfficeRefusal {
+    /// A console request sent from another site's page.
+    #[error("solicitud de otro sitio: abre la consola desde su propia dirección")]
+    CrossSite,
+    /// Accounts sent to a deactivated gestor.
+    #[error("{name} está desactivado: elige a un gestor en activo")]
+    GestorInactive {
+        /// The gestor's name.
+        name: String,
+    },
+    /// Accounts sent to a gestor with no team, and so no territory.
+    #[error("el gestor no tiene equipo ni territorio: asígnale uno primero")]
+    GestorWithoutTeam,
+    /// Accounts sent to a team whose territory has no currency yet.
+    #[error("el territorio del gestor no tiene moneda definida: pide a un admin que la fije")]
+    TerritoryWithoutCurrency,
+    /// Accounts sent across countries.
+    #[error("la cuenta es en {account} y el equipo del gestor trabaja en {team}: no se puede mover entre países")]
+    OtherCountry {
+        /// The account's currency.
+        account: Currency,
+        /// The receiving team's.
+        team: Currency,
+    },
+    /// A coordinator moving accounts to or from territories they do not coordinate.
+    #[error("solo puedes mover cuentas entre gestores de los territorios que coordinas")]
+    OutsideYourTerritories,
+    /// A reassignment undone already.
+    #[error("esta reasignación ya se deshizo")]
+    AlreadyUndone,
+    /// Some of a reassignment's accounts were reassigned again or had work
+    /// recorded since: an undo moves the whole reassignment or nothing.
+    #[error(
+        "{changed} de las {total} cuentas cambiaron desde la reasignación (registros nuevos o se movieron otra vez): \
+         no se puede deshacer entera; reasígnalas de nuevo si hace falta"
+    )]
+    ChangedSince {
+        /// Accounts touched since.
+        changed: u32,
+        /// Accounts the reassignment moved.
+        total: u32,
+    },
+    /// An admin deactivating themselves.
+    #[error("no puedes desactivarte a ti mismo: pide a otro administrador")]
+    DeactivateYourself,
+}
+
+impl OfficeRefusal {
+    /// Its code: a refusal because of what changed since is a conflict (409),
+    /// read again and decide; the others are refusals of this request (403).
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::CrossSite => ErrorCode::Forbidden,
+            Self::AlreadyUndone | Self::ChangedSince { .. } => ErrorCode::Changed,
+            _ => ErrorCode::Refused,
+        }
+    }
 }
 
 /// A visit, call, promise or message as a supervisor reviews it.

@@ -21,6 +21,10 @@ use crate::{
 pub struct Account {
     /// The account.
     pub debtor: DebtorId,
+    /// The lender's account number.
+    pub external_ref: String,
+    /// The debtor's name.
+    pub name: String,
     /// Who holds it now.
     pub gestor: Option<UserId>,
     /// Its region.
@@ -137,6 +141,83 @@ pub struct Preview {
     pub after: Vec<Workload>,
 }
 
+/// An account on the list a coordinator picks from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Listed {
+    /// The account.
+    pub debtor: DebtorId,
+    /// The lender's account number.
+    pub external_ref: String,
+    /// The debtor's name.
+    pub name: String,
+    /// Who holds it now.
+    pub gestor: Option<UserId>,
+    /// Their name (empty when nobody does).
+    pub gestor_name: String,
+    /// Its region.
+    pub territory: TerritoryId,
+    /// Its segment.
+    pub segment: String,
+    /// Its delinquency bucket today.
+    pub bucket: Bucket,
+    /// Total outstanding.
+    pub balance: Amount,
+    /// Overdue.
+    pub overdue: Amount,
+    /// In what.
+    pub currency: Currency,
+}
+
+/// The accounts a selection takes, by account number: the first
+/// [`Listing::MOST`] of them, and how many there are.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Listing {
+    /// Accounts the selection takes.
+    pub total: u32,
+    /// The first of them.
+    pub rows: Vec<Listed>,
+}
+
+impl Listing {
+    /// Rows listed at most: a list to pick from by hand, not to page through
+    /// (narrower filters find the rest).
+    pub const MOST: usize = 200;
+}
+
+/// The accounts `selection` takes, to pick from; `gestores` names their holders.
+pub fn listing(
+    accounts: &[Account],
+    selection: &Selection,
+    gestores: &[(UserId, String)],
+    now: DateTime<Utc>,
+) -> Listing {
+    let mut taken: Vec<&Account> = accounts.iter().filter(|a| selection.selects(a, now)).collect();
+    taken.sort_by(|a, b| a.external_ref.cmp(&b.external_ref));
+    let name = |g: Option<UserId>| {
+        g.and_then(|g| gestores.iter().find(|(id, _)| *id == g)).map_or_else(String::new, |(_, n)| n.clone())
+    };
+    let rows = (taken.iter().take(Listing::MOST))
+        .map(|a| Listed {
+            debtor: a.debtor,
+            external_ref: a.external_ref.clone(),
+            name: a.name.clone(),
+            gestor: a.gestor,
+            gestor_name: name(a.gestor),
+            territory: a.territory,
+            segment: a.segment.clone(),
+            bucket: a.bucket(now),
+            balance: a.balance,
+            overdue: a.overdue,
+            currency: a.currency,
+        })
+        .collect();
+    Listing { total: taken.len() as u32, rows }
+}
+
 /// The workloads of `gestores` (id and name, in the order to list them).
 pub fn workloads(accounts: &[Account], gestores: &[(UserId, String)], now: DateTime<Utc>) -> Vec<Workload> {
     let held = |g: UserId| accounts.iter().filter(move |a| a.gestor == Some(g));
@@ -207,8 +288,11 @@ mod tests {
     fn account(gestor: UserId, territory: TerritoryId, segment: &str, balance: &str, days: Option<u64>) -> Account {
         let now = Utc::now();
         let today = Zone::MEXICO_CITY.local(now).date();
+        let debtor = DebtorId::generate();
         Account {
-            debtor: DebtorId::generate(),
+            debtor,
+            external_ref: format!("TC-{debtor}"),
+            name: "Cliente".into(),
             gestor: Some(gestor),
             territory,
             segment: segment.into(),

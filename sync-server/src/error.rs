@@ -24,9 +24,9 @@ pub enum ApiError {
     /// A gestor signing in to the console.
     #[error("la consola es para supervisores, coordinadores y administradores; en campo usa la app Campo")]
     OfficeOnly,
-    /// The role may do this, but not here: the reason says why.
+    /// The role may do this, but not here or not to this: the reason says why.
     #[error("{0}")]
-    NotAllowed(String),
+    Refused(campo_core::wire::OfficeRefusal),
     /// Nothing there, or nothing this user may see; the two look the same.
     #[error("no existe o no tienes acceso")]
     NotFound,
@@ -76,7 +76,8 @@ impl ApiError {
     pub fn code(&self) -> ErrorCode {
         match self {
             Self::Unauthorized(_) => ErrorCode::Unauthorized,
-            Self::Forbidden | Self::NotAllowed(_) => ErrorCode::Forbidden,
+            Self::Forbidden => ErrorCode::Forbidden,
+            Self::Refused(refusal) => refusal.code(),
             Self::OfficeOnly => ErrorCode::OfficeOnly,
             Self::NotFound => ErrorCode::NotFound,
             Self::Malformed(_) => ErrorCode::MalformedRequest,
@@ -101,15 +102,16 @@ impl ApiError {
     fn status(&self) -> StatusCode {
         match self.code() {
             ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
-            ErrorCode::Forbidden | ErrorCode::OfficeOnly => StatusCode::FORBIDDEN,
+            ErrorCode::Forbidden | ErrorCode::OfficeOnly | ErrorCode::Refused => StatusCode::FORBIDDEN,
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::MalformedRequest => StatusCode::BAD_REQUEST,
             ErrorCode::InvalidValue => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::BatchTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::ProtocolUnsupported => StatusCode::UPGRADE_REQUIRED,
-            ErrorCode::ReplicaRewound | ErrorCode::IdempotencyKeyReused | ErrorCode::StaleVersion => {
-                StatusCode::CONFLICT
-            }
+            ErrorCode::ReplicaRewound
+            | ErrorCode::IdempotencyKeyReused
+            | ErrorCode::StaleVersion
+            | ErrorCode::Changed => StatusCode::CONFLICT,
             ErrorCode::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::ImportRefused => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -157,7 +159,11 @@ impl IntoResponse for ApiError {
             Self::Import(refusal) => Some(refusal.clone()),
             _ => None,
         };
-        let body = ErrorBody { error: self.code(), message: self.to_string(), invalid, import };
+        let refusal = match &self {
+            Self::Refused(why) => Some(why.clone()),
+            _ => None,
+        };
+        let body = ErrorBody { error: self.code(), message: self.to_string(), invalid, import, refusal };
         let mut response = (self.status(), Json(body)).into_response();
         if let Self::TooManyAttempts(wait) = self {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds(wait)));

@@ -15,7 +15,7 @@ use campo_core::{
     money::Currency,
     plan::{self, Approval},
     record::raw,
-    wire::{DebtorPatch, Decision, PlanDecision, RecordView, ReviewRequest, Role, UserInfo},
+    wire::{DebtorPatch, Decision, OfficeRefusal, PlanDecision, RecordView, ReviewRequest, Role, Territory, UserInfo},
 };
 
 use crate::{
@@ -288,7 +288,7 @@ pub fn assign(
         return Err(ApiError::Malformed(format!("{} no es gestor", target.login)));
     }
     if !tx.user_active(gestor)? {
-        return Err(ApiError::NotAllowed(format!("{} está desactivado: elige a un gestor en activo", target.name)));
+        return Err(ApiError::Refused(OfficeRefusal::GestorInactive { name: target.name }));
     }
     let current = tx.assignee(debtor)?;
     if expected.is_some() && expected != current {
@@ -307,6 +307,16 @@ pub fn assign(
     Ok(Some(seq))
 }
 
+/// The territories `user` sees: a coordinator's own, everyone else's all.
+pub fn territories(tx: &mut dyn Tx, user: &UserInfo) -> Result<Vec<Territory>, ApiError> {
+    let all = tx.territories()?;
+    if user.role != Role::Coordinator {
+        return Ok(all);
+    }
+    let mine = tx.coordinated_territories(user.id)?;
+    Ok(all.into_iter().filter(|t| mine.contains(&t.id)).collect())
+}
+
 /// Where a coordinator (or an admin) may send accounts: a gestor whose team
 /// works a territory of known currency.
 pub(crate) struct Destination {
@@ -321,14 +331,12 @@ impl Destination {
     pub(crate) fn of(tx: &mut dyn Tx, user: &UserInfo, gestor: UserId) -> Result<Self, ApiError> {
         require(user, &[Role::Coordinator, Role::Admin])?;
         let Some((territory, currency)) = tx.team_territory(gestor)? else {
-            return Err(ApiError::NotAllowed("el gestor no tiene equipo ni territorio: asígnale uno primero".into()));
+            return Err(ApiError::Refused(OfficeRefusal::GestorWithoutTeam));
         };
         // A territory whose currency is unknown (one without accounts when it was
         // upgraded) takes no debtor: unknown must not mean any country.
         let Some(currency) = currency else {
-            return Err(ApiError::NotAllowed(
-                "el territorio del gestor no tiene moneda definida: pide a un admin que la fije".into(),
-            ));
+            return Err(ApiError::Refused(OfficeRefusal::TerritoryWithoutCurrency));
         };
         let coordinated = match user.role {
             Role::Coordinator => Some(tx.coordinated_territories(user.id)?),
@@ -342,18 +350,12 @@ impl Destination {
     /// the territories they coordinate.
     pub(crate) fn admits(&self, currency: Currency, territory: TerritoryId) -> Result<(), ApiError> {
         if currency != self.currency {
-            return Err(ApiError::NotAllowed(format!(
-                "la cuenta es en {} y el equipo del gestor trabaja en {}: no se puede mover entre países",
-                currency.code(),
-                self.currency.code()
-            )));
+            return Err(ApiError::Refused(OfficeRefusal::OtherCountry { account: currency, team: self.currency }));
         }
         if let Some(mine) = &self.coordinated
             && (!mine.contains(&territory) || !mine.contains(&self.territory))
         {
-            return Err(ApiError::NotAllowed(
-                "solo puedes mover cuentas entre gestores de los territorios que coordinas".into(),
-            ));
+            return Err(ApiError::Refused(OfficeRefusal::OutsideYourTerritories));
         }
         Ok(())
     }

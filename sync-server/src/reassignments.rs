@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use campo_core::{
     ids::{ReassignmentId, TerritoryId, UserId},
-    wire::{ReassignRequest, ReassignmentDone, Role, UserInfo},
-    workload::{self, Account, Preview, Workload},
+    wire::{OfficeRefusal, ReassignRequest, ReassignmentDone, Role, UserInfo},
+    workload::{self, Account, Listing, Preview, Selection, Workload},
 };
 use serde_json::json;
 
@@ -52,6 +52,12 @@ fn portfolio(tx: &mut dyn Tx, user: &UserInfo) -> Result<(Vec<Account>, Named), 
     let mine = territories(tx, user)?;
     let accounts = tx.accounts(mine.as_deref())?;
     Ok((accounts, office::gestores_working(tx, None, mine.as_deref())?))
+}
+
+/// The accounts of `user`'s territories that `selection` takes, to pick from.
+pub fn listing(tx: &mut dyn Tx, user: &UserInfo, selection: &Selection) -> Result<Listing, ApiError> {
+    let (accounts, gestores) = portfolio(tx, user)?;
+    Ok(workload::listing(&accounts, selection, &gestores, chrono::Utc::now()))
 }
 
 /// What `req` would move, refused as the apply would refuse it.
@@ -117,7 +123,7 @@ pub fn undo(tx: &mut dyn Tx, user: &UserInfo, id: ReassignmentId) -> Result<Reas
         return Err(ApiError::NotFound);
     }
     if undone {
-        return Err(ApiError::NotAllowed("esta reasignación ya se deshizo".into()));
+        return Err(ApiError::Refused(OfficeRefusal::AlreadyUndone));
     }
     let mut touched = 0;
     for m in &reassignment.moves {
@@ -126,11 +132,10 @@ pub fn undo(tx: &mut dyn Tx, user: &UserInfo, id: ReassignmentId) -> Result<Reas
         }
     }
     if touched > 0 {
-        return Err(ApiError::NotAllowed(format!(
-            "{touched} de las {} cuentas cambiaron desde la reasignación (registros nuevos o se movieron otra vez): \
-             no se puede deshacer entera; reasígnalas de nuevo si hace falta",
-            reassignment.moves.len()
-        )));
+        return Err(ApiError::Refused(OfficeRefusal::ChangedSince {
+            changed: touched,
+            total: reassignment.moves.len() as u32,
+        }));
     }
     // Back only where a move may go now: the old gestor may have changed
     // team or left, and the coordinator may no longer hold the territory.
@@ -138,9 +143,7 @@ pub fn undo(tx: &mut dyn Tx, user: &UserInfo, id: ReassignmentId) -> Result<Reas
     let accounts: HashMap<_, _> = accounts.iter().map(|a| (a.debtor, a)).collect();
     let mut destinations: HashMap<UserId, Destination> = HashMap::new();
     for m in &reassignment.moves {
-        let account = accounts.get(&m.debtor).ok_or(ApiError::NotAllowed(
-            "algunas de estas cuentas ya no están en tus territorios: no se puede deshacer".into(),
-        ))?;
+        let account = accounts.get(&m.debtor).ok_or(ApiError::Refused(OfficeRefusal::OutsideYourTerritories))?;
         let destination = match destinations.entry(m.from) {
             std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
             std::collections::hash_map::Entry::Vacant(new) => new.insert(Destination::of(tx, user, m.from)?),

@@ -87,7 +87,7 @@ pub fn reset_password(
 /// Stops `user` from signing in and ends their sessions; their work stays.
 pub fn deactivate(tx: &mut dyn Tx, admin: &UserInfo, user: UserId) -> Result<UserRow, ApiError> {
     if user == admin.id {
-        return Err(ApiError::NotAllowed("no puedes desactivarte a ti mismo: pide a otro administrador".into()));
+        return Err(ApiError::Refused(campo_core::wire::OfficeRefusal::DeactivateYourself));
     }
     row(tx, user)?;
     tx.deactivate_user(user)?;

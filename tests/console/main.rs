@@ -297,6 +297,29 @@ async fn a_coordinator_previews_applies_and_undoes_a_reassignment_and_both_devic
     browser.click("work-undo").await;
     browser.wait_for_text("work-done", &format!("Reasignación deshecha: {anas} cuentas")).await;
 
+    // Two of ana's accounts picked by hand on the list: only those move.
+    let mut refs: Vec<String> =
+        world.fixture.debtors_of("ana")[1..].iter().map(|d| world.field_of(d, "external_ref")).collect();
+    refs.sort();
+    let picked = &refs[..2];
+    browser.click("move-list").await;
+    let listed = match anas {
+        ..=200 => format!("{anas} cuentas, por número de cuenta"),
+        _ => format!("Se muestran las primeras 200 de {anas}"),
+    };
+    browser.wait_for_text("move-accounts", &listed).await;
+    for account in picked {
+        browser.click(&format!("move-pick-{account}")).await;
+    }
+    browser.wait_for_text("move-accounts", "2 cuentas marcadas: solo esas se moverán").await;
+    photograph(&mut browser, "c12-console-pick-accounts").await;
+    browser.click("move-preview").await;
+    browser.wait_for_text("move-summary", "2 cuentas pasarían a Pedro Salinas Cruz").await;
+    browser.click("move-apply").await;
+    browser.wait_for_text("work-done", "2 cuentas pasaron a Pedro Salinas Cruz").await;
+    browser.click("work-undo").await;
+    browser.wait_for_text("work-done", "Reasignación deshecha: 2 cuentas").await;
+
     // The lender's payments from the browser: checked first, every bad line named, then imported.
     let refs: Vec<String> =
         world.fixture.debtors_of("ana")[..2].iter().map(|d| world.field_of(d, "external_ref")).collect();

@@ -79,6 +79,7 @@ fn typescript() -> String {
     declarations.visit::<campo_core::kpi::KpiReport>();
     declarations.visit::<campo_core::workload::Workload>();
     declarations.visit::<campo_core::workload::Preview>();
+    declarations.visit::<campo_core::workload::Listing>();
     declarations.visit::<campo_core::wire::ReassignRequest>();
     declarations.visit::<campo_core::wire::ReassignmentDone>();
     declarations.visit::<campo_core::wire::PolicyPreview>();

@@ -25,10 +25,18 @@ async fn a_coordinator_moves_debtors_only_within_their_territories_and_never_acr
         )
     };
     let g1 = world.fixture.gestor("g1").to_string();
+    let names =
+        |list: Value| list.as_array().expect("territories").iter().map(|t| t["name"].clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(coord.get("/v1/territories").await),
+        vec![json!("Pruebas")],
+        "a coordinator picks among their own"
+    );
+    assert_eq!(names(admin.get("/v1/territories").await).len(), 3, "an admin among all");
 
     let (status, answer) = reassign(&coord, debtor, other).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
-    assert!(answer["message"].as_str().is_some_and(|m| m.contains("territorios que coordinas")), "{answer}");
+    assert_eq!(answer["refusal"], json!({ "kind": "outside_your_territories" }), "{answer}");
     for office in [&coord, &admin] {
         let (status, answer) = reassign(office, debtor, lima).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
@@ -162,6 +170,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("PUT", "/v1/debtors/{id}/assignment", Door::Office),
     ("GET", "/v1/workload", Door::Coordinator),
     ("GET", "/v1/exports/workload", Door::Coordinator),
+    ("POST", "/v1/reassignments/accounts", Door::Coordinator),
     ("POST", "/v1/reassignments/preview", Door::Coordinator),
     ("POST", "/v1/reassignments", Door::Coordinator),
     ("POST", "/v1/reassignments/{id}/undo", Door::Coordinator),

@@ -52,10 +52,42 @@ async fn a_reassignment_is_previewed_applied_and_undone_whole_and_the_devices_fo
     assert_eq!(world.field_of(visit, "notes"), "visita sin señal");
     assert_eq!(world.count("SELECT count(*) FROM records WHERE after_reassignment = 1"), 0, "back with its gestor");
     let (status, again) = post(&coord, &format!("/v1/reassignments/{id}/undo"), json!(null)).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(status, StatusCode::CONFLICT, "{again}");
+    assert_eq!((&again["error"], &again["refusal"]), (&json!("changed"), &json!({ "kind": "already_undone" })));
     assert!(again["message"].as_str().is_some_and(|m| m.contains("ya se deshizo")), "{again}");
     let actions = world.count("SELECT count(*) FROM audit WHERE action IN ('reassign_bulk', 'reassign_undo')");
     assert_eq!(actions, 2);
+}
+
+#[tokio::test]
+async fn accounts_picked_on_the_list_move_and_the_others_stay() {
+    let world = World::new(3).await;
+    let coord = world.office("coord").await;
+    let (g1, g2) = (world.fixture.gestor("g1"), world.fixture.gestor("g2"));
+    let (status, listing) = post(&coord, "/v1/reassignments/accounts", json!({ "gestor": g1 })).await;
+    assert_eq!((status, &listing["total"]), (StatusCode::OK, &json!(3)), "{listing}");
+    let rows = listing["rows"].as_array().expect("rows");
+    let refs: Vec<&str> = rows.iter().map(|r| r["external_ref"].as_str().expect("ref")).collect();
+    assert!(refs.is_sorted(), "by account number: {refs:?}");
+    assert!(rows.iter().all(|r| r["gestor_name"] == "Usuario g1" && r["name"].as_str().is_some_and(|n| !n.is_empty())));
+    let picked = rows[1]["debtor"].clone();
+    let (status, unchanged) = post(&coord, "/v1/reassignments/accounts", json!({ "gestor": g1 })).await;
+    assert_eq!((status, unchanged), (StatusCode::OK, listing.clone()), "listing changes nothing");
+
+    let request = json!({ "selection": { "gestor": g1, "accounts": [picked] }, "to": g2 });
+    let (status, preview) = post(&coord, "/v1/reassignments/preview", request.clone()).await;
+    assert_eq!((status, &preview["accounts"]), (StatusCode::OK, &json!(1)), "{preview}");
+    let (status, done) =
+        post(&coord, "/v1/reassignments", json!({ "selection": request["selection"], "to": g2, "expect": 1 })).await;
+    assert_eq!((status, &done["accounts"]), (StatusCode::OK, &json!(1)), "{done}");
+    let holder = |debtor: &Value| {
+        world.query::<String>(
+            "SELECT gestor_id FROM assignments WHERE until_seq IS NULL AND debtor_id = ?1",
+            [debtor.as_str().expect("id")],
+        )
+    };
+    assert_eq!(holder(&picked), g2.to_string());
+    assert_eq!((holder(&rows[0]["debtor"]), holder(&rows[2]["debtor"])), (g1.to_string(), g1.to_string()));
 }
 
 #[tokio::test]
@@ -71,7 +103,8 @@ async fn an_undo_is_refused_whole_once_work_arrived_on_a_moved_account_and_that_
 
     let (status, answer) =
         post(&coord, &format!("/v1/reassignments/{}/undo", done["id"].as_str().expect("id")), json!(null)).await;
-    assert_eq!(status, StatusCode::FORBIDDEN, "{answer}");
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    assert_eq!(answer["refusal"], json!({ "kind": "changed_since", "changed": 1, "total": 3 }), "{answer}");
     assert!(answer["message"].as_str().is_some_and(|m| m.contains("1 de las 3 cuentas cambiaron")), "{answer}");
     let owner = world.query::<String>(
         "SELECT gestor_id FROM assignments WHERE until_seq IS NULL AND debtor_id = ?1",
@@ -112,6 +145,7 @@ async fn workloads_count_each_gestors_accounts_and_wrong_reassignments_are_refus
     let (status, answer) =
         post(&admin, "/v1/reassignments/preview", json!({ "selection": { "gestor": g1 }, "to": pe1 })).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(answer["refusal"], json!({ "kind": "other_country", "account": "MXN", "team": "PEN" }), "{answer}");
     assert!(answer["message"].as_str().is_some_and(|m| m.contains("MXN") && m.contains("PEN")), "{answer}");
     let (status, _) = post(&coord, "/v1/reassignments", json!({ "selection": { "gestor": g3 }, "to": g1 })).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "nothing to move");

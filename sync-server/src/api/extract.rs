@@ -103,7 +103,7 @@ fn check_same_origin(parts: &Parts) -> Result<(), ApiError> {
         }
     };
     if !same {
-        return Err(ApiError::NotAllowed("solicitud de otro sitio: abre la consola desde su propia dirección".into()));
+        return Err(ApiError::Refused(campo_core::wire::OfficeRefusal::CrossSite));
     }
     Ok(())
 }

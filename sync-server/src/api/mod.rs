@@ -157,6 +157,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/debtors/{id}/assignment", put(office::assign))
         .route("/workload", get(reassignments::workload))
         .route("/exports/workload", get(reassignments::export_workload))
+        .route("/reassignments/accounts", post(reassignments::accounts))
         .route("/reassignments/preview", post(reassignments::preview))
         .route("/reassignments", post(reassignments::apply))
         .route("/reassignments/{id}/undo", post(reassignments::undo))
@@ -249,6 +250,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         office::assign,
         reassignments::workload,
         reassignments::export_workload,
+        reassignments::accounts,
         reassignments::preview,
         reassignments::apply,
         reassignments::undo,

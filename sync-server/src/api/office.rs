@@ -236,10 +236,12 @@ pub(super) async fn gestores(
     Ok(Json(in_scope(&state, user, |tx, gestores| tx.gestores(gestores)).await?))
 }
 
-/// Every territory: devices show regions by name, and coordinators pick them.
+/// The territories: every one for devices (they show regions by name),
+/// supervisors and admins; a coordinator's own, which are all they balance.
 #[utoipa::path(get, path = "/v1/territories", responses((status = 200, body = Vec<Territory>)))]
-pub(super) async fn territories(State(state): State<AppState>, _who: Auth) -> Result<Json<Vec<Territory>>, ApiError> {
-    Ok(Json(state.read(|tx| Ok(tx.territories()?)).await?))
+pub(super) async fn territories(State(state): State<AppState>, who: Auth) -> Result<Json<Vec<Territory>>, ApiError> {
+    let user = who.session.user;
+    Ok(Json(state.read(move |tx| office::territories(tx, &user)).await?))
 }
 
 /// A supervisor's review of a visit or call.

@@ -1,11 +1,11 @@
-//! The coordinator's workloads and bulk reassignments: a preview, the apply
-//! in one transaction, and its undo.
+//! The coordinator's workloads and bulk reassignments: the accounts to pick
+//! from, a preview, the apply in one transaction, and its undo.
 
 use axum::{Json, extract::State, response::IntoResponse};
 use campo_core::{
     ids::{ReassignmentId, TerritoryId},
     wire::{ErrorBody, ReassignRequest, ReassignmentDone},
-    workload::{Preview, Workload},
+    workload::{Listing, Preview, Selection, Workload},
 };
 use serde::Deserialize;
 
@@ -46,6 +46,18 @@ pub(super) async fn export_workload(
     Ok(export::attachment("carga", export::workloads(&rows)))
 }
 
+/// The accounts a selection takes (the first of them, by account number), to
+/// pick by hand for a reassignment.
+#[utoipa::path(post, path = "/v1/reassignments/accounts", request_body = Selection,
+    responses((status = 200, body = Listing), (status = 403, body = ErrorBody)))]
+pub(super) async fn accounts(
+    State(state): State<AppState>,
+    Coordinator(user): Coordinator,
+    ApiJson(selection): ApiJson<Selection>,
+) -> Result<Json<Listing>, ApiError> {
+    Ok(Json(state.read(move |tx| reassignments::listing(tx, &user, &selection)).await?))
+}
+
 /// What a reassignment would move, and the workloads before and after; nothing changes.
 #[utoipa::path(post, path = "/v1/reassignments/preview", request_body = ReassignRequest,
     responses((status = 200, body = Preview), (status = 403, body = ErrorBody)))]
@@ -73,7 +85,7 @@ pub(super) async fn apply(
 
 /// Moves every account of a reassignment back, if nothing newer touched any of them.
 #[utoipa::path(post, path = "/v1/reassignments/{id}/undo", params(("id" = ReassignmentId, Path)),
-    responses((status = 200, body = ReassignmentDone), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = ReassignmentDone), (status = 409, body = ErrorBody)))]
 pub(super) async fn undo(
     State(state): State<AppState>,
     Coordinator(user): Coordinator,

@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, AuditRow, CreateTeam, CreateTerritory, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Preview, ReassignmentDone, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, CreateTeam, CreateTerritory, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Listing, Preview, ReassignmentDone, Selection, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -77,6 +77,8 @@ export interface ConsoleBackend {
   workload(territory?: string): Promise<Workload[]>;
   /** The same, as a CSV file. */
   exportWorkload(territory?: string): Promise<Blob>;
+  /** The accounts a selection takes (the first 200, by number), to pick from. */
+  reassignmentAccounts(selection: Selection): Promise<Listing>;
   /** What a reassignment would move; nothing changes. */
   previewReassignment(request: ReassignRequest): Promise<Preview>;
   /** Applies a reassignment in one transaction. */

@@ -103,6 +103,7 @@ export const httpConsole: ConsoleBackend = {
   exportKpis: async (query) => (await send('GET', `/exports/kpis?${search(query)}`)).blob(),
   workload: (territory) => call('GET', `/workload?${search({ territory })}`),
   exportWorkload: async (territory) => (await send('GET', `/exports/workload?${search({ territory })}`)).blob(),
+  reassignmentAccounts: (selection) => call('POST', '/reassignments/accounts', selection),
   previewReassignment: (request) => call('POST', '/reassignments/preview', request),
   reassign: (request) => call('POST', '/reassignments', request),
   undoReassignment: (id) => call('POST', `/reassignments/${id}/undo`),

@@ -1324,12 +1324,16 @@ invalid?: DomainError | null,
  * With [`ErrorCode::ImportRefused`]: the header's missing and unknown
  * columns, or every problem on every line.
  */
-import?: ImportRefusal | null, };
+import?: ImportRefusal | null, 
+/**
+ * With [`ErrorCode::Refused`] and [`ErrorCode::Changed`]: why.
+ */
+refusal?: OfficeRefusal | null, };
 
 /**
  * A stable error code for every failed request.
  */
-export type ErrorCode = "unauthorized" | "forbidden" | "office_only" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "internal";
+export type ErrorCode = "unauthorized" | "forbidden" | "office_only" | "not_found" | "malformed_request" | "invalid_value" | "batch_too_large" | "protocol_unsupported" | "replica_rewound" | "idempotency_key_reused" | "stale_version" | "too_many_attempts" | "import_refused" | "refused" | "changed" | "internal";
 
 /**
  * An account whose promises keep breaking, for the gestor's supervisor.
@@ -1684,6 +1688,69 @@ column: string | null,
 problem: Problem, };
 
 /**
+ * An account on the list a coordinator picks from.
+ */
+export type Listed = { 
+/**
+ * The account.
+ */
+debtor: DebtorId, 
+/**
+ * The lender's account number.
+ */
+external_ref: string, 
+/**
+ * The debtor's name.
+ */
+name: string, 
+/**
+ * Who holds it now.
+ */
+gestor: UserId | null, 
+/**
+ * Their name (empty when nobody does).
+ */
+gestor_name: string, 
+/**
+ * Its region.
+ */
+territory: TerritoryId, 
+/**
+ * Its segment.
+ */
+segment: string, 
+/**
+ * Its delinquency bucket today.
+ */
+bucket: Bucket, 
+/**
+ * Total outstanding.
+ */
+balance: Amount, 
+/**
+ * Overdue.
+ */
+overdue: Amount, 
+/**
+ * In what.
+ */
+currency: Currency, };
+
+/**
+ * The accounts a selection takes, by account number: the first
+ * [`Listing::MOST`] of them, and how many there are.
+ */
+export type Listing = { 
+/**
+ * Accounts the selection takes.
+ */
+total: number, 
+/**
+ * The first of them.
+ */
+rows: Array<Listed>, };
+
+/**
  * A message to a debtor.
  */
 export type Message = MessageFields;
@@ -1800,6 +1867,32 @@ detail: string, };
  * What a notice is about.
  */
 export type NoticeKind = "revoked" | "rejected" | "after_reassignment" | "conflict";
+
+/**
+ * Why the server refused what the user's role may otherwise do; nothing
+ * changed. Each reason carries what a client needs to word it.
+ */
+export type OfficeRefusal = { "kind": "cross_site" } | { "kind": "gestor_inactive", 
+/**
+ * The gestor's name.
+ */
+name: string, } | { "kind": "gestor_without_team" } | { "kind": "territory_without_currency" } | { "kind": "other_country", 
+/**
+ * The account's currency.
+ */
+account: Currency, 
+/**
+ * The receiving team's.
+ */
+team: Currency, } | { "kind": "outside_your_territories" } | { "kind": "already_undone" } | { "kind": "changed_since", 
+/**
+ * Accounts touched since.
+ */
+changed: number, 
+/**
+ * Accounts the reassignment moved.
+ */
+total: number, } | { "kind": "deactivate_yourself" };
 
 /**
  * What came of a visit or call.

@@ -14,7 +14,8 @@ pub(super) fn accounts(conn: &Connection, territories: Option<&[TerritoryId]>) -
     let territories = territories.map(|t| serde_json::to_string(t).unwrap_or_else(|_| unreachable!("ids serialise")));
     let mut statement = conn.prepare_cached(
         "SELECT d.id, a.gestor_id, d.body ->> '$.territory', d.body ->> '$.segment', d.body ->> '$.balance',
-                d.body ->> '$.overdue', d.body ->> '$.currency', d.body ->> '$.overdue_since', d.body ->> '$.zone'
+                d.body ->> '$.overdue', d.body ->> '$.currency', d.body ->> '$.overdue_since', d.body ->> '$.zone',
+                d.body ->> '$.external_ref', d.body ->> '$.name'
          FROM records d LEFT JOIN assignments a ON a.debtor_id = d.id AND a.until_seq IS NULL
          WHERE d.kind = 'debtor' AND NOT d.deleted
            AND (?1 IS NULL OR d.body ->> '$.territory' IN (SELECT value FROM json_each(?1)))
@@ -31,6 +32,8 @@ pub(super) fn accounts(conn: &Connection, territories: Option<&[TerritoryId]>) -
         let currency: String = row.get(6)?;
         out.push(Account {
             debtor: parse(&row.get::<_, String>(0)?, "records.id")?,
+            external_ref: row.get(9)?,
+            name: row.get(10)?,
             gestor: row.get::<_, Option<String>>(1)?.map(|g| parse(&g, "assignments.gestor_id")).transpose()?,
             territory: parse(&row.get::<_, String>(2)?, "debtor territory")?,
             segment: row.get(3)?,
