@@ -139,6 +139,8 @@ pub struct UserRow {
     pub team_name: Option<String>,
     /// Still allowed to sign in.
     pub active: bool,
+    /// The territories they coordinate (coordinators).
+    pub territories: Vec<TerritoryId>,
     /// Their devices (gestores), newest first.
     pub devices: Vec<DeviceRow>,
 }
@@ -187,6 +189,16 @@ pub struct CreateUser {
     pub team: Option<TeamId>,
     /// Their first password, for them to sign in with.
     pub password: String,
+}
+
+/// The territories a coordinator balances, replacing those they had.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CoordinatedTerritories {
+    /// Every territory they coordinate from now on (none: they move nothing).
+    pub territories: Vec<TerritoryId>,
 }
 
 /// A region to create.

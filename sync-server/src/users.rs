@@ -1,12 +1,15 @@
 //! Users, teams and regions as an admin manages them: created with a first password, given a
-//! new one when they forget it, deactivated when they leave, and a lost
+//! new one when they forget it, deactivated when they leave, coordinators
+//! given their territories, and a lost
 //! device revoked. Each ends the sessions it must, and each is audited.
 //! Passwords are hashed by the caller, outside the write transaction.
 
 use campo_core::{
     ids::{ReplicaId, TeamId, TerritoryId, UserId},
     text::Label,
-    wire::{CreateTeam, CreateTerritory, CreateUser, Role, TeamRow, Territory, UserInfo, UserRow},
+    wire::{
+        CoordinatedTerritories, CreateTeam, CreateTerritory, CreateUser, Role, TeamRow, Territory, UserInfo, UserRow,
+    },
 };
 use serde_json::json;
 
@@ -68,6 +71,32 @@ pub fn create(tx: &mut dyn Tx, admin: &UserInfo, req: &CreateUser, password_hash
     tx.insert_user(&user)?;
     audit(tx, admin, "user_create", id, json!({ "login": login, "role": req.role }))?;
     row(tx, id)
+}
+
+/// Makes `req.territories` the ones coordinator `user` balances.
+pub fn set_territories(
+    tx: &mut dyn Tx,
+    admin: &UserInfo,
+    user: UserId,
+    req: &CoordinatedTerritories,
+) -> Result<UserRow, ApiError> {
+    let target = row(tx, user)?;
+    if target.user.role != Role::Coordinator {
+        return Err(ApiError::Malformed(format!(
+            "{} no es coordinador: solo un coordinador tiene regiones",
+            target.user.name
+        )));
+    }
+    let known = tx.territories()?;
+    if let Some(unknown) = req.territories.iter().find(|t| !known.iter().any(|k| k.id == **t)) {
+        return Err(ApiError::Malformed(format!("no existe la región {unknown}")));
+    }
+    tx.clear_coordinator_territories(user)?;
+    for territory in &req.territories {
+        tx.insert_coordinator_territory(user, *territory)?;
+    }
+    audit(tx, admin, "coordinator_territories", user, json!({ "territories": req.territories }))?;
+    row(tx, user)
 }
 
 /// Gives `user` a new password; their sessions end, so whoever had the old one is out.

@@ -407,6 +407,12 @@ async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_devi
     browser.choose("team-region", &world.query::<String>("SELECT territory_id FROM teams LIMIT 1", [])).await;
     browser.click("team-save").await;
     browser.wait_for_text("users-done", "Equipo «Equipo CDMX Oriente» creado").await;
+    // Carmen coordinates Mexico's regions; Monterrey goes to someone else.
+    browser.wait_for_text("users-table", "CDMX Norte, CDMX Sur, Guadalajara, Monterrey").await;
+    browser.click("regions-open-carmen").await;
+    browser.click("region-Monterrey").await;
+    browser.click("regions-save").await;
+    browser.wait_for_text("users-done", "coordina ahora: CDMX Norte, CDMX Sur, Guadalajara.").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
     browser.close().await;
 

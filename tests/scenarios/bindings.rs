@@ -93,6 +93,7 @@ fn typescript() -> String {
     declarations.visit::<campo_core::wire::SetPassword>();
     declarations.visit::<campo_core::wire::CreateTeam>();
     declarations.visit::<campo_core::wire::CreateTerritory>();
+    declarations.visit::<campo_core::wire::CoordinatedTerritories>();
     let mut out = String::from(
         "// Generated from the Rust types by tests/scenarios/bindings.rs. Do not edit:\n\
          // CAMPO_UPDATE_BINDINGS=1 cargo test -p campo-tests --test scenarios bindings\n\n",

@@ -145,6 +145,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("POST", "/v1/users", Door::Admin),
     ("POST", "/v1/users/{id}/password", Door::Admin),
     ("POST", "/v1/users/{id}/deactivate", Door::Admin),
+    ("PUT", "/v1/users/{id}/territories", Door::Admin),
     ("POST", "/v1/devices/{id}/revoke", Door::Admin),
     ("GET", "/v1/teams", Door::Admin),
     ("POST", "/v1/teams", Door::Admin),

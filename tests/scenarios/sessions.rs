@@ -277,3 +277,41 @@ async fn an_admin_creates_a_region_and_a_team_in_it_with_unique_names() {
         coord.call(Method::POST, "/v1/territories", Some(json!({ "name": "Otra", "currency": "MXN" }))).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn an_admin_gives_a_new_coordinator_their_territories_and_they_balance_only_those() {
+    let world = World::new(1).await;
+    let admin = world.office("admin").await;
+    let body = json!({ "login": "lucia", "name": "Lucía Ramos Peña", "role": "coordinator", "team": null, "password": "una-clave-larga" });
+    let (status, lucia) = admin.call(Method::POST, "/v1/users", Some(body)).await;
+    assert_eq!((status, &lucia["territories"]), (StatusCode::OK, &json!([])), "{lucia}");
+    let id = lucia["user"]["id"].as_str().expect("id").to_owned();
+    let pruebas = admin.get("/v1/territories").await[0]["id"].clone();
+    let path = format!("/v1/users/{id}/territories");
+
+    let nowhere = json!({ "territories": [campo_core::ids::TerritoryId::generate()] });
+    let (status, answer) = admin.call(Method::PUT, &path, Some(nowhere)).await;
+    assert!(
+        status == StatusCode::BAD_REQUEST
+            && answer["message"].as_str().is_some_and(|m| m.contains("no existe la región")),
+        "{answer}"
+    );
+    let g1 = world.fixture.gestor("g1");
+    let (status, answer) = admin
+        .call(Method::PUT, &format!("/v1/users/{g1}/territories"), Some(json!({ "territories": [pruebas] })))
+        .await;
+    assert!(
+        status == StatusCode::BAD_REQUEST
+            && answer["message"].as_str().is_some_and(|m| m.contains("no es coordinador")),
+        "{answer}"
+    );
+
+    let coordinator = campo_tests::Office::login(&world.server.url, "lucia", "una-clave-larga").await;
+    assert_eq!(coordinator.get("/v1/workload").await, json!([]), "no territory, no gestores");
+    let (status, given) = admin.call(Method::PUT, &path, Some(json!({ "territories": [pruebas] }))).await;
+    assert_eq!((status, &given["territories"]), (StatusCode::OK, &json!([pruebas])), "{given}");
+    let loads = coordinator.get("/v1/workload").await;
+    assert_eq!(loads.as_array().expect("workloads").len(), 3, "the territory's gestores: {loads}");
+    let trail = world.count("SELECT count(*) FROM audit WHERE action = 'coordinator_territories'");
+    assert_eq!(trail, 1, "only the change that was made is audited");
+}

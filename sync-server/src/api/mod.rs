@@ -134,6 +134,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/users", get(users::list).post(users::create))
         .route("/users/{id}/password", post(users::reset_password))
         .route("/users/{id}/deactivate", post(users::deactivate))
+        .route("/users/{id}/territories", put(users::set_territories))
         .route("/devices/{id}/revoke", post(users::revoke_device))
         .route("/teams", get(users::teams).post(users::create_team))
         .route("/sync/push", post(sync::push))
@@ -225,6 +226,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         users::create,
         users::reset_password,
         users::deactivate,
+        users::set_territories,
         users::revoke_device,
         users::teams,
         users::create_team,

@@ -3,7 +3,10 @@
 use axum::{Json, extract::State};
 use campo_core::{
     ids::{ReplicaId, UserId},
-    wire::{CreateTeam, CreateTerritory, CreateUser, ErrorBody, SetPassword, TeamRow, Territory, UserRow},
+    wire::{
+        CoordinatedTerritories, CreateTeam, CreateTerritory, CreateUser, ErrorBody, SetPassword, TeamRow, Territory,
+        UserRow,
+    },
 };
 
 use super::{
@@ -65,6 +68,18 @@ pub(super) async fn deactivate(
     ApiPath(id): ApiPath<UserId>,
 ) -> Result<Json<UserRow>, ApiError> {
     Ok(Json(state.write(move |tx| users::deactivate(tx, &admin, id)).await?))
+}
+
+/// Sets the territories a coordinator balances, replacing those they had.
+#[utoipa::path(put, path = "/v1/users/{id}/territories", params(("id" = UserId, Path)), request_body = CoordinatedTerritories,
+    responses((status = 200, body = UserRow), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(super) async fn set_territories(
+    State(state): State<AppState>,
+    Admin(admin): Admin,
+    ApiPath(id): ApiPath<UserId>,
+    ApiJson(req): ApiJson<CoordinatedTerritories>,
+) -> Result<Json<UserRow>, ApiError> {
+    Ok(Json(state.write(move |tx| users::set_territories(tx, &admin, id, &req)).await?))
 }
 
 /// Revokes a device: it must sign in again, and sends its unsent work then.

@@ -292,6 +292,8 @@ pub trait Tx {
     fn team_territory(&mut self, user: UserId) -> StoreResult<Option<(TerritoryId, Option<Currency>)>>;
     /// Makes `user` a coordinator of `territory`.
     fn insert_coordinator_territory(&mut self, user: UserId, territory: TerritoryId) -> StoreResult<()>;
+    /// Takes every territory from a coordinator.
+    fn clear_coordinator_territories(&mut self, user: UserId) -> StoreResult<()>;
     /// The territories `user` coordinates.
     fn coordinated_territories(&mut self, user: UserId) -> StoreResult<Vec<TerritoryId>>;
     /// Every territory, by name.

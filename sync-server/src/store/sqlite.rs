@@ -497,6 +497,13 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn clear_coordinator_territories(&mut self, user: UserId) -> StoreResult<()> {
+        self.conn
+            .prepare_cached("DELETE FROM coordinator_territories WHERE user_id = ?1")?
+            .execute([user.to_string()])?;
+        Ok(())
+    }
+
     fn coordinated_territories(&mut self, user: UserId) -> StoreResult<Vec<TerritoryId>> {
         self.collect(
             "SELECT territory_id FROM coordinator_territories WHERE user_id = ?1",

@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, AuditRow, CreateTeam, CreateTerritory, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Listing, Preview, ReassignmentDone, Selection, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, CoordinatedTerritories, CreateTeam, CreateTerritory, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Listing, Preview, ReassignmentDone, Selection, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -108,6 +108,8 @@ export interface ConsoleBackend {
   resetPassword(user: string, password: string): Promise<UserRow>;
   /** No more sign-ins; sessions end; the work stays. */
   deactivateUser(user: string): Promise<UserRow>;
+  /** The regions a coordinator balances, replacing those they had. */
+  setCoordinatedTerritories(user: string, territories: CoordinatedTerritories): Promise<UserRow>;
   /** A lost device must sign in again; it keeps its unsent work. */
   revokeDevice(device: string): Promise<UserRow>;
   /** A gestor's visits of one day (ISO date), first to last, for the map. */

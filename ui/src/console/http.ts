@@ -120,6 +120,7 @@ export const httpConsole: ConsoleBackend = {
   createTeam: (team) => call('POST', '/teams', team),
   resetPassword: (user, password) => call('POST', `/users/${user}/password`, { password }),
   deactivateUser: (user) => call('POST', `/users/${user}/deactivate`),
+  setCoordinatedTerritories: (user, territories) => call('PUT', `/users/${user}/territories`, territories),
   revokeDevice: (device) => call('POST', `/devices/${device}/revoke`),
   day: (gestor, day) => call('GET', `/days?${search({ gestor, day })}`),
   importFile: (kind, file, dryRun, onProgress) => upload(`/imports/${kind}?${search({ dry_run: dryRun })}`, file, onProgress),

@@ -614,6 +614,15 @@ far_from_address_m: number,
 many_contacts_per_week: number, };
 
 /**
+ * The territories a coordinator balances, replacing those they had.
+ */
+export type CoordinatedTerritories = { 
+/**
+ * Every territory they coordinate from now on (none: they move nothing).
+ */
+territories: Array<TerritoryId>, };
+
+/**
  * A country Campo collects in; its law sets the contact policy.
  */
 export type Country = "MX" | "PE";
@@ -3069,6 +3078,10 @@ team_name: string | null,
  * Still allowed to sign in.
  */
 active: boolean, 
+/**
+ * The territories they coordinate (coordinators).
+ */
+territories: Array<TerritoryId>, 
 /**
  * Their devices (gestores), newest first.
  */

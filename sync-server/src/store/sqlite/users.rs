@@ -28,6 +28,7 @@ pub(super) fn users(conn: &Connection, only: Option<UserId>) -> StoreResult<Vec<
             },
             team_name: row.get(5)?,
             active: row.get(6)?,
+            territories: Vec::new(),
             devices: Vec::new(),
         });
     }
@@ -35,7 +36,15 @@ pub(super) fn users(conn: &Connection, only: Option<UserId>) -> StoreResult<Vec<
         "SELECT id, device_name, created_at, retired_at IS NOT NULL FROM replicas
          WHERE user_id = ?1 AND office = 0 ORDER BY created_at DESC",
     )?;
+    let mut coordinated = conn.prepare_cached(
+        "SELECT c.territory_id FROM coordinator_territories c JOIN territories t ON t.id = c.territory_id
+         WHERE c.user_id = ?1 ORDER BY t.name",
+    )?;
     for user in &mut out {
+        let mut rows = coordinated.query([user.user.id.to_string()])?;
+        while let Some(row) = rows.next()? {
+            user.territories.push(parse(&row.get::<_, String>(0)?, "coordinator_territories.territory_id")?);
+        }
         let mut rows = devices.query([user.user.id.to_string()])?;
         while let Some(row) = rows.next()? {
             user.devices.push(DeviceRow {
