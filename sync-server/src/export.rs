@@ -91,9 +91,10 @@ impl Activities {
 /// and currency; a gestor without money figures has one row, its money
 /// columns empty. Rates are percentages, empty when there was nothing to count.
 pub fn kpis(report: &KpiReport) -> Vec<u8> {
-    const HEADER: [&str; 19] = [
+    const HEADER: [&str; 20] = [
         "from",
         "to",
+        "gestor_id",
         "gestor",
         "visits",
         "calls",
@@ -114,13 +115,16 @@ pub fn kpis(report: &KpiReport) -> Vec<u8> {
     ];
     let mut out = csv::Writer::from_writer(Vec::new());
     write(&mut out, HEADER);
-    let everyone = std::iter::once(("", &report.total));
-    for (name, k) in report.gestores.iter().map(|g| (g.name.as_str(), &g.kpis)).chain(everyone) {
+    // The team's total last, with no gestor.
+    let everyone = std::iter::once((String::new(), "", &report.total));
+    let gestores = report.gestores.iter().map(|g| (g.gestor.to_string(), g.name.as_str(), &g.kpis));
+    for (id, name, k) in gestores.chain(everyone) {
         let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
         let counts = |k: &Kpis| {
             [
                 report.from.to_string(),
                 report.to.to_string(),
+                id.clone(),
                 name.to_owned(),
                 k.visits.to_string(),
                 k.calls.to_string(),

@@ -76,7 +76,14 @@ async fn kpis_count_the_teams_visits_contacts_promises_and_payments_and_export_a
     let (status, content_type, csv) = sup.export(&format!("/v1/exports/kpis?from={today}&to={today}")).await;
     assert_eq!((status, content_type.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));
     let lines: Vec<&str> = csv.lines().collect();
-    assert!(lines[0].starts_with("from,to,gestor,visits,calls,days_worked,visits_per_day,right_party"), "{csv}");
-    assert!(lines[1].contains(",Usuario g1,2,0,1,2.0,1,50.0,2,100.0,1,1,100.0,MXN,2300.00,1500.00,"), "{csv}");
-    assert!(lines[4].starts_with(&format!("{today},{today},,2,")), "everyone last: {csv}");
+    assert!(
+        lines[0].starts_with("from,to,gestor_id,gestor,visits,calls,days_worked,visits_per_day,right_party"),
+        "{csv}"
+    );
+    let g1 = world.fixture.gestor("g1");
+    assert!(
+        lines[1].contains(&format!(",{g1},Usuario g1,2,0,1,2.0,1,50.0,2,100.0,1,1,100.0,MXN,2300.00,1500.00,")),
+        "{csv}"
+    );
+    assert!(lines[4].starts_with(&format!("{today},{today},,,2,")), "everyone last: {csv}");
 }
