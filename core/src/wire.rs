@@ -1017,6 +1017,25 @@ pub struct ReassignmentDone {
     pub accounts: u32,
 }
 
+/// A bulk reassignment, as its list shows it.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReassignmentRow {
+    /// The reassignment.
+    pub id: ReassignmentId,
+    /// When it was applied.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// Who applied it.
+    pub by_name: String,
+    /// The gestor who received the accounts.
+    pub to_name: String,
+    /// Accounts moved.
+    pub accounts: u32,
+    /// When it was undone, if it was.
+    pub undone_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 /// What revoking a user's sessions did.
 #[derive(Clone, Copy, Debug, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use campo_core::{
     ids::{ReassignmentId, TerritoryId, UserId},
-    wire::{OfficeRefusal, ReassignRequest, ReassignmentDone, Role, UserInfo},
+    wire::{OfficeRefusal, ReassignRequest, ReassignmentDone, ReassignmentRow, Role, UserInfo},
     workload::{self, Account, Listing, Preview, Selection, Workload},
 };
 use serde_json::json;
@@ -111,6 +111,16 @@ pub fn apply(tx: &mut dyn Tx, user: &UserInfo, req: &ReassignRequest) -> Result<
     let detail = json!({ "to": req.to, "accounts": accounts, "selection": req.selection });
     office::audit(tx, user, "reassign_bulk", id, detail)?;
     Ok(ReassignmentDone { id, accounts })
+}
+
+/// Reassignments shown at most: the undo is for the recent ones.
+const LISTED: u32 = 20;
+
+/// `user`'s newest reassignments (an admin's list has everyone's).
+pub fn recent(tx: &mut dyn Tx, user: &UserInfo) -> Result<Vec<ReassignmentRow>, ApiError> {
+    territories(tx, user)?;
+    let by = (user.role != Role::Admin).then_some(user.id);
+    Ok(tx.reassignments(by, LISTED)?)
 }
 
 /// Moves every account of reassignment `id` back to its gestor before, if

@@ -317,7 +317,11 @@ async fn a_coordinator_previews_applies_and_undoes_a_reassignment_and_both_devic
     browser.wait_for_text("move-summary", "2 cuentas pasarían a Pedro Salinas Cruz").await;
     browser.click("move-apply").await;
     browser.wait_for_text("work-done", "2 cuentas pasaron a Pedro Salinas Cruz").await;
-    browser.click("work-undo").await;
+    // Away and back: the undo is still there, on the list of recent ones.
+    browser.click("nav-log").await;
+    browser.click("nav-workload").await;
+    browser.wait_for_text("work-recent", "Deshecha el").await;
+    browser.click("recent-undo").await;
     browser.wait_for_text("work-done", "Reasignación deshecha: 2 cuentas").await;
 
     // The lender's payments from the browser: checked first, every bad line named, then imported.

@@ -82,6 +82,7 @@ fn typescript() -> String {
     declarations.visit::<campo_core::workload::Listing>();
     declarations.visit::<campo_core::wire::ReassignRequest>();
     declarations.visit::<campo_core::wire::ReassignmentDone>();
+    declarations.visit::<campo_core::wire::ReassignmentRow>();
     declarations.visit::<campo_core::wire::PolicyPreview>();
     declarations.visit::<campo_core::wire::Escalation>();
     declarations.visit::<campo_core::wire::AuditRow>();

@@ -173,6 +173,7 @@ const DOORS: &[(&str, &str, Door)] = &[
     ("GET", "/v1/exports/workload", Door::Coordinator),
     ("POST", "/v1/reassignments/accounts", Door::Coordinator),
     ("POST", "/v1/reassignments/preview", Door::Coordinator),
+    ("GET", "/v1/reassignments", Door::Coordinator),
     ("POST", "/v1/reassignments", Door::Coordinator),
     ("POST", "/v1/reassignments/{id}/undo", Door::Coordinator),
     ("GET", "/v1/conflicts", Door::Office),

@@ -43,8 +43,16 @@ async fn a_reassignment_is_previewed_applied_and_undone_whole_and_the_devices_fo
     b.sync().await.expect("b gets them");
     assert_eq!(held(&b), 6);
 
+    let listed = coord.get("/v1/reassignments").await;
+    assert_eq!(
+        (&listed[0]["id"], &listed[0]["accounts"], &listed[0]["to_name"]),
+        (&json!(id), &json!(3), &json!("Usuario g2"))
+    );
+    assert_eq!(listed[0]["undone_at"], Value::Null, "{listed}");
     let (status, undone) = post(&coord, &format!("/v1/reassignments/{id}/undo"), json!(null)).await;
     assert_eq!((status, &undone["accounts"]), (StatusCode::OK, &json!(3)), "{undone}");
+    let listed = world.office("admin").await.get("/v1/reassignments").await;
+    assert!(listed[0]["undone_at"].is_string(), "an admin sees it, undone: {listed}");
     b.sync().await.expect("b lets them go");
     assert_eq!(held(&b), 3);
     let report = a.sync().await.expect("a syncs at last");

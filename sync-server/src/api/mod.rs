@@ -160,7 +160,7 @@ pub fn router(storage: Arc<dyn Storage>) -> std::io::Result<Router> {
         .route("/exports/workload", get(reassignments::export_workload))
         .route("/reassignments/accounts", post(reassignments::accounts))
         .route("/reassignments/preview", post(reassignments::preview))
-        .route("/reassignments", post(reassignments::apply))
+        .route("/reassignments", get(reassignments::recent).post(reassignments::apply))
         .route("/reassignments/{id}/undo", post(reassignments::undo))
         .route("/conflicts", get(conflicts::list))
         .route("/conflicts/{id}", get(conflicts::detail))
@@ -254,6 +254,7 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
         reassignments::export_workload,
         reassignments::accounts,
         reassignments::preview,
+        reassignments::recent,
         reassignments::apply,
         reassignments::undo,
         conflicts::list,

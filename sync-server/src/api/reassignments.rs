@@ -4,7 +4,7 @@
 use axum::{Json, extract::State, response::IntoResponse};
 use campo_core::{
     ids::{ReassignmentId, TerritoryId},
-    wire::{ErrorBody, ReassignRequest, ReassignmentDone},
+    wire::{ErrorBody, ReassignRequest, ReassignmentDone, ReassignmentRow},
     workload::{Listing, Preview, Selection, Workload},
 };
 use serde::Deserialize;
@@ -81,6 +81,15 @@ pub(super) async fn apply(
     let done = state.write(move |tx| reassignments::apply(tx, &user, &req)).await?;
     tracing::info!(reassignment = %done.id, accounts = done.accounts, "reassigned");
     Ok(Json(done))
+}
+
+/// The user's newest reassignments (an admin's: everyone's), newest first, to undo one.
+#[utoipa::path(get, path = "/v1/reassignments", responses((status = 200, body = Vec<ReassignmentRow>)))]
+pub(super) async fn recent(
+    State(state): State<AppState>,
+    Coordinator(user): Coordinator,
+) -> Result<Json<Vec<ReassignmentRow>>, ApiError> {
+    Ok(Json(state.read(move |tx| reassignments::recent(tx, &user)).await?))
 }
 
 /// Moves every account of a reassignment back, if nothing newer touched any of them.

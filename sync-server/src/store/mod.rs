@@ -381,6 +381,8 @@ pub trait Tx {
     fn put_reassignment(&mut self, reassignment: &StoredReassignment) -> StoreResult<()>;
     /// A reassignment, and whether it was undone.
     fn reassignment(&mut self, id: ReassignmentId) -> StoreResult<Option<(StoredReassignment, bool)>>;
+    /// The newest reassignments (of one coordinator, or everyone's), at most `limit`.
+    fn reassignments(&mut self, by: Option<UserId>, limit: u32) -> StoreResult<Vec<campo_core::wire::ReassignmentRow>>;
     /// Marks a reassignment undone.
     fn mark_reassignment_undone(&mut self, id: ReassignmentId, by: UserId) -> StoreResult<()>;
     /// Whether the account still stands as a move left it (see [`Move`]).

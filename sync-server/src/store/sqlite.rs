@@ -796,6 +796,10 @@ impl Tx for SqliteTx<'_> {
         reassignments::get(&self.conn, id)
     }
 
+    fn reassignments(&mut self, by: Option<UserId>, limit: u32) -> StoreResult<Vec<campo_core::wire::ReassignmentRow>> {
+        reassignments::list(&self.conn, by, limit)
+    }
+
     fn mark_reassignment_undone(&mut self, id: ReassignmentId, by: UserId) -> StoreResult<()> {
         reassignments::mark_undone(&self.conn, id, by)
     }

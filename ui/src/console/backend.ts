@@ -2,7 +2,7 @@
 // implementation speaks HTTP to the server that served the page (./http.ts);
 // the screens see only this interface, as the app's see `Backend`.
 import type {
-  ActivityDetail, ActivityPage, AuditRow, CoordinatedTerritories, CreateTeam, CreateTerritory, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Listing, Preview, ReassignmentDone, Selection, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
+  ActivityDetail, ActivityPage, AuditRow, CoordinatedTerritories, CreateTeam, CreateTerritory, DayMap, ImportReport, ConflictDetail, CreateUser, TeamRow, UserRow, Escalation, ContactPolicy, PolicyPreview, ConflictRow, Gestor, KpiReport, Listing, Preview, ReassignmentDone, ReassignmentRow, Selection, ReassignRequest, Workload, PlanDecision, ReviewRequest, SettleConflict, Territory, UserInfo, WaitingPlan,
 } from '../lib/types';
 
 /** What the log shows: each field set narrows it (see GET /v1/activities). */
@@ -83,6 +83,8 @@ export interface ConsoleBackend {
   previewReassignment(request: ReassignRequest): Promise<Preview>;
   /** Applies a reassignment in one transaction. */
   reassign(request: ReassignRequest): Promise<ReassignmentDone>;
+  /** The user's newest reassignments, newest first (an admin's: everyone's). */
+  reassignments(): Promise<ReassignmentRow[]>;
   /** Moves a reassignment's accounts back, if nothing newer touched them. */
   undoReassignment(id: string): Promise<ReassignmentDone>;
   /** The contact policy in force in each country. */

@@ -106,6 +106,7 @@ export const httpConsole: ConsoleBackend = {
   reassignmentAccounts: (selection) => call('POST', '/reassignments/accounts', selection),
   previewReassignment: (request) => call('POST', '/reassignments/preview', request),
   reassign: (request) => call('POST', '/reassignments', request),
+  reassignments: () => call('GET', '/reassignments'),
   undoReassignment: (id) => call('POST', `/reassignments/${id}/undo`),
   policies: () => call('GET', '/policies'),
   previewPolicy: (policy) => call('POST', `/policies/${policy.country}/preview`, policy),

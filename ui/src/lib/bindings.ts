@@ -2467,6 +2467,35 @@ accounts: number, };
 export type ReassignmentId = string;
 
 /**
+ * A bulk reassignment, as its list shows it.
+ */
+export type ReassignmentRow = { 
+/**
+ * The reassignment.
+ */
+id: ReassignmentId, 
+/**
+ * When it was applied.
+ */
+at: string, 
+/**
+ * Who applied it.
+ */
+by_name: string, 
+/**
+ * The gestor who received the accounts.
+ */
+to_name: string, 
+/**
+ * Accounts moved.
+ */
+accounts: number, 
+/**
+ * When it was undone, if it was.
+ */
+undone_at: string | null, };
+
+/**
  * Where a message goes: a phone number for SMS and WhatsApp, an address for email.
  */
 export type Recipient = Phone | Email;

@@ -3,6 +3,7 @@
 
 use campo_core::{
     ids::{DebtorId, ReassignmentId, TerritoryId, UserId},
+    wire::ReassignmentRow,
     workload::Account,
 };
 use rusqlite::{Connection, OptionalExtension, params};
@@ -89,6 +90,27 @@ pub(super) fn get(conn: &Connection, id: ReassignmentId) -> StoreResult<Option<(
     }
     let by: UserId = parse(&by, "reassignments.by_id")?;
     Ok(Some((StoredReassignment { id, by, to: parse(&to, "reassignments.to_gestor")?, last_seq, moves }, undone)))
+}
+
+pub(super) fn list(conn: &Connection, by: Option<UserId>, limit: u32) -> StoreResult<Vec<ReassignmentRow>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT r.id, r.at, b.name, t.name, r.accounts, r.undone_at
+         FROM reassignments r JOIN users b ON b.id = r.by_id JOIN users t ON t.id = r.to_gestor
+         WHERE ?1 IS NULL OR r.by_id = ?1 ORDER BY r.at DESC, r.id DESC LIMIT ?2",
+    )?;
+    let mut rows = statement.query(params![by.map(|u| u.to_string()), limit])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(ReassignmentRow {
+            id: parse(&row.get::<_, String>(0)?, "reassignments.id")?,
+            at: parse(&row.get::<_, String>(1)?, "reassignments.at")?,
+            by_name: row.get(2)?,
+            to_name: row.get(3)?,
+            accounts: row.get(4)?,
+            undone_at: row.get::<_, Option<String>>(5)?.map(|at| parse(&at, "reassignments.undone_at")).transpose()?,
+        });
+    }
+    Ok(out)
 }
 
 pub(super) fn mark_undone(conn: &Connection, id: ReassignmentId, by: UserId) -> StoreResult<()> {
