@@ -32,4 +32,11 @@ describe('a conflict side by side', () => {
     expect(fieldValue('es-PE', 'phones', ['5511112222', '5533334444'])).toBe('5511112222, 5533334444');
     expect(sideBySide('en', detail({ mystery: 3 }, {}))[0]).toEqual({ field: 'mystery', label: 'mystery', now: '—', lost: '3' });
   });
+  it('words who was reached and where, not as JSON', () => {
+    const contact = { party: 'guarantor', identified: true, justification: 'me pidió que volviera a las 8', policy_version: 3 };
+    expect(fieldValue('es-MX', 'contact', contact)).toBe('Aval · Se identificó: Sí · «me pidió que volviera a las 8»');
+    expect(fieldValue('en', 'contact', { party: null, identified: false, justification: null, policy_version: null })).toBe('Nobody · Identified themselves: No');
+    const typed = { point: { lat: 19.4326077, lon: -99.133208 }, accuracy_m: 25, source: 'typed' };
+    expect(fieldValue('en', 'position', typed)).toMatch(/^19\.43261, -99\.13321 · ±25 m \(Position typed by hand\)$/);
+  });
 });

@@ -1,8 +1,8 @@
 // A conflict's fields side by side, in words: what the record holds now
 // against what the merge lost, one row per lost field, for the supervisor
 // to choose between.
-import type { ConflictDetail, Lang } from '../lib/types';
-import { formatDate, formatMoney, outcomeLabel, t, type Key } from '../lib/i18n';
+import type { ConflictDetail, ContactFacts, Lang, Position } from '../lib/types';
+import { formatDate, formatDistance, formatMoney, outcomeLabel, t, type Key } from '../lib/i18n';
 
 export interface SideBySide {
   field: string;
@@ -35,7 +35,23 @@ export function fieldValue(lang: Lang, field: string, value: unknown, currency?:
     if (field === 'amount' && (currency === 'MXN' || currency === 'PEN')) return formatMoney(value, currency);
     return value === '' ? '—' : value;
   }
+  if (field === 'contact') return contactInWords(lang, value as ContactFacts);
+  if (field === 'position') return positionInWords(lang, value as Position);
   return JSON.stringify(value);
+}
+
+/** Who was reached, whether they identified themselves, and any justification. */
+function contactInWords(lang: Lang, contact: ContactFacts): string {
+  const who = contact.party ? t(lang, `role.${contact.party}`) : t(lang, 'detail.nobody');
+  const parts = [who, `${t(lang, 'detail.identified')}: ${t(lang, contact.identified ? 'detail.yes' : 'detail.no')}`];
+  if (contact.justification) parts.push(`«${contact.justification}»`);
+  return parts.join(' · ');
+}
+
+/** Coordinates, accuracy, and whether they were typed by hand. */
+function positionInWords(lang: Lang, position: Position): string {
+  const at = `${position.point.lat.toFixed(5)}, ${position.point.lon.toFixed(5)} · ±${formatDistance(lang, position.accuracy_m)}`;
+  return position.source === 'typed' ? `${at} (${t(lang, 'detail.positionTyped')})` : at;
 }
 
 /** The rows to set side by side: each lost field against its value now. */
