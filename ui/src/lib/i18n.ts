@@ -502,7 +502,7 @@ const en: Record<Key, string> = {
   'flag.after_reassignment': 'Recorded after the account was reassigned to another gestor.',
   'queue.empty': 'No plans are waiting for your decision.', 'queue.count': '{n} plans waiting for your decision.',
   'queue.count_one': '1 plan waiting for your decision.',
-  'queue.by': 'Proposed by {gestor} on {date}', 'queue.terms': '{total} in {n} payments ({frequency}); a discount of {discount} ({percent} % of the {balance} balance).',
+  'queue.by': 'Proposed by {gestor} on {date}', 'queue.terms': '{total} in {n} payments ({frequency}); a discount of {discount} ({percent}% of the {balance} balance).',
   'queue.approve': 'Approve', 'queue.reject': 'Reject', 'queue.counter': 'Counter-offer',
   'queue.comment': 'Comment for the gestor (optional)', 'queue.send': 'Send counter-offer', 'queue.back': 'Back',
   'queue.approved': "{debtor}'s plan approved. It reaches {gestor}'s device with their next sync.",
@@ -640,8 +640,8 @@ const en: Record<Key, string> = {
   'plan.balance': 'Account balance: {balance}.', 'plan.schedule': 'Payments',
   'plan.settles': 'With the discount, paying this plan settles the debt.',
   'plan.partial': 'A partial agreement: paying this plan does not settle the debt ({rest} remain).',
-  'plan.within': 'A discount of {percent} % of the balance: within your limit ({max} %). The plan is in force once saved.',
-  'plan.needsApproval': 'A discount of {percent} % of the balance: above your limit ({max} %). It goes to your supervisor and is in force once approved.',
+  'plan.within': 'A discount of {percent}% of the balance: within your limit ({max}%). The plan is in force once saved.',
+  'plan.needsApproval': 'A discount of {percent}% of the balance: above your limit ({max}%). It goes to your supervisor and is in force once approved.',
   'plan.save': 'Save plan', 'plan.request': 'Send for approval', 'plan.cancel': 'Cancel',
   'plan.savedActive': 'Plan saved and in force. It is sent with the next sync.',
   'plan.savedRequested': 'Plan saved. It goes to your supervisor with the next sync.',
@@ -775,7 +775,7 @@ const en: Record<Key, string> = {
   'refusal.promise_status': "A promise's status is worked out by the server from the lender's payments; the app can only cancel it.",
   'refusal.lender_field': "The account's \"{field}\" is kept by the lender; the app cannot change it.",
   'refusal.plan_approval': "A plan's approval is your supervisor's decision: the app only asks for it or, after a counter-offer, accepts it.",
-  'refusal.discount_needs_approval': 'A discount above {max_percent} % of the balance needs your supervisor\'s approval: send the plan as a request.',
+  'refusal.discount_needs_approval': 'A discount above {max_percent}% of the balance needs your supervisor\'s approval: send the plan as a request.',
   'refusal.plan_balance': "The account's balance is now {balance}: work the plan out again on it.",
   'refusal.plan_decided': 'Your supervisor has decided this plan and its terms stay. If the debtor needs others, cancel it and propose a new plan.',
   'breach.outside_hours': "It is {local} for the debtor: contact is allowed only from {from} to {until}, the debtor's time.",
@@ -956,6 +956,12 @@ export function formatDate(lang: Lang, iso: string, style: 'short' | 'long' = 's
 }
 
 /** A distance as a person says it: "850 m" up to a kilometre, "9.3 km" beyond. */
+/** A percentage as the language writes it: "47.8 %" in Spanish, "47.8%" in English. */
+export function formatPercent(lang: Lang, percent: string | number): string {
+  const n = Number(percent).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return lang === 'en' ? `${n}%` : `${n}\u00a0%`;
+}
+
 export function formatDistance(lang: Lang, metres: number): string {
   if (metres < 1000) return `${Math.round(metres)} m`;
   const km = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: metres < 10_000 ? 1 : 0 }).format(metres / 1000);
