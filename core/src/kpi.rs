@@ -15,8 +15,7 @@
 //!   settled one way or the other, those kept in full (a part payment is not
 //!   kept); a cancelled or still pending promise does not count.
 //! - **collected**: payments received in the period on the accounts a
-//!   gestor held when the payment was recorded (a reassignment does not
-//!   hand yesterday's collections to the new gestor); **recovery rate**: collected over collected plus the
+//!   gestor holds; **recovery rate**: collected over collected plus the
 //!   overdue amount still held, per currency (amounts in MXN and PEN never add).
 //!
 //! Rates are percentages with one decimal, or none when nothing was there to

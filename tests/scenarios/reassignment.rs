@@ -82,3 +82,23 @@ async fn a_freshly_signed_in_device_hears_of_no_moves_of_debtors_it_never_held()
     );
     assert_eq!(fresh.store.status().expect("status").debtors, 2);
 }
+
+#[tokio::test]
+async fn a_device_replaying_a_move_and_its_undo_downloads_nothing_of_the_debtor() {
+    let world = World::new(3).await;
+    let coord = world.office("coord").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let phone = world.synced_device("g1").await;
+    let visit = phone.visit(debtor, "visita de g1");
+    phone.sync().await.expect("g1 sends it");
+    coord.reassign(debtor, world.fixture.gestor("g2")).await;
+    coord.reassign(debtor, world.fixture.gestor("g1")).await;
+    // A phone of g2 signed in only now replays the grant and the revoke.
+    let fresh = world.synced_device("g2").await;
+    assert!(fresh.store.notices().expect("notices").is_empty(), "nothing to tell about a debtor it never had");
+    assert!(fresh.store.records_of(debtor).expect("records").is_empty());
+    assert!(fresh.store.record(visit).expect("read").is_none(), "g1's visit never reached g2's phone");
+    // And g1's fresh phone gets the debtor whole, once.
+    let g1 = world.synced_device("g1").await;
+    assert_eq!(g1.notes(visit).as_deref(), Some("visita de g1"));
+}

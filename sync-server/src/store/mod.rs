@@ -417,13 +417,16 @@ pub trait Tx {
     /// Debtors revoked from the gestor after feed position `cursor`.
     fn revoked_after(&mut self, gestor: UserId, cursor: u64) -> StoreResult<Vec<DebtorId>>;
     /// A gestor's feed after `cursor`, at most `limit` positions, with each
-    /// item's position and body size. Records whose current version `replica`
-    /// pushed (and holds) are left out. A grant is followed, at its own
-    /// position, by the debtor's history (every record written before it):
-    /// a reassignment moves no record, so moving 10,000 accounts writes rows
-    /// per account, not per record. Reading stops one position after the
-    /// body bytes pass `max_bytes`: no more than a page can hold is ever in
-    /// memory, and the extra position tells the caller that more wait.
+    /// item's position and body size. Records written since the gestor was
+    /// granted their debtor are in it while they hold it, less those whose
+    /// current version `replica` pushed (and holds). The current grant of a
+    /// debtor is followed, at its own position, by the debtor's history (the
+    /// current version of each record last written before it, whoever pushed
+    /// it): a reassignment moves no record, so moving 10,000 accounts writes
+    /// rows per account, not per record. Reading stops one position after
+    /// the body bytes pass `max_bytes` or the items pass `limit`: no more
+    /// than a page can hold is ever in memory, and the extra position tells
+    /// the caller that more wait.
     fn feed(
         &mut self,
         gestor: UserId,

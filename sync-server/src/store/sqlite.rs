@@ -64,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/server/0018_kpi_indexes_by_gestor.sql"),
     include_str!("../../../migrations/server/0019_user_deactivation.sql"),
     include_str!("../../../migrations/server/0020_reassignment_moves_no_record.sql"),
+    include_str!("../../../migrations/server/0021_payments_by_holder.sql"),
 ];
 
 /// Connections to one SQLite file: one writer, a pool of readers.
@@ -230,10 +231,10 @@ fn record_at(row: &Row<'_>, at: usize) -> StoreResult<Record> {
     })
 }
 
-/// Appends the debtor's records written before feed position `grant`, at
-/// that position, oldest write first: what a gestor granted the debtor
-/// there receives. Records written since are in their feed at their own
-/// position.
+/// Appends the current version of each of the debtor's records last written
+/// before feed position `grant`, at that position, oldest write first: what
+/// a gestor granted the debtor there receives, whoever pushed it. Records
+/// written since are in their feed at their own position.
 fn history(
     conn: &rusqlite::Connection,
     debtor: DebtorId,
@@ -969,15 +970,19 @@ impl Tx for SqliteTx<'_> {
         limit: u32,
         max_bytes: usize,
     ) -> StoreResult<Vec<(u64, FeedItem, usize)>> {
-        // A record written while the gestor held the debtor is theirs only
-        // while they still do: once the debtor left, a revoke follows and the
-        // device would drop it anyway.
+        // A record reaches its owner's feed only while they hold the debtor,
+        // and only if written since the grant that gave it to them (what came
+        // before arrives with that grant). A grant brings the debtor's
+        // history only while it is the current assignment: one taken back
+        // since has a revoke after it, and the device holds nothing of it.
         let sql = "SELECT seq, 'record', id, debtor_id, kind, vv, deleted, body, after_reassignment FROM records
                        WHERE owner_id = ?1 AND seq > ?2 AND (?4 IS NULL OR pushed_by IS NOT ?4)
                          AND EXISTS (SELECT 1 FROM assignments a WHERE a.debtor_id = records.debtor_id
-                                                                   AND a.until_seq IS NULL AND a.gestor_id = ?1)
+                                       AND a.until_seq IS NULL AND a.gestor_id = ?1 AND a.from_seq < records.seq)
                    UNION ALL
-                   SELECT seq, IIF(granted, 'granted', 'revoked'), NULL, debtor_id, NULL, NULL, NULL, NULL, NULL
+                   SELECT seq, IIF(granted, 'granted', 'revoked'), NULL, debtor_id, NULL, NULL, NULL, NULL,
+                          granted AND EXISTS (SELECT 1 FROM assignments a WHERE a.debtor_id = scope_events.debtor_id
+                                                AND a.from_seq = scope_events.seq AND a.until_seq IS NULL)
                        FROM scope_events WHERE gestor_id = ?1 AND seq > ?2
                    UNION ALL
                    SELECT seq, 'policy', NULL, NULL, NULL, NULL, NULL, body, NULL FROM policies WHERE seq > ?2
@@ -1000,7 +1005,9 @@ impl Tx for SqliteTx<'_> {
                 "granted" => {
                     let debtor_id = debtor(row)?;
                     items.push((seq, FeedItem::Granted { debtor_id }, 64));
-                    history(&self.conn, debtor_id, seq, &mut items)?;
+                    if row.get::<_, bool>(8)? {
+                        history(&self.conn, debtor_id, seq, &mut items)?;
+                    }
                 }
                 "revoked" => items.push((seq, FeedItem::Revoked { debtor_id: debtor(row)? }, 64)),
                 _ => {
@@ -1011,7 +1018,7 @@ impl Tx for SqliteTx<'_> {
                 }
             }
             // One position beyond the budget tells the caller that more wait.
-            if past {
+            if past || items.len() > limit as usize {
                 break;
             }
             bytes += items[first..].iter().map(|(_, _, size)| size).sum::<usize>();

@@ -86,13 +86,13 @@ pub(super) fn facts(conn: &Connection, gestores: &[UserId], from: NaiveDate, to:
         });
     }
 
-    // Payments by the gestor who held the account when each was recorded
-    // (the record's owner), by the day they were paid.
+    // Payments on the accounts each gestor holds now, by the day they were
+    // paid: the team's accounts, then each one's payments.
     let mut statement = conn.prepare_cached(
-        "SELECT r.owner_id, r.body ->> '$.amount', r.body ->> '$.currency'
-         FROM records r
-         WHERE r.kind = 'payment' AND NOT r.deleted AND r.body ->> '$.paid_on' BETWEEN ?1 AND ?2
-           AND r.owner_id IN (SELECT value FROM json_each(?3))",
+        "SELECT a.gestor_id, r.body ->> '$.amount', r.body ->> '$.currency'
+         FROM assignments a JOIN records r ON r.debtor_id = a.debtor_id AND r.kind = 'payment'
+         WHERE a.until_seq IS NULL AND a.gestor_id IN (SELECT value FROM json_each(?3))
+           AND NOT r.deleted AND r.body ->> '$.paid_on' BETWEEN ?1 AND ?2",
     )?;
     facts.payments = money(statement.query(params![first, last, ids])?)?;
 
