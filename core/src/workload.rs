@@ -197,16 +197,13 @@ pub fn listing(
 ) -> Listing {
     let mut taken: Vec<&Account> = accounts.iter().filter(|a| selection.selects(a, now)).collect();
     taken.sort_by(|a, b| a.external_ref.cmp(&b.external_ref));
-    let name = |g: Option<UserId>| {
-        g.and_then(|g| gestores.iter().find(|(id, _)| *id == g)).map_or_else(String::new, |(_, n)| n.clone())
-    };
     let rows = (taken.iter().take(Listing::MOST))
         .map(|a| Listed {
             debtor: a.debtor,
             external_ref: a.external_ref.clone(),
             name: a.name.clone(),
             gestor: a.gestor,
-            gestor_name: name(a.gestor),
+            gestor_name: a.gestor.map_or_else(String::new, |g| name_of(gestores, g)),
             territory: a.territory,
             segment: a.segment.clone(),
             bucket: a.bucket(now),
@@ -216,6 +213,11 @@ pub fn listing(
         })
         .collect();
     Listing { total: taken.len() as u32, rows }
+}
+
+/// `gestor`'s name among `gestores` (empty if not there).
+fn name_of(gestores: &[(UserId, String)], gestor: UserId) -> String {
+    gestores.iter().find(|(id, _)| *id == gestor).map_or_else(String::new, |(_, n)| n.clone())
 }
 
 /// The workloads of `gestores` (id and name, in the order to list them).
@@ -264,9 +266,10 @@ pub fn preview(
     let moved: Vec<&Account> = moving(accounts, selection, to, now).collect();
     let already_there = accounts.iter().filter(|a| selection.selects(a, now) && a.gestor == Some(to)).count() as u32;
     let touched: BTreeSet<UserId> = moved.iter().filter_map(|a| a.gestor).collect();
-    let name = |g: UserId| gestores.iter().find(|(id, _)| *id == g).map_or_else(String::new, |(_, n)| n.clone());
-    let changed: Vec<(UserId, String)> =
-        std::iter::once(to).chain(touched.into_iter().filter(|g| *g != to)).map(|g| (g, name(g))).collect();
+    let changed: Vec<(UserId, String)> = std::iter::once(to)
+        .chain(touched.into_iter().filter(|g| *g != to))
+        .map(|g| (g, name_of(gestores, g)))
+        .collect();
     let moved_ids: BTreeSet<DebtorId> = moved.iter().map(|a| a.debtor).collect();
     let after: Vec<Account> = accounts
         .iter()

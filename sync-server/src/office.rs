@@ -105,7 +105,8 @@ pub(crate) fn audit(
     tx.put_audit(&AuditEntry { user: Some(user.id), action, target: Some(target.to_string()), detail: &detail })
 }
 
-fn require(user: &UserInfo, roles: &[Role]) -> Result<(), ApiError> {
+/// Refuses a user whose role is not among `roles`.
+pub(crate) fn require(user: &UserInfo, roles: &[Role]) -> Result<(), ApiError> {
     if roles.contains(&user.role) { Ok(()) } else { Err(ApiError::Forbidden) }
 }
 

@@ -22,6 +22,9 @@ use crate::{
     store::{Move, StoredReassignment, Tx},
 };
 
+/// Who balances territories.
+const COORDINATING: &[Role] = &[Role::Coordinator, Role::Admin];
+
 /// The territories whose accounts `user` balances (`None`: all of them).
 fn territories(tx: &mut dyn Tx, user: &UserInfo) -> Result<Option<Vec<TerritoryId>>, ApiError> {
     match user.role {
@@ -118,7 +121,7 @@ const LISTED: u32 = 20;
 
 /// `user`'s newest reassignments (an admin's list has everyone's).
 pub fn recent(tx: &mut dyn Tx, user: &UserInfo) -> Result<Vec<ReassignmentRow>, ApiError> {
-    territories(tx, user)?;
+    office::require(user, COORDINATING)?;
     let by = (user.role != Role::Admin).then_some(user.id);
     Ok(tx.reassignments(by, LISTED)?)
 }
@@ -127,7 +130,7 @@ pub fn recent(tx: &mut dyn Tx, user: &UserInfo) -> Result<Vec<ReassignmentRow>, 
 /// none was reassigned again or had anything written since; otherwise
 /// nothing moves, and the answer says how many changed.
 pub fn undo(tx: &mut dyn Tx, user: &UserInfo, id: ReassignmentId) -> Result<ReassignmentDone, ApiError> {
-    territories(tx, user)?;
+    office::require(user, COORDINATING)?;
     let (reassignment, undone) = tx.reassignment(id)?.ok_or(ApiError::NotFound)?;
     if reassignment.by != user.id && user.role != Role::Admin {
         return Err(ApiError::NotFound);

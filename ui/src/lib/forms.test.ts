@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedOutcomes, blankInput, doubts, inputOf, openPromise, partyOf, readForm, reachedChoices, type FormInput } from './forms';
+import { allowedOutcomes, blankInput, doubts, inputOf, openPromise, partyOf, readForm, reachedChoices, toggled, type FormInput } from './forms';
 import type { ContactAdvice, ContactPolicy, Outcome, PromiseToPay, RelatedParty, TimelineEntry } from './types';
 
 const input: FormInput = {
@@ -173,5 +173,12 @@ describe('putting a record right', () => {
       const again = readForm(kind, inputOf(kind, first.body, related, account.today), account);
       expect(again).toEqual(first);
     });
+  });
+});
+
+describe('a checkbox list', () => {
+  it('ticks what was not ticked and unticks what was, keeping the order', () => {
+    expect(toggled(['a', 'b'], 'c')).toEqual(['a', 'b', 'c']);
+    expect(toggled(['a', 'b', 'c'], 'b')).toEqual(['a', 'c']);
   });
 });

@@ -226,3 +226,8 @@ export function doubts(kind: FormKind, body: ActivityBody, context: { today: str
   }
   return found;
 }
+
+/** `list` with `item` ticked if it was not, untouched otherwise: a checkbox list's change. */
+export function toggled<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
