@@ -70,8 +70,10 @@ fn scenario() -> impl Strategy<Value = (usize, Vec<Op>)> {
 }
 
 /// One device write: which record, the notes it wrote, and the notes it saw
-/// before; `acked` once a sync of its device succeeded after it.
+/// before; `acked` once a sync of its device succeeded after it; `at` the
+/// step it was made at.
 struct Write {
+    at: usize,
     device: usize,
     record: RecordId,
     notes: String,
@@ -140,7 +142,7 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
     // Writes gone with a restored phone: none must survive, but one the
     // server did get may have replaced an earlier write.
     let mut vanished: Vec<Write> = Vec::new();
-    // Each device's last backup, and how many writes there were when it was taken.
+    // Each device's last backup: the step it was taken at.
     let mut backups: Vec<Option<usize>> = vec![None; device_count];
     let mut office_deletes = 0;
 
@@ -151,7 +153,7 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
                 if let Some((id, _)) = held.get(debtor % held.len().max(1)) {
                     let notes = format!("w{n}");
                     let record = devices[device].visit(*id, &notes);
-                    writes.push(Write { device, record, notes, seen: None, acked: false });
+                    writes.push(Write { at: n, device, record, notes, seen: None, acked: false });
                 }
             }
             Op::Edit { device, visit } => {
@@ -161,7 +163,7 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
                     let notes = format!("w{n}");
                     let seen = notes_of(local.record.body.get());
                     d.edit_notes(local.record.id, &notes);
-                    writes.push(Write { device, record: local.record.id, notes, seen, acked: false });
+                    writes.push(Write { at: n, device, record: local.record.id, notes, seen, acked: false });
                 }
             }
             Op::Sync { device } => {
@@ -230,7 +232,7 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
             Op::BackUp { device } => {
                 let d = devices.remove(device);
                 devices.insert(device, d.back_up(&world.dir.path().join(format!("backup-{device}.db"))));
-                backups[device] = Some(writes.len());
+                backups[device] = Some(n);
             }
             Op::Restore { device } => {
                 let Some(taken) = backups[device] else { continue };
@@ -238,12 +240,11 @@ async fn run(device_count: usize, ops: Vec<Op>) -> Result<(), TestCaseError> {
                 devices.insert(device, d.restore(&world.dir.path().join(format!("backup-{device}.db"))));
                 // What the phone recorded after its backup and never heard
                 // acknowledged is gone with it, though a lost answer may have
-                // hidden that the server got it (see `replaced`).
-                let mut index = 0;
-                let (kept, gone): (Vec<Write>, Vec<Write>) = std::mem::take(&mut writes).into_iter().partition(|w| {
-                    index += 1;
-                    index <= taken || w.device != device || w.acked
-                });
+                // hidden that the server got it (see `replaced`). Steps, not
+                // positions in `writes`: another phone's restore shortens it.
+                let (kept, gone): (Vec<Write>, Vec<Write>) = std::mem::take(&mut writes)
+                    .into_iter()
+                    .partition(|w| w.at < taken || w.device != device || w.acked);
                 writes = kept;
                 vanished.extend(gone);
                 let restored = &devices[device];
