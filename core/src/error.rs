@@ -211,6 +211,15 @@ pub enum DomainError {
         /// The most allowed.
         max: u32,
     },
+    /// A message template that does not hold up (see
+    /// [`crate::message::Template::check`]).
+    #[error("plantilla {template}: {problem}")]
+    BadTemplate {
+        /// Its code.
+        template: String,
+        /// What is wrong.
+        problem: crate::message::TemplateProblem,
+    },
     /// A segment given more points, either way, than the score allows.
     #[error("un segmento suma o resta a lo más {max} puntos de prioridad")]
     SegmentPointsOutOfRange {

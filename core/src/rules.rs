@@ -15,7 +15,7 @@ use crate::{
         policy::{Attempt, ContactPolicy},
     },
     debtor::Debtor,
-    message::{Delivery, Message, SentVia},
+    message::{Delivery, Message, SentVia, Template},
     plan::Approval,
 };
 
@@ -55,6 +55,10 @@ pub struct ContactRules {
     /// Every other attempt on the debtor since [`RulesNeed::AccountAndAttempts`]
     /// said: the server holds every gestor's.
     pub history: Vec<Attempt>,
+    /// The templates a new message may have been filled from: the policy's,
+    /// and on the server every earlier version's too, since a device offline
+    /// through a change sends what its version offered.
+    pub templates: Vec<Template>,
 }
 
 /// What a side must read for the contact rules to judge a body.
@@ -180,7 +184,7 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
         account.check_currency(currency)?;
     }
     if let RecordBody::Message(message) = write.body {
-        check_new_message(message, landing.account)?;
+        return check_message(message, landing).map(|()| None);
     }
     if let RecordBody::Promise(promise) = write.body {
         let seen = match landing.edited.or(landing.current).map(Record::parse_body) {
@@ -191,16 +195,6 @@ pub fn check_gestor_write(write: &GestorWrite<'_>, landing: &Landing<'_>) -> Res
         check_plan(promise, seen.as_ref(), landing.account, landing.contact.map(|c| &c.policy))?;
     }
     let Some(rules) = landing.contact else { return Ok(None) };
-    if let RecordBody::Message(message) = write.body {
-        return match landing.current {
-            // The outbox moving a message on is no new message.
-            Some(_) => Ok(None),
-            None => match rules.policy.judge_message(message, &rules.account) {
-                Verdict::Refused(breaches) => Err(Refusal::Contact { breaches, justifiable: false }),
-                Verdict::Allowed | Verdict::Flagged(_) => Ok(None),
-            },
-        };
-    }
     if let RecordBody::Promise(_) = write.body
         && landing.current.is_none()
     {
@@ -297,20 +291,28 @@ fn check_plan(
     Ok(())
 }
 
-/// What a gestor's new message must be: one of the templates filled in, to
-/// one of the account's numbers, in the state its sending puts it in (the
-/// outbox alone says a message went).
-fn check_new_message(message: &Message, account: Option<&Debtor>) -> Result<(), Refusal> {
-    let refused = |breach| Err(Refusal::Contact { breaches: vec![breach], justifiable: false });
-    if account.is_some_and(|a| !message.to.is_the_debtors(a)) {
-        return refused(Breach::NotTheDebtorsNumber);
+/// What a gestor's new message must be: one of the agency's templates
+/// filled in, to one of the account's numbers, in the state its sending puts
+/// it in (the outbox alone says a message went), and within the contact rules.
+fn check_message(message: &Message, landing: &Landing<'_>) -> Result<(), Refusal> {
+    let refused = |breaches| Err(Refusal::Contact { breaches, justifiable: false });
+    if landing.account.is_some_and(|a| !message.to.is_the_debtors(a)) {
+        return refused(vec![Breach::NotTheDebtorsNumber]);
     }
-    let from_template = message.template().is_some_and(|t| t.matches(&message.text));
     let as_sent = matches!(
         (message.via, &message.delivery),
         (SentVia::Phone, Delivery::Opened) | (SentVia::Outbox, Delivery::Queued)
     );
-    if from_template && as_sent { Ok(()) } else { refused(Breach::NotFromTemplate) }
+    // Without the account's rules no template is known, so none matches.
+    let rules = landing.contact;
+    let Some((rules, template)) = rules.and_then(|r| Some((r, message.filled_from(&r.templates)?))).filter(|_| as_sent)
+    else {
+        return refused(vec![Breach::NotFromTemplate]);
+    };
+    match rules.policy.judge_message(message, template, &rules.account) {
+        Verdict::Refused(breaches) => refused(breaches),
+        Verdict::Allowed | Verdict::Flagged(_) => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -359,8 +361,9 @@ mod tests {
         let debtor_id = current.map_or_else(DebtorId::generate, |c| c.debtor_id);
         let write = GestorWrite { debtor_id, body, json: &json, deleted: false };
         let policy = ContactPolicy::default_for(account.currency.into());
+        let account_rules = Account { zone: account.zone, flags: account.into() };
         let rules =
-            ContactRules { policy, account: Account { zone: account.zone, flags: account.into() }, history: vec![] };
+            ContactRules { templates: policy.templates.clone(), policy, account: account_rules, history: vec![] };
         check_gestor_write(&write, &Landing { current, edited: None, account: Some(account), contact: Some(&rules) })
     }
 

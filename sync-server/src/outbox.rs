@@ -150,7 +150,8 @@ fn claim(storage: &dyn Storage, id: RecordId, now: DateTime<Utc>) -> Result<Next
         Some(Ok(RecordBody::Debtor(account))) => account,
         _ => return Ok(Next::Wait),
     };
-    let policy = tx.policy(Country::from(account.currency))?;
+    let country = Country::from(account.currency);
+    let policy = tx.policy(country)?;
     // A reminder queued earlier may have nothing left to remind of.
     let settled = match tx.reminder_of(id)? {
         Some((promise, due_on)) => match tx.record(promise)?.map(|p| (p.record.deleted, p.record.parse_body())) {
@@ -163,7 +164,7 @@ fn claim(storage: &dyn Storage, id: RecordId, now: DateTime<Utc>) -> Result<Next
         Next::Fail("ya no hay nada que recordar: el pago llegó o la promesa se canceló".into())
     } else if account.deceased {
         Next::Fail("el titular falleció: no se le envían mensajes".into())
-    } else if account.dispute && message.template().is_none_or(|t| t.collects) {
+    } else if account.dispute && message.filled_from(&tx.templates(country)?).is_none_or(|t| t.collects) {
         Next::Fail("la cuenta está en aclaración: no se envían recordatorios de pago".into())
     } else if !message.to.is_the_debtors(&account) {
         Next::Fail("el número o correo ya no es de la cuenta".into())

@@ -4,7 +4,7 @@
 //! - **Reminders.** Each due of a promise in force (the whole promise, or
 //!   each instalment of a plan) that is still unpaid gets one reminder, from
 //!   the policy's `reminder_days_before` days before it falls due until the
-//!   day itself: a message from the `recordatorio_promesa` template, in the
+//!   day itself: a message from the policy's `recordatorio_promesa` template, in the
 //!   gestor's name, queued in the outbox, which sends it only within the
 //!   debtor's contact hours. It goes by the policy's channel where the
 //!   account can take it (else by the other kind). None goes to an account
@@ -20,7 +20,7 @@ use campo_core::{
     contact::policy::ContactPolicy,
     debtor::Debtor,
     ids::{DebtorId, RecordId},
-    message::{Delivery, Message, MessageChannel, MessageFields, Placeholders, Recipient, SentVia, Template},
+    message::{Delivery, Message, MessageChannel, MessageFields, Placeholders, REMINDER_TEMPLATE, Recipient, SentVia},
     money::Amount,
 };
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -29,9 +29,6 @@ use crate::{
     office,
     store::{StoreError, Tx},
 };
-
-/// The template automatic reminders are filled from.
-const TEMPLATE: &str = "recordatorio_promesa";
 
 /// The dues to remind of on `today`, `days_before` days ahead at most.
 pub(crate) fn due_for_reminder(
@@ -91,7 +88,8 @@ pub(crate) fn remind(
         return Ok(0);
     }
     let Some((channel, to)) = recipient(account, policy.reminder_channel) else { return Ok(0) };
-    let Some(template) = Template::named(TEMPLATE) else { return Ok(0) };
+    // Every policy keeps it (see `ContactPolicy::check`).
+    let Some(template) = policy.template(REMINDER_TEMPLATE) else { return Ok(0) };
     let gestor = match tx.assignee(debtor)? {
         Some(id) => tx.user(id)?.map(|u| u.name),
         None => None,
@@ -106,7 +104,7 @@ pub(crate) fn remind(
         let message = Message::try_from(MessageFields {
             channel,
             to: to.clone(),
-            template: TEMPLATE.into(),
+            template: REMINDER_TEMPLATE.into(),
             text,
             via: SentVia::Outbox,
             at: now,

@@ -151,7 +151,8 @@ fn invalid(error: campo_core::DomainError) -> Rejection {
 
 /// The contact rules a pushed `body` is judged by, as the server holds
 /// them: the policy in force in the account's country, the account's zone
-/// and flags, and every gestor's attempts on the debtor that week.
+/// and flags, and every gestor's attempts on the debtor that week, or for a
+/// message every template the country's policy has held.
 fn contact_rules(
     tx: &mut dyn Tx,
     record: &Record,
@@ -164,11 +165,12 @@ fn contact_rules(
     }
     let Some((country, account)) = tx.contact_account(record.debtor_id)? else { return Ok(None) };
     let Some(policy) = policies.iter().find(|p| p.country == country).cloned() else { return Ok(None) };
-    let history = match need {
-        RulesNeed::AccountAndAttempts { since } => tx.attempts(record.debtor_id, since, record.id)?,
-        _ => Vec::new(),
+    let (history, templates) = match need {
+        RulesNeed::AccountAndAttempts { since } => (tx.attempts(record.debtor_id, since, record.id)?, Vec::new()),
+        RulesNeed::Account if matches!(body, RecordBody::Message(_)) => (Vec::new(), tx.templates(country)?),
+        _ => (Vec::new(), Vec::new()),
     };
-    Ok(Some(ContactRules { policy, account, history }))
+    Ok(Some(ContactRules { policy, account, history, templates }))
 }
 
 /// One pushed record: its result, or why it is refused (and nothing stored).

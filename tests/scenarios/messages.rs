@@ -34,7 +34,8 @@ fn message_where(
     template: &str,
     change: impl FnOnce(&mut MessageFields),
 ) -> RecordBody {
-    let template = Template::named(template).expect("a default template");
+    // A template the defaults lack gets its text from `change`.
+    let default = Template::defaults().into_iter().find(|t| t.code == template);
     let values = Placeholders { nombre: "Deudor 0".into(), gestor: "Usuario g1".into(), ..Placeholders::default() };
     let (channel, to) = if to.contains('@') {
         (MessageChannel::Email, Recipient::Email(Email::parse(to).expect("email")))
@@ -44,8 +45,8 @@ fn message_where(
     let mut fields = MessageFields {
         channel,
         to,
-        text: template.fill(&values),
-        template: template.code,
+        text: default.map(|t| t.fill(&values)).unwrap_or_default(),
+        template: template.into(),
         via,
         at: when,
         delivery: if via == SentVia::Outbox { Delivery::Queued } else { Delivery::Opened },
@@ -228,4 +229,103 @@ async fn the_drafts_fill_in_the_account_the_promise_and_the_agency_and_offer_no_
     let when = campo_core::message::spanish_date(due);
     assert!(reminder.text.contains(&format!("su pago de $1,500.00 acordado para el {when}")), "{}", reminder.text);
     assert!(reminder.text.ends_with("Dudas: 55 5000 1234."), "{}", reminder.text);
+}
+
+#[tokio::test]
+async fn an_admins_templates_reach_the_drafts_and_a_message_filled_from_the_earlier_ones_still_lands() {
+    let world = World::new(1).await;
+    let admin = world.office("admin").await;
+    let policy = admin.enforce(campo_tests::any_hour_policy(Country::MX)).await;
+    let device = world.synced_device("g1").await;
+    let debtor = world.fixture.debtors_of("g1")[0];
+    let today = Utc::now().date_naive();
+    // Written offline, from the wording this device holds.
+    let before = device.store.message_drafts(debtor, today).expect("drafts");
+    let request = before.iter().find(|d| d.template.code == "solicitud_contacto").expect("a draft");
+    let written = message_where("5512345678", SentVia::Phone, Utc::now(), "solicitud_contacto", |f| {
+        f.text = request.text.clone();
+    });
+    let offline = device.store.create(debtor, &written).expect("a message from the template in force");
+
+    // Meanwhile the admin rewords one template and adds another.
+    let mut templates = policy.templates.clone();
+    let reworded = "Buen día {nombre}: le escribe {gestor}, de {agencia}, por su cuenta con {acreedor}. Tenemos opciones \
+                    para usted; llámenos al {telefono}.";
+    templates.iter_mut().find(|t| t.code == "solicitud_contacto").expect("a default").text = reworded.into();
+    let agreement = Template {
+        code: "aviso_convenio".into(),
+        name: "Convenio a su medida".into(),
+        purpose: campo_core::message::Purpose::FollowUp,
+        collects: false,
+        text: "Hola {nombre}, soy {gestor} de {agencia}, en nombre de {acreedor}. Podemos platicar un convenio a su \
+               medida: {telefono}."
+            .into(),
+    };
+    templates.push(agreement);
+    let mut threatening = templates.clone();
+    threatening[1].text.push_str(" Evite el embargo.");
+    let path = "/v1/policies/MX";
+    let (status, body) = admin
+        .call(
+            axum::http::Method::PUT,
+            path,
+            Some(json!(ContactPolicy { version: policy.version + 1, templates: threatening, ..policy.clone() })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let invalid = &body["invalid"];
+    assert_eq!(
+        (&body["error"], &invalid["code"], &invalid["template"], &invalid["problem"]),
+        (
+            &json!("invalid_value"),
+            &json!("bad_template"),
+            &json!("seguimiento_visita"),
+            &json!({ "problem": "pressure", "words": "embargo" })
+        ),
+        "{body}"
+    );
+    let in_force = admin.get("/v1/policies").await;
+    let mexico = in_force.as_array().and_then(|all| all.iter().find(|p| p["country"] == "MX")).expect("a policy");
+    assert_eq!(mexico["version"], policy.version, "nothing stored: {mexico}");
+    admin.enforce(ContactPolicy { templates, ..policy.clone() }).await;
+
+    // The message written before lands; the device then offers the new wording.
+    let report = device.sync().await.expect("sync");
+    assert_eq!((report.pushed.accepted, report.pushed.rejected), (1, 0), "{report:?}");
+    let held = campo_sync_server::Storage::write(&*world.storage).expect("tx").record(offline).expect("read");
+    assert!(held.is_some(), "the server holds it");
+    let drafts = device.store.message_drafts(debtor, today).expect("drafts");
+    let offered: Vec<(&str, &str)> =
+        drafts.iter().map(|d| (d.template.code.as_str(), d.template.name.as_str())).collect();
+    assert_eq!(
+        offered,
+        [
+            ("seguimiento_visita", "Seguimiento de la visita"),
+            ("solicitud_contacto", "Pedir que se comunique"),
+            ("aviso_convenio", "Convenio a su medida")
+        ]
+    );
+    let request = drafts.iter().find(|d| d.template.code == "solicitud_contacto").expect("a draft");
+    assert!(request.text.starts_with("Buen día Deudor 0: le escribe Usuario g1, de "), "{}", request.text);
+    // The old wording is no longer offered, so the device no longer writes it.
+    let stale = message_where("5512345678", SentVia::Phone, Utc::now(), "solicitud_contacto", |f| {
+        f.text = written_text(&written);
+    });
+    match device.store.create(debtor, &stale) {
+        Err(DeviceError::Refused(Refusal::Contact { breaches, .. })) => assert_eq!(breaches, [Breach::NotFromTemplate]),
+        other => panic!("refused: {other:?}"),
+    }
+    let added = drafts.iter().find(|d| d.template.code == "aviso_convenio").expect("a draft");
+    let new =
+        message_where("5512345678", SentVia::Phone, Utc::now(), "aviso_convenio", |f| f.text = added.text.clone());
+    device.store.create(debtor, &new).expect("a message from the new template");
+    let report = device.sync().await.expect("sync");
+    assert_eq!((report.pushed.accepted, report.pushed.rejected), (1, 0), "{report:?}");
+}
+
+fn written_text(body: &RecordBody) -> String {
+    match body {
+        RecordBody::Message(m) => m.text.clone(),
+        other => panic!("a message: {other:?}"),
+    }
 }

@@ -1,11 +1,13 @@
 //! Automatic reminders and escalation over real HTTP: a promise about to
-//! fall due gets one reminder in the outbox, in the gestor's name and on the
-//! debtor's channel, which reaches the gestor's device; an account whose
-//! promises keep breaking is listed for the supervisor.
+//! fall due gets one reminder in the outbox, in the admin's words, in the
+//! gestor's name and on the debtor's channel, which reaches the gestor's
+//! device; an account whose promises keep breaking is listed for the
+//! supervisor.
 
 use campo_core::{
     RecordBody,
-    message::{Delivery, MessageChannel, SentVia},
+    contact::Country,
+    message::{Delivery, MessageChannel, REMINDER_TEMPLATE, SentVia},
 };
 use campo_sync_server::promises;
 use campo_tests::{World, fixture_today, promise_body};
@@ -16,6 +18,13 @@ use reqwest::{Method, StatusCode};
 async fn a_promise_due_tomorrow_gets_one_reminder_queued_in_the_gestors_name_and_the_device_sees_it() {
     let world = World::new(2).await;
     let [debtor, later] = world.fixture.debtors_of("g1")[..] else { panic!("two debtors") };
+    // In the admin's words.
+    let mut policy = campo_tests::any_hour_policy(Country::MX);
+    let reminder = policy.templates.iter_mut().find(|t| t.code == REMINDER_TEMPLATE).expect("kept");
+    reminder.text = "Estimado(a) {nombre}: {gestor}, de {agencia}, le recuerda de parte de {acreedor} su pago de \
+                     {monto} para el {fecha}. Cualquier duda, al {telefono}."
+        .into();
+    world.office("admin").await.enforce(policy).await;
     let device = world.synced_device("g1").await;
     let tomorrow = fixture_today() + Days::new(1);
     device.store.create(debtor, &promise_body("1500.00", fixture_today(), tomorrow)).expect("promise");
@@ -48,8 +57,9 @@ async fn a_promise_due_tomorrow_gets_one_reminder_queued_in_the_gestors_name_and
         (message.channel, message.via, &message.delivery),
         (MessageChannel::Whatsapp, SentVia::Outbox, &Delivery::Queued)
     );
-    assert_eq!(message.template, "recordatorio_promesa");
-    assert!(message.text.contains("Usuario g1") && message.text.contains("$1,500.00"), "{}", message.text);
+    assert_eq!(message.template, REMINDER_TEMPLATE);
+    assert!(message.text.starts_with("Estimado(a) Deudor 0: Usuario g1, de "), "{}", message.text);
+    assert!(message.text.contains("su pago de $1,500.00 para el"), "{}", message.text);
     assert!(message.text.contains(&campo_core::message::spanish_date(tomorrow)), "{}", message.text);
 }
 

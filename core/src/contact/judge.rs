@@ -14,7 +14,7 @@ use super::{
 use crate::{
     RecordBody,
     activity::Direction,
-    message::{Message, SentVia},
+    message::{Message, SentVia, Template},
     outcome::{Channel, Outcome},
     zone::Zone,
 };
@@ -144,16 +144,16 @@ impl ContactPolicy {
 }
 
 impl ContactPolicy {
-    /// The verdict on a message to the debtor of `account`: none about a
+    /// The verdict on a message filled from `template` to the debtor of `account`: none about a
     /// deceased debtor, no reminder of payment in a dispute, and one sent from
     /// the gestor's phone inside the hours (a queued one waits in the outbox
     /// for them). A message can always wait, so no justification covers it.
-    pub fn judge_message(&self, message: &Message, account: &Account) -> Verdict {
+    pub fn judge_message(&self, message: &Message, template: &Template, account: &Account) -> Verdict {
         let mut breaches = Vec::new();
         if account.flags.deceased {
             breaches.push(Breach::Deceased);
         }
-        if account.flags.dispute && message.template().is_none_or(|t| t.collects) {
+        if account.flags.dispute && template.collects {
             breaches.push(Breach::ReminderInDispute);
         }
         if message.via == SentVia::Phone {

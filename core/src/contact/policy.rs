@@ -8,7 +8,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{Breach, Country, calendar, party::Party};
-use crate::{DomainError, zone::Zone};
+use crate::{
+    DomainError,
+    message::{MAX_TEMPLATES, REMINDER_TEMPLATE, Template, TemplateProblem},
+    zone::Zone,
+};
 
 /// How often a debtor may be approached, over every gestor's records.
 /// Neither country sets a number ("continuous or disproportionate" contact is
@@ -97,6 +101,10 @@ pub struct ContactPolicy {
     /// them, every gestor's counted; at most the weekly cap.
     #[serde(default = "ContactPolicy::default_many_contacts_per_week")]
     pub many_contacts_per_week: u32,
+    /// The messages gestores and the server's reminders send, as the
+    /// admin wrote them (see [`crate::message::Template`]).
+    #[serde(default = "Template::defaults")]
+    pub templates: Vec<Template>,
 }
 
 /// The most days ahead an automatic reminder goes.
@@ -218,6 +226,7 @@ impl ContactPolicy {
                 escalate_after: Self::default_escalate_after(),
                 far_from_address_m: Self::default_far_from_address_m(),
                 many_contacts_per_week: Self::default_many_contacts_per_week(),
+                templates: Template::defaults(),
             },
             Country::MX => Self {
                 country,
@@ -240,6 +249,7 @@ impl ContactPolicy {
                 escalate_after: Self::default_escalate_after(),
                 far_from_address_m: Self::default_far_from_address_m(),
                 many_contacts_per_week: Self::default_many_contacts_per_week(),
+                templates: Template::defaults(),
             },
         }
     }
@@ -295,7 +305,33 @@ impl ContactPolicy {
             }
             crate::text::check_characters(text, field, &[])?;
         }
-        Ok(())
+        self.check_templates()
+    }
+
+    /// Every template lawful, each code once, and the reminders' template
+    /// kept, collecting.
+    fn check_templates(&self) -> Result<(), DomainError> {
+        if !(1..=MAX_TEMPLATES as usize).contains(&self.templates.len()) {
+            return Err(DomainError::OutOfRange { field: "plantillas".into(), min: 1, max: MAX_TEMPLATES });
+        }
+        for (i, template) in self.templates.iter().enumerate() {
+            template.check()?;
+            if self.templates[..i].iter().any(|t| t.code == template.code) {
+                return Err(template.refused(TemplateProblem::Repeated));
+            }
+        }
+        match self.template(REMINDER_TEMPLATE) {
+            Some(reminder) if reminder.collects => Ok(()),
+            Some(reminder) => Err(reminder.refused(TemplateProblem::Reminder)),
+            None => {
+                Err(DomainError::BadTemplate { template: REMINDER_TEMPLATE.into(), problem: TemplateProblem::Reminder })
+            }
+        }
+    }
+
+    /// The template `code` names.
+    pub fn template(&self, code: &str) -> Option<&Template> {
+        self.templates.iter().find(|t| t.code == code)
     }
 
     /// The discount limit, in percent of the balance, for `segment`.
@@ -523,5 +559,34 @@ mod tests {
         assert_eq!(early.check(), Err(DomainError::OutOfRange { field: "días de aviso".into(), min: 0, max: 7 }));
         let never = ContactPolicy { escalate_after: 0, ..all_day.clone() };
         assert_eq!(never.check(), Err(DomainError::OutOfRange { field: "incumplimientos".into(), min: 1, max: 10 }));
+    }
+
+    #[test]
+    fn a_policy_keeps_its_reminder_template_collecting_and_each_code_once() {
+        let policy = ContactPolicy::default_for(Country::PE);
+        let refused = |code: &str, problem| Err(DomainError::BadTemplate { template: code.into(), problem });
+        let without = |code: &str| ContactPolicy {
+            templates: policy.templates.iter().filter(|t| t.code != code).cloned().collect(),
+            ..policy.clone()
+        };
+        assert_eq!(without("solicitud_contacto").check(), Ok(()));
+        assert_eq!(without(REMINDER_TEMPLATE).check(), refused(REMINDER_TEMPLATE, TemplateProblem::Reminder));
+        let mut twice = policy.clone();
+        twice.templates.push(twice.templates[1].clone());
+        assert_eq!(twice.check(), refused("seguimiento_visita", TemplateProblem::Repeated));
+        let mut bad = policy.clone();
+        bad.templates[2].text.push_str(" {saldo}");
+        let unknown = TemplateProblem::Unknown { placeholder: "{saldo}".into() };
+        assert_eq!(bad.check(), refused("solicitud_contacto", unknown));
+        let none = ContactPolicy { templates: Vec::new(), ..policy.clone() };
+        assert_eq!(
+            none.check(),
+            Err(DomainError::OutOfRange { field: "plantillas".into(), min: 1, max: MAX_TEMPLATES })
+        );
+        // A policy stored before templates were the admin's has Campo's.
+        let mut stored = serde_json::to_value(&policy).expect("json");
+        stored.as_object_mut().expect("an object").remove("templates");
+        let read: ContactPolicy = serde_json::from_value(stored).expect("a policy");
+        assert_eq!(read.templates, Template::defaults());
     }
 }

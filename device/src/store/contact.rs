@@ -87,8 +87,12 @@ pub(super) fn rules(
         RulesNeed::Account => Vec::new(),
         RulesNeed::AccountAndAttempts { since } => attempts(tx, debtor, since, except)?,
     };
+    let policy = policy(tx, account.currency.into())?;
     Ok(Some(ContactRules {
-        policy: policy(tx, account.currency.into())?,
+        // The server accepts earlier versions' templates too; this device
+        // offers, and so accepts, the ones in force.
+        templates: policy.templates.clone(),
+        policy,
         account: Account { zone: account.zone, flags: account.into() },
         history,
     }))
@@ -130,7 +134,7 @@ impl Store {
                 justification: None,
             };
             let need = RulesNeed::AccountAndAttempts { since: at - chrono::Days::new(8) };
-            let Some(ContactRules { policy, account: zoned, history }) = rules(tx, debtor, &account, need, None)?
+            let Some(ContactRules { policy, account: zoned, history, .. }) = rules(tx, debtor, &account, need, None)?
             else {
                 unreachable!("a visit or call needs rules")
             };

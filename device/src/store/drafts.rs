@@ -1,7 +1,8 @@
-//! Messages as the gestor is about to send them: each template filled in for
-//! one debtor, with what this device knows (the account, the open promise,
-//! the gestor, the agency the policy names). Templates that collect are
-//! offered only where there is a promise to remind of, and never in a dispute.
+//! Messages as the gestor is about to send them: each of the policy's
+//! templates filled in for one debtor, with what this device knows (the
+//! account, the open promise, the gestor, the agency the policy names).
+//! Templates that collect are offered only where there is a promise to
+//! remind of, and never in a dispute.
 
 use campo_core::{
     RecordBody, RecordKind,
@@ -53,11 +54,16 @@ impl Store {
             let policy = contact::policy(tx, account.currency.into())?;
             let values = Placeholders::of(&account, &policy, gestor, promise.as_ref().map(|p| (p.amount, p.due_on)));
             let subject = email_subject(&policy.agency);
-            Ok(Template::defaults()
-                .into_iter()
+            Ok(policy
+                .templates
+                .iter()
                 .filter(|t| !t.collects || (promise.is_some() && !account.dispute))
                 .filter(|_| !account.deceased)
-                .map(|template| Draft { text: template.fill(&values), subject: subject.clone(), template })
+                .map(|template| Draft {
+                    text: template.fill(&values),
+                    subject: subject.clone(),
+                    template: template.clone(),
+                })
                 .collect())
         })
     }

@@ -23,6 +23,7 @@ use campo_core::{
     },
     ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
+    message::Template,
     money::Currency,
     wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
 };
@@ -444,6 +445,10 @@ pub trait Tx {
     fn policy(&mut self, country: Country) -> StoreResult<ContactPolicy>;
     /// Whether any version of the country's policy is stored.
     fn has_policy(&mut self, country: Country) -> StoreResult<bool>;
+    /// Every template any stored version of the country's policy has held,
+    /// the newest version's first: a message filled from one is the
+    /// agency's, though a later version changed it.
+    fn templates(&mut self, country: Country) -> StoreResult<Vec<Template>>;
     /// Stores a new version of a policy at feed position `seq`, set by `by`
     /// (`None`: the defaults Campo starts with).
     fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()>;

@@ -20,6 +20,7 @@ use campo_core::{
     },
     ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
+    message::Template,
     money::Currency,
     record::raw,
     wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
@@ -1033,6 +1034,10 @@ impl Tx for SqliteTx<'_> {
 
     fn has_policy(&mut self, country: Country) -> StoreResult<bool> {
         contact::has_policy(&self.conn, country)
+    }
+
+    fn templates(&mut self, country: Country) -> StoreResult<Vec<Template>> {
+        contact::templates(&self.conn, country)
     }
 
     fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()> {

@@ -10,6 +10,7 @@ use campo_core::{
         policy::{Attempt, ContactPolicy},
     },
     ids::{DebtorId, RecordId, UserId},
+    message::Template,
     money::Currency,
 };
 use rusqlite::{Connection, OptionalExtension, params};
@@ -36,6 +37,27 @@ pub(super) fn has_policy(conn: &Connection, country: Country) -> StoreResult<boo
     Ok(conn
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM policies WHERE country = ?1)")?
         .query_row([country.code()], |r| r.get(0))?)
+}
+
+pub(super) fn templates(conn: &Connection, country: Country) -> StoreResult<Vec<Template>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT body ->> '$.templates' FROM policies WHERE country = ?1 ORDER BY version DESC")?;
+    let mut rows = stmt.query([country.code()])?;
+    let mut all: Vec<Template> = Vec::new();
+    while let Some(row) = rows.next()? {
+        let held: Option<String> = row.get(0)?;
+        // A version stored before templates were the admin's had Campo's.
+        let held = match held {
+            Some(json) => serde_json::from_str(&json).map_err(|e| corrupt("policies.body", e))?,
+            None => Template::defaults(),
+        };
+        for template in held {
+            if !all.contains(&template) {
+                all.push(template);
+            }
+        }
+    }
+    Ok(all)
 }
 
 pub(super) fn put_policy(conn: &Connection, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()> {
