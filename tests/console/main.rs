@@ -356,7 +356,8 @@ async fn a_coordinator_previews_applies_and_undoes_a_reassignment_and_both_devic
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_device_receives_it() {
+async fn an_admin_previews_a_stricter_policy_with_reworded_templates_puts_it_in_force_and_a_gestors_device_receives_it()
+{
     let world = World::demo(DEMO_DEBTORS).await;
     let device = world.synced_device("ana").await;
     let debtor = world.fixture.debtors_of("ana")[0];
@@ -377,6 +378,18 @@ async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_devi
     browser.wait_for_text("policy-from-error", "escribe una hora como 08:00").await;
     browser.fill("policy-from", "8:00").await;
     browser.fill("policy-until", "21:00").await;
+    // The templates: the server refuses a threat, and names the template.
+    let reworded = "Buen día {nombre}: le escribe {gestor}, de {agencia}, por su cuenta con {acreedor}. Tenemos \
+                    opciones para usted; llámenos al {telefono}.";
+    browser.fill("template-text-2", &format!("{reworded} Evite el embargo.")).await;
+    browser.click("policy-preview").await;
+    browser.wait_for_text("template-error-2", "«embargo» suena a autoridad o a amenaza").await;
+    browser.wait_for_text("policy-error", "Revisa los campos marcados").await;
+    browser.fill("template-text-2", reworded).await;
+    browser.wait_for_text("template-sample-2", "Buen día María López: le escribe Ana Torres").await;
+    browser.click("template-add").await;
+    browser.fill("template-name-3", "Convenio a su medida").await;
+    browser.fill("template-code-3", "aviso_convenio").await;
     browser.click("policy-preview").await;
     browser.wait_for_text("policy-impact", "la nueva habría rechazado").await;
     photograph(&mut browser, "c8-console-policy").await;
@@ -423,4 +436,9 @@ async fn an_admin_previews_a_stricter_policy_puts_it_in_force_and_a_gestors_devi
     device.sync().await.expect("sync");
     let breaches = warned(&device);
     assert!(matches!(breaches.first(), Some(campo_core::contact::Breach::OutsideHours { .. })), "{breaches:?}");
+    let drafts = device.store.message_drafts(debtor, fixture_today()).expect("drafts");
+    let offered: Vec<&str> = drafts.iter().map(|d| d.template.name.as_str()).collect();
+    assert!(offered.ends_with(&["Pedir que se comunique", "Convenio a su medida"]), "{offered:?}");
+    let request = drafts.iter().find(|d| d.template.code == "solicitud_contacto").expect("a draft");
+    assert!(request.text.starts_with("Buen día "), "{}", request.text);
 }

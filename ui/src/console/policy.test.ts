@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactPolicy } from '../lib/types';
+import { errorMessage } from '../lib/i18n';
 import { policyForm, readPolicy } from './policy';
+import { fill, insertAt, newTemplate, sampleValues } from './templates';
 
 const base = {
   country: 'MX', version: 3, from: '07:00:00', until: '22:00:00', weekends: true, holidays: false,
@@ -8,6 +10,7 @@ const base = {
   agency: 'Cobranza Justa', agency_phone: '5550001111', grace_days: 3, default_discount_percent: '10', discount_limits: [],
   segment_points: [], reminder_days_before: 2, reminder_channel: 'sms', escalate_after: 3, far_from_address_m: 300,
   many_contacts_per_week: 4,
+  templates: [{ code: 'recordatorio_promesa', name: 'Recordatorio', purpose: 'reminder', collects: true, text: 'Hola {nombre}: {monto} el {fecha}.' }],
 } as unknown as ContactPolicy;
 
 describe('the policy editor', () => {
@@ -25,5 +28,31 @@ describe('the policy editor', () => {
   it('names each field that does not read', () => {
     const form = { ...policyForm(base), from: '25:00', perWeek: 'siete', graceDays: '', discount: '10.555' };
     expect(readPolicy(form, base)).toEqual({ ok: false, problems: { from: 'time', perWeek: 'whole', graceDays: 'required', discount: 'percent' } });
+  });
+
+  it('reads the templates as typed, collecting when they name an amount or a date', () => {
+    const added = { ...newTemplate(), code: ' aviso_convenio ', name: ' Convenio ', text: `${newTemplate().text} Su pago de {monto}.  ` };
+    const form = { ...policyForm(base), templates: [...policyForm(base).templates, added, { ...newTemplate(), code: 'otro', name: 'Otro' }] };
+    const reading = readPolicy(form, base);
+    if (!reading.ok) throw new Error('reads');
+    expect(reading.policy.templates.map((t) => [t.code, t.name, t.collects])).toEqual([
+      ['recordatorio_promesa', 'Recordatorio', true], ['aviso_convenio', 'Convenio', true], ['otro', 'Otro', false],
+    ]);
+    expect(reading.policy.templates[1].text.endsWith('Su pago de {monto}.')).toBe(true);
+  });
+
+  it('fills a template with sample values in the country\'s money and leaves what Campo does not fill', () => {
+    const values = sampleValues({ country: 'PE', agency: 'Cobranza Justa', agency_phone: '' }, new Date('2026-12-04T12:00:00Z'));
+    expect(fill('{agencia}: {monto} el {fecha}, {saldo}', values)).toBe('Cobranza Justa: S/ 1,500.00 el 11 de diciembre de 2026, {saldo}');
+    expect(insertAt('Hola , gracias', 5, 'nombre')).toBe('Hola {nombre}, gracias');
+  });
+
+  it('words what the server found wrong with a template, naming it', () => {
+    const pressure = { kind: 'invalid', code: 'bad_template', template: 'aviso', problem: { problem: 'pressure', words: 'embargo' } } as const;
+    expect(errorMessage('es-MX', pressure)).toBe('Plantilla «aviso»: «embargo» suena a autoridad o a amenaza: la cobranza no amenaza ni se presenta como juzgado o policía. Escríbelo de otro modo.');
+    const due = { kind: 'invalid', code: 'bad_template', template: 'aviso', problem: { problem: 'missing', placeholder: '{fecha}' } } as const;
+    expect(errorMessage('en', due)).toBe('Template "aviso": it lacks {fecha}: a payment reminder says how much and by when.');
+    const kept = { kind: 'invalid', code: 'bad_template', template: 'recordatorio_promesa', problem: { problem: 'reminder' } } as const;
+    expect(errorMessage('es-MX', kept)).toContain('sigue nombrando {monto} y {fecha}');
   });
 });

@@ -1,6 +1,7 @@
 // The contact policy as its editor shows it: every field as typed text,
 // read back into the next version of the policy or into the fields' problems.
 import type { ContactPolicy } from '../lib/types';
+import { readTemplates, templateForms, type TemplateForm } from './templates';
 
 export interface PolicyForm {
   from: string;
@@ -19,8 +20,9 @@ export interface PolicyForm {
   escalateAfter: string;
   farMeters: string;
   manyContacts: string;
+  templates: TemplateForm[];
 }
-export type PolicyField = Exclude<keyof PolicyForm, 'weekends' | 'holidays' | 'justify'>;
+export type PolicyField = Exclude<keyof PolicyForm, 'weekends' | 'holidays' | 'justify' | 'templates'>;
 /** What is wrong with a field: not a time, not a whole number, not a percentage, or empty. */
 export type PolicyProblem = 'time' | 'whole' | 'percent' | 'required';
 
@@ -31,6 +33,7 @@ export function policyForm(p: ContactPolicy): PolicyForm {
     agency: p.agency, agencyPhone: p.agency_phone, graceDays: String(p.grace_days), discount: p.default_discount_percent,
     reminderDays: String(p.reminder_days_before), escalateAfter: String(p.escalate_after),
     farMeters: String(p.far_from_address_m), manyContacts: String(p.many_contacts_per_week),
+    templates: templateForms(p.templates),
   };
 }
 
@@ -71,6 +74,7 @@ export function readPolicy(form: PolicyForm, base: ContactPolicy): PolicyReading
     escalate_after: whole('escalateAfter'),
     far_from_address_m: whole('farMeters'),
     many_contacts_per_week: whole('manyContacts'),
+    templates: readTemplates(form.templates),
   };
   return Object.keys(problems).length === 0 ? { ok: true, policy } : { ok: false, problems };
 }

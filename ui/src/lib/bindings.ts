@@ -611,7 +611,12 @@ far_from_address_m: number,
  * From how many visits and calls on one debtor in a week the log flags
  * them, every gestor's counted; at most the weekly cap.
  */
-many_contacts_per_week: number, };
+many_contacts_per_week: number, 
+/**
+ * The messages gestores and the server's reminders send, as the
+ * admin wrote them (see [`crate::message::Template`]).
+ */
+templates: Array<Template>, };
 
 /**
  * The territories a coordinator balances, replacing those they had.
@@ -1270,7 +1275,15 @@ min: number,
 /**
  * The most allowed.
  */
-max: number, } | { "code": "segment_points_out_of_range", 
+max: number, } | { "code": "bad_template", 
+/**
+ * Its code.
+ */
+template: string, 
+/**
+ * What is wrong.
+ */
+problem: TemplateProblem, } | { "code": "segment_points_out_of_range", 
 /**
  * The most allowed either way.
  */
@@ -2976,9 +2989,13 @@ territory: TerritoryId, };
  */
 export type Template = { 
 /**
- * Its stable code.
+ * Its stable code: a message names the template it was filled from by it.
  */
 code: string, 
+/**
+ * What the gestor picks it by, in Spanish.
+ */
+name: string, 
 /**
  * What it is for.
  */
@@ -2992,6 +3009,31 @@ collects: boolean,
  * The text, in Spanish.
  */
 text: string, };
+
+/**
+ * What is wrong with a template (see [`Template::check`]).
+ */
+export type TemplateProblem = { "problem": "code" } | { "problem": "repeated" } | { "problem": "no_name" } | { "problem": "no_text" } | { "problem": "too_long", 
+/**
+ * The limit.
+ */
+max: number, } | { "problem": "character", 
+/**
+ * The character, as U+XXXX.
+ */
+character: string, } | { "problem": "braces" } | { "problem": "unknown", 
+/**
+ * The placeholder, with its braces.
+ */
+placeholder: string, } | { "problem": "missing", 
+/**
+ * The placeholder, with its braces.
+ */
+placeholder: string, } | { "problem": "not_collecting" } | { "problem": "pressure", 
+/**
+ * The words, as the template has them.
+ */
+words: string, } | { "problem": "reminder" };
 
 /**
  * A region debtors are grouped in, by the name people use for it.

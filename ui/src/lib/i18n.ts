@@ -2,7 +2,7 @@
 // share most wording; a Peruvian entry only where usage differs.
 import type { Field } from './forms';
 import type { Problem } from './parse';
-import type { Breach, Currency, DebtorRow, DeviceError, Factor, Flag, Lang, Notice, Product, Rejection } from './types';
+import type { Breach, Currency, DebtorRow, DeviceError, Factor, Flag, Lang, Notice, Product, Rejection, Template, TemplateProblem } from './types';
 
 const es = {
   appName: 'Campo',
@@ -131,6 +131,30 @@ const es = {
   'policy.stale': 'Otro administrador cambió esta política mientras la editabas. Se volvió a cargar: revisa y vuelve a guardar.',
   'policy.problem.time': '{field}: escribe una hora como 08:00.', 'policy.problem.whole': '{field}: escribe un número entero, sin decimales.',
   'policy.problem.percent': '{field}: escribe un porcentaje como 10 o 12.5.', 'policy.problem.required': '{field}: falta este dato.',
+  'tpl.title': 'Plantillas de mensajes',
+  'tpl.intro': 'Los únicos textos que un gestor envía por SMS, WhatsApp o correo, y los de los recordatorios automáticos. Todo mensaje dice quién lo envía ({gestor} de {agencia}), de parte de quién ({acreedor}) y a dónde responder ({telefono}), y pide en vez de amenazar. Un mensaje escrito con la versión anterior sigue valiendo.',
+  'tpl.name': 'Nombre (como lo elige el gestor)', 'tpl.code': 'Código', 'tpl.purpose': 'Para qué', 'tpl.follow_up': 'Seguimiento',
+  'tpl.reminder': 'Recordatorio de pago', 'tpl.remove': 'Quitar', 'tpl.text': 'Texto (en español, como lo recibe el deudor)',
+  'tpl.insert': 'Insertar un dato', 'tpl.add': 'Añadir plantilla', 'tpl.sample': 'Así lo leería el deudor:',
+  'tpl.collects': 'Cobra (nombra {monto} o {fecha}): se ofrece solo cuando hay una promesa por recordar, y nunca en una cuenta en aclaración.',
+  'tpl.followsUp': 'No cobra: puede enviarse también a una cuenta en aclaración.',
+  'tpl.reminderUse': 'Los recordatorios automáticos usan esta plantilla.',
+  'tpl.ph.nombre': 'Nombre del deudor', 'tpl.ph.gestor': 'Nombre del gestor', 'tpl.ph.agencia': 'Nombre de la agencia',
+  'tpl.ph.acreedor': 'El acreedor de la cuenta', 'tpl.ph.contrato': 'Referencia de la cuenta', 'tpl.ph.telefono': 'Teléfono de la agencia',
+  'tpl.ph.monto': 'Monto de la promesa', 'tpl.ph.fecha': 'Fecha de la promesa',
+  'domain.bad_template': 'Plantilla «{template}»: {problem}',
+  'tpl.problem.code': 'el código lleva de 1 a 40 minúsculas sin acentos, cifras o guion bajo (por ejemplo aviso_pago).',
+  'tpl.problem.repeated': 'otra plantilla ya tiene ese código; elige otro.',
+  'tpl.problem.no_name': 'falta el nombre con que el gestor la elige.', 'tpl.problem.no_text': 'falta el texto.',
+  'tpl.problem.too_long': 'el nombre o el texto pasa de {max} caracteres; acórtalo.',
+  'tpl.problem.character': 'contiene un carácter no permitido ({character}); bórralo y escribe el texto de nuevo.',
+  'tpl.problem.braces': 'cada «{» cierra con «}», y entre dos datos va texto.',
+  'tpl.problem.unknown': '{placeholder} no es un dato que Campo llene; usa los de la lista.',
+  'tpl.problem.missing': 'le falta {placeholder}: todo mensaje dice quién lo envía, de parte de quién y a dónde responder.',
+  'tpl.problem.missing_due': 'le falta {placeholder}: un recordatorio de pago dice cuánto y para cuándo.',
+  'tpl.problem.not_collecting': 'nombra {monto} o {fecha}, que solo lleva una plantilla de cobro.',
+  'tpl.problem.pressure': '«{words}» suena a autoridad o a amenaza: la cobranza no amenaza ni se presenta como juzgado o policía. Escríbelo de otro modo.',
+  'tpl.problem.reminder': 'los recordatorios automáticos la usan: no se quita, y sigue nombrando {monto} y {fecha}.',
   'nav.workload': 'Territorios', 'work.title': 'Territorios y carga de trabajo',
   'work.chart': 'Cuentas por gestor', 'work.spread': 'Entre gestores: de {min} a {max} cuentas (promedio {mean}).',
   'work.accounts': 'Cuentas', 'work.balance': 'Saldo', 'work.overdue': 'Vencido',
@@ -352,8 +376,6 @@ const es = {
   'message.fromPhone': 'Enviar desde mi teléfono', 'message.queue': 'Enviar por el servidor',
   'message.queueHint': 'El servidor lo envía dentro del horario de contacto del deudor.',
   'message.none': 'No hay mensajes para esta cuenta.',
-  'template.recordatorio_promesa': 'Recordatorio de la promesa', 'template.seguimiento_visita': 'Seguimiento de la visita',
-  'template.solicitud_contacto': 'Pedir que se comunique',
   'delivery.opened': 'abierto en el teléfono', 'delivery.queued': 'en cola del servidor', 'delivery.sent': 'enviado',
   'delivery.sending': 'enviándose',
   'breach.not_from_template': 'El mensaje no corresponde a una plantilla aprobada; elígelo de la lista.',
@@ -576,6 +598,30 @@ const en: Record<Key, string> = {
   'policy.stale': 'Another admin changed this policy while you were editing it. It was reloaded: check and save again.',
   'policy.problem.time': '{field}: type a time such as 08:00.', 'policy.problem.whole': '{field}: type a whole number, without decimals.',
   'policy.problem.percent': '{field}: type a percentage such as 10 or 12.5.', 'policy.problem.required': '{field}: this is missing.',
+  'tpl.title': 'Message templates',
+  'tpl.intro': 'The only texts a gestor sends by SMS, WhatsApp or email, and those of the automatic reminders. Every message says who sends it ({gestor} of {agencia}), on whose behalf ({acreedor}) and where to answer ({telefono}), and asks rather than threatens. A message written with the previous version still counts.',
+  'tpl.name': 'Name (as the gestor picks it)', 'tpl.code': 'Code', 'tpl.purpose': 'Purpose', 'tpl.follow_up': 'Follow-up',
+  'tpl.reminder': 'Payment reminder', 'tpl.remove': 'Remove', 'tpl.text': 'Text (in Spanish, as the debtor receives it)',
+  'tpl.insert': 'Insert a value', 'tpl.add': 'Add a template', 'tpl.sample': 'How the debtor would read it:',
+  'tpl.collects': 'Collects (names {monto} or {fecha}): offered only when there is a promise to remind of, and never on an account in dispute.',
+  'tpl.followsUp': 'Does not collect: it may go to an account in dispute too.',
+  'tpl.reminderUse': 'Automatic reminders use this template.',
+  'tpl.ph.nombre': "The debtor's name", 'tpl.ph.gestor': "The gestor's name", 'tpl.ph.agencia': "The agency's name",
+  'tpl.ph.acreedor': "The account's lender", 'tpl.ph.contrato': "The account's reference", 'tpl.ph.telefono': "The agency's phone",
+  'tpl.ph.monto': "The promise's amount", 'tpl.ph.fecha': "The promise's date",
+  'domain.bad_template': 'Template "{template}": {problem}',
+  'tpl.problem.code': 'the code is 1 to 40 lowercase letters without accents, digits or underscores (for example aviso_pago).',
+  'tpl.problem.repeated': 'another template already has that code; choose another.',
+  'tpl.problem.no_name': 'it needs the name the gestor picks it by.', 'tpl.problem.no_text': 'it needs a text.',
+  'tpl.problem.too_long': 'the name or the text is longer than {max} characters; shorten it.',
+  'tpl.problem.character': 'it contains a character that is not allowed ({character}); delete it and type the text again.',
+  'tpl.problem.braces': 'every "{" closes with "}", and some text goes between two values.',
+  'tpl.problem.unknown': '{placeholder} is not a value Campo fills in; use those in the list.',
+  'tpl.problem.missing': 'it lacks {placeholder}: every message says who sends it, on whose behalf and where to answer.',
+  'tpl.problem.missing_due': 'it lacks {placeholder}: a payment reminder says how much and by when.',
+  'tpl.problem.not_collecting': 'it names {monto} or {fecha}, which only a collecting template has.',
+  'tpl.problem.pressure': '"{words}" sounds like an authority or a threat: collection neither threatens nor poses as a court or the police. Word it another way.',
+  'tpl.problem.reminder': 'automatic reminders use it: it stays, and keeps naming {monto} and {fecha}.',
   'nav.workload': 'Territories', 'work.title': 'Territories and workload',
   'work.chart': 'Accounts per gestor', 'work.spread': 'Across gestores: {min} to {max} accounts (mean {mean}).',
   'work.accounts': 'Accounts', 'work.balance': 'Balance', 'work.overdue': 'Overdue',
@@ -797,8 +843,6 @@ const en: Record<Key, string> = {
   'message.fromPhone': 'Send from my phone', 'message.queue': 'Send through the server',
   'message.queueHint': "The server sends it within the debtor's contact hours.",
   'message.none': 'There are no messages to send this account.',
-  'template.recordatorio_promesa': 'Promise reminder', 'template.seguimiento_visita': 'Visit follow-up',
-  'template.solicitud_contacto': 'Ask them to get in touch',
   'delivery.opened': 'opened on the phone', 'delivery.queued': 'queued on the server', 'delivery.sent': 'sent',
   'delivery.sending': 'being sent',
   'breach.not_from_template': 'The message is not one of the approved templates; pick it from the list.',
@@ -1033,6 +1077,7 @@ export function errorMessage(lang: Lang, error: unknown): string {
   if (typeof error === 'object' && error !== null && 'kind' in error) {
     const e = error as DeviceError;
     if (e.kind === 'invalid') {
+      if (e.code === 'bad_template') return t(lang, 'domain.bad_template', { template: e.template, problem: templateProblem(lang, e.problem) });
       const key = `domain.${e.code}` as Key;
       const vars: Record<string, unknown> = 'field' in e ? { ...e, field: fieldName(lang, e.field) } : { ...e };
       for (const date of ['due_on', 'made_on'] as const) if (typeof vars[date] === 'string') vars[date] = formatDate(lang, vars[date]);
@@ -1084,10 +1129,32 @@ export function noticeMessage(lang: Lang, notice: Notice): string {
   }
 }
 
-/** A message template's name; a template the app does not know by name shows its code. */
-export function templateLabel(lang: Lang, code: string): string {
-  const key = `template.${code}` as Key;
-  return key in es ? t(lang, key) : code;
+/** Campo's own templates' names in English; the admin names the others, in Spanish. */
+const TEMPLATE_NAMES_EN: Record<string, string> = {
+  recordatorio_promesa: 'Promise reminder', seguimiento_visita: 'Visit follow-up', solicitud_contacto: 'Ask them to get in touch',
+};
+
+/** A message template's name as the gestor picks it. */
+export function templateLabel(lang: Lang, template: Pick<Template, 'code' | 'name'>): string {
+  const english = lang === 'en' ? TEMPLATE_NAMES_EN[template.code] : undefined;
+  return english ?? (template.name.trim() || template.code);
+}
+
+/** A template's placeholders as its text writes them, for messages that name them. */
+const BRACED: Record<string, string> = Object.fromEntries(
+  ['nombre', 'gestor', 'agencia', 'acreedor', 'contrato', 'telefono', 'monto', 'fecha'].map((p) => [p, `{${p}}`]),
+);
+
+/** What is wrong with a template, after its code. */
+function templateProblem(lang: Lang, problem: TemplateProblem): string {
+  const key: Key = problem.problem === 'missing' && ['{monto}', '{fecha}'].includes(problem.placeholder)
+    ? 'tpl.problem.missing_due' : `tpl.problem.${problem.problem}`;
+  return t(lang, key, { ...BRACED, ...problem });
+}
+
+/** A text of the template editor that names placeholders. */
+export function templateHelp(lang: Lang, key: 'tpl.intro' | 'tpl.collects'): string {
+  return t(lang, key, BRACED);
 }
 
 /** A contact rule the visit or call would break, in the app's language. */

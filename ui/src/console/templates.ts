@@ -1,0 +1,65 @@
+// A country's message templates as the policy editor shows them, read back
+// into the policy's templates, and filled with sample values so the admin
+// reads what a debtor would. Whether a template is lawful is the server's to
+// say (campo_core::message::Template::check): the preview and the save both
+// ask it, and its answer names the template at fault.
+import type { ContactPolicy, Purpose, Template } from '../lib/types';
+
+/** The template automatic reminders are filled from: it stays, and it collects. */
+export const REMINDER = 'recordatorio_promesa';
+
+/** What a template may hold, as its text writes it. */
+export const PLACEHOLDERS = ['nombre', 'gestor', 'agencia', 'acreedor', 'contrato', 'telefono', 'monto', 'fecha'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+export interface TemplateForm {
+  code: string;
+  name: string;
+  purpose: Purpose;
+  text: string;
+  /** Added in this edit: its code may still change. */
+  fresh: boolean;
+}
+
+export function templateForms(templates: Template[]): TemplateForm[] {
+  return templates.map((t) => ({ code: t.code, name: t.name, purpose: t.purpose, text: t.text, fresh: false }));
+}
+
+/** A new template, already naming who sends it, for whom and how to answer. */
+export function newTemplate(): TemplateForm {
+  return {
+    code: '', name: '', purpose: 'follow_up', fresh: true,
+    text: 'Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}. Responda a este mensaje o llame al {telefono}.',
+  };
+}
+
+/** A template collects when it names what a promise's reminder fills: an amount or a date. */
+export function collects(text: string): boolean {
+  return text.includes('{monto}') || text.includes('{fecha}');
+}
+
+export function readTemplates(forms: TemplateForm[]): Template[] {
+  return forms.map((f) => ({ code: f.code.trim(), name: f.name.trim(), purpose: f.purpose, collects: collects(f.text), text: f.text.trim() }));
+}
+
+/** Sample values for `policy`'s country, as a message to a debtor writes them. */
+export function sampleValues(policy: Pick<ContactPolicy, 'country' | 'agency' | 'agency_phone'>, today: Date): Record<Placeholder, string> {
+  const due = new Date(today.getTime() + 7 * 86_400_000);
+  const peru = policy.country === 'PE';
+  return {
+    nombre: 'María López', gestor: 'Ana Torres', agencia: policy.agency || 'la agencia', acreedor: 'Banco del Centro',
+    contrato: peru ? 'PE-000123' : 'MX-000123', telefono: policy.agency_phone || '55 5000 1234',
+    monto: peru ? 'S/ 1,500.00' : '$1,500.00',
+    fecha: new Intl.DateTimeFormat('es-MX', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(due),
+  };
+}
+
+/** `text` with its placeholders filled from `values`; one Campo does not fill stays as written. */
+export function fill(text: string, values: Record<Placeholder, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name as Placeholder] : whole));
+}
+
+/** `text` with `{placeholder}` put where the cursor was. */
+export function insertAt(text: string, at: number, placeholder: Placeholder): string {
+  return `${text.slice(0, at)}{${placeholder}}${text.slice(at)}`;
+}
