@@ -430,7 +430,20 @@ async fn an_admin_previews_a_stricter_policy_with_reworded_templates_puts_it_in_
     browser.click("region-Monterrey").await;
     browser.click("regions-save").await;
     browser.wait_for_text("users-done", "coordina ahora: CDMX Norte, CDMX Sur, Guadalajara.").await;
+    // A new coordinator has no regions until an admin gives them some, and hears so.
+    browser.fill("new-name", "Luis Paredes Soto").await;
+    browser.fill("new-login", "luis.paredes").await;
+    browser.choose("new-role", "coordinator").await;
+    browser.fill("new-password", "una-clave-larga").await;
+    browser.click("new-save").await;
+    browser.wait_for_text("users-done", "Luis Paredes Soto ya puede iniciar sesión").await;
     assert_eq!(browser.page_errors().await, Vec::<String>::new());
+    browser.click("sign-out").await;
+    browser.fill("login", "luis.paredes").await;
+    browser.fill("password", "una-clave-larga").await;
+    browser.click("sign-in-submit").await;
+    browser.click("nav-workload").await;
+    browser.wait_for_text("work-no-regions", "No tienes regiones a tu cargo todavía").await;
     browser.close().await;
 
     device.sync().await.expect("sync");
