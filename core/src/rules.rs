@@ -15,7 +15,7 @@ use crate::{
         policy::{Attempt, ContactPolicy},
     },
     debtor::Debtor,
-    message::{Delivery, Message, SentVia, Template},
+    message::{Delivery, Expected, Message, SentVia, Template},
     plan::Approval,
 };
 
@@ -59,6 +59,8 @@ pub struct ContactRules {
     /// and on the server every earlier version's too, since a device offline
     /// through a change sends what its version offered.
     pub templates: Vec<Template>,
+    /// The gestor's name as this side knows it, which their messages give.
+    pub gestor: String,
 }
 
 /// What a side must read for the contact rules to judge a body.
@@ -303,10 +305,12 @@ fn check_message(message: &Message, landing: &Landing<'_>) -> Result<(), Refusal
         (message.via, &message.delivery),
         (SentVia::Phone, Delivery::Opened) | (SentVia::Outbox, Delivery::Queued)
     );
-    // Without the account's rules no template is known, so none matches.
-    let rules = landing.contact;
-    let Some((rules, template)) = rules.and_then(|r| Some((r, message.filled_from(&r.templates)?))).filter(|_| as_sent)
-    else {
+    // Without the account and its rules no template is known, so none fits.
+    let (Some(rules), Some(account)) = (landing.contact, landing.account) else {
+        return refused(vec![Breach::NotFromTemplate]);
+    };
+    let expected = Expected { account, policy: &rules.policy, gestor: &rules.gestor };
+    let Some(template) = message.filled_from(&rules.templates, &expected).filter(|_| as_sent) else {
         return refused(vec![Breach::NotFromTemplate]);
     };
     match rules.policy.judge_message(message, template, &rules.account) {
@@ -362,8 +366,13 @@ mod tests {
         let write = GestorWrite { debtor_id, body, json: &json, deleted: false };
         let policy = ContactPolicy::default_for(account.currency.into());
         let account_rules = Account { zone: account.zone, flags: account.into() };
-        let rules =
-            ContactRules { templates: policy.templates.clone(), policy, account: account_rules, history: vec![] };
+        let rules = ContactRules {
+            templates: policy.templates.clone(),
+            policy,
+            account: account_rules,
+            history: vec![],
+            gestor: "Usuario g1".into(),
+        };
         check_gestor_write(&write, &Landing { current, edited: None, account: Some(account), contact: Some(&rules) })
     }
 

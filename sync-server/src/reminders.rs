@@ -109,8 +109,17 @@ pub(crate) fn remind(
             via: SentVia::Outbox,
             at: now,
             delivery: Delivery::Queued,
-        })
-        .map_err(|e| StoreError::Corrupt { what: "reminder", detail: e.to_string() })?;
+        });
+        // Only an admin's template filled with very long names gets here
+        // (over a message's length): the push or import that derived the
+        // promise must not fail for it.
+        let message = match message {
+            Ok(message) => message,
+            Err(why) => {
+                tracing::warn!(%debtor, %why, "no reminder: the template filled in is not a message");
+                continue;
+            }
+        };
         let id = RecordId::generate();
         office::write_new(tx, id, debtor, &RecordBody::Message(message), None)?;
         tx.put_reminder(promise, due_on, id)?;

@@ -10,6 +10,7 @@ use campo_core::{
     contact::{Country, policy::ContactPolicy},
     ids::{DebtorId, ReplicaId, UserId},
     merge::{self, Side, Writer},
+    message::Template,
     record::raw,
     rules::{self, ContactRules, GestorWrite, Landing, Refusal, RulesNeed},
     vv::Causality,
@@ -84,11 +85,11 @@ pub fn push(tx: &mut dyn Tx, pusher: Pusher, req: &PushRequest) -> StoreResult<P
     // The device purges these debtors when it pulls their revocation, so it
     // must hear again of every record it writes on them now.
     let to_purge: HashSet<DebtorId> = tx.revoked_after(pusher.user, req.cursor)?.into_iter().collect();
-    let policies = Country::ALL.into_iter().map(|country| tx.policy(country)).collect::<StoreResult<Vec<_>>>()?;
+    let rules = PushRules::read(tx, pusher.user, req.cursor)?;
     let mut results = Vec::with_capacity(req.records.len());
     for pushed in &req.records {
         let keeps = !to_purge.contains(&pushed.record.debtor_id);
-        let outcome = match push_one(tx, pusher, req.replica_clock, pushed, keeps, &policies)? {
+        let outcome = match push_one(tx, pusher, req.replica_clock, pushed, keeps, &rules)? {
             Ok(result) => result,
             Err(reason) => PushResult {
                 id: pushed.record.id,
@@ -149,28 +150,46 @@ fn invalid(error: campo_core::DomainError) -> Rejection {
     }
 }
 
-/// The contact rules a pushed `body` is judged by, as the server holds
-/// them: the policy in force in the account's country, the account's zone
-/// and flags, and every gestor's attempts on the debtor that week, or for a
-/// message every template the country's policy has held.
-fn contact_rules(
-    tx: &mut dyn Tx,
-    record: &Record,
-    body: &RecordBody,
-    policies: &[ContactPolicy],
-) -> StoreResult<Option<ContactRules>> {
-    let need = RulesNeed::of(body);
-    if need == RulesNeed::Nothing {
-        return Ok(None);
+/// What a push's records are judged by, read once for the batch.
+struct PushRules {
+    /// Each country's policy in force, with the templates a message may be
+    /// filled from: those of the version in force at the device's cursor
+    /// (what it held as it wrote) and of every later one.
+    countries: Vec<(ContactPolicy, Vec<Template>)>,
+    /// The pushing gestor's name, which their messages give.
+    gestor: String,
+}
+
+impl PushRules {
+    fn read(tx: &mut dyn Tx, gestor: UserId, cursor: u64) -> StoreResult<Self> {
+        let countries = Country::ALL
+            .into_iter()
+            .map(|country| Ok((tx.policy(country)?, tx.templates(country, Some(cursor))?)))
+            .collect::<StoreResult<Vec<_>>>()?;
+        let gestor = tx.user(gestor)?.map(|u| u.name).unwrap_or_default();
+        Ok(Self { countries, gestor })
     }
-    let Some((country, account)) = tx.contact_account(record.debtor_id)? else { return Ok(None) };
-    let Some(policy) = policies.iter().find(|p| p.country == country).cloned() else { return Ok(None) };
-    let (history, templates) = match need {
-        RulesNeed::AccountAndAttempts { since } => (tx.attempts(record.debtor_id, since, record.id)?, Vec::new()),
-        RulesNeed::Account if matches!(body, RecordBody::Message(_)) => (Vec::new(), tx.templates(country)?),
-        _ => (Vec::new(), Vec::new()),
-    };
-    Ok(Some(ContactRules { policy, account, history, templates }))
+
+    /// The contact rules a pushed `body` is judged by, as the server holds
+    /// them: the policy in force in the account's country, the account's
+    /// zone and flags, and every gestor's attempts on the debtor that week,
+    /// or for a message the templates it may be filled from.
+    fn of(&self, tx: &mut dyn Tx, record: &Record, body: &RecordBody) -> StoreResult<Option<ContactRules>> {
+        let need = RulesNeed::of(body);
+        if need == RulesNeed::Nothing {
+            return Ok(None);
+        }
+        let Some((country, account)) = tx.contact_account(record.debtor_id)? else { return Ok(None) };
+        let Some((policy, templates)) = self.countries.iter().find(|(p, _)| p.country == country) else {
+            return Ok(None);
+        };
+        let history = match need {
+            RulesNeed::AccountAndAttempts { since } => tx.attempts(record.debtor_id, since, record.id)?,
+            _ => Vec::new(),
+        };
+        let templates = if matches!(body, RecordBody::Message(_)) { templates.clone() } else { Vec::new() };
+        Ok(Some(ContactRules { policy: policy.clone(), account, history, templates, gestor: self.gestor.clone() }))
+    }
 }
 
 /// One pushed record: its result, or why it is refused (and nothing stored).
@@ -181,7 +200,7 @@ fn push_one(
     clock: u64,
     pushed: &PushRecord,
     keeps: bool,
-    policies: &[ContactPolicy],
+    rules: &PushRules,
 ) -> StoreResult<Result<PushResult, Rejection>> {
     let record = &pushed.record;
     let id = record.id;
@@ -230,7 +249,7 @@ fn push_one(
     } else {
         None
     };
-    let rules = contact_rules(tx, record, &body, policies)?;
+    let rules = rules.of(tx, record, &body)?;
     let write = GestorWrite { debtor_id: record.debtor_id, body: &body, json: &record.body, deleted: record.deleted };
     let landing = Landing {
         current: current.as_ref().map(|c| &c.record),

@@ -8,35 +8,51 @@ use axum::{Json, Router, http::StatusCode, routing::post};
 use campo_core::{
     RecordBody,
     contact::{Breach, Country, policy::ContactPolicy},
+    ids::DebtorId,
     message::{Delivery, Message, MessageChannel, MessageFields, Placeholders, Recipient, SentVia, Template},
+    money::Amount,
+    outcome::Channel,
     rules::Refusal,
     text::{Email, Phone},
 };
 use campo_device::DeviceError;
 use campo_sync_server::outbox::{self, Outgoing, WebhookGateway};
-use campo_tests::World;
-use chrono::{DateTime, Utc};
+use campo_tests::{Device, World};
+use chrono::{DateTime, Days, Utc};
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 fn at(text: &str) -> DateTime<Utc> {
     text.parse().expect("an RFC 3339 instant")
 }
 
-fn message(to: &str, via: SentVia, when: DateTime<Utc>, template: &str) -> RecordBody {
-    message_where(to, via, when, template, |_| {})
+fn message(on: (&Device, DebtorId), to: &str, via: SentVia, when: DateTime<Utc>, template: &str) -> RecordBody {
+    message_where(on, to, via, when, template, |_| {})
 }
 
-/// [`message`], with `change` made to its fields. A `to` with an `@` is an email.
+/// [`message`] to `on`'s account as its device fills the template in (about a
+/// payment of $1,500.00 tomorrow), with `change` made to its fields. A `to`
+/// with an `@` is an email.
 fn message_where(
+    (device, debtor): (&Device, DebtorId),
     to: &str,
     via: SentVia,
     when: DateTime<Utc>,
     template: &str,
     change: impl FnOnce(&mut MessageFields),
 ) -> RecordBody {
-    // A template the defaults lack gets its text from `change`.
-    let default = Template::defaults().into_iter().find(|t| t.code == template);
-    let values = Placeholders { nombre: "Deudor 0".into(), gestor: "Usuario g1".into(), ..Placeholders::default() };
+    let account =
+        device.store.records_of(debtor).expect("records").into_iter().find_map(|r| match r.record.parse_body() {
+            Ok(RecordBody::Debtor(d)) => Some(d),
+            _ => None,
+        });
+    let account = account.expect("the account on the device");
+    let policy = device.store.contact_rules(debtor, Channel::Call, when).expect("rules").policy;
+    let due =
+        (Amount::parse(Decimal::new(1500, 0), "monto").expect("an amount"), Utc::now().date_naive() + Days::new(1));
+    let values = Placeholders::of(&account, &policy, "Usuario g1".into(), Some(due));
+    // A template the policy lacks gets its text from `change`.
+    let text = policy.template(template).map(|t| t.fill(&values)).unwrap_or_default();
     let (channel, to) = if to.contains('@') {
         (MessageChannel::Email, Recipient::Email(Email::parse(to).expect("email")))
     } else {
@@ -45,7 +61,7 @@ fn message_where(
     let mut fields = MessageFields {
         channel,
         to,
-        text: default.map(|t| t.fill(&values)).unwrap_or_default(),
+        text,
         template: template.into(),
         via,
         at: when,
@@ -93,47 +109,57 @@ async fn a_message_goes_only_to_the_debtors_numbers_inside_the_hours_and_no_remi
     };
     let noon = at("2026-12-04T18:00:00Z");
     assert_eq!(
-        refused(&message("5599990000", SentVia::Phone, noon, "seguimiento_visita"), debtor),
+        refused(&message((&device, debtor), "5599990000", SentVia::Phone, noon, "seguimiento_visita"), debtor),
         [Breach::NotTheDebtorsNumber]
     );
     assert_eq!(
-        refused(&message("otra.persona@example.com", SentVia::Phone, noon, "seguimiento_visita"), debtor),
+        refused(
+            &message((&device, debtor), "otra.persona@example.com", SentVia::Phone, noon, "seguimiento_visita"),
+            debtor
+        ),
         [Breach::NotTheDebtorsNumber],
         "nor to an address that is not the debtor's"
     );
     let late = at("2026-12-05T05:30:00Z");
     assert!(matches!(
-        &refused(&message("5512345678", SentVia::Phone, late, "seguimiento_visita"), debtor)[..],
+        &refused(&message((&device, debtor), "5512345678", SentVia::Phone, late, "seguimiento_visita"), debtor)[..],
         [Breach::OutsideHours { .. }]
     ));
     assert_eq!(
-        refused(&message("5512345678", SentVia::Outbox, noon, "recordatorio_promesa"), disputed),
+        refused(&message((&device, disputed), "5512345678", SentVia::Outbox, noon, "recordatorio_promesa"), disputed),
         [Breach::ReminderInDispute]
     );
     // Only a template's own words, and only the state sending puts it in.
-    let edited = message_where("5512345678", SentVia::Outbox, noon, "seguimiento_visita", |f| {
+    let edited = message_where((&device, debtor), "5512345678", SentVia::Outbox, noon, "seguimiento_visita", |f| {
         f.text = f.text.replace("¿Me indica cuándo le queda bien que platiquemos?", "Pague hoy o iremos a su trabajo.");
     });
     assert_eq!(refused(&edited, debtor), [Breach::NotFromTemplate]);
-    let claims_sent = message_where("5512345678", SentVia::Outbox, noon, "seguimiento_visita", |f| {
-        f.delivery = Delivery::Sent { at: noon, reference: "x".into() };
-    });
+    let claims_sent =
+        message_where((&device, debtor), "5512345678", SentVia::Outbox, noon, "seguimiento_visita", |f| {
+            f.delivery = Delivery::Sent { at: noon, reference: "x".into() };
+        });
     assert_eq!(refused(&claims_sent, debtor), [Breach::NotFromTemplate], "only the outbox says a message went");
     // A late one queued waits in the outbox instead; a follow-up in a dispute may go.
     let queued = device
         .store
-        .create(debtor, &message("5512345678", SentVia::Outbox, late, "seguimiento_visita"))
+        .create(debtor, &message((&device, debtor), "5512345678", SentVia::Outbox, late, "seguimiento_visita"))
         .expect("queued");
-    let again = message("5512345678", SentVia::Outbox, late, "seguimiento_visita");
+    let again = message((&device, debtor), "5512345678", SentVia::Outbox, late, "seguimiento_visita");
     let edit = device.store.save(queued, debtor, &again, false).expect_err("a sent or queued message stays as it is");
     assert!(matches!(edit, DeviceError::Refused(Refusal::MayNotEdit { .. })), "{edit:?}");
-    device.store.create(disputed, &message("5512345678", SentVia::Phone, noon, "solicitud_contacto")).expect("sent");
+    device
+        .store
+        .create(disputed, &message((&device, disputed), "5512345678", SentVia::Phone, noon, "solicitud_contacto"))
+        .expect("sent");
     let email = device.store.records_of(debtor).expect("records").iter().find_map(|r| match r.record.parse_body() {
         Ok(RecordBody::Debtor(d)) => d.emails.first().map(|e| e.to_string()),
         _ => None,
     });
     let email = email.expect("the fixture's debtors have an email");
-    device.store.create(debtor, &message(&email, SentVia::Phone, noon, "solicitud_contacto")).expect("emailed");
+    device
+        .store
+        .create(debtor, &message((&device, debtor), &email, SentVia::Phone, noon, "solicitud_contacto"))
+        .expect("emailed");
     let report = device.sync().await.expect("sync");
     assert_eq!(report.pushed.accepted, 3, "{report:?}");
 }
@@ -147,15 +173,18 @@ async fn the_outbox_sends_a_queued_message_inside_the_debtors_hours_and_the_gest
     let device = world.synced_device("g1").await;
     let queued = device
         .store
-        .create(debtor, &message("5512345678", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
+        .create(debtor, &message((&device, debtor), "5512345678", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
         .expect("queued");
     let refused = device
         .store
-        .create(other, &message("5500000000", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
+        .create(other, &message((&device, other), "5500000000", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
         .expect("queued");
     let emailed = device
         .store
-        .create(debtor, &message("deudor0@example.com", SentVia::Outbox, Utc::now(), "solicitud_contacto"))
+        .create(
+            debtor,
+            &message((&device, debtor), "deudor0@example.com", SentVia::Outbox, Utc::now(), "solicitud_contacto"),
+        )
         .expect("queued");
     device.sync().await.expect("sync");
 
@@ -242,9 +271,10 @@ async fn an_admins_templates_reach_the_drafts_and_a_message_filled_from_the_earl
     // Written offline, from the wording this device holds.
     let before = device.store.message_drafts(debtor, today).expect("drafts");
     let request = before.iter().find(|d| d.template.code == "solicitud_contacto").expect("a draft");
-    let written = message_where("5512345678", SentVia::Phone, Utc::now(), "solicitud_contacto", |f| {
-        f.text = request.text.clone();
-    });
+    let written =
+        message_where((&device, debtor), "5512345678", SentVia::Phone, Utc::now(), "solicitud_contacto", |f| {
+            f.text = request.text.clone();
+        });
     let offline = device.store.create(debtor, &written).expect("a message from the template in force");
 
     // Meanwhile the admin rewords one template and adds another.
@@ -308,7 +338,7 @@ async fn an_admins_templates_reach_the_drafts_and_a_message_filled_from_the_earl
     let request = drafts.iter().find(|d| d.template.code == "solicitud_contacto").expect("a draft");
     assert!(request.text.starts_with("Buen día Deudor 0: le escribe Usuario g1, de "), "{}", request.text);
     // The old wording is no longer offered, so the device no longer writes it.
-    let stale = message_where("5512345678", SentVia::Phone, Utc::now(), "solicitud_contacto", |f| {
+    let stale = message_where((&device, debtor), "5512345678", SentVia::Phone, Utc::now(), "solicitud_contacto", |f| {
         f.text = written_text(&written);
     });
     match device.store.create(debtor, &stale) {
@@ -316,11 +346,47 @@ async fn an_admins_templates_reach_the_drafts_and_a_message_filled_from_the_earl
         other => panic!("refused: {other:?}"),
     }
     let added = drafts.iter().find(|d| d.template.code == "aviso_convenio").expect("a draft");
-    let new =
-        message_where("5512345678", SentVia::Phone, Utc::now(), "aviso_convenio", |f| f.text = added.text.clone());
+    let new = message_where((&device, debtor), "5512345678", SentVia::Phone, Utc::now(), "aviso_convenio", |f| {
+        f.text = added.text.clone()
+    });
     device.store.create(debtor, &new).expect("a message from the new template");
     let report = device.sync().await.expect("sync");
     assert_eq!((report.pushed.accepted, report.pushed.rejected), (1, 0), "{report:?}");
+
+    // A client that says it held the new version (or nothing) cannot send the
+    // wording withdrawn before; nor hide a threat in a value.
+    let (token, replica) = world.device("g1").await.credentials();
+    let threat = message_where((&device, debtor), "5512345678", SentVia::Outbox, Utc::now(), "aviso_convenio", |f| {
+        f.text = added.text.replace("Usuario g1", "Usuario g1, y si no paga iremos con el embargo");
+    });
+    for (n, (cursor, body)) in [(1u64 << 40, &stale), (0, &stale), (1 << 40, &threat)].into_iter().enumerate() {
+        let counter = n as u64 + 1;
+        let record = json!({ "id": campo_core::ids::RecordId::generate(), "debtor_id": debtor, "kind": "message",
+                             "vv": { replica.to_string(): counter }, "deleted": false,
+                             "body": serde_json::from_str::<Value>(&body.to_json()).expect("json") });
+        let batch =
+            json!({ "replica_clock": counter, "cursor": cursor, "records": [{ "record": record, "base_vv": {} }] });
+        let key = uuid::Uuid::now_v7().to_string();
+        let (status, answer) =
+            campo_tests::raw_push(&world.server.url, &token, Some(&key), batch.to_string().into()).await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        let reason = &answer["results"][0]["outcome"]["rejected"]["reason"];
+        assert_eq!(reason["breaches"], json!([{ "breach": "not_from_template" }]), "cursor {cursor}: {answer}");
+    }
+
+    // In a dispute, the outbox still sends a template of the admin's that does not collect.
+    world.office("sup").await.patch_debtor(debtor, json!({ "dispute": true })).await;
+    device.sync().await.expect("sync");
+    let queued = message_where((&device, debtor), "5512345678", SentVia::Outbox, Utc::now(), "aviso_convenio", |f| {
+        f.text = added.text.clone();
+    });
+    device.store.create(debtor, &queued).expect("a follow-up may go in a dispute");
+    device.sync().await.expect("sync");
+    let (url, received) = stub_gateway().await;
+    let storage: Arc<dyn campo_sync_server::Storage> = world.storage.clone();
+    let noon = outbox::dispatch(&storage, &WebhookGateway::new(&url, None), at("2026-12-04T18:00:00Z")).await;
+    assert_eq!(noon.expect("round").sent, 1, "the one queued: the others went from the phone");
+    assert!(received.lock().expect("lock").iter().any(|m| m["text"] == added.text.as_str()));
 }
 
 fn written_text(body: &RecordBody) -> String {

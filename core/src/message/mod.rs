@@ -15,8 +15,11 @@ use crate::{
     validated,
 };
 
+mod filled;
 mod template;
+mod wording;
 
+pub use filled::Expected;
 pub use template::{
     MAX_TEMPLATE_NAME, MAX_TEMPLATE_TEXT, MAX_TEMPLATES, Placeholders, Purpose, REMINDER_TEMPLATE, Template,
     TemplateProblem, spanish_date,
@@ -161,10 +164,17 @@ validated! {
 }
 
 impl Message {
-    /// The template among `templates` it was filled from: one of its code
-    /// whose words it keeps (see [`Template::matches`]).
-    pub fn filled_from<'a>(&self, templates: &'a [Template]) -> Option<&'a Template> {
-        templates.iter().find(|t| t.code == self.template && t.matches(&self.text))
+    /// The template among `templates` it was filled from for `expected`'s
+    /// account: one of its code that its text fills in (see [`Template::filled_in`]).
+    pub fn filled_from<'a>(&self, templates: &'a [Template], expected: &Expected<'_>) -> Option<&'a Template> {
+        templates.iter().find(|t| t.code == self.template && t.filled_in(&self.text, expected))
+    }
+
+    /// Whether it may ask for payment, by the templates of its code among
+    /// `templates`: one that collects, or none at all (not known not to).
+    pub fn may_collect(&self, templates: &[Template]) -> bool {
+        let mut of_its_code = templates.iter().filter(|t| t.code == self.template).peekable();
+        of_its_code.peek().is_none() || of_its_code.any(|t| t.collects)
     }
 
     /// The same message, moved on by the outbox.

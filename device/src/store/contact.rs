@@ -88,10 +88,12 @@ pub(super) fn rules(
         RulesNeed::AccountAndAttempts { since } => attempts(tx, debtor, since, except)?,
     };
     let policy = policy(tx, account.currency.into())?;
+    let gestor = super::session::session(tx)?.map(|s| s.user.name).unwrap_or_default();
     Ok(Some(ContactRules {
         // The server accepts earlier versions' templates too; this device
         // offers, and so accepts, the ones in force.
         templates: policy.templates.clone(),
+        gestor,
         policy,
         account: Account { zone: account.zone, flags: account.into() },
         history,

@@ -445,10 +445,11 @@ pub trait Tx {
     fn policy(&mut self, country: Country) -> StoreResult<ContactPolicy>;
     /// Whether any version of the country's policy is stored.
     fn has_policy(&mut self, country: Country) -> StoreResult<bool>;
-    /// Every template any stored version of the country's policy has held,
-    /// the newest version's first: a message filled from one is the
-    /// agency's, though a later version changed it.
-    fn templates(&mut self, country: Country) -> StoreResult<Vec<Template>>;
+    /// Every template the country's policy held at feed position `since`
+    /// (none then: the version in force now) or has held since, the newest
+    /// version's first: a message a device filled from one is the agency's,
+    /// though a later version changed it. `None`: every version's.
+    fn templates(&mut self, country: Country, since: Option<u64>) -> StoreResult<Vec<Template>>;
     /// Stores a new version of a policy at feed position `seq`, set by `by`
     /// (`None`: the defaults Campo starts with).
     fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()>;

@@ -1036,8 +1036,8 @@ impl Tx for SqliteTx<'_> {
         contact::has_policy(&self.conn, country)
     }
 
-    fn templates(&mut self, country: Country) -> StoreResult<Vec<Template>> {
-        contact::templates(&self.conn, country)
+    fn templates(&mut self, country: Country, since: Option<u64>) -> StoreResult<Vec<Template>> {
+        contact::templates(&self.conn, country, since)
     }
 
     fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()> {

@@ -39,10 +39,17 @@ pub(super) fn has_policy(conn: &Connection, country: Country) -> StoreResult<boo
         .query_row([country.code()], |r| r.get(0))?)
 }
 
-pub(super) fn templates(conn: &Connection, country: Country) -> StoreResult<Vec<Template>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT body ->> '$.templates' FROM policies WHERE country = ?1 ORDER BY version DESC")?;
-    let mut rows = stmt.query([country.code()])?;
+pub(super) fn templates(conn: &Connection, country: Country, since: Option<u64>) -> StoreResult<Vec<Template>> {
+    // The version in force at `since` is the newest stored at or before it.
+    let mut stmt = conn.prepare_cached(
+        "SELECT body ->> '$.templates' FROM policies
+         WHERE country = ?1
+           AND (?2 IS NULL OR seq >= COALESCE(
+                 (SELECT max(seq) FROM policies WHERE country = ?1 AND seq <= ?2),
+                 (SELECT max(seq) FROM policies WHERE country = ?1)))
+         ORDER BY version DESC",
+    )?;
+    let mut rows = stmt.query(params![country.code(), since])?;
     let mut all: Vec<Template> = Vec::new();
     while let Some(row) = rows.next()? {
         let held: Option<String> = row.get(0)?;
