@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactPolicy } from '../lib/types';
-import { errorMessage } from '../lib/i18n';
+import { errorMessage, templateLabel } from '../lib/i18n';
 import { policyForm, readPolicy } from './policy';
 import { fill, insertAt, newTemplate, sampleValues } from './templates';
 
@@ -35,8 +35,9 @@ describe('the policy editor', () => {
     const form = { ...policyForm(base), templates: [...policyForm(base).templates, added, { ...newTemplate(), code: 'otro', name: 'Otro' }] };
     const reading = readPolicy(form, base);
     if (!reading.ok) throw new Error('reads');
-    expect(reading.policy.templates.map((t) => [t.code, t.name, t.collects])).toEqual([
-      ['recordatorio_promesa', 'Recordatorio', true], ['aviso_convenio', 'Convenio', true], ['otro', 'Otro', false],
+    expect(reading.policy.templates.map((t) => [t.code, t.name, t.collects, t.purpose])).toEqual([
+      ['recordatorio_promesa', 'Recordatorio', true, 'reminder'], ['aviso_convenio', 'Convenio', true, 'reminder'],
+      ['otro', 'Otro', false, 'follow_up'],
     ]);
     expect(reading.policy.templates[1].text.endsWith('Su pago de {monto}.')).toBe(true);
   });
@@ -45,6 +46,12 @@ describe('the policy editor', () => {
     const values = sampleValues({ country: 'PE', agency: 'Cobranza Justa', agency_phone: '' }, new Date('2026-12-04T12:00:00Z'));
     expect(fill('{agencia}: {monto} el {fecha}, {saldo}', values)).toBe('Cobranza Justa: S/ 1,500.00 el 11 de diciembre de 2026, {saldo}');
     expect(insertAt('Hola , gracias', 5, 'nombre')).toBe('Hola {nombre}, gracias');
+  });
+
+  it('names a template as the admin did, in English only while a default keeps its own name', () => {
+    expect(templateLabel('en', { code: 'seguimiento_visita', name: 'Seguimiento de la visita' })).toBe('Visit follow-up');
+    expect(templateLabel('en', { code: 'seguimiento_visita', name: 'Después de la visita' })).toBe('Después de la visita');
+    expect(templateLabel('es-MX', { code: 'aviso_convenio', name: ' ' })).toBe('aviso_convenio');
   });
 
   it('words what the server found wrong with a template, naming it', () => {

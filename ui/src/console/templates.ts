@@ -3,32 +3,38 @@
 // reads what a debtor would. Whether a template is lawful is the server's to
 // say (campo_core::message::Template::check): the preview and the save both
 // ask it, and its answer names the template at fault.
-import type { ContactPolicy, Purpose, Template } from '../lib/types';
+import type { ContactPolicy, Template } from '../lib/types';
 
 /** The template automatic reminders are filled from: it stays, and it collects. */
 export const REMINDER = 'recordatorio_promesa';
+
+/** The most templates a policy holds (campo_core::message::MAX_TEMPLATES). */
+export const MAX_TEMPLATES = 20;
 
 /** What a template may hold, as its text writes it. */
 export const PLACEHOLDERS = ['nombre', 'gestor', 'agencia', 'acreedor', 'contrato', 'telefono', 'monto', 'fecha'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface TemplateForm {
+  /** Which one it is on the page, while its code may still change. */
+  key: number;
   code: string;
   name: string;
-  purpose: Purpose;
   text: string;
   /** Added in this edit: its code may still change. */
   fresh: boolean;
 }
 
+let keys = 0;
+
 export function templateForms(templates: Template[]): TemplateForm[] {
-  return templates.map((t) => ({ code: t.code, name: t.name, purpose: t.purpose, text: t.text, fresh: false }));
+  return templates.map((t) => ({ key: ++keys, code: t.code, name: t.name, text: t.text, fresh: false }));
 }
 
 /** A new template, already naming who sends it, for whom and how to answer. */
 export function newTemplate(): TemplateForm {
   return {
-    code: '', name: '', purpose: 'follow_up', fresh: true,
+    key: ++keys, code: '', name: '', fresh: true,
     text: 'Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}. Responda a este mensaje o llame al {telefono}.',
   };
 }
@@ -38,8 +44,12 @@ export function collects(text: string): boolean {
   return text.includes('{monto}') || text.includes('{fecha}');
 }
 
+/** The policy's templates; one that collects reminds of a payment, the others follow a contact up. */
 export function readTemplates(forms: TemplateForm[]): Template[] {
-  return forms.map((f) => ({ code: f.code.trim(), name: f.name.trim(), purpose: f.purpose, collects: collects(f.text), text: f.text.trim() }));
+  return forms.map((f) => {
+    const collecting = collects(f.text);
+    return { code: f.code.trim(), name: f.name.trim(), purpose: collecting ? 'reminder' : 'follow_up', collects: collecting, text: f.text.trim() };
+  });
 }
 
 /** Sample values for `policy`'s country, as a message to a debtor writes them. */
@@ -47,8 +57,8 @@ export function sampleValues(policy: Pick<ContactPolicy, 'country' | 'agency' | 
   const due = new Date(today.getTime() + 7 * 86_400_000);
   const peru = policy.country === 'PE';
   return {
-    nombre: 'María López', gestor: 'Ana Torres', agencia: policy.agency || 'la agencia', acreedor: 'Banco del Centro',
-    contrato: peru ? 'PE-000123' : 'MX-000123', telefono: policy.agency_phone || '55 5000 1234',
+    nombre: 'María López', gestor: 'Ana Torres', agencia: policy.agency, acreedor: 'Banco del Centro',
+    contrato: peru ? 'PE-000123' : 'MX-000123', telefono: policy.agency_phone,
     monto: peru ? 'S/ 1,500.00' : '$1,500.00',
     fecha: new Intl.DateTimeFormat('es-MX', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(due),
   };

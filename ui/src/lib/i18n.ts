@@ -133,12 +133,13 @@ const es = {
   'policy.problem.percent': '{field}: escribe un porcentaje como 10 o 12.5.', 'policy.problem.required': '{field}: falta este dato.',
   'tpl.title': 'Plantillas de mensajes',
   'tpl.intro': 'Los únicos textos que un gestor envía por SMS, WhatsApp o correo, y los de los recordatorios automáticos. Todo mensaje dice quién lo envía ({gestor} de {agencia}), de parte de quién ({acreedor}) y a dónde responder ({telefono}), y pide en vez de amenazar. Un mensaje escrito con la versión anterior sigue valiendo.',
-  'tpl.name': 'Nombre (como lo elige el gestor)', 'tpl.code': 'Código', 'tpl.purpose': 'Para qué', 'tpl.follow_up': 'Seguimiento',
-  'tpl.reminder': 'Recordatorio de pago', 'tpl.remove': 'Quitar', 'tpl.text': 'Texto (en español, como lo recibe el deudor)',
+  'tpl.name': 'Nombre (como lo elige el gestor)', 'tpl.code': 'Código', 'tpl.remove': 'Quitar', 'tpl.text': 'Texto (en español, como lo recibe el deudor)',
   'tpl.insert': 'Insertar un dato', 'tpl.add': 'Añadir plantilla', 'tpl.sample': 'Así lo leería el deudor:',
   'tpl.collects': 'Cobra (nombra {monto} o {fecha}): se ofrece solo cuando hay una promesa por recordar, y nunca en una cuenta en aclaración.',
   'tpl.followsUp': 'No cobra: puede enviarse también a una cuenta en aclaración.',
   'tpl.reminderUse': 'Los recordatorios automáticos usan esta plantilla.',
+  'tpl.noAgency': 'Escribe arriba el nombre y el teléfono de la agencia: cada mensaje los dice, y sin ellos quedan en blanco.',
+  'tpl.full': 'Una política lleva hasta {max} plantillas; quita una para añadir otra.',
   'tpl.ph.nombre': 'Nombre del deudor', 'tpl.ph.gestor': 'Nombre del gestor', 'tpl.ph.agencia': 'Nombre de la agencia',
   'tpl.ph.acreedor': 'El acreedor de la cuenta', 'tpl.ph.contrato': 'Referencia de la cuenta', 'tpl.ph.telefono': 'Teléfono de la agencia',
   'tpl.ph.monto': 'Monto de la promesa', 'tpl.ph.fecha': 'Fecha de la promesa',
@@ -601,12 +602,13 @@ const en: Record<Key, string> = {
   'policy.problem.percent': '{field}: type a percentage such as 10 or 12.5.', 'policy.problem.required': '{field}: this is missing.',
   'tpl.title': 'Message templates',
   'tpl.intro': 'The only texts a gestor sends by SMS, WhatsApp or email, and those of the automatic reminders. Every message says who sends it ({gestor} of {agencia}), on whose behalf ({acreedor}) and where to answer ({telefono}), and asks rather than threatens. A message written with the previous version still counts.',
-  'tpl.name': 'Name (as the gestor picks it)', 'tpl.code': 'Code', 'tpl.purpose': 'Purpose', 'tpl.follow_up': 'Follow-up',
-  'tpl.reminder': 'Payment reminder', 'tpl.remove': 'Remove', 'tpl.text': 'Text (in Spanish, as the debtor receives it)',
+  'tpl.name': 'Name (as the gestor picks it)', 'tpl.code': 'Code', 'tpl.remove': 'Remove', 'tpl.text': 'Text (in Spanish, as the debtor receives it)',
   'tpl.insert': 'Insert a value', 'tpl.add': 'Add a template', 'tpl.sample': 'How the debtor would read it:',
   'tpl.collects': 'Collects (names {monto} or {fecha}): offered only when there is a promise to remind of, and never on an account in dispute.',
   'tpl.followsUp': 'Does not collect: it may go to an account in dispute too.',
   'tpl.reminderUse': 'Automatic reminders use this template.',
+  'tpl.noAgency': "Type the agency's name and phone above: every message gives them, and without them they stay blank.",
+  'tpl.full': 'A policy holds up to {max} templates; remove one to add another.',
   'tpl.ph.nombre': "The debtor's name", 'tpl.ph.gestor': "The gestor's name", 'tpl.ph.agencia': "The agency's name",
   'tpl.ph.acreedor': "The account's lender", 'tpl.ph.contrato': "The account's reference", 'tpl.ph.telefono': "The agency's phone",
   'tpl.ph.monto': "The promise's amount", 'tpl.ph.fecha': "The promise's date",
@@ -1030,7 +1032,7 @@ const FIELDS_EN: Record<string, string> = {
   'dirección': 'address', texto: 'text',
   // The contact policy's, as its checks name them (core/src/contact/policy.rs).
   'intentos por día': 'attempts per day', 'intentos por semana': 'attempts per week', 'visitas por semana': 'visits per week',
-  'días de aviso': 'days of notice', incumplimientos: 'broken promises', 'distancia al domicilio': 'distance from the address',
+  'días de aviso': 'days of notice', incumplimientos: 'broken promises', plantillas: 'templates', 'distancia al domicilio': 'distance from the address',
   'contactos por semana a señalar': 'contacts per week to flag', 'nombre del territorio': "region's name", 'nombre del equipo': "team's name",
 };
 
@@ -1131,15 +1133,18 @@ export function noticeMessage(lang: Lang, notice: Notice): string {
   }
 }
 
-/** Campo's own templates' names in English; the admin names the others, in Spanish. */
-const TEMPLATE_NAMES_EN: Record<string, string> = {
-  recordatorio_promesa: 'Promise reminder', seguimiento_visita: 'Visit follow-up', solicitud_contacto: 'Ask them to get in touch',
+/** Campo's own templates' names, in English while the admin keeps their Spanish name. */
+const TEMPLATE_NAMES: Record<string, { es: string; en: string }> = {
+  recordatorio_promesa: { es: 'Recordatorio de la promesa', en: 'Promise reminder' },
+  seguimiento_visita: { es: 'Seguimiento de la visita', en: 'Visit follow-up' },
+  solicitud_contacto: { es: 'Pedir que se comunique', en: 'Ask them to get in touch' },
 };
 
-/** A message template's name as the gestor picks it. */
+/** A message template's name as the gestor picks it: the admin's, in Spanish. */
 export function templateLabel(lang: Lang, template: Pick<Template, 'code' | 'name'>): string {
-  const english = lang === 'en' ? TEMPLATE_NAMES_EN[template.code] : undefined;
-  return english ?? (template.name.trim() || template.code);
+  const own = TEMPLATE_NAMES[template.code];
+  if (lang === 'en' && own?.es === template.name) return own.en;
+  return template.name.trim() || template.code;
 }
 
 /** A template's placeholders as its text writes them, for messages that name them. */
