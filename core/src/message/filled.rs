@@ -160,8 +160,48 @@ fn date_like(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::{contact::Country, debtor::tests::fields};
+
+    /// A name as people have them: words, some with an abbreviation or a comma.
+    fn a_name() -> impl Strategy<Value = String> {
+        "(Lic\\. |Ing\\. )?[A-ZÁÉÑ][a-záéíóúñ]{1,9}( (de |del |de la )?[A-ZÁÉÑ][a-záéíóúñ]{1,9}){0,3}(, S\\.A\\. de C\\.V\\.|, S\\.C\\.)?"
+    }
+
+    proptest! {
+        /// Whatever a lawful template and whatever names: the text the
+        /// device fills in is the template filled in, as the server sees it
+        /// too, knowing the names or not.
+        #[test]
+        fn a_template_that_passes_its_check_fits_its_own_text_filled_in(
+            separators in proptest::collection::vec(prop_oneof![
+                Just(" "), Just(", "), Just(" de "), Just(" - "), Just(". "), Just(": "), Just(" (")
+            ], 7),
+            gestor in a_name(), agency in a_name(), known in any::<bool>(),
+            phone in "[0-9]{2} [0-9]{4} [0-9]{4}",
+        ) {
+            let order = ["{nombre}", "{gestor}", "{agencia}", "{acreedor}", "{contrato}", "{telefono}", "{monto}", "{fecha}"];
+            let text: String = order.iter().zip(separators.iter().chain(std::iter::once(&"."))).map(|(p, s)| format!("{p}{s}")).collect();
+            let template = Template { text: format!("Hola {text}"), ..Template::defaults()[0].clone() };
+            prop_assume!(template.check().is_ok());
+            let account = fields();
+            let policy = ContactPolicy { agency: agency.clone(), agency_phone: phone, ..ContactPolicy::default_for(Country::MX) };
+            let amount = crate::money::Amount::parse(rust_decimal::Decimal::new(123_456, 2), "monto").expect("an amount");
+            let due = Some((amount, chrono::NaiveDate::from_ymd_opt(2026, 12, 5).expect("a day")));
+            let filled = template.fill(&Placeholders::of(&account, &policy, gestor.clone(), due));
+            let elsewhere = ContactPolicy { agency: "Otra Agencia".into(), ..policy.clone() };
+            let expected = if known {
+                Expected { account: &account, policy: &policy, gestor: &gestor }
+            } else {
+                Expected { account: &account, policy: &elsewhere, gestor: "Otro Nombre" }
+            };
+            // A name with "Lic. Ana" reads as a new sentence when not known.
+            let plain_names = plain(&gestor) && plain(&agency);
+            prop_assert!(template.filled_in(&filled, &expected) || (!known && !plain_names), "{}", filled);
+        }
+    }
 
     #[test]
     fn a_text_fits_only_as_the_template_filled_in_for_the_account_with_nothing_hidden_in_a_value() {
