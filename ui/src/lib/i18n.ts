@@ -143,7 +143,7 @@ const es = {
   'tpl.ph.nombre': 'Nombre del deudor', 'tpl.ph.gestor': 'Nombre del gestor', 'tpl.ph.agencia': 'Nombre de la agencia',
   'tpl.ph.acreedor': 'El acreedor de la cuenta', 'tpl.ph.contrato': 'Referencia de la cuenta', 'tpl.ph.telefono': 'Teléfono de la agencia',
   'tpl.ph.monto': 'Monto de la promesa', 'tpl.ph.fecha': 'Fecha de la promesa',
-  'domain.bad_template': 'Plantilla «{template}»: {problem}',
+  'domain.bad_template': 'Plantilla «{template}»: {problem}', 'tpl.fault': 'Esta plantilla: {problem}',
   'tpl.problem.code': 'el código lleva de 1 a 40 minúsculas sin acentos, cifras o guion bajo (por ejemplo aviso_pago).',
   'tpl.problem.repeated': 'otra plantilla ya tiene ese código; elige otro.',
   'tpl.problem.no_name': 'falta el nombre con que el gestor la elige.', 'tpl.problem.no_text': 'falta el texto.',
@@ -612,7 +612,7 @@ const en: Record<Key, string> = {
   'tpl.ph.nombre': "The debtor's name", 'tpl.ph.gestor': "The gestor's name", 'tpl.ph.agencia': "The agency's name",
   'tpl.ph.acreedor': "The account's lender", 'tpl.ph.contrato': "The account's reference", 'tpl.ph.telefono': "The agency's phone",
   'tpl.ph.monto': "The promise's amount", 'tpl.ph.fecha': "The promise's date",
-  'domain.bad_template': 'Template "{template}": {problem}',
+  'domain.bad_template': 'Template "{template}": {problem}', 'tpl.fault': 'This template: {problem}',
   'tpl.problem.code': 'the code is 1 to 40 lowercase letters without accents, digits or underscores (for example aviso_pago).',
   'tpl.problem.repeated': 'another template already has that code; choose another.',
   'tpl.problem.no_name': 'it needs the name the gestor picks it by.', 'tpl.problem.no_text': 'it needs a text.',
@@ -1153,7 +1153,7 @@ const BRACED: Record<string, string> = Object.fromEntries(
 );
 
 /** What is wrong with a template, after its code. */
-function templateProblem(lang: Lang, problem: TemplateProblem): string {
+export function templateProblem(lang: Lang, problem: TemplateProblem): string {
   const key: Key = problem.problem === 'missing' && ['{monto}', '{fecha}'].includes(problem.placeholder)
     ? 'tpl.problem.missing_due' : `tpl.problem.${problem.problem}`;
   return t(lang, key, { ...BRACED, ...problem });
