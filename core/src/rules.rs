@@ -15,7 +15,7 @@ use crate::{
         policy::{Attempt, ContactPolicy},
     },
     debtor::Debtor,
-    message::{Delivery, Expected, Message, SentVia, Template},
+    message::{Delivery, Message, SentVia},
     plan::Approval,
 };
 
@@ -55,10 +55,11 @@ pub struct ContactRules {
     /// Every other attempt on the debtor since [`RulesNeed::AccountAndAttempts`]
     /// said: the server holds every gestor's.
     pub history: Vec<Attempt>,
-    /// The templates a new message may have been filled from: the policy's,
-    /// and on the server every earlier version's too, since a device offline
+    /// The policy versions a new message may have been written under, with
+    /// their templates and agency: the one in force, and on the server
+    /// those since the version the device held, since a device offline
     /// through a change sends what its version offered.
-    pub templates: Vec<Template>,
+    pub versions: Vec<ContactPolicy>,
     /// The gestor's name as this side knows it, which their messages give.
     pub gestor: String,
 }
@@ -309,8 +310,7 @@ fn check_message(message: &Message, landing: &Landing<'_>) -> Result<(), Refusal
     let (Some(rules), Some(account)) = (landing.contact, landing.account) else {
         return refused(vec![Breach::NotFromTemplate]);
     };
-    let expected = Expected { account, policy: &rules.policy, gestor: &rules.gestor };
-    let Some(template) = message.filled_from(&rules.templates, &expected).filter(|_| as_sent) else {
+    let Some(template) = message.filled_from(&rules.versions, account, &rules.gestor).filter(|_| as_sent) else {
         return refused(vec![Breach::NotFromTemplate]);
     };
     match rules.policy.judge_message(message, template, &rules.account) {
@@ -367,7 +367,7 @@ mod tests {
         let policy = ContactPolicy::default_for(account.currency.into());
         let account_rules = Account { zone: account.zone, flags: account.into() };
         let rules = ContactRules {
-            templates: policy.templates.clone(),
+            versions: vec![policy.clone()],
             policy,
             account: account_rules,
             history: vec![],

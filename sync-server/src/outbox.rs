@@ -164,7 +164,7 @@ fn claim(storage: &dyn Storage, id: RecordId, now: DateTime<Utc>) -> Result<Next
         Next::Fail("ya no hay nada que recordar: el pago llegó o la promesa se canceló".into())
     } else if account.deceased {
         Next::Fail("el titular falleció: no se le envían mensajes".into())
-    } else if account.dispute && message.may_collect(&tx.templates(country, None)?) {
+    } else if account.dispute && message.may_collect(&tx.policies_since(country, None)?) {
         Next::Fail("la cuenta está en aclaración: no se envían recordatorios de pago".into())
     } else if !message.to.is_the_debtors(&account) {
         Next::Fail("el número o correo ya no es de la cuenta".into())

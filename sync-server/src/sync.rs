@@ -10,7 +10,6 @@ use campo_core::{
     contact::{Country, policy::ContactPolicy},
     ids::{DebtorId, ReplicaId, UserId},
     merge::{self, Side, Writer},
-    message::Template,
     record::raw,
     rules::{self, ContactRules, GestorWrite, Landing, Refusal, RulesNeed},
     vv::Causality,
@@ -152,10 +151,10 @@ fn invalid(error: campo_core::DomainError) -> Rejection {
 
 /// What a push's records are judged by, read once for the batch.
 struct PushRules {
-    /// Each country's policy in force, with the templates a message may be
-    /// filled from: those of the version in force at the device's cursor
-    /// (what it held as it wrote) and of every later one.
-    countries: Vec<(ContactPolicy, Vec<Template>)>,
+    /// Each country's policy in force, with the versions a message may have
+    /// been written under: the one in force at the device's cursor (what it
+    /// held as it wrote) and every later one.
+    countries: Vec<(ContactPolicy, Vec<ContactPolicy>)>,
     /// The pushing gestor's name, which their messages give.
     gestor: String,
 }
@@ -164,7 +163,7 @@ impl PushRules {
     fn read(tx: &mut dyn Tx, gestor: UserId, cursor: u64) -> StoreResult<Self> {
         let countries = Country::ALL
             .into_iter()
-            .map(|country| Ok((tx.policy(country)?, tx.templates(country, Some(cursor))?)))
+            .map(|country| Ok((tx.policy(country)?, tx.policies_since(country, Some(cursor))?)))
             .collect::<StoreResult<Vec<_>>>()?;
         let gestor = tx.user(gestor)?.map(|u| u.name).unwrap_or_default();
         Ok(Self { countries, gestor })
@@ -173,22 +172,22 @@ impl PushRules {
     /// The contact rules a pushed `body` is judged by, as the server holds
     /// them: the policy in force in the account's country, the account's
     /// zone and flags, and every gestor's attempts on the debtor that week,
-    /// or for a message the templates it may be filled from.
+    /// or for a message the policy versions it may have been written under.
     fn of(&self, tx: &mut dyn Tx, record: &Record, body: &RecordBody) -> StoreResult<Option<ContactRules>> {
         let need = RulesNeed::of(body);
         if need == RulesNeed::Nothing {
             return Ok(None);
         }
         let Some((country, account)) = tx.contact_account(record.debtor_id)? else { return Ok(None) };
-        let Some((policy, templates)) = self.countries.iter().find(|(p, _)| p.country == country) else {
+        let Some((policy, versions)) = self.countries.iter().find(|(p, _)| p.country == country) else {
             return Ok(None);
         };
         let history = match need {
             RulesNeed::AccountAndAttempts { since } => tx.attempts(record.debtor_id, since, record.id)?,
             _ => Vec::new(),
         };
-        let templates = if matches!(body, RecordBody::Message(_)) { templates.clone() } else { Vec::new() };
-        Ok(Some(ContactRules { policy: policy.clone(), account, history, templates, gestor: self.gestor.clone() }))
+        let versions = if matches!(body, RecordBody::Message(_)) { versions.clone() } else { Vec::new() };
+        Ok(Some(ContactRules { policy: policy.clone(), account, history, versions, gestor: self.gestor.clone() }))
     }
 }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{
     DomainError,
+    contact::policy::ContactPolicy,
     debtor::DebtorFields,
     text::{Email, Phone, check_notes},
     validated,
@@ -164,16 +165,26 @@ validated! {
 }
 
 impl Message {
-    /// The template among `templates` it was filled from for `expected`'s
-    /// account: one of its code that its text fills in (see [`Template::filled_in`]).
-    pub fn filled_from<'a>(&self, templates: &'a [Template], expected: &Expected<'_>) -> Option<&'a Template> {
-        templates.iter().find(|t| t.code == self.template && t.filled_in(&self.text, expected))
+    /// The template it was filled from for `account` by `gestor`, among the
+    /// policy versions it may have been written under (each template with
+    /// its own version's agency): one of its code that its text fills in
+    /// (see [`Template::filled_in`]).
+    pub fn filled_from<'a>(
+        &self,
+        versions: &'a [ContactPolicy],
+        account: &DebtorFields,
+        gestor: &str,
+    ) -> Option<&'a Template> {
+        versions.iter().find_map(|policy| {
+            let expected = Expected { account, policy, gestor };
+            policy.templates.iter().find(|t| t.code == self.template && t.filled_in(&self.text, &expected))
+        })
     }
 
-    /// Whether it may ask for payment, by the templates of its code among
-    /// `templates`: one that collects, or none at all (not known not to).
-    pub fn may_collect(&self, templates: &[Template]) -> bool {
-        let mut of_its_code = templates.iter().filter(|t| t.code == self.template).peekable();
+    /// Whether it may ask for payment, by the templates of its code in
+    /// `versions`: one that collects, or none at all (not known not to).
+    pub fn may_collect(&self, versions: &[ContactPolicy]) -> bool {
+        let mut of_its_code = versions.iter().flat_map(|p| &p.templates).filter(|t| t.code == self.template).peekable();
         of_its_code.peek().is_none() || of_its_code.any(|t| t.collects)
     }
 

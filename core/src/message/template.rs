@@ -151,7 +151,7 @@ pub struct Placeholders {
 
 impl Placeholders {
     /// Every placeholder with its value: the placeholders Campo knows.
-    fn pairs(&self) -> [(&'static str, &str); 8] {
+    pub(super) fn pairs(&self) -> [(&'static str, &str); 8] {
         [
             ("{nombre}", &self.nombre),
             ("{gestor}", &self.gestor),

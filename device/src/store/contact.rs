@@ -92,7 +92,7 @@ pub(super) fn rules(
     Ok(Some(ContactRules {
         // The server accepts earlier versions' templates too; this device
         // offers, and so accepts, the ones in force.
-        templates: policy.templates.clone(),
+        versions: vec![policy.clone()],
         gestor,
         policy,
         account: Account { zone: account.zone, flags: account.into() },

@@ -23,7 +23,6 @@ use campo_core::{
     },
     ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
-    message::Template,
     money::Currency,
     wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
 };
@@ -445,11 +444,11 @@ pub trait Tx {
     fn policy(&mut self, country: Country) -> StoreResult<ContactPolicy>;
     /// Whether any version of the country's policy is stored.
     fn has_policy(&mut self, country: Country) -> StoreResult<bool>;
-    /// Every template the country's policy held at feed position `since`
-    /// (none then: the version in force now) or has held since, the newest
-    /// version's first: a message a device filled from one is the agency's,
-    /// though a later version changed it. `None`: every version's.
-    fn templates(&mut self, country: Country, since: Option<u64>) -> StoreResult<Vec<Template>>;
+    /// The country's policy version in force at feed position `since` (none
+    /// then: the one in force now) and every later one, newest first: a
+    /// message a device wrote under one is the agency's, though a later
+    /// version changed its templates. `None`: every version.
+    fn policies_since(&mut self, country: Country, since: Option<u64>) -> StoreResult<Vec<ContactPolicy>>;
     /// Stores a new version of a policy at feed position `seq`, set by `by`
     /// (`None`: the defaults Campo starts with).
     fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()>;

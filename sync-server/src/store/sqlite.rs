@@ -20,7 +20,6 @@ use campo_core::{
     },
     ids::{ConflictId, DebtorId, ReassignmentId, RecordId, ReplicaId, TeamId, TerritoryId, UserId},
     merge::Writer,
-    message::Template,
     money::Currency,
     record::raw,
     wire::{ActivityRow, AuditRow, ConflictRow, FeedItem, Gestor, Role, Territory, UserInfo},
@@ -1036,8 +1035,8 @@ impl Tx for SqliteTx<'_> {
         contact::has_policy(&self.conn, country)
     }
 
-    fn templates(&mut self, country: Country, since: Option<u64>) -> StoreResult<Vec<Template>> {
-        contact::templates(&self.conn, country, since)
+    fn policies_since(&mut self, country: Country, since: Option<u64>) -> StoreResult<Vec<ContactPolicy>> {
+        contact::policies_since(&self.conn, country, since)
     }
 
     fn put_policy(&mut self, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()> {

@@ -10,7 +10,6 @@ use campo_core::{
         policy::{Attempt, ContactPolicy},
     },
     ids::{DebtorId, RecordId, UserId},
-    message::Template,
     money::Currency,
 };
 use rusqlite::{Connection, OptionalExtension, params};
@@ -39,10 +38,14 @@ pub(super) fn has_policy(conn: &Connection, country: Country) -> StoreResult<boo
         .query_row([country.code()], |r| r.get(0))?)
 }
 
-pub(super) fn templates(conn: &Connection, country: Country, since: Option<u64>) -> StoreResult<Vec<Template>> {
+pub(super) fn policies_since(
+    conn: &Connection,
+    country: Country,
+    since: Option<u64>,
+) -> StoreResult<Vec<ContactPolicy>> {
     // The version in force at `since` is the newest stored at or before it.
     let mut stmt = conn.prepare_cached(
-        "SELECT body ->> '$.templates' FROM policies
+        "SELECT body FROM policies
          WHERE country = ?1
            AND (?2 IS NULL OR seq >= COALESCE(
                  (SELECT max(seq) FROM policies WHERE country = ?1 AND seq <= ?2),
@@ -50,21 +53,12 @@ pub(super) fn templates(conn: &Connection, country: Country, since: Option<u64>)
          ORDER BY version DESC",
     )?;
     let mut rows = stmt.query(params![country.code(), since])?;
-    let mut all: Vec<Template> = Vec::new();
+    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let held: Option<String> = row.get(0)?;
-        // A version stored before templates were the admin's had Campo's.
-        let held = match held {
-            Some(json) => serde_json::from_str(&json).map_err(|e| corrupt("policies.body", e))?,
-            None => Template::defaults(),
-        };
-        for template in held {
-            if !all.contains(&template) {
-                all.push(template);
-            }
-        }
+        let body: String = row.get(0)?;
+        out.push(serde_json::from_str(&body).map_err(|e| corrupt("policies.body", e))?);
     }
-    Ok(all)
+    Ok(out)
 }
 
 pub(super) fn put_policy(conn: &Connection, policy: &ContactPolicy, seq: u64, by: Option<UserId>) -> StoreResult<()> {
