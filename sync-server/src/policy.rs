@@ -53,9 +53,34 @@ pub fn set_policy(
     }
     let seq = tx.next_seq()?;
     tx.put_policy(&policy, seq, Some(admin.id))?;
-    let detail = serde_json::to_value(&policy).unwrap_or_else(|_| unreachable!("a policy serialises"));
-    audit(tx, admin, "policy", country.code(), detail)?;
+    audit(tx, admin, "policy", country.code(), changes(&current, &policy))?;
     Ok(policy)
+}
+
+/// What a new version changes, for the audit trail (every version is kept
+/// whole): its number, each setting it gives a new value, and of the
+/// templates only those it adds or rewords and the codes it removes.
+fn changes(before: &ContactPolicy, after: &ContactPolicy) -> serde_json::Value {
+    let json = |p: &ContactPolicy| match serde_json::to_value(p) {
+        Ok(serde_json::Value::Object(fields)) => fields,
+        _ => unreachable!("a policy serialises to an object"),
+    };
+    let (old, mut changed) = (json(before), serde_json::Map::new());
+    for (field, value) in json(after) {
+        if !["version", "templates"].contains(&field.as_str()) && old.get(&field) != Some(&value) {
+            changed.insert(field, value);
+        }
+    }
+    let new_or_reworded: Vec<_> = after.templates.iter().filter(|t| !before.templates.contains(t)).collect();
+    let removed: Vec<_> =
+        before.templates.iter().filter(|t| after.template(&t.code).is_none()).map(|t| &t.code).collect();
+    if !new_or_reworded.is_empty() {
+        changed.insert("templates".into(), serde_json::json!(new_or_reworded));
+    }
+    if !removed.is_empty() {
+        changed.insert("templates_removed".into(), serde_json::json!(removed));
+    }
+    serde_json::json!({ "version": after.version, "changed": changed })
 }
 
 /// Yesterday's visits and calls in `country` judged again under `proposed`,

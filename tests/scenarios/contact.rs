@@ -256,12 +256,24 @@ async fn only_admins_change_a_policy_one_version_after_another_and_each_change_i
     assert_eq!(body["invalid"]["code"], "empty_contact_window", "{body}");
     assert!(body["message"].as_str().is_some_and(|m| m.contains("20:00–07:00")), "{body}");
 
-    let (status, body) = admin.call(Method::PUT, "/v1/policies/PE", Some(peru(3))).await;
+    let in_force = policies.as_array().and_then(|all| all.iter().find(|p| p["country"] == "PE")).expect("Peru's");
+    let in_force: ContactPolicy = serde_json::from_value(in_force.clone()).expect("a policy");
+    let mut reworded = ContactPolicy { version: 3, grace_days: 5, ..in_force };
+    reworded.templates.retain(|t| t.code != "solicitud_contacto");
+    reworded.templates[1].name = "Después de la visita".into();
+    let (status, body) = admin.call(Method::PUT, "/v1/policies/PE", Some(json!(reworded))).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let audit = admin.get("/v1/audit").await;
     let changes: Vec<&Value> = audit.as_array().expect("rows").iter().filter(|r| r["action"] == "policy").collect();
     assert_eq!(changes.len(), 1, "{audit}");
     assert_eq!(changes[0]["target"], "PE");
+    // What changed, not the whole policy: every version is kept whole.
+    let changed = &changes[0]["detail"]["changed"];
+    assert_eq!(changes[0]["detail"]["version"], 3);
+    assert_eq!(changed["grace_days"], 5, "{changed}");
+    assert_eq!(changed["templates"][0]["name"], "Después de la visita", "{changed}");
+    assert_eq!(changed["templates_removed"], json!(["solicitud_contacto"]), "{changed}");
+    assert_eq!(changed.as_object().map(|c| c.len()), Some(3), "nothing else: {changed}");
     assert_eq!(
         world.count("SELECT count(*) FROM policies WHERE country = 'PE'"),
         3,
