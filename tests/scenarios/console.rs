@@ -46,8 +46,18 @@ impl CookieClient {
     }
 
     async fn sign_in(&mut self, login: &str, password: &str) -> (StatusCode, Option<String>, Value) {
+        self.sign_in_with(login, password, &[]).await
+    }
+
+    /// [`Self::sign_in`] with `extra` headers, as a proxy in front adds them.
+    async fn sign_in_with(
+        &mut self,
+        login: &str,
+        password: &str,
+        extra: &[(&str, &str)],
+    ) -> (StatusCode, Option<String>, Value) {
         let body = json!({ "login": login, "password": password });
-        let (status, headers, answer) = self.send(Method::POST, "/v1/console/session", Some(body), &[]).await;
+        let (status, headers, answer) = self.send(Method::POST, "/v1/console/session", Some(body), extra).await;
         let set = headers.get(header::SET_COOKIE).map(|v| v.to_str().expect("ascii").to_owned());
         self.cookie = set.as_deref().and_then(|s| s.split(';').next()).map(str::to_owned);
         (status, set, answer)
@@ -132,6 +142,20 @@ async fn the_console_session_is_a_cookie_for_the_office_that_other_sites_cannot_
     conn.execute("UPDATE tokens SET expires_at = '2000-01-01T00:00:00Z' WHERE replica_id IS NULL", []).expect("aged");
     let (status, _, answer) = browser.send(Method::GET, "/v1/console/session", None, &[]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{answer}");
+
+    // Behind a TLS proxy the cookie goes over HTTPS only, for this host alone.
+    let https = [("x-forwarded-proto", "https")];
+    let (status, set, _) = browser.sign_in_with("sup", world.password, &https).await;
+    assert_eq!(status, StatusCode::OK);
+    let set = set.expect("a session cookie");
+    assert!(set.starts_with("__Host-campo_session="), "{set}");
+    let attributes: Vec<&str> = set.split(';').map(str::trim).skip(1).collect();
+    assert_eq!(attributes, ["Path=/", "Secure", "HttpOnly", "SameSite=Strict"], "{set}");
+    let (status, _, me) = browser.send(Method::GET, "/v1/console/session", None, &https).await;
+    assert_eq!((status, me["login"].as_str()), (StatusCode::OK, Some("sup")), "{me}");
+    let (_, headers, _) = browser.send(Method::DELETE, "/v1/console/session", None, &https).await;
+    let cleared = headers[header::SET_COOKIE].to_str().expect("ascii");
+    assert!(cleared.starts_with("__Host-campo_session=;") && cleared.ends_with("Max-Age=0"), "{cleared}");
 }
 
 #[tokio::test]

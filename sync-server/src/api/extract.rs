@@ -57,20 +57,35 @@ impl FromRequestParts<AppState> for Auth {
     }
 }
 
-/// The console's session cookie.
+/// The console's session cookie, over plain HTTP (a server on a laptop or
+/// in a test) and over HTTPS, where the `__Host-` prefix makes the browser
+/// keep it only as sent: Secure, for this host alone, for every path.
 const SESSION_COOKIE: &str = "campo_session";
+const SECURE_SESSION_COOKIE: &str = "__Host-campo_session";
+
+/// Whether the browser reached the server over HTTPS, as the TLS proxy in
+/// front says (`X-Forwarded-Proto`). A client on plain HTTP that claims it
+/// only gets a cookie its browser will not send back over HTTP.
+pub(super) fn over_https(headers: &axum::http::HeaderMap) -> bool {
+    let proto = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok());
+    proto.and_then(|p| p.split(',').next()).is_some_and(|p| p.trim().eq_ignore_ascii_case("https"))
+}
 
 /// The `Set-Cookie` value that carries a console session: out of page
 /// scripts' reach, never sent by another site, for the whole server (the
 /// console's pages and the API), ending with the browser unless the server
-/// ends it first.
-pub(super) fn session_cookie(token: &str) -> String {
-    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict")
+/// ends it first; over HTTPS, sent over HTTPS only.
+pub(super) fn session_cookie(token: &str, https: bool) -> String {
+    if https {
+        format!("{SECURE_SESSION_COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Strict")
+    } else {
+        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict")
+    }
 }
 
 /// The `Set-Cookie` value that clears the console session.
-pub(super) fn cleared_cookie() -> String {
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+pub(super) fn cleared_cookie(https: bool) -> String {
+    session_cookie("", https) + "; Max-Age=0"
 }
 
 /// The console session's token, from the request's cookies.
@@ -80,7 +95,10 @@ pub(super) fn cookie_token(headers: &axum::http::HeaderMap) -> Option<&str> {
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(SESSION_COOKIE)?.strip_prefix('='))
+        .find_map(|pair| {
+            let pair = pair.trim();
+            pair.strip_prefix(SECURE_SESSION_COOKIE).or_else(|| pair.strip_prefix(SESSION_COOKIE))?.strip_prefix('=')
+        })
         .filter(|token| !token.is_empty())
 }
 

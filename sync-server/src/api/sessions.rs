@@ -59,7 +59,8 @@ pub(super) async fn login(
 
 /// Signs in to the console: supervisors, coordinators and admins only. The
 /// session rides in an HttpOnly, SameSite=Strict cookie that page scripts
-/// cannot read and other sites cannot send; it ends after
+/// cannot read and other sites cannot send (Secure and `__Host-` behind a
+/// TLS proxy that says `X-Forwarded-Proto: https`); it ends after
 /// [`auth::CONSOLE_TOKEN_TTL`] unused, or at logout.
 #[utoipa::path(post, path = "/v1/console/session", request_body = ConsoleLogin,
     responses((status = 200, body = UserInfo, description = "Signed in; the session cookie is set"),
@@ -68,6 +69,7 @@ pub(super) async fn login(
 pub(super) async fn console_login(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     ApiJson(req): ApiJson<ConsoleLogin>,
 ) -> Result<(AppendHeaders<[(HeaderName, String); 1]>, Json<UserInfo>), ApiError> {
     let user = authenticate(&state, client, &req.login, req.password).await?;
@@ -77,7 +79,8 @@ pub(super) async fn console_login(
     let id = user.id;
     let token = state.write(move |tx| open_session(tx, id, None)).await?;
     tracing::info!(user = %user.id, "signed in to the console");
-    Ok((AppendHeaders([(header::SET_COOKIE, extract::session_cookie(&token))]), Json(user)))
+    let cookie = extract::session_cookie(&token, extract::over_https(&headers));
+    Ok((AppendHeaders([(header::SET_COOKIE, cookie)]), Json(user)))
 }
 
 /// Who is signed in to the console, for a page loaded with a session cookie.
@@ -108,7 +111,8 @@ pub(super) async fn console_logout(
             })
             .await?;
     }
-    Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, extract::cleared_cookie())])))
+    let cleared = extract::cleared_cookie(extract::over_https(&headers));
+    Ok((StatusCode::NO_CONTENT, AppendHeaders([(header::SET_COOKIE, cleared)])))
 }
 
 /// Checks a login and password, slowing down guesses from the same login
