@@ -26,9 +26,34 @@ pub const DEVICE_TOKEN_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
 /// and tablets, and an open console shows debtors' data.
 pub const CONSOLE_TOKEN_TTL: chrono::TimeDelta = chrono::TimeDelta::minutes(30);
 
+/// A console session ends this long after sign-in however busy: a working
+/// day, so a desk left signed in overnight asks for the password again.
+pub const CONSOLE_SESSION_MAX: chrono::TimeDelta = chrono::TimeDelta::hours(12);
+
 /// How long a token of this kind lasts after use.
 pub fn token_ttl(device: bool) -> chrono::TimeDelta {
     if device { DEVICE_TOKEN_TTL } else { CONSOLE_TOKEN_TTL }
+}
+
+/// Whether a token issued at `created_at` may still be used at `now`: a
+/// console session not past [`CONSOLE_SESSION_MAX`].
+pub fn within_lifetime(
+    created_at: chrono::DateTime<chrono::Utc>,
+    device: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    device || now < created_at + CONSOLE_SESSION_MAX
+}
+
+/// Until when a token used at `now` is good: its idle time from now, but a
+/// console session no later than its lifetime allows.
+pub fn renewed_until(
+    created_at: chrono::DateTime<chrono::Utc>,
+    device: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> chrono::DateTime<chrono::Utc> {
+    let idle = now + token_ttl(device);
+    if device { idle } else { idle.min(created_at + CONSOLE_SESSION_MAX) }
 }
 
 /// Whether a token expiring at `expires_at` is due to be renewed: once a
@@ -120,5 +145,20 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(token_hash(&a), ha);
         assert_ne!(ha, a.as_bytes());
+    }
+
+    #[test]
+    fn a_console_session_renews_with_use_up_to_a_working_day_and_a_device_token_for_a_month_each_time() {
+        let signed_in: chrono::DateTime<chrono::Utc> = "2026-12-04T08:00:00Z".parse().expect("an instant");
+        let at = |hours| signed_in + chrono::TimeDelta::hours(hours);
+        assert_eq!(renewed_until(signed_in, false, at(1)), at(1) + CONSOLE_TOKEN_TTL);
+        assert_eq!(
+            renewed_until(signed_in, false, at(11) + chrono::TimeDelta::minutes(50)),
+            at(12),
+            "no later than 20:00"
+        );
+        assert!(within_lifetime(signed_in, false, at(11)) && !within_lifetime(signed_in, false, at(12)));
+        assert_eq!(renewed_until(signed_in, true, at(300)), at(300) + DEVICE_TOKEN_TTL);
+        assert!(within_lifetime(signed_in, true, at(10_000)), "a device token has no lifetime but its idle time");
     }
 }

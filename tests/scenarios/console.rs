@@ -142,6 +142,18 @@ async fn the_console_session_is_a_cookie_for_the_office_that_other_sites_cannot_
     conn.execute("UPDATE tokens SET expires_at = '2000-01-01T00:00:00Z' WHERE replica_id IS NULL", []).expect("aged");
     let (status, _, answer) = browser.send(Method::GET, "/v1/console/session", None, &[]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{answer}");
+    // And one kept busy ends a working day after sign-in.
+    browser.sign_in("sup", world.password).await;
+    let (status, _, _) = browser.send(Method::GET, "/v1/console/session", None, &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let signed_in =
+        (chrono::Utc::now() - chrono::TimeDelta::hours(13)).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    conn.execute("UPDATE tokens SET created_at = ?1 WHERE replica_id IS NULL AND revoked_at IS NULL", [&signed_in])
+        .expect("signed in yesterday");
+    let (status, _, answer) = browser.send(Method::GET, "/v1/console/session", None, &[]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{answer}");
+    let (status, _) = world.office("sup").await.call(Method::GET, "/v1/plans/waiting", None).await;
+    assert_eq!(status, StatusCode::OK, "a bearer token signed in now is not touched");
 
     // Behind a TLS proxy the cookie goes over HTTPS only, for this host alone.
     let https = [("x-forwarded-proto", "https")];

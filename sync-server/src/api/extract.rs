@@ -43,15 +43,17 @@ impl FromRequestParts<AppState> for Auth {
         };
         let hash = auth::token_hash(token);
         let lookup = hash.clone();
-        let session = state
-            .read(move |tx| Ok(tx.session(&lookup)?))
-            .await?
-            .ok_or(ApiError::Unauthorized("tu sesión venció o se cerró: inicia sesión de nuevo"))?;
+        let ended = ApiError::Unauthorized("tu sesión venció o se cerró: inicia sesión de nuevo");
+        let session = state.read(move |tx| Ok(tx.session(&lookup)?)).await?.ok_or(ended)?;
+        let (device, now) = (session.replica.is_some(), chrono::Utc::now());
+        if !auth::within_lifetime(session.created_at, device, now) {
+            return Err(ApiError::Unauthorized("tu sesión llegó a su límite de horas: inicia sesión de nuevo"));
+        }
         // A token in use stays good: renewed now and then, not on every request.
-        let device = session.replica.is_some();
-        if auth::renewal_due(session.expires_at, device) {
+        let until = auth::renewed_until(session.created_at, device, now);
+        if auth::renewal_due(session.expires_at, device) && until > session.expires_at {
             let renewed = hash.clone();
-            state.write(move |tx| Ok(tx.renew_token(&renewed, chrono::Utc::now() + auth::token_ttl(device))?)).await?;
+            state.write(move |tx| Ok(tx.renew_token(&renewed, until)?)).await?;
         }
         Ok(Self { session, token_hash: hash })
     }

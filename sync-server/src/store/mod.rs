@@ -109,6 +109,8 @@ pub struct Session {
     pub replica: Option<ReplicaId>,
     /// When it stops working unless renewed by use.
     pub expires_at: chrono::DateTime<chrono::Utc>,
+    /// When it was issued, at sign-in.
+    pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// What a merge lost, to file as a conflict.

@@ -535,7 +535,7 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn session(&mut self, token_hash: &[u8]) -> StoreResult<Option<Session>> {
-        let sql = "SELECT u.id, u.login, u.name, u.role, u.team_id, t.replica_id, t.expires_at
+        let sql = "SELECT u.id, u.login, u.name, u.role, u.team_id, t.replica_id, t.expires_at, t.created_at
                    FROM tokens t JOIN users u ON u.id = t.user_id
                    -- A deactivated user's token is no session, even one
                    -- issued while the deactivation was being written.
@@ -545,6 +545,7 @@ impl Tx for SqliteTx<'_> {
                 user: Self::user_info(row)?,
                 replica: opt_id(row.get(5)?, "tokens.replica_id")?,
                 expires_at: parse(&row.get::<_, String>(6)?, "tokens.expires_at")?,
+                created_at: parse(&row.get::<_, String>(7)?, "tokens.created_at")?,
             })
         })?;
         Ok(found.into_iter().next())
