@@ -250,10 +250,10 @@ pub fn decide_plan(tx: &mut dyn Tx, user: &UserInfo, id: RecordId, req: PlanDeci
                 Some(Ok(RecordBody::Debtor(account))) => account.zone.local(chrono::Utc::now()).date(),
                 _ => return Err(ApiError::NotFound),
             };
+            // The debtor's today, whatever the supervisor's browser says.
             if terms.first_due < today {
-                return Err(ApiError::Malformed(format!(
-                    "el primer pago de la contraoferta es antes de hoy ({today})"
-                )));
+                let (due_on, made_on) = (terms.first_due.to_string(), today.to_string());
+                return Err(campo_core::DomainError::PromiseDueInPast { due_on, made_on }.into());
             }
             fields.installments = plan::schedule(terms, Country::from(fields.currency))?;
             fields.amount = terms.total;

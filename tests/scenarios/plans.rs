@@ -124,6 +124,16 @@ async fn a_counter_offer_is_in_force_once_the_debtor_accepts_it_and_a_rejected_p
     device.sync().await.expect("sync");
 
     let sup = world.office("sup").await;
+    // A first payment before the debtor's today is refused, in words any console can give.
+    let yesterday = fixture_today() - Days::new(1);
+    let past = json!({
+        "decision": "counter",
+        "terms": { "total": "9000.00", "count": 6, "frequency": "monthly", "first_due": yesterday },
+        "discount": "1000.00",
+    });
+    let (status, answer) = sup.decide_plan(countered, past, "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(answer["invalid"]["code"], "promise_due_in_past", "{answer}");
     let first_due = fixture_today() + Days::new(7);
     let counter = json!({
         "decision": "counter",
