@@ -386,6 +386,10 @@ async fn an_admin_previews_a_stricter_policy_with_reworded_templates_puts_it_in_
     browser.wait_for_text("template-error-2", "«embargo» suena a autoridad o a amenaza").await;
     browser.wait_for_text("policy-error", "Revisa los campos marcados").await;
     browser.fill("template-text-2", reworded).await;
+    // A look at Peru's policy keeps Mexico's edits.
+    browser.choose("policy-country", "PE").await;
+    browser.wait_for_text("policy-version", "En vigor").await;
+    browser.choose("policy-country", "MX").await;
     browser.wait_for_text("template-sample-2", "Buen día María López: le escribe Ana Torres").await;
     browser.click("template-add").await;
     browser.fill("template-name-3", "Convenio a su medida").await;

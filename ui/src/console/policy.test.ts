@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ContactPolicy } from '../lib/types';
 import { errorMessage, templateLabel } from '../lib/i18n';
-import { policyForm, readPolicy } from './policy';
-import { fill, insertAt, newTemplate, sampleValues } from './templates';
+import { policyForm, readPolicy, unchanged } from './policy';
+import { codeFor, faultOf, fill, insertAt, newTemplate, sampleValues } from './templates';
 
 const base = {
   country: 'MX', version: 3, from: '07:00:00', until: '22:00:00', weekends: true, holidays: false,
@@ -60,6 +60,19 @@ describe('the policy editor', () => {
     const due = { kind: 'invalid', code: 'bad_template', template: 'aviso', problem: { problem: 'missing', placeholder: '{fecha}' } } as const;
     expect(errorMessage('en', due)).toBe('Template "aviso": it lacks {fecha}: a payment reminder says how much and by when.');
     const kept = { kind: 'invalid', code: 'bad_template', template: 'recordatorio_promesa', problem: { problem: 'reminder' } } as const;
-    expect(errorMessage('es-MX', kept)).toContain('sigue nombrando {monto} y {fecha}');
+    expect(errorMessage('es-MX', kept)).toContain('debe quedarse en la lista y nombrar {monto} y {fecha}');
+  });
+
+  it('saves nothing that is not a change, and lays a repeated code at the later template', () => {
+    const reading = readPolicy(policyForm(base), base);
+    if (!reading.ok) throw new Error('reads');
+    expect(unchanged(reading.policy, base)).toBe(true);
+    const edited = readPolicy({ ...policyForm(base), graceDays: '4' }, base);
+    expect(edited.ok && unchanged(edited.policy, base)).toBe(false);
+    const forms = [...policyForm(base).templates, { ...newTemplate(), code: 'recordatorio_promesa' }];
+    expect(faultOf(forms, 'recordatorio_promesa', { problem: 'repeated' })?.key).toBe(forms[1].key);
+    expect(faultOf(forms, 'recordatorio_promesa', { problem: 'no_name' })?.key).toBe(forms[0].key);
+    expect(faultOf(forms, 'otro', { problem: 'no_name' })).toBeNull();
+    expect(codeFor('Aviso de Convenio, 2ª vez')).toBe('aviso_de_convenio_2_vez');
   });
 });

@@ -78,3 +78,8 @@ export function readPolicy(form: PolicyForm, base: ContactPolicy): PolicyReading
   };
   return Object.keys(problems).length === 0 ? { ok: true, policy } : { ok: false, problems };
 }
+
+/** Whether `next` says what `base` says but for its version: saving it would send every device a copy. */
+export function unchanged(next: ContactPolicy, base: ContactPolicy): boolean {
+  return JSON.stringify({ ...next, version: base.version }) === JSON.stringify(base);
+}

@@ -3,7 +3,7 @@
 // reads what a debtor would. Whether a template is lawful is the server's to
 // say (campo_core::message::Template::check): the preview and the save both
 // ask it, and its answer names the template at fault.
-import type { ContactPolicy, Template } from '../lib/types';
+import type { ContactPolicy, Template, TemplateProblem } from '../lib/types';
 
 /** The template automatic reminders are filled from: it stays, and it collects. */
 export const REMINDER = 'recordatorio_promesa';
@@ -23,18 +23,39 @@ export interface TemplateForm {
   text: string;
   /** Added in this edit: its code may still change. */
   fresh: boolean;
+  /** Its code still follows its name (see `codeFor`), until the admin types one. */
+  codeFromName: boolean;
+}
+
+/** What the server found wrong with one template on the page. */
+export interface TemplateFault {
+  key: number;
+  problem: TemplateProblem;
+}
+
+/** The template on the page that `code` names: of two with one code, the later one repeats it. */
+export function faultOf(forms: TemplateForm[], code: string, problem: TemplateProblem): TemplateFault | null {
+  const named = forms.filter((f) => f.code.trim() === code);
+  const form = problem.problem === 'repeated' ? named.at(-1) : named[0];
+  return form ? { key: form.key, problem } : null;
+}
+
+/** A code made from a template's name: "Aviso de convenio" is aviso_de_convenio. */
+export function codeFor(name: string): string {
+  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
 }
 
 let keys = 0;
 
 export function templateForms(templates: Template[]): TemplateForm[] {
-  return templates.map((t) => ({ key: ++keys, code: t.code, name: t.name, text: t.text, fresh: false }));
+  return templates.map((t) => ({ key: ++keys, code: t.code, name: t.name, text: t.text, fresh: false, codeFromName: false }));
 }
 
 /** A new template, already naming who sends it, for whom and how to answer. */
 export function newTemplate(): TemplateForm {
   return {
-    key: ++keys, code: '', name: '', fresh: true,
+    key: ++keys, code: '', name: '', fresh: true, codeFromName: true,
     text: 'Hola {nombre}, le saluda {gestor} de {agencia}, en nombre de {acreedor}. Responda a este mensaje o llame al {telefono}.',
   };
 }
