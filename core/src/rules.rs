@@ -55,11 +55,11 @@ pub struct ContactRules {
     /// Every other attempt on the debtor since [`RulesNeed::AccountAndAttempts`]
     /// said: the server holds every gestor's.
     pub history: Vec<Attempt>,
-    /// The policy versions a new message may have been written under, with
-    /// their templates and agency: the one in force, and on the server
-    /// those since the version the device held, since a device offline
-    /// through a change sends what its version offered.
-    pub versions: Vec<ContactPolicy>,
+    /// Earlier policy versions a new message may have been written under,
+    /// with their templates and agency: on the server, those since the
+    /// version the device held, since a device offline through a change
+    /// sends what its version offered; on the device, none.
+    pub earlier: Vec<ContactPolicy>,
     /// The gestor's name as this side knows it, which their messages give.
     pub gestor: String,
 }
@@ -310,7 +310,10 @@ fn check_message(message: &Message, landing: &Landing<'_>) -> Result<(), Refusal
     let (Some(rules), Some(account)) = (landing.contact, landing.account) else {
         return refused(vec![Breach::NotFromTemplate]);
     };
-    let Some(template) = message.filled_from(&rules.versions, account, &rules.gestor).filter(|_| as_sent) else {
+    let Some(template) = message
+        .filled_from(std::iter::once(&rules.policy).chain(&rules.earlier), account, &rules.gestor)
+        .filter(|_| as_sent)
+    else {
         return refused(vec![Breach::NotFromTemplate]);
     };
     match rules.policy.judge_message(message, template, &rules.account) {
@@ -367,7 +370,7 @@ mod tests {
         let policy = ContactPolicy::default_for(account.currency.into());
         let account_rules = Account { zone: account.zone, flags: account.into() };
         let rules = ContactRules {
-            versions: vec![policy.clone()],
+            earlier: vec![],
             policy,
             account: account_rules,
             history: vec![],

@@ -151,10 +151,10 @@ fn invalid(error: campo_core::DomainError) -> Rejection {
 
 /// What a push's records are judged by, read once for the batch.
 struct PushRules {
-    /// Each country's policy in force, with the versions a message may have
-    /// been written under: the one in force at the device's cursor (what it
-    /// held as it wrote) and every later one.
-    countries: Vec<(ContactPolicy, Vec<ContactPolicy>)>,
+    /// Each country's policy versions a message may have been written
+    /// under, newest (the one in force) first: back to the one in force at
+    /// the device's cursor, what it held as it wrote.
+    countries: Vec<Vec<ContactPolicy>>,
     /// The pushing gestor's name, which their messages give.
     gestor: String,
 }
@@ -163,8 +163,8 @@ impl PushRules {
     fn read(tx: &mut dyn Tx, gestor: UserId, cursor: u64) -> StoreResult<Self> {
         let countries = Country::ALL
             .into_iter()
-            .map(|country| Ok((tx.policy(country)?, tx.policies_since(country, Some(cursor))?)))
-            .collect::<StoreResult<Vec<_>>>()?;
+            .map(|country| tx.policies_since(country, Some(cursor)))
+            .collect::<StoreResult<_>>()?;
         let gestor = tx.user(gestor)?.map(|u| u.name).unwrap_or_default();
         Ok(Self { countries, gestor })
     }
@@ -172,22 +172,24 @@ impl PushRules {
     /// The contact rules a pushed `body` is judged by, as the server holds
     /// them: the policy in force in the account's country, the account's
     /// zone and flags, and every gestor's attempts on the debtor that week,
-    /// or for a message the policy versions it may have been written under.
+    /// or for a message the earlier policy versions it may have been written under.
     fn of(&self, tx: &mut dyn Tx, record: &Record, body: &RecordBody) -> StoreResult<Option<ContactRules>> {
         let need = RulesNeed::of(body);
         if need == RulesNeed::Nothing {
             return Ok(None);
         }
         let Some((country, account)) = tx.contact_account(record.debtor_id)? else { return Ok(None) };
-        let Some((policy, versions)) = self.countries.iter().find(|(p, _)| p.country == country) else {
+        let Some([policy, earlier @ ..]) =
+            self.countries.iter().find(|v| v.first().is_some_and(|p| p.country == country)).map(Vec::as_slice)
+        else {
             return Ok(None);
         };
         let history = match need {
             RulesNeed::AccountAndAttempts { since } => tx.attempts(record.debtor_id, since, record.id)?,
             _ => Vec::new(),
         };
-        let versions = if matches!(body, RecordBody::Message(_)) { versions.clone() } else { Vec::new() };
-        Ok(Some(ContactRules { policy: policy.clone(), account, history, versions, gestor: self.gestor.clone() }))
+        let earlier = if matches!(body, RecordBody::Message(_)) { earlier.to_vec() } else { Vec::new() };
+        Ok(Some(ContactRules { policy: policy.clone(), account, history, earlier, gestor: self.gestor.clone() }))
     }
 }
 

@@ -8,7 +8,10 @@
 //! them. A template was checked when the admin saved it, so its own words
 //! need no second look.
 
-use super::Template;
+use super::{
+    Template,
+    template::{Part, parts},
+};
 use crate::{contact::policy::ContactPolicy, debtor::DebtorFields, message::Placeholders};
 
 /// How many ways of splitting a text into values are tried before giving
@@ -38,36 +41,23 @@ enum Piece<'a> {
 impl Template {
     /// Whether `text` is this template filled in for `expected`'s account.
     pub fn filled_in(&self, text: &str, expected: &Expected<'_>) -> bool {
+        // Every stored template passed its check; one that did not fits nothing.
+        let Ok(parts) = parts(&self.text) else { return false };
         let known = Placeholders::of(expected.account, expected.policy, expected.gestor.into(), None);
-        let pieces: Vec<Piece<'_>> = pieces(&self.text)
+        let pieces: Vec<Piece<'_>> = parts
             .into_iter()
-            .map(|piece| match piece {
-                Piece::Value(name) if !["{monto}", "{fecha}"].contains(&name) => {
+            .map(|part| match part {
+                Part::Words(words) => Piece::Words(words),
+                Part::Placeholder(name @ ("{monto}" | "{fecha}")) => Piece::Value(name),
+                Part::Placeholder(name) => {
                     let value = known.pairs().iter().find(|(p, _)| *p == name).map(|(_, v)| v.to_string());
-                    value.map_or(piece, Piece::Known)
+                    value.map_or(Piece::Value(name), Piece::Known)
                 }
-                other => other,
             })
             .collect();
         let mut steps = MAX_STEPS;
         fits(&pieces, text, &mut Vec::new(), &mut steps)
     }
-}
-
-/// The template's text as words and placeholders, in order. A template
-/// that passed its check has no lone brace.
-fn pieces(text: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
-        out.push(Piece::Words(&rest[..open]));
-        out.push(Piece::Value(&rest[open..=close]));
-        rest = &rest[close + 1..];
-    }
-    out.push(Piece::Words(rest));
-    out.retain(|p| *p != Piece::Words(""));
-    out
 }
 
 /// Whether `text` is `pieces` with an amount or a date in each placeholder

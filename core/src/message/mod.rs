@@ -171,11 +171,11 @@ impl Message {
     /// (see [`Template::filled_in`]).
     pub fn filled_from<'a>(
         &self,
-        versions: &'a [ContactPolicy],
+        versions: impl IntoIterator<Item = &'a ContactPolicy>,
         account: &DebtorFields,
         gestor: &str,
     ) -> Option<&'a Template> {
-        versions.iter().find_map(|policy| {
+        versions.into_iter().find_map(|policy| {
             let expected = Expected { account, policy, gestor };
             policy.templates.iter().find(|t| t.code == self.template && t.filled_in(&self.text, &expected))
         })

@@ -269,8 +269,10 @@ impl Template {
         if let Err(DomainError::ForbiddenCharacter { character, .. }) = characters {
             return Some(TemplateProblem::Character { character });
         }
-        let placeholders = match placeholders(&self.text) {
-            Ok(found) => found,
+        let placeholders: Vec<&str> = match parts(&self.text) {
+            Ok(parts) => {
+                parts.into_iter().filter_map(|p| if let Part::Placeholder(p) = p { Some(p) } else { None }).collect()
+            }
             Err(problem) => return Some(problem),
         };
         let known = Placeholders::default();
@@ -289,29 +291,38 @@ impl Template {
     }
 }
 
-/// The placeholders of `text`, in order; refused if a brace is unmatched or
-/// two placeholders touch.
-fn placeholders(text: &str) -> Result<Vec<&str>, TemplateProblem> {
-    let mut found = Vec::new();
+/// A piece of a template's text: its own words, or a placeholder (with its braces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Part<'a> {
+    Words(&'a str),
+    Placeholder(&'a str),
+}
+
+/// `text` as words and placeholders, in order; refused if a brace is
+/// unmatched or two placeholders touch (nothing would tell where one value
+/// ends and the next begins).
+pub(super) fn parts(text: &str) -> Result<Vec<Part<'_>>, TemplateProblem> {
+    let mut out = Vec::new();
     let mut rest = text;
-    let mut touching = false;
     while let Some(open) = rest.find(['{', '}']) {
-        if rest[open..].starts_with('}') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c).filter(|_| rest[open..].starts_with('{')) else {
             return Err(TemplateProblem::Braces);
-        }
-        if open == 0 && touching {
-            return Err(TemplateProblem::Braces);
-        }
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { return Err(TemplateProblem::Braces) };
+        };
         let placeholder = &rest[open..=close];
-        if placeholder[1..].contains('{') {
+        let touching = open == 0 && matches!(out.last(), Some(Part::Placeholder(_)));
+        if placeholder[1..].contains('{') || touching {
             return Err(TemplateProblem::Braces);
         }
-        found.push(placeholder);
+        if open > 0 {
+            out.push(Part::Words(&rest[..open]));
+        }
+        out.push(Part::Placeholder(placeholder));
         rest = &rest[close + 1..];
-        touching = true;
     }
-    Ok(found)
+    if !rest.is_empty() {
+        out.push(Part::Words(rest));
+    }
+    Ok(out)
 }
 
 /// A date as a message to a debtor writes it: "5 de diciembre de 2026".

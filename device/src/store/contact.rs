@@ -73,14 +73,16 @@ fn attempts(
     Ok(out)
 }
 
-/// What the contact rules judge a write of `need` on `account` by; `except`
-/// is the record being written, which is no earlier attempt of its own.
+/// What the contact rules judge a write of `need` on `account` by `gestor`
+/// (the name their messages give); `except` is the record being written,
+/// which is no earlier attempt of its own.
 pub(super) fn rules(
     tx: &Transaction<'_>,
     debtor: DebtorId,
     account: &Debtor,
     need: RulesNeed,
     except: Option<RecordId>,
+    gestor: &str,
 ) -> Result<Option<ContactRules>> {
     let history = match need {
         RulesNeed::Nothing => return Ok(None),
@@ -88,12 +90,10 @@ pub(super) fn rules(
         RulesNeed::AccountAndAttempts { since } => attempts(tx, debtor, since, except)?,
     };
     let policy = policy(tx, account.currency.into())?;
-    let gestor = super::session::session(tx)?.map(|s| s.user.name).unwrap_or_default();
     Ok(Some(ContactRules {
-        // The server accepts earlier versions' templates too; this device
-        // offers, and so accepts, the ones in force.
-        versions: vec![policy.clone()],
-        gestor,
+        // This device offers, and so accepts, the templates in force.
+        earlier: Vec::new(),
+        gestor: gestor.into(),
         policy,
         account: Account { zone: account.zone, flags: account.into() },
         history,
@@ -136,7 +136,9 @@ impl Store {
                 justification: None,
             };
             let need = RulesNeed::AccountAndAttempts { since: at - chrono::Days::new(8) };
-            let Some(ContactRules { policy, account: zoned, history, .. }) = rules(tx, debtor, &account, need, None)?
+            // A visit or call: no message to give the gestor's name.
+            let Some(ContactRules { policy, account: zoned, history, .. }) =
+                rules(tx, debtor, &account, need, None, "")?
             else {
                 unreachable!("a visit or call needs rules")
             };

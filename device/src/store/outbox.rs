@@ -88,7 +88,9 @@ impl Store {
                 _ => None,
             };
             let rules = match &held {
-                Some(account) => contact::rules(tx, debtor_id, account, RulesNeed::of(body), Some(id))?,
+                Some(account) => {
+                    contact::rules(tx, debtor_id, account, RulesNeed::of(body), Some(id), &session.user.name)?
+                }
                 None => None,
             };
             let write = GestorWrite { debtor_id, body, json: &raw(body.to_json()), deleted };

@@ -449,7 +449,8 @@ pub trait Tx {
     /// The country's policy version in force at feed position `since` (none
     /// then: the one in force now) and every later one, newest first: a
     /// message a device wrote under one is the agency's, though a later
-    /// version changed its templates. `None`: every version.
+    /// version changed its templates. `None`: every version. Never empty:
+    /// storage seeds version 1 as it opens (see [`crate::policy::seed_defaults`]).
     fn policies_since(&mut self, country: Country, since: Option<u64>) -> StoreResult<Vec<ContactPolicy>>;
     /// Stores a new version of a policy at feed position `seq`, set by `by`
     /// (`None`: the defaults Campo starts with).

@@ -4,6 +4,7 @@
 // say (campo_core::message::Template::check): the preview and the save both
 // ask it, and its answer names the template at fault.
 import type { ContactPolicy, Template, TemplateProblem } from '../lib/types';
+import type { Placeholder } from '../lib/messages';
 
 /** The template automatic reminders are filled from: it stays, and it collects. */
 export const REMINDER = 'recordatorio_promesa';
@@ -11,9 +12,6 @@ export const REMINDER = 'recordatorio_promesa';
 /** The most templates a policy holds (campo_core::message::MAX_TEMPLATES). */
 export const MAX_TEMPLATES = 20;
 
-/** What a template may hold, as its text writes it. */
-export const PLACEHOLDERS = ['nombre', 'gestor', 'agencia', 'acreedor', 'contrato', 'telefono', 'monto', 'fecha'] as const;
-export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export interface TemplateForm {
   /** Which one it is on the page, while its code may still change. */

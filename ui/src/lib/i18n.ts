@@ -2,6 +2,7 @@
 // share most wording; a Peruvian entry only where usage differs.
 import type { Field } from './forms';
 import type { Problem } from './parse';
+import { PLACEHOLDERS } from './messages';
 import type { Breach, Currency, DebtorRow, DeviceError, Factor, Flag, Lang, Notice, Product, Rejection, Template, TemplateProblem } from './types';
 
 const es = {
@@ -1152,9 +1153,7 @@ export function templateLabel(lang: Lang, template: Pick<Template, 'code' | 'nam
 }
 
 /** A template's placeholders as its text writes them, for messages that name them. */
-const BRACED: Record<string, string> = Object.fromEntries(
-  ['nombre', 'gestor', 'agencia', 'acreedor', 'contrato', 'telefono', 'monto', 'fecha'].map((p) => [p, `{${p}}`]),
-);
+const BRACED: Record<string, string> = Object.fromEntries(PLACEHOLDERS.map((p) => [p, `{${p}}`]));
 
 /** What is wrong with a template, after its code. */
 export function templateProblem(lang: Lang, problem: TemplateProblem): string {

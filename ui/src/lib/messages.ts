@@ -1,5 +1,10 @@
-// Links that hand a message or a call to the phone's own apps.
+// Links that hand a message or a call to the phone's own apps, and the
+// placeholders a message template holds.
 import type { Currency, MessageChannel } from './types';
+
+/** What a message template may hold, as its text writes it (campo_core::message::Placeholders). */
+export const PLACEHOLDERS = ['nombre', 'gestor', 'agencia', 'acreedor', 'contrato', 'telefono', 'monto', 'fecha'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 /** The country calling code of an account: its currency's country. */
 export function callingCode(currency: Currency): string {
