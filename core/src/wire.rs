@@ -637,9 +637,10 @@ pub struct ActivityRow {
     pub happened_at: String,
     /// A supervisor reviewed it.
     pub reviewed: bool,
-    /// The gestor who recorded it.
-    pub gestor: UserId,
-    /// Their name.
+    /// The gestor who recorded it; none for what the server wrote itself (a
+    /// reminder it queued).
+    pub gestor: Option<UserId>,
+    /// Their name; empty for none.
     pub gestor_name: String,
     /// The debtor's name.
     pub debtor_name: String,

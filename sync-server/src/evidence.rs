@@ -55,7 +55,7 @@ pub fn flag(tx: &mut dyn Tx, rows: &mut [ActivityRow]) -> StoreResult<()> {
 /// supervisor learns nothing of another team's records.
 pub fn detail(tx: &mut dyn Tx, user: &UserInfo, id: RecordId) -> Result<ActivityDetail, ApiError> {
     let mut row = tx.activity(id)?.ok_or(ApiError::NotFound)?;
-    if !Scope::of(tx, user)?.covers(Some(row.gestor)) {
+    if !Scope::of(tx, user)?.covers(row.gestor) {
         return Err(ApiError::NotFound);
     }
     flag(tx, std::slice::from_mut(&mut row))?;

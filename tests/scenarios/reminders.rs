@@ -13,6 +13,7 @@ use campo_sync_server::promises;
 use campo_tests::{World, fixture_today, promise_body};
 use chrono::{Days, Utc};
 use reqwest::{Method, StatusCode};
+use serde_json::json;
 
 #[tokio::test]
 async fn a_promise_due_tomorrow_gets_one_reminder_queued_in_the_gestors_name_and_the_device_sees_it() {
@@ -61,6 +62,12 @@ async fn a_promise_due_tomorrow_gets_one_reminder_queued_in_the_gestors_name_and
     assert!(message.text.starts_with("Estimado(a) Deudor 0: Usuario g1, de "), "{}", message.text);
     assert!(message.text.contains("su pago de $1,500.00 para el"), "{}", message.text);
     assert!(message.text.contains(&campo_core::message::spanish_date(tomorrow)), "{}", message.text);
+
+    // The admin's log lists it as the server's own, with no gestor.
+    let log = world.office("admin").await.get("/v1/activities?kind=message").await;
+    let rows = log["rows"].as_array().expect("rows");
+    let reminder = rows.iter().find(|r| r["record"]["body"]["template"] == REMINDER_TEMPLATE).expect("listed");
+    assert_eq!((&reminder["gestor"], &reminder["gestor_name"]), (&json!(null), &json!("")), "{reminder}");
 }
 
 #[tokio::test]

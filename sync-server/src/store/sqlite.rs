@@ -394,7 +394,7 @@ const ACTIVITY_SELECT: &str =
 fn activity_row(_: &SqliteTx<'_>, row: &Row<'_>) -> StoreResult<ActivityRow> {
     Ok(ActivityRow {
         record: record_at(row, 0)?,
-        gestor: parse(&row.get::<_, String>(6)?, "author_id")?,
+        gestor: opt_id(row.get(6)?, "author_id")?,
         after_reassignment: row.get(7)?,
         debtor_name: row.get::<_, Option<String>>(8)?.unwrap_or_default(),
         judgement: contact::judgement(row.get(9)?, row.get(10)?, row.get(11)?)?,

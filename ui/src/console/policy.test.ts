@@ -26,8 +26,10 @@ describe('the policy editor', () => {
   });
 
   it('names each field that does not read', () => {
-    const form = { ...policyForm(base), from: '25:00', perWeek: 'siete', graceDays: '', discount: '10.555' };
-    expect(readPolicy(form, base)).toEqual({ ok: false, problems: { from: 'time', perWeek: 'whole', graceDays: 'required', discount: 'percent' } });
+    const form = { ...policyForm(base), from: '25:00', perWeek: 'siete', graceDays: '', discount: '10.555', perDay: '2,5' };
+    expect(readPolicy(form, base)).toEqual({
+      ok: false, problems: { from: 'time', perDay: 'whole', perWeek: 'whole', graceDays: 'required', discount: 'percent' },
+    });
   });
 
   it('reads the templates as typed, collecting when they name an amount or a date', () => {

@@ -47,8 +47,10 @@ export function readPolicy(form: PolicyForm, base: ContactPolicy): PolicyReading
     if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) { problems[field] = 'time'; return ''; }
     return `${m[1].padStart(2, '0')}:${m[2]}:00`;
   };
+  // "1,000" is a thousand; "2,5" is two and a half, not a whole number.
   const whole = (field: PolicyField): number => {
-    const text = form[field].trim().replace(/[\s,]/g, '');
+    const typed = form[field].trim().replace(/\s/g, '');
+    const text = /^\d{1,3}(,\d{3})+$/.test(typed) ? typed.replace(/,/g, '') : typed;
     if (!/^\d{1,9}$/.test(text)) { problems[field] = text === '' ? 'required' : 'whole'; return 0; }
     return Number(text);
   };

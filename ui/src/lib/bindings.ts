@@ -53,11 +53,12 @@ happened_at: string,
  */
 reviewed: boolean, 
 /**
- * The gestor who recorded it.
+ * The gestor who recorded it; none for what the server wrote itself (a
+ * reminder it queued).
  */
-gestor: UserId, 
+gestor: UserId | null, 
 /**
- * Their name.
+ * Their name; empty for none.
  */
 gestor_name: string, 
 /**
